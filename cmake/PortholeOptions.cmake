@@ -1,0 +1,10 @@
+# One INTERFACE target carrying the standard and the warnings every target of ours uses.
+add_library(porthole_options INTERFACE)
+target_compile_features(porthole_options INTERFACE cxx_std_20)
+target_compile_options(porthole_options INTERFACE -Wall -Wextra -Wpedantic)
+target_compile_definitions(porthole_options INTERFACE
+  QT_NO_CAST_FROM_ASCII QT_NO_KEYWORDS
+  PORTHOLE_VERSION="${PROJECT_VERSION}")
+if(PORTHOLE_WERROR)
+  target_compile_options(porthole_options INTERFACE -Werror)
+endif()

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Porthole's one entry point for a Debian 12 machine (run as root, or with sudo available):
+#   scripts/dev.sh app    install what is missing, build, start the desktop app on the sandbox
+#   scripts/dev.sh test   install what is missing, build, run the whole test suite (ctest)
+#   scripts/dev.sh build  install and build only
+# Idempotent: packages already present are not reinstalled, the build is incremental.
+set -euo pipefail
+mode=${1:-test}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export DEBIAN_FRONTEND=noninteractive
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO=sudo
+
+log() { printf '\n== %s\n' "$*"; }
+
+# Debian packages: the build's and the tests' real peers. Each area lists its own in
+# scripts/packages/*.txt (one package per line, # comments).
+wanted=$(cat scripts/packages/*.txt | sed 's/#.*//' | xargs)
+missing=()
+for p in $wanted; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${#missing[@]} Debian packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Further set-up steps (npm oracle, Kafka jars, ...) live in scripts/setup.d, one file per area.
+for step in scripts/setup.d/*.sh; do
+  [ -e "$step" ] || continue
+  log "set-up: $(basename "$step")"
+  bash "$step" "$mode"
+done
+
+preset=${PORTHOLE_PRESET:-dev}
+log "building (preset $preset)"
+cmake --preset "$preset" >/dev/null
+cmake --build --preset "$preset"
+
+case "$mode" in
+  build) ;;
+  test)
+    log "running the test suite"
+    cd "build/$preset"
+    # ctest's summary is the last thing printed: CI reads it.
+    ctest --output-on-failure --timeout 900 -LE bench
+    ;;
+  app)
+    if [ -x "build/$preset/src/app/porthole" ]; then
+      exec "build/$preset/src/app/porthole"
+    fi
+    echo "The desktop app is not built yet; showing the command-line tool instead."
+    exec "build/$preset/src/cli/porthole-cli" --help
+    ;;
+  *) echo "usage: scripts/dev.sh app|test|build" >&2; exit 2 ;;
+esac

@@ -1,0 +1,65 @@
+#include "command.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace porthole::cli {
+
+std::vector<Command>& registry()
+{
+    static std::vector<Command> commands;
+    return commands;
+}
+
+int fail(const QString& what, const QString& why, int code)
+{
+    const QByteArray line = QStringLiteral("porthole-cli: %1: %2\n").arg(what, why).toUtf8();
+    std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
+    return code;
+}
+
+std::optional<int> parseArgs(QCommandLineParser& parser, const QStringList& args,
+                             const QString& command, const QString& description,
+                             const QString& positionalSyntax)
+{
+    parser.setApplicationDescription(description);
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    parser.addOption(help);
+    if (!positionalSyntax.isEmpty())
+        parser.addPositionalArgument(positionalSyntax, QString());
+    QStringList argv = args;
+    argv[0] = QStringLiteral("porthole-cli ") + command;
+    if (!parser.parse(argv))
+        return fail(command, parser.errorText() + QStringLiteral(" (see --help)"), UsageError);
+    if (parser.isSet(help)) {
+        writeOut(parser.helpText().toStdString());
+        return Ok;
+    }
+    return std::nullopt;
+}
+
+std::optional<std::string> readFile(const QString& path, QString* error)
+{
+    QFile f(path);
+    if (!QFileInfo(path).isFile()) {
+        *error = QFileInfo::exists(path) ? QStringLiteral("not a regular file")
+                                         : QStringLiteral("no such file");
+        return std::nullopt;
+    }
+    if (!f.open(QIODevice::ReadOnly)) {
+        *error = f.errorString();
+        return std::nullopt;
+    }
+    const QByteArray bytes = f.readAll();
+    return std::string(bytes.constData(), size_t(bytes.size()));
+}
+
+void writeOut(const std::string& bytes)
+{
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+}
+
+} // namespace porthole::cli

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+// Subcommands register themselves, so each lives in its own cmd_*.cpp and main.cpp never
+// changes when one is added.
+namespace porthole::cli {
+
+/// Exit codes of cli-contract.md.
+enum ExitCode { Ok = 0, InputError = 1, UsageError = 2, ServiceError = 3 };
+
+struct Command
+{
+    const char* name;
+    const char* summary;
+    int (*run)(const QStringList& args); // args[0] is the command name
+};
+
+std::vector<Command>& registry();
+
+struct RegisterCommand
+{
+    explicit RegisterCommand(Command c) { registry().push_back(c); }
+};
+
+/// Prints "porthole-cli: WHAT: WHY" to stderr and returns `code`.
+int fail(const QString& what, const QString& why, int code);
+
+/// Parses `args` for `command`; prints help (returns 0) or a usage error (returns 2).
+/// Returns std::nullopt when parsing succeeded and the command should go on.
+std::optional<int> parseArgs(QCommandLineParser& parser, const QStringList& args,
+                             const QString& command, const QString& description,
+                             const QString& positionalSyntax);
+
+/// Reads a whole file; on failure fills `error` with a readable reason.
+std::optional<std::string> readFile(const QString& path, QString* error);
+
+/// Writes bytes to stdout unchanged (no locale conversion).
+void writeOut(const std::string& bytes);
+
+} // namespace porthole::cli

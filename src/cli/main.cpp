@@ -1,0 +1,60 @@
+// porthole-cli: a thin dispatcher; each subcommand lives in its own cmd_*.cpp.
+#include "command.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace porthole::cli;
+
+namespace {
+
+void printUsage()
+{
+    std::string out = "Usage: porthole-cli COMMAND [OPTIONS]\n\n"
+                      "Porthole's command-line tool: lint, render, publish and watch Port's "
+                      "KAFKA action nodes.\n\nCommands:\n";
+    auto commands = registry();
+    std::sort(commands.begin(), commands.end(),
+              [](const Command& a, const Command& b) { return std::string_view(a.name) < b.name; });
+    for (const auto& c : commands) {
+        std::string name = c.name;
+        name.resize(std::max<size_t>(name.size(), 12), ' ');
+        out += "  " + name + "  " + c.summary + "\n";
+    }
+    out += "\nOptions:\n  --version     Print \"porthole " PORTHOLE_VERSION "\".\n"
+           "  -h, --help    Show this help; COMMAND --help shows a command's options.\n\n"
+           "Exit codes: 0 success, 1 wrong input, 2 usage error, 3 connection or service "
+           "failure.\n";
+    writeOut(out);
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("porthole-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Porthole"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PORTHOLE_VERSION));
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printUsage();
+        return UsageError;
+    }
+    const QString first = args.first();
+    if (first == QStringLiteral("--version") || first == QStringLiteral("-V")) {
+        writeOut("porthole " PORTHOLE_VERSION "\n");
+        return Ok;
+    }
+    if (first == QStringLiteral("--help") || first == QStringLiteral("-h") ||
+        first == QStringLiteral("help")) {
+        printUsage();
+        return Ok;
+    }
+    for (const auto& c : registry())
+        if (first == QLatin1String(c.name))
+            return c.run(args);
+    return fail(first, QStringLiteral("unknown command (see porthole-cli --help)"), UsageError);
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include "jsonvalue.h"
+
+#include <string>
+
+namespace porthole {
+
+// JSON text exactly as JavaScript's JSON.stringify writes it (ES2019 well-formed stringify):
+// index-like keys first in ascending order, numbers the Number#toString way, undefined members
+// dropped and undefined elements written as null. Port's renderer is JavaScript, so every byte
+// Porthole prints for a rendered payload must come from here.
+namespace JsWriter {
+
+/// JSON.stringify(value) or JSON.stringify(value, null, indent); "" for a top-level undefined.
+std::string stringify(const JsonValue& value, int indent = 0);
+
+/// Number#toString for a double ("1e+21", "0.1", "-0" → "0", NaN → "NaN").
+std::string formatNumber(double d);
+
+/// A JSON string literal with JSON.stringify's escaping (quotes included).
+std::string quote(std::string_view utf8);
+
+/// True for keys that JavaScript treats as array indices ("0", "7", "4294967294").
+bool isArrayIndex(std::string_view key);
+
+/// Object members in JavaScript's property order: array-index keys ascending, then the rest.
+std::vector<const JsonValue::Member*> orderedMembers(const JsonValue::Object& members);
+
+} // namespace JsWriter
+} // namespace porthole
