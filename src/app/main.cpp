@@ -2,6 +2,7 @@
 #include "gui/mainwindow.h"
 
 #include <QApplication>
+#include <QIcon>
 
 int main(int argc, char** argv)
 {
@@ -9,6 +10,8 @@ int main(int argc, char** argv)
     QApplication::setApplicationName(QStringLiteral("Porthole"));
     QApplication::setOrganizationName(QStringLiteral("Porthole"));
     QApplication::setApplicationVersion(QStringLiteral(PORTHOLE_VERSION));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/porthole.svg")));
+    QApplication::setDesktopFileName(QStringLiteral("io.porthole.Porthole"));
     porthole::MainWindow window;
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
