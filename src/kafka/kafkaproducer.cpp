@@ -44,6 +44,7 @@ std::unique_ptr<KafkaProducer> KafkaProducer::create(const KafkaConfig& config,
 {
     KafkaConfig c;
     c.set("enable.idempotence", "true");
+    c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
     c.merge(config);
     RdConfPtr conf = buildConf(c, error);
     if (!conf)

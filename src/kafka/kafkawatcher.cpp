@@ -96,6 +96,7 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
     c.set("enable.partition.eof", "true");
     c.set("auto.offset.reset", "error"); // we decide what an out-of-range position means
     c.set("client.id", "porthole-watch");
+    c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
     c.merge(options.config);
     c.set("group.id", group);
     c.set("enable.auto.commit", "false");
