@@ -52,6 +52,8 @@ public:
     /// The run state.
     LocalRunStore& store() { return m_store; }
     const LocalRunStore& store() const { return m_store; }
+    /// Forgets every issued token (as if they expired), so the next call answers 401.
+    void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
 
