@@ -276,7 +276,8 @@ Diagnostics lint(std::string_view text, const JsonNode& payload,
             if (o.kind == JqOutcome::Kind::Error && (o.compileError || runtime) && !specific)
                 add(Severity::Warning, "PH2301",
                     "Port sends null here in lenient mode (the default) and fails the run in "
-                    "strict mode: " + jqError,
+                    "strict mode: " +
+                        jqError,
                     whole);
             else if (o.kind == JqOutcome::Kind::Error && (o.compileError || runtime))
                 add(Severity::Note, "PH2301", "Port sends null here in lenient mode: " + jqError,
