@@ -44,6 +44,13 @@ void ignoreError(void*, jv msg)
     jv_free(msg);
 }
 
+// jq 1.6's jq_init leaves the input and debug callbacks uninitialised: `input` or `debug`
+// would call a garbage pointer (this is why Port's binding crashes on `{{ input }}`).
+jv noInput(jq_state*, void*)
+{
+    return jv_invalid_with_msg(jv_string("No more inputs"));
+}
+
 // "… at <top-level>, line N:" → N, or -1.
 int errorLine(const std::string& msg)
 {
@@ -79,7 +86,7 @@ struct JqEngine::Impl
     void clear()
     {
         for (auto& [id, p] : programs)
-            jq_teardown(&p.jq);
+            jqinternal::teardown(&p.jq);
         programs.clear();
         entries.clear();
         jv_free(contextJv);
@@ -93,12 +100,14 @@ struct JqEngine::Impl
         jq_state* jq = jq_init();
         if (!jq)
             return nullptr;
+        jq_set_input_cb(jq, noInput, nullptr);
+        jq_set_debug_cb(jq, ignoreError, nullptr);
         jq_set_error_cb(jq, collectError, errors);
         ++stats.compiles;
         const int ok = jq_compile(jq, text.c_str());
         jq_set_error_cb(jq, ignoreError, nullptr);
         if (!ok) {
-            jq_teardown(&jq);
+            jqinternal::teardown(&jq);
             return nullptr;
         }
         return jq;
@@ -187,7 +196,7 @@ struct JqEngine::Impl
                 if (byUse[i].first == clock)
                     break; // never drop what this evaluation needs
                 gone.insert(byUse[i].second);
-                jq_teardown(&programs[byUse[i].second].jq);
+                jqinternal::teardown(&programs[byUse[i].second].jq);
                 programs.erase(byUse[i].second);
             }
             std::erase_if(entries, [&](const auto& kv) { return gone.count(kv.second.program); });

@@ -38,6 +38,28 @@ std::string cBuffer(std::string s)
     return s;
 }
 
+namespace {
+void payHaltDebt(jq_state* jq)
+{
+    // Deliberately not freed: jq 1.6's next jq_reset frees these fields once more.
+    (void)jq_get_exit_code(jq);
+    (void)jq_get_error_message(jq);
+}
+} // namespace
+
+void start(jq_state* jq, jv input)
+{
+    payHaltDebt(jq);
+    jq_start(jq, input, 0);
+}
+
+void teardown(jq_state** jq)
+{
+    if (*jq)
+        payHaltDebt(*jq);
+    jq_teardown(jq);
+}
+
 JsonValue toJs(jv v)
 {
     switch (jv_get_kind(v)) {
@@ -157,7 +179,7 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
             continue;
         }
         if (!p.combined) {
-            jq_start(p.jq, jv_copy(context), 0);
+            start(p.jq, jv_copy(context));
             sink(i, topOutcome(jq_next(p.jq)));
             ++i;
             continue;
@@ -174,7 +196,7 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
                 sel = jv_array_set(sel, items[m].slot, jv_true());
             jv input = jv_object_set(jv_object(), jv_string("c"), jv_copy(context));
             input = jv_object_set(input, jv_string("s"), sel);
-            jq_start(p.jq, input, 0);
+            start(p.jq, input);
             while (k < end) {
                 jv r = jq_next(p.jq);
                 if (!jv_is_valid(r)) {
