@@ -73,6 +73,28 @@ JsonValue defaultTemplate()
     return env;
 }
 
+JsonValue wrapDefault(const Input& input)
+{
+    auto truthy = [](const JsonValue& v) {
+        return !v.isUndefined() && !v.isNull() && !(v.isBool() && !v.toBool());
+    };
+    auto orNull = [](const JsonValue& v) { return v.isUndefined() ? JsonValue(nullptr) : v; };
+    const JsonValue& c = input.context;
+    const JsonValue& nodeRun = c["workflowNodeRun"]["identifier"];
+    JsonValue context = JsonValue::object();
+    context.set("runId", truthy(nodeRun) ? nodeRun : orNull(c["run"]["id"]));
+    context.set("workflowRunId", orNull(c["workflowRun"]["identifier"]));
+    context.set("nodeIdentifier", input.nodeIdentifier);
+    const JsonValue& triggerOrg = c["trigger"]["by"]["orgId"];
+    context.set("orgId", !input.orgId.empty() ? JsonValue(input.orgId)
+                         : truthy(triggerOrg) ? triggerOrg
+                                              : JsonValue(nullptr));
+    JsonValue env = JsonValue::object();
+    env.set("context", context);
+    env.set("payload", input.payload.isUndefined() ? JsonValue(nullptr) : input.payload);
+    return env;
+}
+
 bool wrap(const JsonValue& envelopeTemplate, const Input& input, const JqLimits& limits,
           JsonValue* out, std::string* error)
 {

@@ -15,7 +15,7 @@ extern "C" {
 namespace porthole::jqinternal {
 
 /// A compiled jq_state: either one expression ("individual", input = context) or many
-/// ("combined", input = {c: context, s: [selected slots]}, one output per selected slot).
+/// ("combined", input = [slot, context], runs only that slot's expression).
 struct Program
 {
     jq_state* jq = nullptr;

@@ -54,11 +54,9 @@ RenderedNode renderNode(std::string_view nodeText, const JsonValue& context,
     }
     out.payload = r.value;
 
-    // Port's default wrapping is a guess (Envelope); the default runs in-process (trusted).
-    const JsonValue envelope = options.envelope ? *options.envelope : Envelope::defaultTemplate();
-    JqLimits envLimits = settings.limits;
-    if (!options.envelope)
-        envLimits.isolation = Isolation::InProcess;
+    // Port's wrapping is a guess (Envelope); the default one is computed directly.
+    const JsonValue envelope = options.envelope ? *options.envelope : JsonValue();
+    const JqLimits envLimits = settings.limits;
     Envelope::Input in;
     in.context = context;
     in.orgId = options.orgId;
@@ -77,7 +75,9 @@ RenderedNode renderNode(std::string_view nodeText, const JsonValue& context,
         in.payload = part;
         JsonValue wrapped;
         std::string error;
-        if (!Envelope::wrap(envelope, in, envLimits, &wrapped, &error)) {
+        if (!options.envelope) {
+            wrapped = Envelope::wrapDefault(in);
+        } else if (!Envelope::wrap(envelope, in, envLimits, &wrapped, &error)) {
             out.error = error;
             out.messages.clear();
             return out;
