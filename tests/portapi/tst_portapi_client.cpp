@@ -1,4 +1,7 @@
 #include <QtTest>
-class T : public QObject { Q_OBJECT };
+class T : public QObject
+{
+    Q_OBJECT
+};
 QTEST_GUILESS_MAIN(T)
 #include "tst_portapi_client.moc"
