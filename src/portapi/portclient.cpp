@@ -223,7 +223,8 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
                 reply->deleteLater();
                 Attempt a;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                a.rawBody = reply->readAll();
+                if (reply->isOpen())
+                    a.rawBody = reply->readAll();
                 a.retryAfter = reply->rawHeader("Retry-After");
                 PortExchange& e = *exchange;
                 e.elapsedMs = clock->elapsed();
