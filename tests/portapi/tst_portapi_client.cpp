@@ -148,6 +148,51 @@ private Q_SLOTS:
             QVERIFY(!m_logged.contains(token.toUtf8()));
     }
 
+    void renewsTheTokenShortlyBeforeItExpires()
+    {
+        LocalPortApi api;
+        api.setCredentials(QStringLiteral("cid"), kSecret);
+        api.handler().setTokenLifetime(3); // fresh for 3 - min(300, 3/2) = 2 s
+        api.registerNodeRun(kNode, QStringLiteral("wfr_Client0000000001"));
+        QString error;
+        QVERIFY2(api.listen(0, &error), qPrintable(error));
+        QStringList paths;
+        connect(&api, &LocalPortApi::requestHandled, this,
+                [&paths](const QByteArray&, const QString& path, int status, const QString&) {
+                    paths.append(QStringLiteral("%1 %2").arg(status).arg(path));
+                });
+        PortClientConfig config;
+        config.baseUrl = QUrl(api.baseUrl());
+        config.clientId = QStringLiteral("cid");
+        config.clientSecret = kSecret;
+        auto c = client(config);
+        std::unique_ptr<PortCall> first(c->send(patchRequest()));
+        QVERIFY(finished(first.get()) && first->isSuccess());
+        QVERIFY(c->hasFreshToken());
+        QTRY_VERIFY_WITH_TIMEOUT(!c->hasFreshToken(), 10000);
+        const auto read = PortRequest::workflowRun(QStringLiteral("wfr_Client0000000001"), &error);
+        QVERIFY(read);
+        std::unique_ptr<PortCall> second(c->send(*read));
+        QVERIFY(finished(second.get()));
+        QVERIFY2(second->isSuccess(), qPrintable(second->errorString()));
+        // Renewed before use, never refused: login, PATCH, login, GET.
+        QCOMPARE(paths.size(), 4);
+        QVERIFY2(paths.at(2).endsWith(QLatin1String("access_token")) &&
+                     !paths.join(QLatin1Char(' ')).contains(QLatin1String("401")),
+                 qPrintable(paths.join(QLatin1String(", "))));
+        const QJsonObject run = QJsonDocument::fromJson(second->body())
+                                    .object()
+                                    .value(QStringLiteral("workflowRun"))
+                                    .toObject();
+        QCOMPARE(run.value(QStringLiteral("nodeRuns"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("IN_PROGRESS"));
+    }
+
     void retriesAfterRetryAfter()
     {
         ScriptedServer server([](int index, const QHttpServerRequest&) {
