@@ -152,7 +152,7 @@ private Q_SLOTS:
     {
         LocalPortApi api;
         api.setCredentials(QStringLiteral("cid"), kSecret);
-        api.handler().setTokenLifetime(3); // fresh for 3 - min(300, 3/2) = 2 s
+        api.handler().setTokenLifetime(6); // fresh for 6 - min(300, 6/2) = 3 s
         api.registerNodeRun(kNode, QStringLiteral("wfr_Client0000000001"));
         QString error;
         QVERIFY2(api.listen(0, &error), qPrintable(error));
