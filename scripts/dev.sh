@@ -49,7 +49,7 @@ case "$mode" in
       log "fuzzing (preset fuzz: clang, libFuzzer, ASan+UBSan)"
       cmake --preset fuzz >/dev/null
       cmake --build --preset fuzz
-      (cd build/fuzz && ctest --output-on-failure -L fuzz)
+      (cd build/fuzz && ctest -V -L fuzz | grep -E "number_of_executed_units|Test +#|tests passed|FAILED|fuzzer failed")
       log "the suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan)"
       cmake --preset asan >/dev/null
       cmake --build --preset asan

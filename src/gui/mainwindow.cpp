@@ -1,0 +1,144 @@
+#include "mainwindow.h"
+
+#include "node/nodeeditor.h"
+#include "node/nodepane.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+
+namespace porthole {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_nodePane(new NodePane(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setCentralWidget(m_nodePane);
+    buildMenus();
+    connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
+        m_modified = m;
+        updateTitle();
+    });
+    statusBar()->showMessage(tr("Ready"));
+    resize(1280, 800);
+    updateTitle();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!confirmDiscard())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open node"), QString(),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    QMenu* examples = file->addMenu(tr("Open &example"));
+    const auto names =
+        QDir(QStringLiteral(":/examples/nodes")).entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString& name : names)
+        examples->addAction(name, this, [this, name] {
+            if (confirmDiscard())
+                openExample(name);
+        });
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')))
+            save(QFileDialog::getSaveFileName(this, tr("Save node"), QString(),
+                                              tr("JSON files (*.json)")));
+        else
+            save(m_path);
+    });
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] {
+        save(
+            QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Porthole"), this, [this] {
+        QMessageBox::about(this, tr("About Porthole"),
+                           tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka "
+                              "action node: edit with a live template preview, publish test "
+                              "messages, watch the runs topic, report back to Port.</p>")
+                               .arg(QStringLiteral(PORTHOLE_VERSION)));
+    });
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open"),
+                             tr("Cannot open %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    m_nodePane->setNodeText(f.readAll());
+    m_nodePane->editor()->setModified(false);
+    m_path = path;
+    updateTitle();
+    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+void MainWindow::openExample(const QString& name)
+{
+    openFile(QStringLiteral(":/examples/nodes/") + name);
+}
+
+bool MainWindow::save(const QString& path)
+{
+    if (path.isEmpty())
+        return false;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_nodePane->nodeText()) < 0 || !f.commit()) {
+        QMessageBox::warning(this, tr("Cannot save"),
+                             tr("Cannot save %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    m_path = path;
+    m_nodePane->editor()->setModified(false);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (!m_modified)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The node has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save(m_path.startsWith(QLatin1Char(':')) || m_path.isEmpty()
+                        ? QFileDialog::getSaveFileName(this, tr("Save node"))
+                        : m_path);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_path.isEmpty() ? tr("Untitled node") : QFileInfo(m_path).fileName();
+    setWindowTitle(
+        QStringLiteral("%1%2 — Porthole").arg(name, m_modified ? QStringLiteral(" •") : QString()));
+}
+
+} // namespace porthole

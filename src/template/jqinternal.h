@@ -1,0 +1,53 @@
+#pragma once
+
+// Private to src/template: the only place outside .cpp files that sees <jq.h>.
+extern "C" {
+#include <jq.h>
+}
+
+#include "jqengine.h"
+
+#include <functional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace porthole::jqinternal {
+
+/// A compiled jq_state: either one expression ("individual", input = context) or many
+/// ("combined", input = {c: context, s: [selected slots]}, one output per selected slot).
+struct Program
+{
+    jq_state* jq = nullptr;
+    bool combined = false;
+    int slots = 1;
+    uint64_t lastUse = 0;
+};
+
+/// One expression to evaluate: which program and slot, and where its outcome goes.
+struct Item
+{
+    int program = 0;
+    int slot = 0;
+    size_t out = 0;
+};
+
+using Sink = std::function<void(size_t itemIndex, JqOutcome&&)>;
+
+/// Converts a jq value like the binding's jv_object_to_v8 (consumes v).
+JsonValue toJs(jv v);
+/// The outcome of jq_next's first result, as the binding's exec() sees it (consumes r).
+JqOutcome topOutcome(jv r);
+/// An error message as the binding's 4096-byte snprintf buffer leaves it.
+std::string cBuffer(std::string s);
+
+/// Runs items[from..] in this process, in order, reporting each outcome as it completes.
+void runItems(const std::unordered_map<int, Program>& programs, const std::vector<Item>& items,
+              size_t from, jv context, bool contextValid, const Sink& sink);
+
+/// Runs the items in fork()ed children with a per-item deadline and a memory limit.
+std::vector<JqOutcome> runForked(const std::unordered_map<int, Program>& programs,
+                                 const std::vector<Item>& items, jv context, bool contextValid,
+                                 const JqLimits& limits, uint64_t* forks);
+
+} // namespace porthole::jqinternal

@@ -1,0 +1,490 @@
+// Running compiled programs: the binding's value conversions, in-process runs, and the fork()ed
+// sandbox that keeps a runaway or aborting expression away from the caller's process.
+#include "jqinternal.h"
+
+#include <cerrno>
+#include <chrono>
+#include <csignal>
+#include <cstring>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <unordered_map>
+
+namespace porthole::jqinternal {
+
+std::string cBuffer(std::string s)
+{
+    // snprintf into char[4096] keeps 4095 bytes; V8 then decodes a cut sequence as U+FFFD.
+    if (s.size() <= 4095)
+        return s;
+    s.resize(4095);
+    size_t lead = s.size();
+    for (size_t k = 0; k < 4 && lead > 0; ++k) {
+        --lead;
+        const auto b = static_cast<unsigned char>(s[lead]);
+        if ((b & 0xC0) != 0x80) {
+            const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            if (lead + need > s.size()) {
+                s.resize(lead);
+                s += "\xEF\xBF\xBD";
+            }
+            break;
+        }
+    }
+    return s;
+}
+
+JsonValue toJs(jv v)
+{
+    switch (jv_get_kind(v)) {
+    case JV_KIND_NULL:
+        jv_free(v);
+        return nullptr;
+    case JV_KIND_TRUE:
+        jv_free(v);
+        return true;
+    case JV_KIND_FALSE:
+        jv_free(v);
+        return false;
+    case JV_KIND_NUMBER: {
+        const double d = jv_number_value(v);
+        jv_free(v);
+        return d;
+    }
+    case JV_KIND_STRING: {
+        // Nan::New(const char*): the string ends at its first NUL.
+        std::string s(jv_string_value(v));
+        jv_free(v);
+        return s;
+    }
+    case JV_KIND_ARRAY: {
+        const int n = jv_array_length(jv_copy(v));
+        JsonValue::Array a;
+        a.reserve(size_t(n));
+        for (int i = 0; i < n; ++i)
+            a.push_back(toJs(jv_array_get(jv_copy(v), i)));
+        jv_free(v);
+        return JsonValue(std::move(a));
+    }
+    case JV_KIND_OBJECT: {
+        // Keys are C strings too (cut at NUL, so two keys may collide: the later value wins in
+        // the earlier place), and Nan::Set of "__proto__" sets the prototype instead of a key.
+        JsonValue::Object members;
+        std::unordered_map<std::string, size_t> index;
+        jv_object_foreach(v, key, value)
+        {
+            std::string k(jv_string_value(key));
+            jv_free(key);
+            JsonValue js = toJs(value);
+            if (k == "__proto__")
+                continue;
+            auto [it, inserted] = index.try_emplace(k, members.size());
+            if (inserted)
+                members.emplace_back(std::move(k), std::move(js));
+            else
+                members[it->second].second = std::move(js);
+        }
+        jv_free(v);
+        return JsonValue(std::move(members));
+    }
+    default:
+        jv_free(v);
+        return {};
+    }
+}
+
+JqOutcome topOutcome(jv r)
+{
+    JqOutcome o;
+    if (jv_is_valid(r)) {
+        o.kind = JqOutcome::Kind::Value;
+        o.value = toJs(r);
+        return o;
+    }
+    jv msg = jv_invalid_get_msg(r);
+    if (jv_get_kind(msg) == JV_KIND_STRING) {
+        o.kind = JqOutcome::Kind::Error;
+        o.error = cBuffer(std::string("jq: error: ") + jv_string_value(msg));
+    }
+    jv_free(msg);
+    return o;
+}
+
+namespace {
+
+// A combined program wraps each slot: [v] (an output), [] (none) or {"e": message} (an error).
+JqOutcome slotOutcome(jv r)
+{
+    JqOutcome o;
+    if (jv_get_kind(r) == JV_KIND_ARRAY) {
+        if (jv_array_length(jv_copy(r)) > 0) {
+            o.kind = JqOutcome::Kind::Value;
+            o.value = toJs(jv_array_get(jv_copy(r), 0));
+        }
+        jv_free(r);
+        return o;
+    }
+    if (jv_get_kind(r) == JV_KIND_OBJECT) {
+        jv msg = jv_object_get(r, jv_string("e"));
+        if (jv_get_kind(msg) == JV_KIND_STRING) {
+            o.kind = JqOutcome::Kind::Error;
+            o.error = cBuffer(std::string("jq: error: ") + jv_string_value(msg));
+        }
+        jv_free(msg);
+        return o;
+    }
+    jv_free(r);
+    return o;
+}
+
+} // namespace
+
+void runItems(const std::unordered_map<int, Program>& programs, const std::vector<Item>& items,
+              size_t from, jv context, bool contextValid, const Sink& sink)
+{
+    size_t i = from;
+    while (i < items.size()) {
+        const Program& p = programs.at(items[i].program);
+        if (!contextValid) {
+            // The binding's jv_parse failed (jq 1.6 refuses nesting deeper than 256): it returns
+            // null, and `data?.value` is undefined.
+            sink(i, JqOutcome{});
+            ++i;
+            continue;
+        }
+        if (!p.combined) {
+            jq_start(p.jq, jv_copy(context), 0);
+            sink(i, topOutcome(jq_next(p.jq)));
+            ++i;
+            continue;
+        }
+        size_t end = i;
+        while (end < items.size() && items[end].program == items[i].program)
+            ++end;
+        size_t k = i;
+        while (k < end) {
+            jv sel = jv_array();
+            for (int s = 0; s < p.slots; ++s)
+                sel = jv_array_append(sel, jv_false());
+            for (size_t m = k; m < end; ++m)
+                sel = jv_array_set(sel, items[m].slot, jv_true());
+            jv input = jv_object_set(jv_object(), jv_string("c"), jv_copy(context));
+            input = jv_object_set(input, jv_string("s"), sel);
+            jq_start(p.jq, input, 0);
+            while (k < end) {
+                jv r = jq_next(p.jq);
+                if (!jv_is_valid(r)) {
+                    // halt / halt_error stop the whole program: this slot is undefined, and the
+                    // rest run again in a fresh start.
+                    sink(k, topOutcome(r));
+                    ++k;
+                    break;
+                }
+                sink(k, slotOutcome(r));
+                ++k;
+            }
+        }
+        i = end;
+    }
+}
+
+namespace {
+
+// --- A compact binary form of outcomes for the pipe (keeps NaN, -0 and undefined exactly) ---
+void putU32(std::string& b, uint32_t v)
+{
+    b.append(reinterpret_cast<const char*>(&v), 4);
+}
+void putStr(std::string& b, const std::string& s)
+{
+    putU32(b, uint32_t(s.size()));
+    b += s;
+}
+
+void encode(std::string& b, const JsonValue& v)
+{
+    switch (v.type()) {
+    case JsonValue::Type::Undefined:
+        b += 'u';
+        break;
+    case JsonValue::Type::Null:
+        b += 'n';
+        break;
+    case JsonValue::Type::Bool:
+        b += v.toBool() ? 't' : 'f';
+        break;
+    case JsonValue::Type::Number: {
+        b += 'd';
+        const double d = v.toNumber();
+        b.append(reinterpret_cast<const char*>(&d), 8);
+        break;
+    }
+    case JsonValue::Type::String:
+        b += 's';
+        putStr(b, v.toString());
+        break;
+    case JsonValue::Type::Array:
+        b += 'a';
+        putU32(b, uint32_t(v.elements().size()));
+        for (const auto& e : v.elements())
+            encode(b, e);
+        break;
+    case JsonValue::Type::Object:
+        b += 'o';
+        putU32(b, uint32_t(v.members().size()));
+        for (const auto& [k, e] : v.members()) {
+            putStr(b, k);
+            encode(b, e);
+        }
+        break;
+    }
+}
+
+struct Reader
+{
+    const std::string& b;
+    size_t p = 0;
+    bool ok = true;
+    uint32_t u32()
+    {
+        uint32_t v = 0;
+        if (p + 4 > b.size()) {
+            ok = false;
+            return 0;
+        }
+        std::memcpy(&v, b.data() + p, 4);
+        p += 4;
+        return v;
+    }
+    std::string str()
+    {
+        const uint32_t n = u32();
+        if (!ok || p + n > b.size()) {
+            ok = false;
+            return {};
+        }
+        std::string s = b.substr(p, n);
+        p += n;
+        return s;
+    }
+    JsonValue value(int depth = 0)
+    {
+        if (!ok || p >= b.size() || depth > 100000) {
+            ok = false;
+            return {};
+        }
+        switch (b[p++]) {
+        case 'n':
+            return nullptr;
+        case 't':
+            return true;
+        case 'f':
+            return false;
+        case 'd': {
+            double d = 0;
+            if (p + 8 > b.size()) {
+                ok = false;
+                return {};
+            }
+            std::memcpy(&d, b.data() + p, 8);
+            p += 8;
+            return d;
+        }
+        case 's':
+            return str();
+        case 'a': {
+            const uint32_t n = u32();
+            JsonValue::Array a;
+            for (uint32_t i = 0; i < n && ok; ++i)
+                a.push_back(value(depth + 1));
+            return JsonValue(std::move(a));
+        }
+        case 'o': {
+            const uint32_t n = u32();
+            JsonValue::Object o;
+            for (uint32_t i = 0; i < n && ok; ++i) {
+                std::string k = str();
+                o.emplace_back(std::move(k), value(depth + 1));
+            }
+            return JsonValue(std::move(o));
+        }
+        default:
+            return {};
+        }
+    }
+};
+
+bool writeAll(int fd, const std::string& b)
+{
+    size_t off = 0;
+    while (off < b.size()) {
+        const ssize_t w = ::write(fd, b.data() + off, b.size() - off);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return false;
+        off += size_t(w);
+    }
+    return true;
+}
+
+long currentAddressSpace()
+{
+    long pages = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld", &pages) != 1)
+            pages = 0;
+        std::fclose(f);
+    }
+    return pages * sysconf(_SC_PAGESIZE);
+}
+
+[[noreturn]] void childMain(int fd, const std::unordered_map<int, Program>& programs,
+                            const std::vector<Item>& items, size_t from, jv context,
+                            bool contextValid, const JqLimits& limits)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    std::signal(SIGPIPE, SIG_DFL);
+    const long base = currentAddressSpace();
+    rlimit rl{};
+    rl.rlim_cur = rl.rlim_max = rlim_t(base) + rlim_t(limits.memoryLimitMb) * 1024 * 1024;
+    setrlimit(RLIMIT_AS, &rl);
+    runItems(programs, items, from, context, contextValid, [fd](size_t index, JqOutcome&& o) {
+        std::string rec;
+        putU32(rec, 0); // record length, patched below
+        putU32(rec, uint32_t(index));
+        rec += char('0' + int(o.kind));
+        if (o.kind == JqOutcome::Kind::Error)
+            putStr(rec, o.error);
+        else
+            encode(rec, o.value);
+        const uint32_t len = uint32_t(rec.size() - 4);
+        std::memcpy(rec.data(), &len, 4);
+        if (!writeAll(fd, rec))
+            _exit(3);
+    });
+    _exit(0);
+}
+
+JqOutcome limitError(std::string text)
+{
+    JqOutcome o;
+    o.kind = JqOutcome::Kind::Error;
+    o.error = "jq: error: " + std::move(text);
+    o.limitHit = true;
+    return o;
+}
+
+} // namespace
+
+std::vector<JqOutcome> runForked(const std::unordered_map<int, Program>& programs,
+                                 const std::vector<Item>& items, jv context, bool contextValid,
+                                 const JqLimits& limits, uint64_t* forks)
+{
+    using Clock = std::chrono::steady_clock;
+    std::vector<JqOutcome> out(items.size());
+    size_t next = 0;
+    while (next < items.size()) {
+        int fds[2];
+        if (pipe2(fds, O_CLOEXEC) != 0) {
+            out[next] = limitError(std::string("cannot create a pipe: ") + std::strerror(errno));
+            ++next;
+            continue;
+        }
+        std::fflush(nullptr);
+        const pid_t pid = fork();
+        if (pid < 0) {
+            ::close(fds[0]);
+            ::close(fds[1]);
+            out[next] = limitError(std::string("cannot fork: ") + std::strerror(errno));
+            ++next;
+            continue;
+        }
+        if (pid == 0) {
+            ::close(fds[0]);
+            childMain(fds[1], programs, items, next, context, contextValid, limits);
+        }
+        if (forks)
+            ++*forks;
+        ::close(fds[1]);
+        std::string buf;
+        auto deadline = Clock::now() + std::chrono::milliseconds(limits.timeoutMs);
+        bool timedOut = false;
+        char chunk[65536];
+        for (;;) {
+            const auto left =
+                std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now())
+                    .count();
+            if (left <= 0) {
+                timedOut = true;
+                break;
+            }
+            pollfd pfd{fds[0], POLLIN, 0};
+            const int pr = ::poll(&pfd, 1, int(std::min<long long>(left, 1 << 30)));
+            if (pr < 0 && errno == EINTR)
+                continue;
+            if (pr == 0)
+                continue; // re-check the deadline
+            const ssize_t r = ::read(fds[0], chunk, sizeof chunk);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r <= 0)
+                break; // EOF: the child finished or died
+            buf.append(chunk, size_t(r));
+            // Decode complete records; each one restarts the per-expression deadline.
+            size_t p = 0;
+            while (buf.size() - p >= 4) {
+                uint32_t len = 0;
+                std::memcpy(&len, buf.data() + p, 4);
+                if (buf.size() - p - 4 < len)
+                    break;
+                const std::string rec = buf.substr(p + 4, len);
+                p += 4 + len;
+                Reader rd{rec};
+                const uint32_t index = rd.u32();
+                if (!rd.ok || rec.size() < 5 || index >= items.size())
+                    continue;
+                rd.p = 5;
+                JqOutcome o;
+                o.kind = JqOutcome::Kind(rec[4] - '0');
+                if (o.kind == JqOutcome::Kind::Error)
+                    o.error = rd.str();
+                else
+                    o.value = rd.value();
+                out[index] = std::move(o);
+                next = index + 1;
+                deadline = Clock::now() + std::chrono::milliseconds(limits.timeoutMs);
+            }
+            buf.erase(0, p);
+        }
+        if (timedOut)
+            ::kill(pid, SIGKILL);
+        ::close(fds[0]);
+        int status = 0;
+        while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+        }
+        if (next >= items.size())
+            break;
+        if (timedOut) {
+            out[next] =
+                limitError("evaluation timed out after " + std::to_string(limits.timeoutMs) +
+                           " ms (Port stops an expression after 5 s)");
+        } else if (WIFSIGNALED(status)) {
+            out[next] = limitError(std::string("the jq engine was stopped by signal ") +
+                                   strsignal(WTERMSIG(status)) +
+                                   " (jq aborts when it runs out of memory; the limit is " +
+                                   std::to_string(limits.memoryLimitMb) + " MB)");
+        } else {
+            out[next] = limitError("the jq engine exited unexpectedly (status " +
+                                   std::to_string(WEXITSTATUS(status)) + ")");
+        }
+        ++next;
+    }
+    return out;
+}
+
+} // namespace porthole::jqinternal
