@@ -2,6 +2,7 @@
 
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
+#include "preview/previewpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
 
@@ -22,13 +23,14 @@
 namespace porthole {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_runsPane(new RunsPane(this)),
-      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
+    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
+      m_runsPane(new RunsPane(this)), m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("sideTabs"));
     tabs->setDocumentMode(true);
+    tabs->addTab(m_previewPane, tr("Preview"));
     tabs->addTab(m_runsPane, tr("Runs topic"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_nodePane);
@@ -36,11 +38,16 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
-    split->setSizes({560, 720});
+    split->setSizes({660, 620});
     setCentralWidget(split);
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_sandboxLabel);
+
+    // The preview's context and options drive the node's analysis; its result comes back.
+    connect(m_previewPane, &PreviewPane::renderInputChanged, m_nodePane, &NodePane::setRenderInput);
+    connect(m_nodePane, &NodePane::nodeRendered, m_previewPane, &PreviewPane::showRender);
+    m_nodePane->setRenderInput(m_previewPane->context(), m_previewPane->options());
     buildMenus();
     connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
         m_modified = m;

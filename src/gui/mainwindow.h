@@ -8,6 +8,7 @@ class QTabWidget;
 namespace porthole {
 
 class NodePane;
+class PreviewPane;
 class RunsPane;
 class Sandbox;
 
@@ -25,6 +26,7 @@ public:
     void openExample(const QString& name);
     NodePane* nodePane() const { return m_nodePane; }
     RunsPane* runsPane() const { return m_runsPane; }
+    PreviewPane* previewPane() const { return m_previewPane; }
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
@@ -34,6 +36,7 @@ protected:
 
 private:
     NodePane* m_nodePane;
+    PreviewPane* m_previewPane;
     RunsPane* m_runsPane;
     Sandbox* m_sandbox;
     QLabel* m_sandboxLabel;
