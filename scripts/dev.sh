@@ -42,9 +42,21 @@ cmake --build --preset "$preset"
 case "$mode" in
   build) ;;
   test)
+    # The whole suite: fuzzers (60 s each) and the sanitizer build first, the main suite last,
+    # so that ctest's summary of the main suite is the last thing printed (CI reads it).
+    # PORTHOLE_QUICK=1 runs only the main suite.
+    if [ "${PORTHOLE_QUICK:-0}" != 1 ]; then
+      log "fuzzing (preset fuzz: clang, libFuzzer, ASan+UBSan)"
+      cmake --preset fuzz >/dev/null
+      cmake --build --preset fuzz
+      (cd build/fuzz && ctest -V -L fuzz | grep -E "number_of_executed_units|Test +#|tests passed|FAILED|fuzzer failed")
+      log "the suite under AddressSanitizer + UndefinedBehaviorSanitizer (preset asan)"
+      cmake --preset asan >/dev/null
+      cmake --build --preset asan
+      (cd build/asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure --timeout 900 -LE "bench|real-broker|oracle")
+    fi
     log "running the test suite"
     cd "build/$preset"
-    # ctest's summary is the last thing printed: CI reads it.
     ctest --output-on-failure --timeout 900 -LE bench
     ;;
   app)

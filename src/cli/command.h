@@ -12,7 +12,13 @@
 namespace porthole::cli {
 
 /// Exit codes of cli-contract.md.
-enum ExitCode { Ok = 0, InputError = 1, UsageError = 2, ServiceError = 3 };
+enum ExitCode
+{
+    Ok = 0,
+    InputError = 1,
+    UsageError = 2,
+    ServiceError = 3
+};
 
 struct Command
 {

@@ -26,7 +26,12 @@ struct SourceRange
     bool operator==(const SourceRange&) const = default;
 };
 
-enum class Severity { Error, Warning, Note };
+enum class Severity
+{
+    Error,
+    Warning,
+    Note
+};
 
 /// A quick fix: replace `range` with `replacement`.
 struct Fix

@@ -18,10 +18,10 @@ struct JsonNode
     SourceRange range;
     bool boolean = false;
     double number = 0;
-    std::string string; // decoded text of a string value
-    std::vector<JsonNode> children;      // array elements, or object member values
-    std::vector<std::string> keys;       // object keys, parallel to children
-    std::vector<SourceRange> keyRanges;  // source range of each key (quotes included)
+    std::string string;                 // decoded text of a string value
+    std::vector<JsonNode> children;     // array elements, or object member values
+    std::vector<std::string> keys;      // object keys, parallel to children
+    std::vector<SourceRange> keyRanges; // source range of each key (quotes included)
 
     bool isObject() const { return type == JsonValue::Type::Object; }
     bool isArray() const { return type == JsonValue::Type::Array; }

@@ -40,9 +40,10 @@ public:
         if (m_text.substr(0, 3) == "\xEF\xBB\xBF") {
             SourcePos b = m_pos;
             advanceBytes(3, 1);
-            warning("PH1003",
-                    "the file starts with a UTF-8 byte order mark; JSON.parse rejects it, remove it",
-                    {b, m_pos}, Fix{"Remove the byte order mark", {b, m_pos}, ""});
+            warning(
+                "PH1003",
+                "the file starts with a UTF-8 byte order mark; JSON.parse rejects it, remove it",
+                {b, m_pos}, Fix{"Remove the byte order mark", {b, m_pos}, ""});
             m_pos.column = 1; // the mark is invisible: columns count from after it
         }
         skipSpace();
@@ -51,12 +52,13 @@ public:
             return finish(doc, nullptr);
         }
         auto root = std::make_unique<JsonNode>();
-        if (!parseValue(*root, 0))
+        if (!parseValue(*root))
             return finish(doc, nullptr);
         skipSpace();
         if (!m_failed && !atEnd()) {
-            error("PH1001", "unexpected " + describeChar(m_text, size_t(m_pos.offset)) +
-                                " after the end of the JSON document",
+            error("PH1001",
+                  "unexpected " + describeChar(m_text, size_t(m_pos.offset)) +
+                      " after the end of the JSON document",
                   here());
             return finish(doc, nullptr);
         }
@@ -135,29 +137,20 @@ private:
         }
     }
 
-    bool parseValue(JsonNode& node, int depth)
+    // One open array or object on the way down. The parser keeps its own stack instead of
+    // recursing, so nesting depth costs heap, not the thread's stack.
+    struct Frame
     {
-        if (depth > JsonParser::kMaxDepth) {
-            error("PH1004",
-                  "nesting is deeper than " + std::to_string(JsonParser::kMaxDepth) +
-                      " levels; Porthole does not read documents this deep",
-                  here());
-            return false;
-        }
-        node.range.begin = m_pos;
-        const char c = peek();
-        bool ok = false;
-        switch (c) {
-        case '{':
-            ok = parseObject(node, depth);
-            break;
-        case '[':
-            ok = parseArray(node, depth);
-            break;
+        JsonNode* node;
+        std::string where; // "the object opened at line L, column C"
+    };
+
+    bool parseScalar(JsonNode& node)
+    {
+        switch (peek()) {
         case '"':
             node.type = JsonValue::Type::String;
-            ok = parseString(node.string);
-            break;
+            return parseString(node.string);
         case '-':
         case '0':
         case '1':
@@ -169,20 +162,173 @@ private:
         case '7':
         case '8':
         case '9':
-            ok = parseNumber(node);
-            break;
+            return parseNumber(node);
         default:
-            ok = parseLiteral(node);
+            return parseLiteral(node);
         }
-        node.range.end = m_pos;
-        return ok;
+    }
+
+    // Reads `"key" :` and appends an empty member; false on a syntax error.
+    bool parseMemberKey(JsonNode& obj)
+    {
+        const char k = peek();
+        if (k != '"') {
+            std::string msg = "expected a key in double quotes, found " +
+                              describeChar(m_text, size_t(m_pos.offset));
+            if (k == '\'')
+                msg += "; JSON keys use double quotes";
+            else if (k == '/')
+                msg += "; JSON does not allow comments";
+            else if (std::isalpha(static_cast<unsigned char>(k)) || k == '_')
+                msg += "; JSON keys must be quoted";
+            error("PH1001", msg, here());
+            return false;
+        }
+        SourceRange keyRange;
+        keyRange.begin = m_pos;
+        std::string key;
+        if (!parseString(key))
+            return false;
+        keyRange.end = m_pos;
+        skipSpace();
+        if (peek() != ':') {
+            error("PH1001",
+                  "expected ':' after the key \"" + key + "\", found " +
+                      describeChar(m_text, size_t(m_pos.offset)),
+                  here());
+            return false;
+        }
+        advanceBytes(1, 1);
+        skipSpace();
+        if (atEnd()) {
+            error("PH1001", "unexpected end of the file: expected the value of \"" + key + "\"",
+                  here());
+            return false;
+        }
+        obj.children.emplace_back();
+        obj.keys.push_back(std::move(key));
+        obj.keyRanges.push_back(keyRange);
+        return true;
+    }
+
+    // Explains what was wrong after an element or member of the innermost open container.
+    void reportBadSeparator(const Frame& f)
+    {
+        const JsonNode& n = *f.node;
+        const bool obj = n.isObject();
+        const std::string expected = obj ? "expected ',' or '}'" : "expected ',' or ']'";
+        const std::string after =
+            obj ? "the value of \"" + n.keys.back() + "\""
+                : "element " + std::to_string(n.children.size() - 1) + " of the array";
+        if (atEnd())
+            error("PH1001",
+                  "unexpected end of the file: " + expected + " after " + after + " (" + f.where +
+                      " is not closed)",
+                  here());
+        else
+            error("PH1001",
+                  expected + " after " + after + ", found " +
+                      describeChar(m_text, size_t(m_pos.offset)),
+                  here());
+    }
+
+    bool parseValue(JsonNode& root)
+    {
+        std::vector<Frame> stack;
+        JsonNode* target = &root; // the node the next value fills
+        while (true) {
+            // A value starts here: a scalar, or a container that is pushed onto the stack.
+            target->range.begin = m_pos;
+            const char c = peek();
+            if (c == '{' || c == '[') {
+                if (int(stack.size()) >= JsonParser::kMaxDepth) {
+                    error("PH1004",
+                          "nesting is deeper than " + std::to_string(JsonParser::kMaxDepth) +
+                              " levels; Porthole does not read documents this deep",
+                          here());
+                    return false;
+                }
+                const bool obj = c == '{';
+                target->type = obj ? JsonValue::Type::Object : JsonValue::Type::Array;
+                std::string where = std::string(obj ? "the object" : "the array") +
+                                    " opened at line " + std::to_string(m_pos.line) + ", column " +
+                                    std::to_string(m_pos.column);
+                advanceBytes(1, 1);
+                skipSpace();
+                if (peek() == (obj ? '}' : ']')) {
+                    advanceBytes(1, 1);
+                    target->range.end = m_pos;
+                } else if (atEnd()) {
+                    error("PH1001",
+                          "unexpected end of the file: " + where + " is not closed with " +
+                              (obj ? "'}'" : "']'"),
+                          here());
+                    return false;
+                } else {
+                    stack.push_back({target, std::move(where)});
+                    if (obj && !parseMemberKey(*target))
+                        return false;
+                    if (!obj)
+                        target->children.emplace_back();
+                    target = &target->children.back();
+                    continue;
+                }
+            } else {
+                if (!parseScalar(*target))
+                    return false;
+                target->range.end = m_pos;
+            }
+
+            // After a value: close finished containers until one continues with ','.
+            while (true) {
+                if (stack.empty())
+                    return true;
+                Frame& f = stack.back();
+                JsonNode& n = *f.node;
+                const char closer = n.isObject() ? '}' : ']';
+                skipSpace();
+                const char next = peek();
+                if (next == closer) {
+                    advanceBytes(1, 1);
+                    n.range.end = m_pos;
+                    if (n.isObject())
+                        warnDuplicates(n);
+                    stack.pop_back();
+                    continue;
+                }
+                if (next != ',') {
+                    reportBadSeparator(f);
+                    return false;
+                }
+                m_lastComma = here();
+                advanceBytes(1, 1);
+                skipSpace();
+                if (atEnd()) {
+                    error("PH1001",
+                          "unexpected end of the file: " + f.where + " is not closed with '" +
+                              closer + "'",
+                          here());
+                    return false;
+                }
+                if (peek() == closer) {
+                    trailingComma(closer);
+                    return false;
+                }
+                if (n.isObject() && !parseMemberKey(n))
+                    return false;
+                if (!n.isObject())
+                    n.children.emplace_back();
+                target = &n.children.back();
+                break;
+            }
+        }
     }
 
     bool parseLiteral(JsonNode& node)
     {
         size_t start = size_t(m_pos.offset), end = start;
-        while (end < m_text.size() && (std::isalnum(static_cast<unsigned char>(m_text[end])) ||
-                                       m_text[end] == '_'))
+        while (end < m_text.size() &&
+               (std::isalnum(static_cast<unsigned char>(m_text[end])) || m_text[end] == '_'))
             ++end;
         const std::string_view word = m_text.substr(start, end - start);
         SourcePos b = m_pos;
@@ -230,7 +376,9 @@ private:
     {
         const size_t start = size_t(m_pos.offset);
         size_t i = start;
-        const auto digit = [&](size_t k) { return k < m_text.size() && m_text[k] >= '0' && m_text[k] <= '9'; };
+        const auto digit = [&](size_t k) {
+            return k < m_text.size() && m_text[k] >= '0' && m_text[k] <= '9';
+        };
         const auto fail = [&](size_t at, const std::string& why) {
             SourcePos p = m_pos;
             p.offset = int64_t(at);
@@ -482,59 +630,6 @@ private:
         return true;
     }
 
-    bool parseArray(JsonNode& node, int depth)
-    {
-        node.type = JsonValue::Type::Array;
-        const SourcePos open = m_pos;
-        advanceBytes(1, 1);
-        skipSpace();
-        if (peek() == ']') {
-            advanceBytes(1, 1);
-            return true;
-        }
-        while (true) {
-            skipSpace();
-            if (atEnd()) {
-                error("PH1001", "unexpected end of the file: the array opened at line " +
-                                    std::to_string(open.line) + ", column " +
-                                    std::to_string(open.column) + " is not closed with ']'",
-                      here());
-                return false;
-            }
-            if (peek() == ']' && !node.children.empty()) {
-                trailingComma(']');
-                return false;
-            }
-            node.children.emplace_back();
-            if (!parseValue(node.children.back(), depth + 1))
-                return false;
-            skipSpace();
-            const char c = peek();
-            if (c == ',') {
-                m_lastComma = here();
-                advanceBytes(1, 1);
-                continue;
-            }
-            if (c == ']') {
-                advanceBytes(1, 1);
-                return true;
-            }
-            if (atEnd())
-                error("PH1001", "unexpected end of the file: expected ',' or ']' after element " +
-                                    std::to_string(node.children.size() - 1) +
-                                    " of the array opened at line " + std::to_string(open.line) +
-                                    ", column " + std::to_string(open.column),
-                      here());
-            else
-                error("PH1001", "expected ',' or ']' after element " +
-                                    std::to_string(node.children.size() - 1) +
-                                    " of the array, found " +
-                                    describeChar(m_text, size_t(m_pos.offset)),
-                      here());
-            return false;
-        }
-    }
-
     SourceRange m_lastComma;
 
     void warnDuplicates(const JsonNode& node)
@@ -560,92 +655,6 @@ private:
         error("PH1001",
               std::string("trailing comma before '") + closer + "': JSON does not allow it",
               m_lastComma, Fix{"Remove the trailing comma", m_lastComma, ""});
-    }
-
-    bool parseObject(JsonNode& node, int depth)
-    {
-        node.type = JsonValue::Type::Object;
-        const SourcePos open = m_pos;
-        const std::string where =
-            "the object opened at line " + std::to_string(open.line) + ", column " +
-            std::to_string(open.column);
-        advanceBytes(1, 1);
-        skipSpace();
-        if (peek() == '}') {
-            advanceBytes(1, 1);
-            return true;
-        }
-        while (true) {
-            skipSpace();
-            if (atEnd()) {
-                error("PH1001", "unexpected end of the file: " + where + " is not closed with '}'",
-                      here());
-                return false;
-            }
-            const char k = peek();
-            if (k == '}' && !node.keys.empty()) {
-                trailingComma('}');
-                return false;
-            }
-            if (k != '"') {
-                std::string msg = "expected a key in double quotes, found " +
-                                  describeChar(m_text, size_t(m_pos.offset));
-                if (k == '\'')
-                    msg += "; JSON keys use double quotes";
-                else if (k == '/')
-                    msg += "; JSON does not allow comments";
-                else if (std::isalpha(static_cast<unsigned char>(k)) || k == '_')
-                    msg += "; JSON keys must be quoted";
-                error("PH1001", msg, here());
-                return false;
-            }
-            SourceRange keyRange;
-            keyRange.begin = m_pos;
-            std::string key;
-            if (!parseString(key))
-                return false;
-            keyRange.end = m_pos;
-            skipSpace();
-            if (peek() != ':') {
-                error("PH1001", "expected ':' after the key \"" + key + "\", found " +
-                                    describeChar(m_text, size_t(m_pos.offset)),
-                      here());
-                return false;
-            }
-            advanceBytes(1, 1);
-            skipSpace();
-            if (atEnd()) {
-                error("PH1001", "unexpected end of the file: expected the value of \"" + key + "\"",
-                      here());
-                return false;
-            }
-            node.children.emplace_back();
-            node.keys.push_back(key);
-            node.keyRanges.push_back(keyRange);
-            if (!parseValue(node.children.back(), depth + 1))
-                return false;
-            skipSpace();
-            const char c = peek();
-            if (c == ',') {
-                m_lastComma = here();
-                advanceBytes(1, 1);
-                continue;
-            }
-            if (c == '}') {
-                advanceBytes(1, 1);
-                warnDuplicates(node);
-                return true;
-            }
-            if (atEnd())
-                error("PH1001", "unexpected end of the file: expected ',' or '}' after the value of \"" +
-                                    key + "\" (" + where + " is not closed)",
-                      here());
-            else
-                error("PH1001", "expected ',' or '}' after the value of \"" + key + "\", found " +
-                                    describeChar(m_text, size_t(m_pos.offset)),
-                      here());
-            return false;
-        }
     }
 };
 

@@ -9,13 +9,11 @@ const JsonValue kUndefined;
 } // namespace
 
 JsonValue::JsonValue(Array a) : m_type(Type::Array), m_array(std::make_shared<Array>(std::move(a)))
-{
-}
+{}
 
 JsonValue::JsonValue(Object o)
     : m_type(Type::Object), m_object(std::make_shared<Object>(std::move(o)))
-{
-}
+{}
 
 void JsonValue::detach()
 {

@@ -15,7 +15,16 @@ namespace porthole {
 class JsonValue
 {
 public:
-    enum class Type { Undefined, Null, Bool, Number, String, Array, Object };
+    enum class Type
+    {
+        Undefined,
+        Null,
+        Bool,
+        Number,
+        String,
+        Array,
+        Object
+    };
     using Array = std::vector<JsonValue>;
     using Member = std::pair<std::string, JsonValue>;
     using Object = std::vector<Member>;

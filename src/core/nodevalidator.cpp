@@ -10,8 +10,8 @@ namespace porthole::NodeValidator {
 namespace {
 
 // The fields Port documents for an action node and for a KAFKA node's config.
-constexpr std::array kNodeFields = {"identifier", "title", "icon", "description", "config",
-                                    "variables"};
+constexpr std::array kNodeFields = {"identifier",  "title",  "icon",
+                                    "description", "config", "variables"};
 constexpr std::array kConfigFields = {"type", "payload", "onFailure"};
 
 // The opening character of a container: where "missing field" diagnostics point.
@@ -64,8 +64,8 @@ public:
                 continue;
             add(Severity::Warning, "PH1109",
                 "unknown field \"" + prefix + k + "\"; " +
-                    (prefix.empty() ? "an action node has " : "a KAFKA config has ") +
-                    join(known) + "; Port may reject or ignore it",
+                    (prefix.empty() ? "an action node has " : "a KAFKA config has ") + join(known) +
+                    "; Port may reject or ignore it",
                 obj.keyRanges[i]);
         }
     }
@@ -87,8 +87,7 @@ public:
                 upper += char(std::toupper(static_cast<unsigned char>(c)));
             add(Severity::Error, "PH1105",
                 "\"config.type\" must be \"KAFKA\" for a Kafka action node, found \"" +
-                    type->string + "\"" +
-                    (upper == "KAFKA" ? " (the type is case-sensitive)" : ""),
+                    type->string + "\"" + (upper == "KAFKA" ? " (the type is case-sensitive)" : ""),
                 type->range, Fix{"Replace with \"KAFKA\"", type->range, "\"KAFKA\""});
         }
 
@@ -107,8 +106,8 @@ public:
         if (const JsonNode* onFailure = config.member("onFailure")) {
             if (!onFailure->isString() ||
                 (onFailure->string != "continue" && onFailure->string != "terminate")) {
-                const bool cont = onFailure->isString() &&
-                                  onFailure->string.find("cont") != std::string::npos;
+                const bool cont =
+                    onFailure->isString() && onFailure->string.find("cont") != std::string::npos;
                 const std::string fix = cont ? "\"continue\"" : "\"terminate\"";
                 add(Severity::Error, "PH1107",
                     "\"config.onFailure\" must be \"continue\" or \"terminate\" (the default), "
@@ -125,7 +124,8 @@ public:
     {
         if (!root.isObject()) {
             add(Severity::Error, "PH1101",
-                std::string("a node must be a JSON object, found ") + JsonValue::typeName(root.type),
+                std::string("a node must be a JSON object, found ") +
+                    JsonValue::typeName(root.type),
                 root.range);
             return;
         }

@@ -1,0 +1,255 @@
+// porthole-cli publish NODE.json [--context CTX.json] (--bootstrap HOST:PORT | --profile NAME)
+//     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N] [--rate MSG_PER_S]
+//     [-X librdkafka.property=value]...
+#include "command.h"
+
+#include "core/diagnosticformat.h"
+#include "core/jsonparser.h"
+#include "core/jswriter.h"
+#include "kafka/connectionresolver.h"
+#include "kafka/kafkaproducer.h"
+
+#if __has_include("template/noderenderer.h")
+#include "template/noderenderer.h"
+#define PORTHOLE_HAVE_RENDERER 1
+#endif
+
+#include <chrono>
+#include <cstdio>
+#include <thread>
+
+namespace porthole::cli {
+namespace {
+
+std::vector<std::string> toStd(const QStringList& list)
+{
+    std::vector<std::string> out;
+    for (const auto& s : list)
+        out.push_back(s.toStdString());
+    return out;
+}
+
+// --raw: the file holds ready message values, one per line (blank lines skipped).
+std::vector<std::string> splitLines(const std::string& text)
+{
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t end = text.find('\n', start);
+        if (end == std::string::npos)
+            end = text.size();
+        std::string line = text.substr(start, end - start);
+        if (!line.empty() && line.back() == '\r')
+            line.pop_back();
+        if (!line.empty())
+            out.push_back(std::move(line));
+        start = end + 1;
+    }
+    return out;
+}
+
+std::string reportLine(const DeliveryReport& r)
+{
+    std::string line =
+        "{\"topic\":" + JsWriter::quote(r.topic) + ",\"partition\":" + std::to_string(r.partition) +
+        ",\"offset\":" + std::to_string(r.offset) +
+        ",\"latencyMs\":" + JsWriter::formatNumber(double(int64_t(r.latencyMs * 1000)) / 1000);
+    if (!r.delivered())
+        line += ",\"error\":" + JsWriter::quote(r.error);
+    line += ",\"index\":" + std::to_string(r.index) + "}\n";
+    return line;
+}
+
+// Renders NODE.json with the template engine (or takes --raw lines); nullopt after printing
+// the reason, with `code` set.
+std::optional<std::vector<std::string>> messagesFor(const QString& file, const QString& contextFile,
+                                                    bool raw, int* code)
+{
+    QString why;
+    const auto text = readFile(file, &why);
+    if (!text) {
+        *code = fail(file, why, InputError);
+        return std::nullopt;
+    }
+    if (raw)
+        return splitLines(*text);
+#ifdef PORTHOLE_HAVE_RENDERER
+    JsonValue context = JsonValue::object();
+    if (!contextFile.isEmpty()) {
+        const auto ctxText = readFile(contextFile, &why);
+        if (!ctxText) {
+            *code = fail(contextFile, why, InputError);
+            return std::nullopt;
+        }
+        const JsonDocument doc = JsonParser::parse(*ctxText);
+        if (!doc.ok()) {
+            writeOut(DiagnosticFormat::text(contextFile.toStdString(), doc.diagnostics));
+            *code = InputError;
+            return std::nullopt;
+        }
+        context = doc.root->toValue();
+    }
+    const RenderedNode rendered = renderNode(*text, context);
+    if (!rendered.ok) {
+        const std::string diags = DiagnosticFormat::text(file.toStdString(), rendered.diagnostics);
+        std::fwrite(diags.data(), 1, diags.size(), stderr);
+        *code = fail(file, QString::fromStdString(rendered.error), InputError);
+        return std::nullopt;
+    }
+    return rendered.messages;
+#else
+    (void)contextFile;
+    *code = fail(QStringLiteral("publish"),
+                 QStringLiteral("rendering needs the template engine (porthole_template), which "
+                                "this build does not have; use --raw with ready message values"),
+                 UsageError);
+    return std::nullopt;
+#endif
+}
+
+int runPublish(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("publish");
+    QCommandLineParser parser;
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("Template context (default: {})."),
+                                     QStringLiteral("CTX.json"));
+    const QCommandLineOption bootstrap(QStringLiteral("bootstrap"),
+                                       QStringLiteral("Broker list HOST:PORT[,HOST:PORT…]."),
+                                       QStringLiteral("HOST:PORT"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("A saved connection profile or a preset "
+                                                    "(port-eu, port-us, sandbox)."),
+                                     QStringLiteral("NAME"));
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 QStringLiteral("Organisation id: publish to ORG.runs."),
+                                 QStringLiteral("ORG"));
+    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Topic to publish to."),
+                                   QStringLiteral("TOPIC"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Record key."),
+                                 QStringLiteral("KEY"));
+    const QCommandLineOption header(QStringLiteral("header"),
+                                    QStringLiteral("Record header (repeatable)."),
+                                    QStringLiteral("K=V"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Send the rendered messages N times."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("At most this many messages per second."),
+                                  QStringLiteral("MSG_PER_S"));
+    const QCommandLineOption rawOpt(QStringLiteral("raw"),
+                                    QStringLiteral("NODE.json is not rendered: each of its lines "
+                                                   "is a ready message value."));
+    const QCommandLineOption property(QStringLiteral("X"),
+                                      QStringLiteral("A librdkafka property, passed verbatim "
+                                                     "(default message.timeout.ms=30000)."),
+                                      QStringLiteral("property=value"));
+    parser.addOptions(
+        {context, bootstrap, profile, org, topic, key, header, repeat, rate, rawOpt, property});
+    if (auto done = parseArgs(parser, args, cmd,
+                              QStringLiteral("Render a KAFKA node and publish its messages with "
+                                             "an idempotent producer. One JSON line per delivery "
+                                             "report, then {\"delivered\":N,\"failed\":M}; exit 0 "
+                                             "only if every message was delivered."),
+                              QStringLiteral("NODE.json")))
+        return *done;
+    if (parser.positionalArguments().size() != 1)
+        return fail(cmd, QStringLiteral("expected exactly one NODE.json"), UsageError);
+    if (parser.isSet(org) && parser.isSet(topic))
+        return fail(cmd, QStringLiteral("give --org or --topic, not both"), UsageError);
+    bool ok = false;
+    const long long times = parser.value(repeat).toLongLong(&ok);
+    if (!ok || times < 1)
+        return fail(cmd, QStringLiteral("--repeat must be a positive number"), UsageError);
+    double perSecond = 0;
+    if (parser.isSet(rate)) {
+        perSecond = parser.value(rate).toDouble(&ok);
+        if (!ok || perSecond <= 0)
+            return fail(cmd, QStringLiteral("--rate must be a positive number"), UsageError);
+    }
+    OutgoingMessage proto;
+    if (parser.isSet(key))
+        proto.key = parser.value(key).toStdString();
+    for (const QString& h : parser.values(header)) {
+        const qsizetype eq = h.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(cmd, QStringLiteral("--header expects K=V, got '%1'").arg(h), UsageError);
+        proto.headers.emplace_back(h.left(eq).toStdString(), h.mid(eq + 1).toStdString());
+    }
+
+    std::string error;
+    std::vector<std::string> props = {"message.timeout.ms=30000"};
+    for (auto& p : toStd(parser.values(property)))
+        props.push_back(std::move(p));
+    auto conn = ConnectionResolver::resolve(parser.value(bootstrap).toStdString(),
+                                            parser.value(profile).toStdString(), props, &error);
+    if (!conn)
+        return fail(cmd, QString::fromStdString(error), UsageError);
+    const std::string orgId = parser.isSet(org) ? parser.value(org).toStdString() : conn->org;
+    if (!parser.isSet(topic) && orgId.empty())
+        return fail(cmd, QStringLiteral("give --org ORG or --topic TOPIC"), UsageError);
+    proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
+
+    int code = Ok;
+    const auto values = messagesFor(parser.positionalArguments().first(), parser.value(context),
+                                    parser.isSet(rawOpt), &code);
+    if (!values)
+        return code;
+
+    uint64_t delivered = 0, failed = 0;
+    std::string out;
+    auto producer = KafkaProducer::create(
+        conn->config,
+        [&](const DeliveryReport& r) {
+            (r.delivered() ? delivered : failed)++;
+            out += reportLine(r);
+        },
+        [&cmd](const std::string& text) { fail(cmd, QString::fromStdString(text), 0); }, &error);
+    if (!producer)
+        return fail(cmd, QString::fromStdString(error), UsageError);
+
+    const auto started = std::chrono::steady_clock::now();
+    uint64_t sent = 0;
+    const auto drain = [&] {
+        if (!out.empty()) {
+            writeOut(out);
+            std::fflush(stdout);
+            out.clear();
+        }
+    };
+    for (long long round = 0; round < times; ++round)
+        for (const std::string& v : *values) {
+            if (perSecond > 0) {
+                const auto due =
+                    started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                  std::chrono::duration<double>(double(sent) / perSecond));
+                while (std::chrono::steady_clock::now() < due) {
+                    producer->poll(int(
+                        std::max<int64_t>(1, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                 due - std::chrono::steady_clock::now())
+                                                 .count())));
+                    drain();
+                }
+            }
+            proto.value = v;
+            producer->send(proto);
+            ++sent;
+            producer->poll(0);
+            if (out.size() > 65536)
+                drain();
+        }
+    // Each message gets its report within message.timeout.ms; whatever is left after that is
+    // purged and reported failed.
+    const int timeout = std::stoi(conn->config.get("message.timeout.ms").value_or("30000"));
+    producer->finish(timeout + 5000);
+    drain();
+    writeOut("{\"delivered\":" + std::to_string(delivered) +
+             ",\"failed\":" + std::to_string(failed) + "}\n");
+    return failed == 0 && delivered == sent ? Ok : ServiceError;
+}
+
+const RegisterCommand reg({"publish", "Render a node and publish its messages to Kafka.",
+                           runPublish});
+
+} // namespace
+} // namespace porthole::cli

@@ -1,0 +1,143 @@
+// porthole-cli sandbox [--org ORG] [--kafka-port P] [--api-port Q]
+#include "command.h"
+
+#include "kafka/sandboxbroker.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+
+namespace porthole::cli {
+namespace {
+
+int g_signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+
+// SIGINT/SIGTERM end the event loop through a socket pair (the only safe thing a handler may
+// do), so the broker is shut down normally and the exit code is 0.
+bool quitOnSignals()
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
+        return false;
+    auto* notifier =
+        new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, QCoreApplication::instance());
+    QObject::connect(notifier, &QSocketNotifier::activated, [] { QCoreApplication::quit(); });
+    struct sigaction sa = {};
+    sa.sa_handler = onSignal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESTART;
+    return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
+}
+
+// A free loopback port for the local Port API, chosen now so the first line can name it.
+uint16_t freeLoopbackPort()
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    if (fd < 0)
+        return 0;
+    sockaddr_in in = {};
+    in.sin_family = AF_INET;
+    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof in;
+    uint16_t port = 0;
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&in), sizeof in) == 0 &&
+        ::getsockname(fd, reinterpret_cast<sockaddr*>(&in), &len) == 0)
+        port = ntohs(in.sin_port);
+    ::close(fd);
+    return port;
+}
+
+std::optional<uint16_t> parsePort(const QString& text)
+{
+    bool ok = false;
+    const uint value = text.toUInt(&ok);
+    if (!ok || value > 65535)
+        return std::nullopt;
+    return uint16_t(value);
+}
+
+void log(const std::string& line)
+{
+    std::fprintf(stderr, "sandbox: %s\n", line.c_str());
+    std::fflush(stderr);
+}
+
+int runSandbox(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 QStringLiteral("Organisation id: topics ORG.runs and "
+                                                "ORG.change.log (default: sandbox)."),
+                                 QStringLiteral("ORG"), QStringLiteral("sandbox"));
+    const QCommandLineOption kafkaPort(QStringLiteral("kafka-port"),
+                                       QStringLiteral("Broker port on 127.0.0.1 (0: a free one)."),
+                                       QStringLiteral("P"), QStringLiteral("0"));
+    const QCommandLineOption apiPort(QStringLiteral("api-port"),
+                                     QStringLiteral("Local Port API port (0: a free one)."),
+                                     QStringLiteral("Q"), QStringLiteral("0"));
+    parser.addOptions({org, kafkaPort, apiPort});
+    if (auto done = parseArgs(parser, args, QStringLiteral("sandbox"),
+                              QStringLiteral("Run the embedded Kafka broker (librdkafka's mock "
+                                             "cluster) and the local Port API on 127.0.0.1 until "
+                                             "SIGINT/SIGTERM. It keeps only ~4 MB per partition "
+                                             "and speaks neither TLS nor SASL."),
+                              QString()))
+        return *done;
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("sandbox"),
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
+            UsageError);
+    const QString orgId = parser.value(org);
+    if (orgId.isEmpty() || orgId.contains(QLatin1Char(' ')))
+        return fail(QStringLiteral("sandbox"), QStringLiteral("--org must be a non-empty id"),
+                    UsageError);
+    const auto kp = parsePort(parser.value(kafkaPort));
+    const auto ap = parsePort(parser.value(apiPort));
+    if (!kp || !ap)
+        return fail(QStringLiteral("sandbox"),
+                    QStringLiteral("ports must be numbers from 0 to 65535"), UsageError);
+    if (!quitOnSignals())
+        return fail(QStringLiteral("sandbox"), QStringLiteral("cannot install signal handlers"),
+                    ServiceError);
+
+    SandboxBroker broker;
+    std::string error;
+    if (!broker.start(orgId.toStdString(), *kp, &error))
+        return fail(QStringLiteral("sandbox"), QString::fromStdString(error), ServiceError);
+    const uint16_t api = *ap ? *ap : freeLoopbackPort();
+    // The local Port API (porthole_portapi's LocalPortApi) is started here on `api` once it is
+    // wired in; it is a QObject server living in this event loop beside the broker.
+
+    const std::string first = "bootstrap=" + broker.bootstrap() +
+                              " api=http://127.0.0.1:" + std::to_string(api) +
+                              " org=" + orgId.toStdString() + "\n";
+    writeOut(first);
+    std::fflush(stdout);
+    log("Kafka broker on " + broker.bootstrap() + ", topics " + orgId.toStdString() + ".runs and " +
+        orgId.toStdString() + ".change.log (" + std::to_string(SandboxBroker::kPartitions) +
+        " partitions each); no TLS/SASL; keeps ~4 MB per partition");
+    log("local Port API: not wired in yet (port " + std::to_string(api) + " reserved)");
+    log("press Ctrl+C to stop");
+    QCoreApplication::exec();
+    broker.stop();
+    log("stopped");
+    return Ok;
+}
+
+const RegisterCommand reg({"sandbox", "Run the embedded Kafka broker and local Port API.",
+                           runSandbox});
+
+} // namespace
+} // namespace porthole::cli

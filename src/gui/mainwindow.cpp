@@ -1,0 +1,182 @@
+#include "mainwindow.h"
+
+#include "node/nodeeditor.h"
+#include "node/nodepane.h"
+#include "runs/runspane.h"
+#include "sandbox/sandbox.h"
+
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace porthole {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_runsPane(new RunsPane(this)),
+      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_runsPane, tr("Runs topic"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_nodePane);
+    split->addWidget(tabs);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    split->setSizes({560, 720});
+    setCentralWidget(split);
+    m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
+    m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_sandboxLabel);
+    buildMenus();
+    connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
+        m_modified = m;
+        updateTitle();
+    });
+    statusBar()->showMessage(tr("Ready"));
+    resize(1280, 800);
+    updateTitle();
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!confirmDiscard())
+            return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open node"), QString(),
+                                                          tr("JSON files (*.json);;All files (*)"));
+        if (!path.isEmpty())
+            openFile(path);
+    });
+    QMenu* examples = file->addMenu(tr("Open &example"));
+    const auto names =
+        QDir(QStringLiteral(":/examples/nodes")).entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString& name : names)
+        examples->addAction(name, this, [this, name] {
+            if (confirmDiscard())
+                openExample(name);
+        });
+    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
+        if (m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')))
+            save(QFileDialog::getSaveFileName(this, tr("Save node"), QString(),
+                                              tr("JSON files (*.json)")));
+        else
+            save(m_path);
+    });
+    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] {
+        save(
+            QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Porthole"), this, [this] {
+        QMessageBox::about(this, tr("About Porthole"),
+                           tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka "
+                              "action node: edit with a live template preview, publish test "
+                              "messages, watch the runs topic, report back to Port.</p>")
+                               .arg(QStringLiteral(PORTHOLE_VERSION)));
+    });
+}
+
+bool MainWindow::openFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        QMessageBox::warning(this, tr("Cannot open"),
+                             tr("Cannot open %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    m_nodePane->setNodeText(f.readAll());
+    m_nodePane->editor()->setModified(false);
+    m_path = path;
+    updateTitle();
+    const QString shown = path.startsWith(QLatin1Char(':'))
+                              ? tr("example %1").arg(QFileInfo(path).fileName())
+                              : QDir::toNativeSeparators(path);
+    statusBar()->showMessage(tr("Opened %1").arg(shown), 4000);
+    return true;
+}
+
+void MainWindow::openExample(const QString& name)
+{
+    openFile(QStringLiteral(":/examples/nodes/") + name);
+}
+
+bool MainWindow::startSandbox(QString* error)
+{
+    const QString org = QStringLiteral("sandbox");
+    if (!m_sandbox->start(org, 0, 0, error)) {
+        m_sandboxLabel->setText(tr("Sandbox not running"));
+        return false;
+    }
+    m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
+                                .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
+    m_runsPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
+    m_runsPane->startWatching();
+    return true;
+}
+
+bool MainWindow::save(const QString& path)
+{
+    if (path.isEmpty())
+        return false;
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(m_nodePane->nodeText()) < 0 || !f.commit()) {
+        QMessageBox::warning(this, tr("Cannot save"),
+                             tr("Cannot save %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    m_path = path;
+    m_nodePane->editor()->setModified(false);
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (!m_modified)
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"), tr("The node has unsaved changes. Save them first?"),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel)
+        return false;
+    if (answer == QMessageBox::Save)
+        return save(m_path.startsWith(QLatin1Char(':')) || m_path.isEmpty()
+                        ? QFileDialog::getSaveFileName(this, tr("Save node"))
+                        : m_path);
+    return true;
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    if (confirmDiscard())
+        event->accept();
+    else
+        event->ignore();
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_path.isEmpty() ? tr("Untitled node") : QFileInfo(m_path).fileName();
+    setWindowTitle(
+        QStringLiteral("%1%2 — Porthole").arg(name, m_modified ? QStringLiteral(" •") : QString()));
+}
+
+} // namespace porthole

@@ -1,0 +1,122 @@
+#include "nodeeditor.h"
+
+#include <Qsci/qscilexerjson.h>
+
+#include <QFontDatabase>
+#include <QHelpEvent>
+#include <QToolTip>
+
+namespace porthole {
+
+NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
+{
+    setObjectName(QStringLiteral("nodeEditor"));
+    setUtf8(true);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSize(10);
+    auto* lexer = new QsciLexerJSON(this);
+    lexer->setDefaultFont(mono);
+    lexer->setFont(mono);
+    setLexer(lexer);
+    setMarginType(0, QsciScintilla::NumberMargin);
+    setMarginWidth(0, QStringLiteral("00000"));
+    setMarginLineNumbers(0, true);
+    setMarginType(1, QsciScintilla::SymbolMargin);
+    setMarginWidth(1, 14);
+    setMarginSensitivity(1, false);
+    setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
+    setBraceMatching(QsciScintilla::SloppyBraceMatch);
+    setAutoIndent(true);
+    setIndentationsUseTabs(false);
+    setTabWidth(2);
+    setCaretLineVisible(true);
+    setCaretLineBackgroundColor(QColor(0xf4, 0xf6, 0xfa));
+    setWrapMode(QsciScintilla::WrapNone);
+    // Size the horizontal scroll bar to the text instead of a fixed 2000 px.
+    SendScintilla(SCI_SETSCROLLWIDTH, 1);
+    SendScintilla(SCI_SETSCROLLWIDTHTRACKING, 1);
+
+    // Squiggles for errors (red) and warnings (amber); markers in the symbol margin.
+    m_errorIndicator = indicatorDefine(QsciScintilla::SquiggleIndicator, m_errorIndicator);
+    setIndicatorForegroundColor(QColor(0xd3, 0x2f, 0x2f), m_errorIndicator);
+    m_warningIndicator = indicatorDefine(QsciScintilla::SquiggleIndicator, m_warningIndicator);
+    setIndicatorForegroundColor(QColor(0xe0, 0x9b, 0x00), m_warningIndicator);
+    m_errorMarker = markerDefine(QsciScintilla::Circle, m_errorMarker);
+    setMarkerBackgroundColor(QColor(0xd3, 0x2f, 0x2f), m_errorMarker);
+    setMarkerForegroundColor(QColor(0xd3, 0x2f, 0x2f), m_errorMarker);
+    m_warningMarker = markerDefine(QsciScintilla::Circle, m_warningMarker);
+    setMarkerBackgroundColor(QColor(0xe0, 0x9b, 0x00), m_warningMarker);
+    setMarkerForegroundColor(QColor(0xe0, 0x9b, 0x00), m_warningMarker);
+    setMouseTracking(true);
+}
+
+std::string NodeEditor::utf8Text() const
+{
+    // Scintilla's own UTF-8 buffer: byte offsets in diagnostics index exactly this.
+    const long length = SendScintilla(SCI_GETLENGTH);
+    std::string bytes(size_t(length) + 1, '\0');
+    SendScintilla(SCI_GETTEXT, length + 1, bytes.data());
+    bytes.resize(size_t(length));
+    return bytes;
+}
+
+void NodeEditor::setDiagnostics(const Diagnostics& diagnostics)
+{
+    m_diagnostics = diagnostics;
+    const long length = SendScintilla(SCI_GETLENGTH);
+    for (int ind : {m_errorIndicator, m_warningIndicator}) {
+        SendScintilla(SCI_SETINDICATORCURRENT, ind);
+        SendScintilla(SCI_INDICATORCLEARRANGE, 0, length);
+    }
+    markerDeleteAll();
+    for (const auto& d : m_diagnostics) {
+        const bool err = d.severity == Severity::Error;
+        long begin = long(std::min<int64_t>(d.range.begin.offset, length));
+        long end = long(std::min<int64_t>(d.range.end.offset, length));
+        if (end <= begin) // an empty range (end of file) still deserves a visible mark
+            begin = std::max(0L, end - 1);
+        SendScintilla(SCI_SETINDICATORCURRENT, err ? m_errorIndicator : m_warningIndicator);
+        SendScintilla(SCI_INDICATORFILLRANGE, begin, std::max(1L, end - begin));
+        markerAdd(d.range.begin.line - 1, err ? m_errorMarker : m_warningMarker);
+    }
+}
+
+void NodeEditor::selectBytes(int64_t begin, int64_t end)
+{
+    SendScintilla(SCI_SETSEL, long(begin), long(end));
+    SendScintilla(SCI_SCROLLCARET);
+    setFocus();
+}
+
+void NodeEditor::replaceBytes(int64_t begin, int64_t end, const std::string& text)
+{
+    beginUndoAction();
+    SendScintilla(SCI_SETTARGETSTART, long(begin));
+    SendScintilla(SCI_SETTARGETEND, long(end));
+    SendScintilla(SCI_REPLACETARGET, long(text.size()), text.c_str());
+    endUndoAction();
+}
+
+bool NodeEditor::event(QEvent* e)
+{
+    if (e->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(e);
+        const long pos =
+            SendScintilla(SCI_POSITIONFROMPOINTCLOSE, help->pos().x(), help->pos().y());
+        QStringList lines;
+        for (const auto& d : m_diagnostics) {
+            const int64_t end = std::max(d.range.end.offset, d.range.begin.offset + 1);
+            if (pos >= 0 && pos >= d.range.begin.offset && pos < end)
+                lines << QStringLiteral("%1: %2").arg(QString::fromUtf8(severityName(d.severity)),
+                                                      QString::fromStdString(d.message));
+        }
+        if (lines.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
+        return true;
+    }
+    return QsciScintilla::event(e);
+}
+
+} // namespace porthole

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "core/diagnostic.h"
+
+#include <Qsci/qsciscintilla.h>
+
+namespace porthole {
+
+/// The node JSON editor: QScintilla with JSON highlighting, squiggles and margin markers for
+/// diagnostics (positions are UTF-8 byte offsets, which is what Scintilla counts), and a tooltip
+/// with the message under the mouse.
+class NodeEditor : public QsciScintilla
+{
+    Q_OBJECT
+public:
+    explicit NodeEditor(QWidget* parent = nullptr);
+
+    /// Replaces the shown diagnostics.
+    void setDiagnostics(const Diagnostics& diagnostics);
+    /// The editor's text as UTF-8 bytes.
+    std::string utf8Text() const;
+    /// Moves the cursor to a byte offset and selects [begin, end).
+    void selectBytes(int64_t begin, int64_t end);
+    /// Replaces the byte range [begin, end) with `text`, as one undo step.
+    void replaceBytes(int64_t begin, int64_t end, const std::string& text);
+
+protected:
+    bool event(QEvent* e) override;
+
+private:
+    Diagnostics m_diagnostics;
+    int m_errorIndicator = 8;
+    int m_warningIndicator = 9;
+    int m_errorMarker = 0;
+    int m_warningMarker = 1;
+};
+
+} // namespace porthole

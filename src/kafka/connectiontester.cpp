@@ -1,0 +1,146 @@
+#include "connectiontester.h"
+
+#include "rdkafkaptr.h"
+
+#include <chrono>
+#include <vector>
+
+namespace porthole::ConnectionTester {
+namespace {
+
+struct Collected
+{
+    std::vector<std::pair<int, std::string>> errors;
+};
+
+void onError(rd_kafka_t*, int err, const char* reason, void* opaque)
+{
+    static_cast<Collected*>(opaque)->errors.emplace_back(err, reason);
+}
+
+bool isTls(int err, const std::string& text)
+{
+    return err == RD_KAFKA_RESP_ERR__SSL || text.find("SSL") != std::string::npos ||
+           text.find("certificate") != std::string::npos;
+}
+
+bool isAuth(int err, const std::string& text)
+{
+    return err == RD_KAFKA_RESP_ERR__AUTHENTICATION ||
+           err == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
+           err == RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM ||
+           err == RD_KAFKA_RESP_ERR_ILLEGAL_SASL_STATE || text.find("SASL") != std::string::npos;
+}
+
+ConnectionVerdict verdict(ConnectionVerdict::Result r, std::string message, std::string detail = {})
+{
+    return {r, std::move(message), std::move(detail)};
+}
+
+} // namespace
+
+ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int timeoutMs)
+{
+    using R = ConnectionVerdict::Result;
+    using Clock = std::chrono::steady_clock;
+    const auto deadline = Clock::now() + std::chrono::milliseconds(timeoutMs);
+    const auto left = [&] {
+        return int(
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count());
+    };
+
+    KafkaConfig c;
+    c.set("socket.connection.setup.timeout.ms", std::to_string(std::max(1000, timeoutMs)));
+    c.set("allow.auto.create.topics", "false");
+    c.set("log_level", "0"); // errors arrive through the error callback instead
+    c.merge(config);
+    std::string why;
+    RdConfPtr conf = buildConf(c, &why);
+    if (!conf)
+        return verdict(R::ConfigError, "the connection settings are invalid", why);
+    Collected collected;
+    rd_kafka_conf_set_opaque(conf.get(), &collected);
+    rd_kafka_conf_set_error_cb(conf.get(), &onError);
+    RdKafkaPtr rk = newHandle(RD_KAFKA_CONSUMER, std::move(conf), &why);
+    if (!rk)
+        return verdict(R::ConfigError, "the connection settings are invalid", why);
+
+    std::string lastNetwork;
+    bool allDown = false;
+    const auto started = Clock::now();
+    while (left() > 0) {
+        // All topics, not just ours: asking for one topic by name makes brokers that
+        // auto-create topics (the sandbox among them) create it.
+        const rd_kafka_metadata_t* raw = nullptr;
+        const rd_kafka_resp_err_t err =
+            rd_kafka_metadata(rk.get(), 1, nullptr, &raw, std::min(1000, std::max(1, left())));
+        RdMetadataPtr md(raw);
+        rd_kafka_poll(rk.get(), 0); // serve the error callback
+        for (const auto& [code, text] : collected.errors) {
+            if (isTls(code, text))
+                return verdict(R::TlsFailure,
+                               "the TLS handshake failed (check the security protocol and the CA "
+                               "file)",
+                               text);
+            if (isAuth(code, text))
+                return verdict(R::AuthFailed,
+                               "authentication failed (check the user name, the password and the "
+                               "SASL mechanism)",
+                               text);
+            if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
+                allDown = true;
+            lastNetwork = text;
+        }
+        collected.errors.clear();
+        if (!err && md) {
+            const std::string where = std::to_string(md->broker_cnt) + " broker(s) answered";
+            for (int i = 0; i < md->topic_cnt; ++i) {
+                const rd_kafka_metadata_topic_t& t = md->topics[i];
+                if (topic != t.topic)
+                    continue;
+                if (t.err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                    return verdict(R::Ok, "connected: " + where + ", topic " + topic + " has " +
+                                              std::to_string(t.partition_cnt) + " partitions");
+                if (t.err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED)
+                    return verdict(R::NotAuthorized,
+                                   "connected, but this user may not use topic " + topic,
+                                   rd_kafka_err2str(t.err));
+                return verdict(R::Failed, "topic " + topic + ": " + rd_kafka_err2str(t.err));
+            }
+            return verdict(R::TopicMissing, "connected (" + where + "), but topic " + topic +
+                                                " does not exist or this user may not see it");
+        }
+        // A refused connection repeats forever; a few seconds of it is answer enough.
+        if (allDown && Clock::now() - started > std::chrono::seconds(3))
+            break;
+    }
+    return verdict(R::Unreachable,
+                   "no broker answered within " + std::to_string(timeoutMs / 1000) + " s",
+                   lastNetwork);
+}
+
+const char* resultName(ConnectionVerdict::Result result)
+{
+    using R = ConnectionVerdict::Result;
+    switch (result) {
+    case R::Ok:
+        return "ok";
+    case R::ConfigError:
+        return "config-error";
+    case R::Unreachable:
+        return "unreachable";
+    case R::TlsFailure:
+        return "tls-failure";
+    case R::AuthFailed:
+        return "auth-failed";
+    case R::TopicMissing:
+        return "topic-missing";
+    case R::NotAuthorized:
+        return "not-authorized";
+    case R::Failed:
+        break;
+    }
+    return "failed";
+}
+
+} // namespace porthole::ConnectionTester

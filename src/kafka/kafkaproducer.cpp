@@ -1,0 +1,134 @@
+#include "kafkaproducer.h"
+
+#include "rdkafkaptr.h"
+
+namespace porthole {
+
+struct KafkaProducer::Impl
+{
+    RdKafkaPtr rk;
+};
+
+// librdkafka calls these from poll()/flush() on the thread that owns the producer.
+struct ProducerCallbacks
+{
+    static void delivered(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
+    {
+        auto* self = static_cast<KafkaProducer*>(opaque);
+        DeliveryReport r;
+        r.index = uint64_t(reinterpret_cast<uintptr_t>(m->_private));
+        r.topic = rd_kafka_topic_name(m->rkt);
+        r.partition = m->partition;
+        r.offset = m->err ? -1 : m->offset;
+        if (m->err)
+            r.error = rd_kafka_err2str(m->err);
+        self->report(std::move(r));
+    }
+    static void error(rd_kafka_t* rk, int err, const char* reason, void* opaque)
+    {
+        auto* self = static_cast<KafkaProducer*>(opaque);
+        std::string text = reason;
+        if (err == RD_KAFKA_RESP_ERR__FATAL) {
+            char buf[512];
+            rd_kafka_fatal_error(rk, buf, sizeof buf);
+            text = std::string("fatal: ") + buf;
+        }
+        if (self->m_onError)
+            self->m_onError(text);
+    }
+};
+
+std::unique_ptr<KafkaProducer> KafkaProducer::create(const KafkaConfig& config,
+                                                     ReportHandler onReport, LogHandler onError,
+                                                     std::string* error)
+{
+    KafkaConfig c;
+    c.set("enable.idempotence", "true");
+    c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
+    c.merge(config);
+    RdConfPtr conf = buildConf(c, error);
+    if (!conf)
+        return nullptr;
+    std::unique_ptr<KafkaProducer> p(new KafkaProducer);
+    p->d = std::make_unique<Impl>();
+    p->m_onReport = std::move(onReport);
+    p->m_onError = std::move(onError);
+    rd_kafka_conf_set_opaque(conf.get(), p.get());
+    rd_kafka_conf_set_dr_msg_cb(conf.get(), &ProducerCallbacks::delivered);
+    rd_kafka_conf_set_error_cb(conf.get(), &ProducerCallbacks::error);
+    p->d->rk = newHandle(RD_KAFKA_PRODUCER, std::move(conf), error);
+    if (!p->d->rk)
+        return nullptr;
+    return p;
+}
+
+KafkaProducer::~KafkaProducer()
+{
+    if (d && d->rk && outstanding() > 0)
+        finish(0);
+}
+
+void KafkaProducer::report(DeliveryReport r)
+{
+    if (r.index < m_sentAt.size())
+        r.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                                m_sentAt[r.index])
+                          .count();
+    ++m_reported;
+    if (m_onReport)
+        m_onReport(r);
+}
+
+void KafkaProducer::send(const OutgoingMessage& m)
+{
+    const uint64_t index = m_sent++;
+    m_sentAt.push_back(std::chrono::steady_clock::now());
+    rd_kafka_headers_t* headers = nullptr;
+    if (!m.headers.empty()) {
+        headers = rd_kafka_headers_new(m.headers.size());
+        for (const auto& [k, v] : m.headers)
+            rd_kafka_header_add(headers, k.data(), ssize_t(k.size()), v.data(), ssize_t(v.size()));
+    }
+    for (;;) {
+        const rd_kafka_resp_err_t err = rd_kafka_producev(
+            d->rk.get(), RD_KAFKA_V_TOPIC(m.topic.c_str()),
+            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(const_cast<char*>(m.value.data()), m.value.size()),
+            RD_KAFKA_V_KEY((m.key ? m.key->data() : nullptr), (m.key ? m.key->size() : 0)),
+            RD_KAFKA_V_HEADERS(headers),
+            RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(index))), RD_KAFKA_V_END);
+        if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
+            return; // librdkafka owns the headers now
+        if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
+            rd_kafka_poll(d->rk.get(), 10);
+            continue;
+        }
+        if (headers)
+            rd_kafka_headers_destroy(headers);
+        DeliveryReport r;
+        r.index = index;
+        r.topic = m.topic;
+        r.error = rd_kafka_err2str(err);
+        report(std::move(r));
+        return;
+    }
+}
+
+void KafkaProducer::poll(int timeoutMs)
+{
+    rd_kafka_poll(d->rk.get(), timeoutMs);
+}
+
+void KafkaProducer::finish(int timeoutMs)
+{
+    rd_kafka_flush(d->rk.get(), timeoutMs);
+    if (outstanding() == 0)
+        return;
+    // Whatever is still queued or in flight is purged: each purged message gets a delivery
+    // report with a purge error, so nothing disappears without a line.
+    rd_kafka_purge(d->rk.get(), RD_KAFKA_PURGE_F_QUEUE | RD_KAFKA_PURGE_F_INFLIGHT);
+    for (int i = 0; i < 100 && outstanding() > 0; ++i)
+        rd_kafka_poll(d->rk.get(), 50);
+}
+
+} // namespace porthole

@@ -1,0 +1,75 @@
+#pragma once
+
+#include "kafkaconfig.h"
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace porthole {
+
+/// One message to publish.
+struct OutgoingMessage
+{
+    std::string topic;
+    std::optional<std::string> key;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string value;
+};
+
+/// The fate of one sent message: where it landed, or why it did not.
+struct DeliveryReport
+{
+    uint64_t index = 0; ///< order of send() calls, from 0
+    std::string topic;
+    int32_t partition = -1;
+    int64_t offset = -1;
+    double latencyMs = 0;
+    std::string error; ///< empty when delivered
+    bool delivered() const { return error.empty(); }
+};
+
+/// An idempotent producer used from one thread: send() queues, poll() serves delivery reports,
+/// finish() waits and then purges what is left so that every message gets exactly one report
+/// (delivered or failed), never none.
+class KafkaProducer
+{
+public:
+    using ReportHandler = std::function<void(const DeliveryReport&)>;
+    using LogHandler = std::function<void(const std::string&)>;
+
+    /// A producer for `config` (enable.idempotence=true unless the config says otherwise).
+    static std::unique_ptr<KafkaProducer> create(const KafkaConfig& config, ReportHandler onReport,
+                                                 LogHandler onError, std::string* error);
+    ~KafkaProducer();
+
+    /// Queues a message, serving reports while librdkafka's queue is full. A message that
+    /// cannot be queued at all is reported failed at once.
+    void send(const OutgoingMessage& message);
+    /// Serves delivery reports for up to `timeoutMs`.
+    void poll(int timeoutMs);
+    /// Waits up to `timeoutMs` for outstanding messages, then fails the rest.
+    void finish(int timeoutMs);
+    /// Messages sent but not yet reported.
+    uint64_t outstanding() const { return m_sent - m_reported; }
+
+private:
+    KafkaProducer() = default;
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    ReportHandler m_onReport;
+    LogHandler m_onError;
+    uint64_t m_sent = 0;
+    uint64_t m_reported = 0;
+    std::vector<std::chrono::steady_clock::time_point> m_sentAt;
+
+    void report(DeliveryReport r);
+    friend struct ProducerCallbacks;
+};
+
+} // namespace porthole

@@ -1,0 +1,363 @@
+#include "kafkawatcher.h"
+
+#include "rdkafkaptr.h"
+
+#include <chrono>
+
+namespace porthole {
+namespace {
+
+int64_t nowMs()
+{
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string orgOf(const WatchOptions& o)
+{
+    if (!o.org.empty())
+        return o.org;
+    for (std::string_view suffix : {".runs", ".change.log"})
+        if (o.topic.size() > suffix.size() &&
+            std::string_view(o.topic).substr(o.topic.size() - suffix.size()) == suffix)
+            return o.topic.substr(0, o.topic.size() - suffix.size());
+    return {};
+}
+
+KafkaRecord toRecord(const rd_kafka_message_t* m)
+{
+    KafkaRecord r;
+    r.topic = rd_kafka_topic_name(m->rkt);
+    r.partition = m->partition;
+    r.offset = m->offset;
+    rd_kafka_timestamp_type_t tsType;
+    r.timestamp = rd_kafka_message_timestamp(m, &tsType);
+    if (m->key)
+        r.key.emplace(static_cast<const char*>(m->key), m->key_len);
+    if (m->payload)
+        r.value.emplace(static_cast<const char*>(m->payload), m->len);
+    rd_kafka_headers_t* hdrs = nullptr;
+    if (rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR) {
+        const char* name;
+        const void* val;
+        size_t size;
+        for (size_t i = 0;
+             rd_kafka_header_get_all(hdrs, i, &name, &val, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
+             ++i) {
+            if (val)
+                r.headers.emplace_back(name, std::string(static_cast<const char*>(val), size));
+            else
+                r.headers.emplace_back(name, std::nullopt);
+        }
+    }
+    return r;
+}
+
+} // namespace
+
+struct KafkaWatcher::Impl
+{
+    RdKafkaPtr rk;
+    RdTopicPtr topic;
+};
+
+struct WatcherCallbacks
+{
+    static void error(rd_kafka_t*, int err, const char* reason, void* opaque)
+    {
+        static_cast<KafkaWatcher*>(opaque)->handleError(err, reason);
+    }
+};
+
+std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
+                                                   StatusHandler onStatus, std::string* error)
+{
+    const std::string org = orgOf(options);
+    std::string group = options.groupId;
+    if (group.empty())
+        group = org.empty() ? "porthole-inspector" : org + ".porthole-inspector";
+    else if (!org.empty() && group.rfind(org + ".", 0) != 0) {
+        *error = "group id '" + group + "' must start with '" + org +
+                 ".' (Port only authorises the organisation's own groups)";
+        return nullptr;
+    }
+    if (options.config.get("group.id") && *options.config.get("group.id") != group) {
+        *error = "give the group id with --group, not -X group.id";
+        return nullptr;
+    }
+    for (const char* key : {"enable.auto.commit", "auto.commit.enable", "enable.auto.offset.store"})
+        if (auto v = options.config.get(key); v && *v != "false") {
+            *error = std::string(key) + "=" + *v + " refused: the watcher never commits offsets";
+            return nullptr;
+        }
+
+    KafkaConfig c;
+    c.set("enable.partition.eof", "true");
+    c.set("auto.offset.reset", "error"); // we decide what an out-of-range position means
+    c.set("client.id", "porthole-watch");
+    c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
+    c.merge(options.config);
+    c.set("group.id", group);
+    c.set("enable.auto.commit", "false");
+    c.set("enable.auto.offset.store", "false");
+    RdConfPtr conf = buildConf(c, error);
+    if (!conf)
+        return nullptr;
+
+    std::unique_ptr<KafkaWatcher> w(new KafkaWatcher);
+    w->d = std::make_unique<Impl>();
+    w->m_options = options;
+    w->m_onStatus = std::move(onStatus);
+    w->m_groupId = group;
+    rd_kafka_conf_set_opaque(conf.get(), w.get());
+    rd_kafka_conf_set_error_cb(conf.get(), &WatcherCallbacks::error);
+    w->d->rk = newHandle(RD_KAFKA_CONSUMER, std::move(conf), error);
+    if (!w->d->rk)
+        return nullptr;
+    rd_kafka_poll_set_consumer(w->d->rk.get());
+    w->d->topic.reset(rd_kafka_topic_new(w->d->rk.get(), options.topic.c_str(), nullptr));
+    return w;
+}
+
+KafkaWatcher::~KafkaWatcher()
+{
+    if (d && d->rk) {
+        // No commit happens here: auto commit is off and nothing was ever stored.
+        rd_kafka_consumer_close(d->rk.get());
+        d->topic.reset();
+        d->rk.reset();
+    }
+}
+
+bool KafkaWatcher::start(std::string* error)
+{
+    rd_kafka_t* rk = d->rk.get();
+    const rd_kafka_metadata_t* raw = nullptr;
+    const rd_kafka_resp_err_t err =
+        rd_kafka_metadata(rk, 0, d->topic.get(), &raw, m_options.connectTimeoutMs);
+    RdMetadataPtr md(raw);
+    if (err) {
+        *error = "cannot read metadata of " + m_options.topic + ": " + rd_kafka_err2str(err);
+        return false;
+    }
+    if (md->topic_cnt != 1 || md->topics[0].err) {
+        const rd_kafka_resp_err_t terr =
+            md->topic_cnt ? md->topics[0].err : RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
+        *error = "topic " + m_options.topic + ": " + rd_kafka_err2str(terr);
+        return false;
+    }
+    m_partitions.clear();
+    for (int i = 0; i < md->topics[0].partition_cnt; ++i) {
+        const int32_t id = md->topics[0].partitions[i].id;
+        if (!m_options.partition || *m_options.partition == id)
+            m_partitions.push_back(id);
+    }
+    if (m_partitions.empty()) {
+        *error = "topic " + m_options.topic + " has no partition " +
+                 std::to_string(m_options.partition.value_or(-1));
+        return false;
+    }
+
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    const StartPosition& from = m_options.from;
+    for (int32_t p : m_partitions) {
+        auto* tp = rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
+        switch (from.kind) {
+        case StartPosition::Kind::Beginning:
+            tp->offset = RD_KAFKA_OFFSET_BEGINNING;
+            break;
+        case StartPosition::Kind::End:
+            tp->offset = RD_KAFKA_OFFSET_END;
+            break;
+        case StartPosition::Kind::Offset:
+        case StartPosition::Kind::Timestamp:
+            tp->offset = from.value;
+            break;
+        case StartPosition::Kind::Tail:
+            tp->offset = RD_KAFKA_OFFSET_TAIL(from.value);
+            break;
+        }
+    }
+    if (from.kind == StartPosition::Kind::Timestamp) {
+        const rd_kafka_resp_err_t terr =
+            rd_kafka_offsets_for_times(rk, list.get(), m_options.connectTimeoutMs);
+        if (terr) {
+            *error =
+                std::string("cannot look up offsets for the timestamp: ") + rd_kafka_err2str(terr);
+            return false;
+        }
+        for (int i = 0; i < list->cnt; ++i)
+            if (list->elems[i].offset < 0) // no message at or after the time
+                list->elems[i].offset = RD_KAFKA_OFFSET_END;
+    }
+    for (int i = 0; i < list->cnt; ++i)
+        m_startOffsets[list->elems[i].partition] = list->elems[i].offset;
+    if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
+        *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
+        return false;
+    }
+    status(WatchStatus::Connected, "watching " + m_options.topic + " (" +
+                                       std::to_string(m_partitions.size()) +
+                                       " partitions) without a consumer group membership");
+    return true;
+}
+
+size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t max)
+{
+    size_t added = 0;
+    int wait = timeoutMs;
+    while (added < max) {
+        RdMessagePtr m(rd_kafka_consumer_poll(d->rk.get(), wait));
+        wait = 0;
+        if (!m)
+            break;
+        if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+            m_atEof.insert(m->partition);
+            continue;
+        }
+        if (m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
+            handleOffsetReset(m->partition, rd_kafka_message_errstr(m.get()));
+            continue;
+        }
+        if (m->err) {
+            handleError(m->err, rd_kafka_message_errstr(m.get()));
+            continue;
+        }
+        if (m_down) {
+            m_down = false;
+            status(WatchStatus::Recovered, "broker reachable again");
+            checkLogs();
+        }
+        auto [it, inserted] = m_next.try_emplace(m->partition, m->offset + 1);
+        if (!inserted) {
+            if (m->offset < it->second)
+                continue; // already shown (refetched after a reconnect)
+            it->second = m->offset + 1;
+        }
+        m_atEof.erase(m->partition);
+        out.push_back(toRecord(m.get()));
+        ++added;
+    }
+    if (m_down)
+        probeRecovery();
+    return added;
+}
+
+void KafkaWatcher::status(WatchStatus s, const std::string& text)
+{
+    if (m_onStatus)
+        m_onStatus(s, text);
+}
+
+void KafkaWatcher::handleError(int err, const std::string& reason)
+{
+    if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) {
+        if (!m_down) {
+            m_down = true;
+            m_lastProbeMs = nowMs();
+            status(WatchStatus::BrokerDown, "broker unreachable: " + reason);
+        }
+        return;
+    }
+    if (m_down && (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__RESOLVE))
+        return; // the same outage, reported once
+    if (reason != m_lastWarning) {
+        m_lastWarning = reason;
+        status(WatchStatus::Warning, reason);
+    }
+}
+
+// The position is outside the partition's log: older messages expired (read on from the log
+// start) or the log is a new one after a broker restart (offsets went back; forget what was
+// seen in that partition so new messages are not taken for duplicates).
+void KafkaWatcher::handleOffsetReset(int32_t partition, const std::string& reason)
+{
+    int64_t lo = 0, hi = 0;
+    const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
+        d->rk.get(), m_options.topic.c_str(), partition, &lo, &hi, 5000);
+    if (err) {
+        status(WatchStatus::Warning, "partition " + std::to_string(partition) + ": " + reason);
+        restartAt(partition, RD_KAFKA_OFFSET_BEGINNING);
+        return;
+    }
+    // Out of range means below the log start or beyond its end. Not below the start (lo)
+    // means beyond the end: the log is shorter than what was seen, i.e. a new log.
+    const auto it = m_next.find(partition);
+    if (it != m_next.end() && it->second >= lo) {
+        logRestarted(partition, lo);
+        return;
+    }
+    status(WatchStatus::Warning, "partition " + std::to_string(partition) +
+                                     ": older messages expired; reading on from " +
+                                     std::to_string(lo));
+    restartAt(partition, lo);
+}
+
+void KafkaWatcher::logRestarted(int32_t partition, int64_t from)
+{
+    m_next.erase(partition);
+    status(WatchStatus::OffsetsReset, "partition " + std::to_string(partition) +
+                                          ": the log restarted (new broker log); reading it "
+                                          "from offset " +
+                                          std::to_string(from));
+    restartAt(partition, from);
+}
+
+// After an offset error librdkafka stops fetching the partition and refuses a seek, so the
+// whole assignment is given again: the restarted partition at `offset`, the others where
+// reading had got to (nothing consumed is lost, nothing shown twice).
+void KafkaWatcher::restartAt(int32_t partition, int64_t offset)
+{
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (int32_t p : m_partitions)
+        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
+    rd_kafka_position(d->rk.get(), list.get());
+    for (int i = 0; i < list->cnt; ++i) {
+        auto& tp = list->elems[i];
+        const auto seen = m_next.find(tp.partition);
+        if (tp.partition == partition)
+            tp.offset = offset;
+        else if (seen != m_next.end())
+            tp.offset = seen->second;
+        else if (tp.offset < 0)
+            tp.offset = m_startOffsets[tp.partition];
+    }
+    if (const rd_kafka_resp_err_t err = rd_kafka_assign(d->rk.get(), list.get()))
+        status(WatchStatus::Warning,
+               std::string("cannot restart reading: ") + rd_kafka_err2str(err));
+    m_atEof.erase(partition);
+}
+
+// While the broker is away, a cheap watermark query every second tells when it is back; then
+// each partition's log is checked, since a restarted broker may have a new, shorter log.
+void KafkaWatcher::probeRecovery()
+{
+    const int64_t now = nowMs();
+    if (now - m_lastProbeMs < 1000)
+        return;
+    m_lastProbeMs = now;
+    int64_t lo = 0, hi = 0;
+    if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), m_partitions.front(),
+                                         &lo, &hi, 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return;
+    m_down = false;
+    status(WatchStatus::Recovered, "broker reachable again");
+    checkLogs();
+}
+
+void KafkaWatcher::checkLogs()
+{
+    std::vector<std::pair<int32_t, int64_t>> restarted;
+    for (const auto& [p, next] : m_next) {
+        int64_t lo = 0, hi = 0;
+        if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), p, &lo, &hi,
+                                             2000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+            next > hi)
+            restarted.emplace_back(p, lo);
+    }
+    for (const auto& [p, lo] : restarted)
+        logRestarted(p, lo);
+}
+
+} // namespace porthole

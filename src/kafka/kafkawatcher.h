@@ -1,0 +1,75 @@
+#pragma once
+
+#include "kafkarecord.h"
+#include "watchoptions.h"
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace porthole {
+
+/// Connection news from a watcher (shown as status, never as a crash).
+enum class WatchStatus
+{
+    Connected,
+    BrokerDown,
+    Recovered,
+    OffsetsReset,
+    Warning
+};
+
+/// A read-only consumer used from one thread: assign + seek, no group membership, never commits
+/// offsets (enable.auto.commit=false, offsets never stored). Records come out in per-partition
+/// order, each (partition, offset) once even when librdkafka refetches after a reconnect.
+class KafkaWatcher
+{
+public:
+    using StatusHandler = std::function<void(WatchStatus, const std::string&)>;
+
+    /// Checks the options (group prefix, commit settings, properties) and creates the consumer.
+    static std::unique_ptr<KafkaWatcher> create(const WatchOptions& options, StatusHandler onStatus,
+                                                std::string* error);
+    ~KafkaWatcher();
+
+    /// Finds the partitions and assigns them at the start position (blocks up to the timeout).
+    bool start(std::string* error);
+    /// Waits up to `timeoutMs` for records, then takes what is ready, up to `max`.
+    size_t poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t max = 10000);
+    /// True when every watched partition has been read to its end.
+    bool atEnd() const { return !m_partitions.empty() && m_atEof.size() == m_partitions.size(); }
+    /// The partitions being watched.
+    const std::vector<int32_t>& partitions() const { return m_partitions; }
+    /// The group id used (never joined, never committed to).
+    const std::string& groupId() const { return m_groupId; }
+
+private:
+    KafkaWatcher() = default;
+    struct Impl;
+    std::unique_ptr<Impl> d;
+    WatchOptions m_options;
+    StatusHandler m_onStatus;
+    std::string m_groupId;
+    std::vector<int32_t> m_partitions;
+    std::map<int32_t, int64_t> m_next;         ///< next unseen offset per partition (dedupe)
+    std::map<int32_t, int64_t> m_startOffsets; ///< as first assigned (logical or resolved)
+    std::set<int32_t> m_atEof;
+    bool m_down = false;
+    int64_t m_lastProbeMs = 0;
+    std::string m_lastWarning;
+
+    void status(WatchStatus s, const std::string& text);
+    void handleError(int err, const std::string& reason);
+    void handleOffsetReset(int32_t partition, const std::string& reason);
+    void probeRecovery();
+    void checkLogs();
+    void logRestarted(int32_t partition, int64_t from);
+    void restartAt(int32_t partition, int64_t offset);
+    friend struct WatcherCallbacks;
+};
+
+} // namespace porthole

@@ -1,0 +1,61 @@
+#include "loopbackbind.h"
+
+#include <dlfcn.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+
+namespace {
+
+std::atomic<uint16_t> g_port{0};
+std::atomic<int> g_errno{0};
+
+using BindFn = int (*)(int, const sockaddr*, socklen_t);
+
+BindFn realBind()
+{
+    static const BindFn fn = reinterpret_cast<BindFn>(dlsym(RTLD_NEXT, "bind"));
+    return fn;
+}
+
+} // namespace
+
+extern "C" int bind(int fd, const sockaddr* addr, socklen_t len) noexcept
+{
+    if (g_port.load(std::memory_order_relaxed) != 0 && addr && addr->sa_family == AF_INET &&
+        len >= socklen_t(sizeof(sockaddr_in))) {
+        sockaddr_in in;
+        std::memcpy(&in, addr, sizeof in);
+        if (in.sin_port == 0 && in.sin_addr.s_addr == htonl(INADDR_LOOPBACK)) {
+            const uint16_t port = g_port.exchange(0);
+            if (port != 0) {
+                in.sin_port = htons(port);
+                const int on = 1;
+                ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
+                const int rc = realBind()(fd, reinterpret_cast<const sockaddr*>(&in), sizeof in);
+                g_errno = rc == 0 ? 0 : errno;
+                return rc;
+            }
+        }
+    }
+    return realBind()(fd, addr, len);
+}
+
+namespace porthole::LoopbackBind {
+
+void arm(uint16_t port)
+{
+    g_errno = 0;
+    g_port = port;
+}
+
+int disarm()
+{
+    g_port = 0;
+    return g_errno.exchange(0);
+}
+
+} // namespace porthole::LoopbackBind

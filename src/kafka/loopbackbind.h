@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstdint>
+
+namespace porthole::LoopbackBind {
+
+// librdkafka 2.0's mock cluster always listens on 127.0.0.1:0. To honour a requested port
+// (and so survive a sandbox restart with the same address) this process defines bind(): while
+// a port is armed, the next bind of an IPv4 loopback socket to port 0 gets that port instead,
+// with SO_REUSEADDR. The mock then advertises the real port in its metadata. Every other bind
+// goes straight to the C library.
+
+/// Arms the override for the next loopback bind to port 0 (0 disarms).
+void arm(uint16_t port);
+/// Disarms; returns errno of the overridden bind (0 if it succeeded or never happened).
+int disarm();
+
+} // namespace porthole::LoopbackBind

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "localportapihandler.h"
+
+#include <QByteArrayView>
+#include <QHttpServer>
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+class QTcpServer;
+
+namespace porthole {
+
+// The local Port API: LocalPortApiHandler served over HTTP by QHttpServer on 127.0.0.1 only.
+// The sandbox feeds it every message value seen on {org}.runs through observeMessage(), so a
+// node run published through the sandbox can be reported on with Port's own curl commands.
+class LocalPortApi : public QObject
+{
+    Q_OBJECT
+public:
+    explicit LocalPortApi(QObject* parent = nullptr);
+    ~LocalPortApi() override;
+
+    /// Listens on 127.0.0.1:`port` (0 = a free port); false + a readable error otherwise.
+    bool listen(quint16 port, QString* error);
+    /// The port listened on (0 before listen()).
+    quint16 port() const { return m_port; }
+    /// "http://127.0.0.1:PORT".
+    QString baseUrl() const;
+    /// The broker list returned by GET /v1/kafka-credentials.
+    void setKafkaBootstrap(const QString& bootstrap) { m_handler.setKafkaBootstrap(bootstrap); }
+    /// The organisation id returned by GET /v1/organization.
+    void setOrgId(const QString& orgId) { m_handler.setOrgId(orgId); }
+    /// The accepted client id and secret (default sandbox/sandbox).
+    void setCredentials(const QString& id, const QString& secret)
+    {
+        m_handler.setCredentials(id, secret);
+    }
+    /// Registers the wfr_/wfnr_/r_ ids found in a Kafka message value.
+    LocalRunStore::Observed observeMessage(QByteArrayView value);
+    /// Registers a node run directly (attached to `workflowRunId` when given).
+    void registerNodeRun(const QString& nodeRunId, const QString& workflowRunId = {});
+    /// Registers a classic action run directly.
+    void registerActionRun(const QString& runId);
+    /// The handler (routes, tokens, run state).
+    LocalPortApiHandler& handler() { return m_handler; }
+
+Q_SIGNALS:
+    /// A request was answered (for the sandbox's log; carries no secrets).
+    void requestHandled(const QByteArray& method, const QString& path, int status,
+                        const QString& message);
+    /// New run ids became known through observeMessage().
+    void runsObserved(const porthole::LocalRunStore::Observed& ids);
+
+private:
+    LocalPortApiHandler m_handler;
+    std::unique_ptr<QHttpServer> m_server;
+    quint16 m_port = 0;
+};
+
+} // namespace porthole

@@ -1,0 +1,268 @@
+#include "localportapihandler.h"
+
+#include "portvalidator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QUuid>
+
+namespace porthole {
+namespace {
+
+LocalApiReply json(int status, const QJsonObject& body)
+{
+    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
+}
+
+LocalApiReply failure(int status, const QString& error, const QString& message)
+{
+    return json(status, {{QStringLiteral("ok"), false},
+                         {QStringLiteral("error"), error},
+                         {QStringLiteral("message"), message}});
+}
+
+LocalApiReply ok(QJsonObject extra = {})
+{
+    extra.insert(QStringLiteral("ok"), true);
+    return json(200, extra);
+}
+
+LocalApiReply invalid(const QString& message)
+{
+    return failure(422, QStringLiteral("invalid_request"), message);
+}
+
+LocalApiReply notFound(const QString& message)
+{
+    return failure(404, QStringLiteral("not_found"), message);
+}
+
+// Parses a JSON object body; on failure fills `reply` with Port's 400 answer.
+bool parseObject(const QByteArray& body, QJsonObject* out, LocalApiReply* reply)
+{
+    QJsonParseError err;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
+    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
+        *reply = failure(400, QStringLiteral("invalid_json"),
+                         err.error != QJsonParseError::NoError
+                             ? QStringLiteral("body is not valid JSON: %1 at offset %2")
+                                   .arg(err.errorString())
+                                   .arg(err.offset)
+                             : QStringLiteral("body must be a JSON object"));
+        return false;
+    }
+    *out = doc.object();
+    return true;
+}
+
+} // namespace
+
+LocalPortApiHandler::LocalPortApiHandler() = default;
+
+void LocalPortApiHandler::setCredentials(const QString& clientId, const QString& clientSecret)
+{
+    m_clientId = clientId;
+    m_clientSecret = clientSecret;
+}
+
+LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
+{
+    LocalApiReply reply;
+    if (request.body.size() > PortValidator::kMaxBodyBytes) {
+        reply = failure(413, QStringLiteral("payload_too_large"),
+                        QStringLiteral("request body is %1 bytes; the limit is 1 MiB")
+                            .arg(request.body.size()));
+    } else {
+        QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+        reply = route(request, parts);
+    }
+    reply.headers.append(
+        {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
+    return reply;
+}
+
+bool LocalPortApiHandler::authorized(const QByteArray& authorization) const
+{
+    if (!authorization.startsWith("Bearer "))
+        return false;
+    const auto it = m_tokens.constFind(QString::fromLatin1(authorization.mid(7).trimmed()));
+    return it != m_tokens.constEnd() && QDateTime::currentDateTimeUtc() < *it;
+}
+
+LocalApiReply LocalPortApiHandler::accessToken(const QByteArray& body)
+{
+    QJsonObject o;
+    LocalApiReply reply;
+    if (!parseObject(body, &o, &reply))
+        return reply;
+    const QJsonValue id = o.value(QStringLiteral("clientId"));
+    const QJsonValue secret = o.value(QStringLiteral("clientSecret"));
+    if (!id.isString() || !secret.isString())
+        return invalid(QStringLiteral("clientId and clientSecret are required strings"));
+    if (id.toString() != m_clientId || secret.toString() != m_clientSecret)
+        return failure(401, QStringLiteral("unauthorized"),
+                       QStringLiteral("invalid client id or client secret"));
+    // Port keeps one active token per credential set: hand out the live one while it lasts,
+    // so a second login (another process of the same sandbox user) does not revoke the first.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QString token;
+    for (auto it = m_tokens.constBegin(); it != m_tokens.constEnd(); ++it)
+        if (now.secsTo(*it) > 1)
+            token = it.key();
+    if (token.isEmpty()) {
+        m_tokens.clear();
+        token = QStringLiteral("sbx_");
+        for (int i = 0; i < 4; ++i)
+            token += QString::number(QRandomGenerator::system()->generate64(), 16);
+        m_tokens.insert(token, now.addSecs(m_tokenLifetimeS));
+    }
+    const qint64 expiresIn = now.secsTo(m_tokens.value(token));
+    return ok({{QStringLiteral("accessToken"), token},
+               {QStringLiteral("expiresIn"), expiresIn},
+               {QStringLiteral("tokenType"), QStringLiteral("Bearer")}});
+}
+
+LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QStringList& p)
+{
+    const auto is = [&p](std::initializer_list<const char*> pattern) {
+        if (qsizetype(pattern.size()) != p.size())
+            return false;
+        qsizetype i = 0;
+        for (const char* part : pattern) {
+            if (qstrcmp(part, "*") != 0 && p.at(i) != QLatin1String(part))
+                return false;
+            ++i;
+        }
+        return true;
+    };
+    const QByteArray& m = r.method;
+    enum class Route
+    {
+        None,
+        Token,
+        NodePatch,
+        NodeLogs,
+        RunNodePatch,
+        RunGet,
+        ActionPatch,
+        ActionLogs,
+        ActionGet,
+        Kafka,
+        Org
+    };
+    Route route = Route::None;
+    QByteArray expected;
+    const auto match = [&](Route candidate, const char* method, bool matched) {
+        if (!matched || route != Route::None)
+            return;
+        if (m == method)
+            route = candidate;
+        else
+            expected = method;
+    };
+    match(Route::Token, "POST", is({"v1", "auth", "access_token"}));
+    match(Route::NodePatch, "PATCH", is({"v1", "workflows", "nodes", "runs", "*"}));
+    match(Route::NodeLogs, "POST", is({"v1", "workflows", "nodes", "runs", "*", "logs"}));
+    match(Route::RunNodePatch, "PATCH", is({"v1", "workflows", "runs", "*", "nodes", "*"}));
+    match(Route::RunGet, "GET", is({"v1", "workflows", "runs", "*"}));
+    match(Route::ActionPatch, "PATCH", is({"v1", "actions", "runs", "*"}));
+    match(Route::ActionGet, "GET", is({"v1", "actions", "runs", "*"}));
+    match(Route::ActionLogs, "POST", is({"v1", "actions", "runs", "*", "logs"}));
+    match(Route::Kafka, "GET", is({"v1", "kafka-credentials"}));
+    match(Route::Org, "GET", is({"v1", "organization"}));
+    if (route == Route::None && !expected.isEmpty())
+        return failure(405, QStringLiteral("method_not_allowed"),
+                       QStringLiteral("%1 %2 is not supported (use %3)")
+                           .arg(QString::fromLatin1(m), r.path, QString::fromLatin1(expected)));
+    if (route == Route::None)
+        return notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(m), r.path));
+    if (route == Route::Token)
+        return accessToken(r.body);
+    if (!authorized(r.authorization))
+        return failure(401, QStringLiteral("unauthorized"),
+                       r.authorization.isEmpty()
+                           ? QStringLiteral("missing Authorization: Bearer <token>")
+                           : QStringLiteral("the bearer token is invalid or expired"));
+
+    switch (route) {
+    case Route::Kafka: {
+        QJsonArray brokers;
+        for (const QString& b : m_bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts))
+            brokers.append(b.trimmed());
+        // The sandbox broker has no SASL: empty username and password.
+        return ok({{QStringLiteral("credentials"),
+                    QJsonObject{{QStringLiteral("brokers"), brokers},
+                                {QStringLiteral("username"), QString()},
+                                {QStringLiteral("password"), QString()}}}});
+    }
+    case Route::Org:
+        return ok(
+            {{QStringLiteral("organization"),
+              QJsonObject{{QStringLiteral("id"), m_orgId}, {QStringLiteral("name"), m_orgId}}}});
+    case Route::RunGet: {
+        const QJsonObject run = m_store.workflowRunJson(p.at(3));
+        if (run.isEmpty())
+            return notFound(QStringLiteral("workflow run %1 was not found").arg(p.at(3)));
+        return ok({{QStringLiteral("workflowRun"), run}});
+    }
+    case Route::ActionGet: {
+        const QJsonObject run = m_store.actionRunJson(p.at(3));
+        if (run.isEmpty())
+            return notFound(QStringLiteral("action run %1 was not found").arg(p.at(3)));
+        return ok({{QStringLiteral("run"), run}});
+    }
+    default:
+        break;
+    }
+
+    QJsonObject body;
+    LocalApiReply reply;
+    if (!parseObject(r.body, &body, &reply))
+        return reply;
+    QString problem;
+    switch (route) {
+    case Route::NodePatch:
+    case Route::RunNodePatch:
+        problem = PortValidator::nodeRunUpdate(body);
+        break;
+    case Route::NodeLogs:
+        problem = PortValidator::nodeRunLogs(body);
+        break;
+    case Route::ActionPatch:
+        problem = PortValidator::actionRunUpdate(body);
+        break;
+    default:
+        problem = PortValidator::actionRunLogs(body);
+        break;
+    }
+    if (!problem.isEmpty())
+        return invalid(problem);
+
+    QString missing;
+    switch (route) {
+    case Route::NodePatch:
+        missing = m_store.updateNodeRun(p.at(4), {}, body);
+        break;
+    case Route::RunNodePatch:
+        if (!m_store.hasWorkflowRun(p.at(3)) && !m_store.hasNodeRun(p.at(5)))
+            missing = QStringLiteral("workflow run %1 was not found").arg(p.at(3));
+        else
+            missing = m_store.updateNodeRun(p.at(5), p.at(3), body);
+        break;
+    case Route::NodeLogs:
+        missing = m_store.appendNodeRunLogs(p.at(4), body);
+        break;
+    case Route::ActionPatch:
+        missing = m_store.updateActionRun(p.at(3), body);
+        break;
+    default:
+        missing = m_store.appendActionRunLog(p.at(3), body);
+        break;
+    }
+    if (!missing.isEmpty())
+        return notFound(missing);
+    return ok();
+}
+
+} // namespace porthole

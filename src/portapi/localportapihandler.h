@@ -1,0 +1,74 @@
+#pragma once
+
+#include "localrunstore.h"
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+namespace porthole {
+
+/// An HTTP request as the local Port API sees it.
+struct LocalApiRequest
+{
+    QByteArray method;        ///< GET, POST, PATCH, …
+    QString path;             ///< e.g. /v1/workflows/nodes/runs/wfnr_…
+    QByteArray authorization; ///< the Authorization header value, if any
+    QByteArray body;
+};
+
+/// The answer: status, JSON body and extra headers.
+struct LocalApiReply
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers;
+};
+
+// The local Port API's behaviour without HTTP, so every rule is unit-testable: routes, bearer
+// tokens, Port's validation (401, 404, 413, 422 with {"ok":false,"error","message"}) and the
+// run state in a LocalRunStore.
+class LocalPortApiHandler
+{
+public:
+    LocalPortApiHandler();
+
+    /// The accepted client id and secret (default sandbox/sandbox).
+    void setCredentials(const QString& clientId, const QString& clientSecret);
+    /// Lifetime of issued tokens in seconds (Port: 3 hours).
+    void setTokenLifetime(int seconds) { m_tokenLifetimeS = seconds; }
+    /// The broker list GET /v1/kafka-credentials returns ("host:port[,host:port…]").
+    void setKafkaBootstrap(const QString& bootstrap) { m_bootstrap = bootstrap; }
+    /// The organisation id GET /v1/organization returns.
+    void setOrgId(const QString& orgId) { m_orgId = orgId; }
+    /// The organisation id.
+    QString orgId() const { return m_orgId; }
+
+    /// Answers one request.
+    LocalApiReply handle(const LocalApiRequest& request);
+    /// The run state.
+    LocalRunStore& store() { return m_store; }
+    const LocalRunStore& store() const { return m_store; }
+    /// Forgets every issued token (as if they expired), so the next call answers 401.
+    void revokeTokens() { m_tokens.clear(); }
+    /// Tokens issued so far (tests grep logs and files for them).
+    QStringList issuedTokens() const { return m_tokens.keys(); }
+
+private:
+    LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
+    LocalApiReply accessToken(const QByteArray& body);
+    bool authorized(const QByteArray& authorization) const;
+
+    LocalRunStore m_store;
+    QString m_clientId = QStringLiteral("sandbox");
+    QString m_clientSecret = QStringLiteral("sandbox");
+    QString m_bootstrap;
+    QString m_orgId = QStringLiteral("sandbox");
+    int m_tokenLifetimeS = 3 * 3600;
+    QHash<QString, QDateTime> m_tokens; // token → expiry
+};
+
+} // namespace porthole

@@ -1,0 +1,218 @@
+#include "localrunstore.h"
+
+#include <QRegularExpression>
+
+namespace porthole {
+namespace {
+
+QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+QJsonValue timeOrNull(const QDateTime& t)
+{
+    return t.isValid() ? QJsonValue(t.toString(Qt::ISODateWithMs)) : QJsonValue();
+}
+
+QJsonValue stringOrNull(const QString& s)
+{
+    return s.isEmpty() ? QJsonValue() : QJsonValue(s);
+}
+
+} // namespace
+
+LocalRunStore::Observed LocalRunStore::observeMessage(QByteArrayView value)
+{
+    // The look-behind keeps "r_…" from matching inside "wfr_…" or "wfnr_…".
+    static const QRegularExpression ids(
+        QStringLiteral("(?<![A-Za-z0-9_])(wfnr|wfr|r)_[A-Za-z0-9]{16}(?![A-Za-z0-9])"));
+    Observed seen;
+    const QString text = QString::fromUtf8(value);
+    for (auto it = ids.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch m = it.next();
+        const QString id = m.captured(0);
+        QStringList& list = m.captured(1) == QLatin1String("wfnr")  ? seen.nodeRuns
+                            : m.captured(1) == QLatin1String("wfr") ? seen.workflowRuns
+                                                                    : seen.actionRuns;
+        if (!list.contains(id))
+            list.append(id);
+    }
+    for (const QString& wfr : seen.workflowRuns)
+        registerWorkflowRun(wfr);
+    const QString parent = seen.workflowRuns.value(0);
+    for (const QString& wfnr : seen.nodeRuns)
+        registerNodeRun(wfnr, parent);
+    for (const QString& r : seen.actionRuns)
+        registerActionRun(r);
+    return seen;
+}
+
+void LocalRunStore::registerWorkflowRun(const QString& workflowRunId)
+{
+    if (!m_workflowRuns.contains(workflowRunId))
+        m_workflowRuns.insert(workflowRunId, WorkflowRun{{}, QDateTime::currentDateTimeUtc()});
+}
+
+void LocalRunStore::registerNodeRun(const QString& nodeRunId, const QString& workflowRunId)
+{
+    NodeRun& node = m_nodeRuns[nodeRunId];
+    if (!node.createdAt.isValid())
+        node.createdAt = QDateTime::currentDateTimeUtc();
+    if (workflowRunId.isEmpty() || !node.workflowRunId.isEmpty())
+        return;
+    registerWorkflowRun(workflowRunId);
+    node.workflowRunId = workflowRunId;
+    m_workflowRuns[workflowRunId].nodeRuns.append(nodeRunId);
+}
+
+void LocalRunStore::registerActionRun(const QString& runId)
+{
+    ActionRun& run = m_actionRuns[runId];
+    if (!run.createdAt.isValid())
+        run.createdAt = QDateTime::currentDateTimeUtc();
+}
+
+QString LocalRunStore::updateNodeRun(const QString& nodeRunId, const QString& workflowRunId,
+                                     const QJsonObject& body)
+{
+    auto it = m_nodeRuns.find(nodeRunId);
+    if (it == m_nodeRuns.end())
+        return QStringLiteral("node run %1 was not found").arg(nodeRunId);
+    if (!workflowRunId.isEmpty()) {
+        if (it->workflowRunId.isEmpty())
+            registerNodeRun(nodeRunId, workflowRunId);
+        else if (it->workflowRunId != workflowRunId)
+            return QStringLiteral("node run %1 does not belong to workflow run %2")
+                .arg(nodeRunId, workflowRunId);
+    }
+    NodeRun& node = m_nodeRuns[nodeRunId];
+    if (body.contains(QStringLiteral("status")))
+        node.status = body.value(QStringLiteral("status")).toString();
+    if (body.contains(QStringLiteral("result")))
+        node.result = body.value(QStringLiteral("result")).toString();
+    if (body.contains(QStringLiteral("output")))
+        node.output = body.value(QStringLiteral("output")).toObject();
+    for (const QJsonValue& v : body.value(QStringLiteral("logs")).toArray()) {
+        QJsonObject entry = v.toObject();
+        entry.insert(QStringLiteral("createdAt"), now());
+        node.logs.append(entry);
+    }
+    node.updatedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
+QString LocalRunStore::appendNodeRunLogs(const QString& nodeRunId, const QJsonObject& body)
+{
+    auto it = m_nodeRuns.find(nodeRunId);
+    if (it == m_nodeRuns.end())
+        return QStringLiteral("node run %1 was not found").arg(nodeRunId);
+    // Stored in the PATCH body's shape so a node run shows one kind of log entry.
+    for (const QJsonValue& v : body.value(QStringLiteral("logs")).toArray()) {
+        const QJsonObject o = v.toObject();
+        it->logs.append(QJsonObject{{QStringLiteral("logLevel"), o.value(QStringLiteral("level"))},
+                                    {QStringLiteral("log"), o.value(QStringLiteral("message"))},
+                                    {QStringLiteral("createdAt"), now()}});
+    }
+    it->updatedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
+QString LocalRunStore::updateActionRun(const QString& runId, const QJsonObject& body)
+{
+    auto it = m_actionRuns.find(runId);
+    if (it == m_actionRuns.end())
+        return QStringLiteral("action run %1 was not found").arg(runId);
+    for (auto f = body.begin(); f != body.end(); ++f) {
+        if (f.key() == QLatin1String("status"))
+            it->status = f.value().toString();
+        else
+            it->fields.insert(f.key(), f.value());
+    }
+    it->updatedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
+QString LocalRunStore::appendActionRunLog(const QString& runId, const QJsonObject& body)
+{
+    auto it = m_actionRuns.find(runId);
+    if (it == m_actionRuns.end())
+        return QStringLiteral("action run %1 was not found").arg(runId);
+    QJsonObject entry{{QStringLiteral("message"), body.value(QStringLiteral("message"))},
+                      {QStringLiteral("createdAt"), now()}};
+    const QString termination = body.value(QStringLiteral("terminationStatus")).toString();
+    if (!termination.isEmpty()) {
+        // Port accepts a termination status once; it ends the run like a PATCH would.
+        if (it->status == QLatin1String("IN_PROGRESS"))
+            it->status = termination;
+        entry.insert(QStringLiteral("terminationStatus"), termination);
+    }
+    if (body.contains(QStringLiteral("statusLabel")))
+        it->fields.insert(QStringLiteral("statusLabel"), body.value(QStringLiteral("statusLabel")));
+    it->logs.append(entry);
+    it->updatedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
+QJsonObject LocalRunStore::nodeRunJson(const QString& nodeRunId) const
+{
+    const auto it = m_nodeRuns.constFind(nodeRunId);
+    if (it == m_nodeRuns.constEnd())
+        return {};
+    return {{QStringLiteral("identifier"), nodeRunId},
+            {QStringLiteral("workflowRunIdentifier"), stringOrNull(it->workflowRunId)},
+            {QStringLiteral("status"), it->status},
+            {QStringLiteral("result"), stringOrNull(it->result)},
+            {QStringLiteral("output"), it->output},
+            {QStringLiteral("logs"), it->logs},
+            {QStringLiteral("createdAt"), timeOrNull(it->createdAt)},
+            {QStringLiteral("updatedAt"), timeOrNull(it->updatedAt)}};
+}
+
+QJsonObject LocalRunStore::workflowRunJson(const QString& workflowRunId) const
+{
+    const auto it = m_workflowRuns.constFind(workflowRunId);
+    if (it == m_workflowRuns.constEnd())
+        return {};
+    // A sandbox approximation of Port's run status: done when every known node is done.
+    QJsonArray nodes;
+    bool allCompleted = !it->nodeRuns.isEmpty();
+    bool failed = false, cancelled = false;
+    QDateTime updated = it->createdAt;
+    for (const QString& id : it->nodeRuns) {
+        const NodeRun& node = m_nodeRuns[id];
+        nodes.append(nodeRunJson(id));
+        allCompleted = allCompleted && node.status == QLatin1String("COMPLETED");
+        failed = failed || node.result == QLatin1String("FAILED");
+        cancelled = cancelled || node.result == QLatin1String("CANCELLED");
+        if (node.updatedAt.isValid() && node.updatedAt > updated)
+            updated = node.updatedAt;
+    }
+    const QString result = !allCompleted ? QString()
+                           : failed      ? QStringLiteral("FAILED")
+                           : cancelled   ? QStringLiteral("CANCELLED")
+                                         : QStringLiteral("SUCCESS");
+    return {{QStringLiteral("identifier"), workflowRunId},
+            {QStringLiteral("status"),
+             allCompleted ? QStringLiteral("COMPLETED") : QStringLiteral("IN_PROGRESS")},
+            {QStringLiteral("result"), stringOrNull(result)},
+            {QStringLiteral("createdAt"), timeOrNull(it->createdAt)},
+            {QStringLiteral("updatedAt"), timeOrNull(updated)},
+            {QStringLiteral("nodeRuns"), nodes}};
+}
+
+QJsonObject LocalRunStore::actionRunJson(const QString& runId) const
+{
+    const auto it = m_actionRuns.constFind(runId);
+    if (it == m_actionRuns.constEnd())
+        return {};
+    QJsonObject o = it->fields;
+    o.insert(QStringLiteral("id"), runId);
+    o.insert(QStringLiteral("status"), it->status);
+    o.insert(QStringLiteral("logs"), it->logs);
+    o.insert(QStringLiteral("createdAt"), timeOrNull(it->createdAt));
+    o.insert(QStringLiteral("updatedAt"), timeOrNull(it->updatedAt));
+    return o;
+}
+
+} // namespace porthole

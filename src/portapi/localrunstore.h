@@ -1,0 +1,92 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QDateTime>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace porthole {
+
+// The state of the local Port API, without any HTTP: the workflow runs, node runs and action
+// runs it knows and what reports did to them. Runs become known when their ids appear in a
+// Kafka message value (observeMessage) or are registered directly. Bodies given to the update
+// methods must already be valid (PortValidator); the methods only fail for unknown runs.
+class LocalRunStore
+{
+public:
+    /// Ids found in one message.
+    struct Observed
+    {
+        QStringList workflowRuns, nodeRuns, actionRuns;
+        bool isEmpty() const
+        {
+            return workflowRuns.isEmpty() && nodeRuns.isEmpty() && actionRuns.isEmpty();
+        }
+    };
+
+    /// Finds wfr_/wfnr_/r_ ids by pattern anywhere in a message value and registers them; node
+    /// runs are attached to the first workflow run of the same message.
+    Observed observeMessage(QByteArrayView value);
+    /// Makes a workflow run known (no-op when it is).
+    void registerWorkflowRun(const QString& workflowRunId);
+    /// Makes a node run known, attached to `workflowRunId` when that is not empty.
+    void registerNodeRun(const QString& nodeRunId, const QString& workflowRunId = {});
+    /// Makes a classic action run known.
+    void registerActionRun(const QString& runId);
+
+    /// True when the run is known.
+    bool hasWorkflowRun(const QString& id) const { return m_workflowRuns.contains(id); }
+    bool hasNodeRun(const QString& id) const { return m_nodeRuns.contains(id); }
+    bool hasActionRun(const QString& id) const { return m_actionRuns.contains(id); }
+    /// Numbers of known runs (for the sandbox's log line).
+    qsizetype nodeRunCount() const { return m_nodeRuns.size(); }
+
+    /// Applies a validated node-run PATCH body; `workflowRunId` (may be empty) must match the
+    /// node's run (an unattached node is attached). Empty string on success, else why (404).
+    QString updateNodeRun(const QString& nodeRunId, const QString& workflowRunId,
+                          const QJsonObject& body);
+    /// Appends validated {"logs":[{level,message}]} entries; "" on success, else why (404).
+    QString appendNodeRunLogs(const QString& nodeRunId, const QJsonObject& body);
+    /// Applies a validated action-run PATCH body; "" on success, else why (404).
+    QString updateActionRun(const QString& runId, const QJsonObject& body);
+    /// Appends a validated action-run log body; "" on success, else why (404).
+    QString appendActionRunLog(const QString& runId, const QJsonObject& body);
+
+    /// {identifier,status,result,createdAt,updatedAt,nodeRuns:[…]}; empty when unknown.
+    QJsonObject workflowRunJson(const QString& workflowRunId) const;
+    /// One node run as JSON; empty when unknown.
+    QJsonObject nodeRunJson(const QString& nodeRunId) const;
+    /// One action run as JSON; empty when unknown.
+    QJsonObject actionRunJson(const QString& runId) const;
+
+private:
+    struct NodeRun
+    {
+        QString workflowRunId;
+        QString status = QStringLiteral("IN_PROGRESS");
+        QString result;
+        QJsonObject output;
+        QJsonArray logs;
+        QDateTime createdAt, updatedAt;
+    };
+    struct WorkflowRun
+    {
+        QStringList nodeRuns;
+        QDateTime createdAt;
+    };
+    struct ActionRun
+    {
+        QString status = QStringLiteral("IN_PROGRESS");
+        QJsonObject fields; // statusLabel, link, summary, externalRunId
+        QJsonArray logs;
+        QDateTime createdAt, updatedAt;
+    };
+    QHash<QString, WorkflowRun> m_workflowRuns;
+    QHash<QString, NodeRun> m_nodeRuns;
+    QHash<QString, ActionRun> m_actionRuns;
+};
+
+} // namespace porthole

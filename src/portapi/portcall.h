@@ -1,0 +1,52 @@
+#pragma once
+
+#include "portexchange.h"
+#include "portrequest.h"
+
+#include <QObject>
+
+namespace porthole {
+
+// One logical call to Port's API (which may take a token request, retries and a re-login on
+// 401). Emits finished() once; the caller owns it (deleteLater after use).
+class PortCall : public QObject
+{
+    Q_OBJECT
+public:
+    explicit PortCall(PortRequest request, QObject* parent = nullptr);
+
+    /// The request as built.
+    const PortRequest& request() const { return m_request; }
+    /// True once finished() was emitted.
+    bool isFinished() const { return m_finished; }
+    /// True for a 2xx answer to the request itself.
+    bool isSuccess() const { return m_finished && m_error.isEmpty(); }
+    /// The final HTTP status (0 when no answer arrived).
+    int status() const { return m_status; }
+    /// The final response body (secrets redacted).
+    QByteArray body() const { return m_body; }
+    /// One readable line on failure; empty on success.
+    QString errorString() const { return m_error; }
+    /// Every exchange this call made, token request and retries included, in order.
+    const QList<PortExchange>& exchanges() const { return m_exchanges; }
+    /// Spins an event loop until finished() (for the CLI); returns isSuccess().
+    bool waitForFinished();
+
+    // Used by PortClient.
+    void addExchange(const PortExchange& e) { m_exchanges.append(e); }
+    void finish(int status, const QByteArray& body, const QString& error);
+
+Q_SIGNALS:
+    /// The call is over (successfully or not).
+    void finished();
+
+private:
+    PortRequest m_request;
+    bool m_finished = false;
+    int m_status = 0;
+    QByteArray m_body;
+    QString m_error;
+    QList<PortExchange> m_exchanges;
+};
+
+} // namespace porthole
