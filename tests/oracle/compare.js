@@ -243,6 +243,8 @@ function describe(c) {
 
 async function main() {
   const started = Date.now();
+  // A missing or broken oracle fails the test at once, whatever the selection.
+  require('./oracle').loadRenderer();
   const cases = loadCorpus();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-oracle-'));
   try {
