@@ -94,8 +94,10 @@ make_tls() {
     rm -f broker.csr ext.cnf ca.srl ca.key other-ca.key )
 }
 
-launch() { # starts the JVM detached (own session, no inherited pipes: ctest must not wait on it)
-  setsid java -Xms256m -Xmx768m -XX:+UseG1GC -Djava.awt.headless=true \
+launch() { # starts the JVM detached (own session, no inherited pipes: ctest must not wait on it).
+  # The client compiler only (TieredStopAtLevel=1): on a busy 2-core machine it halves start-up
+  # (measured 37-50 s -> 21-28 s) and a test broker needs no peak throughput.
+  setsid java -Xms256m -Xmx768m -XX:+UseG1GC -XX:TieredStopAtLevel=1 -Djava.awt.headless=true \
     -Dlog4j2.configurationFile="$here/broker/log4j2-broker.properties" \
     -cp "$CACHE/libs/*" kafka.Kafka "$BROKER_DIR/server.properties" \
     </dev/null >>"$BROKER_DIR/broker.log" 2>&1 &

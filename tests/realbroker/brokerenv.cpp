@@ -6,9 +6,18 @@
 
 namespace porthole::test {
 
+namespace {
+// The fixture's folder; BROKER_DIR overrides it to run a test by hand against another broker.
+QString brokerDir()
+{
+    const QString dir = qEnvironmentVariable("BROKER_DIR");
+    return dir.isEmpty() ? QStringLiteral(PORTHOLE_BROKER_DIR) : dir;
+}
+} // namespace
+
 bool BrokerEnv::load()
 {
-    QFile f(QStringLiteral(PORTHOLE_BROKER_DIR "/broker.env"));
+    QFile f(brokerDir() + QStringLiteral("/broker.env"));
     if (!f.open(QIODevice::ReadOnly)) {
         m_error = QStringLiteral("cannot read %1 (%2): the realbroker_start fixture did not "
                                  "start the broker; see its output")
@@ -55,7 +64,7 @@ QProcessEnvironment BrokerEnv::envWithPassword(const QString& password) const
 ProcessResult BrokerEnv::brokerScript(const QString& command, int timeoutMs) const
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert(QStringLiteral("BROKER_DIR"), QStringLiteral(PORTHOLE_BROKER_DIR));
+    env.insert(QStringLiteral("BROKER_DIR"), brokerDir());
     return run(QStringLiteral("bash"), {QStringLiteral(PORTHOLE_BROKER_SH), command}, env,
                timeoutMs);
 }

@@ -12,6 +12,9 @@
 #include <QTest>
 #include <QUuid>
 
+#include <future>
+#include <thread>
+
 using namespace porthole;
 using porthole::test::BrokerEnv;
 using porthole::test::ProcessResult;
@@ -213,11 +216,35 @@ private Q_SLOTS:
 
         const ProcessResult halt = m_env.brokerScript(QStringLiteral("halt"));
         QVERIFY2(halt.exitCode == 0, halt.err.constData());
-        for (int i = 0; i < 20; ++i) // the watcher keeps polling while the broker is away
-            watcher->poll(got, 200);
+        // The watcher keeps polling while the broker is away, and poll() keeps its timeout. It
+        // polls on a helper thread so that a hang shows up as a failure with a reason.
+        std::promise<qint64> slowestPromise;
+        std::future<qint64> slowestFuture = slowestPromise.get_future();
+        std::thread poller([&] {
+            qint64 slowest = 0;
+            for (int i = 0; i < 10; ++i) {
+                QElapsedTimer t;
+                t.start();
+                watcher->poll(got, 200);
+                slowest = std::max(slowest, t.elapsed());
+            }
+            slowestPromise.set_value(slowest);
+        });
+        const bool returned =
+            slowestFuture.wait_for(std::chrono::seconds(30)) == std::future_status::ready;
         KafkaConfig c = saslConfig();
-        QCOMPARE(check(c, m_org + ".runs").result, R::Unreachable);
+        const R down = check(c, m_org + ".runs").result;
         const ProcessResult resume = m_env.brokerScript(QStringLiteral("resume"));
+        if (slowestFuture.wait_for(std::chrono::seconds(120)) != std::future_status::ready)
+            qFatal("KafkaWatcher::poll(200) never returned, even after the broker came back");
+        poller.join();
+        QVERIFY2(returned, "KafkaWatcher::poll(200) hung while the broker was down (it returned "
+                           "only after the broker came back)");
+        const qint64 slowest = slowestFuture.get();
+        QVERIFY2(slowest < 5000, qPrintable(QStringLiteral("KafkaWatcher::poll(200) blocked "
+                                                           "%1 ms while the broker was down")
+                                                .arg(slowest)));
+        QCOMPARE(ConnectionTester::resultName(down), ConnectionTester::resultName(R::Unreachable));
         QVERIFY2(resume.exitCode == 0, resume.err.constData());
         QVERIFY(batch("after"));
         pollFor(*watcher, got, marker, 60);
