@@ -3,6 +3,7 @@
 
 #include <QApplication>
 #include <QIcon>
+#include <QMessageBox>
 
 int main(int argc, char** argv)
 {
@@ -19,5 +20,9 @@ int main(int argc, char** argv)
     else
         window.openExample(QStringLiteral("basic-publish-event.json"));
     window.show();
+    QString error;
+    if (!window.startSandbox(&error))
+        QMessageBox::warning(&window, QObject::tr("Sandbox"),
+                             QObject::tr("The embedded sandbox could not start: %1").arg(error));
     return QApplication::exec();
 }

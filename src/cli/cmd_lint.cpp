@@ -2,8 +2,10 @@
 #include "command.h"
 
 #include "core/diagnosticformat.h"
+#include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "core/nodevalidator.h"
+#include "template/templatelinter.h"
 
 namespace porthole::cli {
 namespace {
@@ -14,7 +16,13 @@ int runLint(const QStringList& args)
     const QCommandLineOption format(QStringLiteral("format"),
                                     QStringLiteral("Output format: text (default) or json."),
                                     QStringLiteral("text|json"), QStringLiteral("text"));
+    const QCommandLineOption context(
+        QStringLiteral("context"),
+        QStringLiteral("Evaluate the templates against this context and report runtime errors "
+                       "too (without it only context-independent problems are reported)."),
+        QStringLiteral("CTX.json"));
     parser.addOption(format);
+    parser.addOption(context);
     if (auto done = parseArgs(parser, args, QStringLiteral("lint"),
                               QStringLiteral("Check a KAFKA action node: JSON syntax, the node's "
                                              "fields and its templates."),
@@ -33,7 +41,19 @@ int runLint(const QStringList& args)
     if (!text)
         return fail(files[0], error, InputError);
 
-    const Diagnostics diags = NodeValidator::lint(*text);
+    JsonValue ctx;
+    if (parser.isSet(context)) {
+        const auto ctxText = readFile(parser.value(context), &error);
+        if (!ctxText)
+            return fail(parser.value(context), error, InputError);
+        JsonDocument ctxDoc = JsonParser::parse(*ctxText);
+        if (!ctxDoc.ok())
+            return fail(parser.value(context),
+                        QString::fromStdString(ctxDoc.diagnostics.front().message), InputError);
+        ctx = ctxDoc.root->toValue();
+    }
+    const Diagnostics diags =
+        TemplateLinter::lintNode(*text, parser.isSet(context) ? &ctx : nullptr);
     const std::string name = files[0].toStdString();
     if (fmt == QStringLiteral("json"))
         writeOut(JsWriter::stringify(DiagnosticFormat::json(name, diags), 2) + "\n");

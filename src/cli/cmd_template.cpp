@@ -5,6 +5,8 @@
 #include "core/jswriter.h"
 #include "template/templaterenderer.h"
 
+#include <cstdio>
+
 namespace porthole::cli {
 namespace {
 
@@ -82,6 +84,12 @@ int runTemplate(const QStringList& args)
     settings.limits.timeoutMs = timeoutMs;
     settings.limits.isolation = parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
     const RenderOutcome r = TemplateRenderer::render(document, ctx, settings);
+    if (qEnvironmentVariableIsSet("PORTHOLE_TEMPLATE_STATS")) {
+        const auto st = JqEngine::shared().stats();
+        std::fprintf(stderr, "compiles=%llu combined=%llu forks=%llu expressions=%zu\n",
+                     (unsigned long long)st.compiles, (unsigned long long)st.combinedCompiles,
+                     (unsigned long long)st.forks, st.cachedExpressions);
+    }
     if (!r.ok)
         return fail(files[0], oneLine(r.error), InputError);
     if (!r.value.isUndefined())

@@ -35,7 +35,13 @@ std::optional<int> parseArgs(QCommandLineParser& parser, const QStringList& args
     if (!parser.parse(argv))
         return fail(command, parser.errorText() + QStringLiteral(" (see --help)"), UsageError);
     if (parser.isSet(help)) {
-        writeOut(parser.helpText().toStdString());
+        // Qt names the executable's path in the usage line; show the command as typed instead.
+        QString help = parser.helpText();
+        const qsizetype firstLineEnd = help.indexOf(QLatin1Char('\n'));
+        const qsizetype options = help.indexOf(QStringLiteral(" [options]"));
+        if (options > 0 && options < firstLineEnd)
+            help.replace(0, options, QStringLiteral("Usage: porthole-cli ") + command);
+        writeOut(help.toStdString());
         return Ok;
     }
     return std::nullopt;

@@ -2,6 +2,8 @@
 
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
+#include "runs/runspane.h"
+#include "sandbox/sandbox.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -9,17 +11,36 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 
 namespace porthole {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_nodePane(new NodePane(this))
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_runsPane(new RunsPane(this)),
+      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    setCentralWidget(m_nodePane);
+    auto* tabs = new QTabWidget(this);
+    tabs->setObjectName(QStringLiteral("sideTabs"));
+    tabs->setDocumentMode(true);
+    tabs->addTab(m_runsPane, tr("Runs topic"));
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_nodePane);
+    split->addWidget(tabs);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    split->setSizes({560, 720});
+    setCentralWidget(split);
+    m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
+    m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_sandboxLabel);
     buildMenus();
     connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
         m_modified = m;
@@ -85,13 +106,30 @@ bool MainWindow::openFile(const QString& path)
     m_nodePane->editor()->setModified(false);
     m_path = path;
     updateTitle();
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+    const QString shown = path.startsWith(QLatin1Char(':'))
+                              ? tr("example %1").arg(QFileInfo(path).fileName())
+                              : QDir::toNativeSeparators(path);
+    statusBar()->showMessage(tr("Opened %1").arg(shown), 4000);
     return true;
 }
 
 void MainWindow::openExample(const QString& name)
 {
     openFile(QStringLiteral(":/examples/nodes/") + name);
+}
+
+bool MainWindow::startSandbox(QString* error)
+{
+    const QString org = QStringLiteral("sandbox");
+    if (!m_sandbox->start(org, 0, 0, error)) {
+        m_sandboxLabel->setText(tr("Sandbox not running"));
+        return false;
+    }
+    m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
+                                .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
+    m_runsPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
+    m_runsPane->startWatching();
+    return true;
 }
 
 bool MainWindow::save(const QString& path)

@@ -2,9 +2,14 @@
 
 #include <QMainWindow>
 
+class QLabel;
+class QTabWidget;
+
 namespace porthole {
 
 class NodePane;
+class RunsPane;
+class Sandbox;
 
 /// The main window only wires panes together and owns the menus; each pane lives in its own
 /// folder under src/gui.
@@ -19,12 +24,19 @@ public:
     /// Loads one of the bundled example nodes by file name.
     void openExample(const QString& name);
     NodePane* nodePane() const { return m_nodePane; }
+    RunsPane* runsPane() const { return m_runsPane; }
+    /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
+    bool startSandbox(QString* error);
+    Sandbox* sandbox() const { return m_sandbox; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
     NodePane* m_nodePane;
+    RunsPane* m_runsPane;
+    Sandbox* m_sandbox;
+    QLabel* m_sandboxLabel;
     QString m_path;
     bool m_modified = false;
     void buildMenus();

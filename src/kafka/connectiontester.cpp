@@ -64,49 +64,51 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
     RdKafkaPtr rk = newHandle(RD_KAFKA_CONSUMER, std::move(conf), &why);
     if (!rk)
         return verdict(R::ConfigError, "the connection settings are invalid", why);
-    RdTopicPtr rkt(rd_kafka_topic_new(rk.get(), topic.c_str(), nullptr));
 
     std::string lastNetwork;
     bool allDown = false;
     const auto started = Clock::now();
     while (left() > 0) {
+        // All topics, not just ours: asking for one topic by name makes brokers that
+        // auto-create topics (the sandbox among them) create it.
         const rd_kafka_metadata_t* raw = nullptr;
         const rd_kafka_resp_err_t err =
-            rd_kafka_metadata(rk.get(), 0, rkt.get(), &raw, std::min(1000, std::max(1, left())));
+            rd_kafka_metadata(rk.get(), 1, nullptr, &raw, std::min(1000, std::max(1, left())));
         RdMetadataPtr md(raw);
         rd_kafka_poll(rk.get(), 0); // serve the error callback
         for (const auto& [code, text] : collected.errors) {
             if (isTls(code, text))
                 return verdict(R::TlsFailure,
-                               "the TLS handshake failed (check the security "
-                               "protocol and the CA file)",
+                               "the TLS handshake failed (check the security protocol and the CA "
+                               "file)",
                                text);
             if (isAuth(code, text))
                 return verdict(R::AuthFailed,
-                               "authentication failed (check the user name, the "
-                               "password and the SASL mechanism)",
+                               "authentication failed (check the user name, the password and the "
+                               "SASL mechanism)",
                                text);
             if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
                 allDown = true;
             lastNetwork = text;
         }
         collected.errors.clear();
-        if (!err && md && md->topic_cnt == 1) {
-            const rd_kafka_resp_err_t terr = md->topics[0].err;
+        if (!err && md) {
             const std::string where = std::to_string(md->broker_cnt) + " broker(s) answered";
-            if (terr == RD_KAFKA_RESP_ERR_NO_ERROR)
-                return verdict(R::Ok, "connected: " + where + ", topic " + topic + " has " +
-                                          std::to_string(md->topics[0].partition_cnt) +
-                                          " partitions");
-            if (terr == RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
-                return verdict(R::TopicMissing,
-                               "connected, but topic " + topic + " does not exist (" + where + ")",
-                               rd_kafka_err2str(terr));
-            if (terr == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED)
-                return verdict(R::NotAuthorized,
-                               "connected, but this user may not use topic " + topic,
-                               rd_kafka_err2str(terr));
-            return verdict(R::Failed, "topic " + topic + ": " + rd_kafka_err2str(terr));
+            for (int i = 0; i < md->topic_cnt; ++i) {
+                const rd_kafka_metadata_topic_t& t = md->topics[i];
+                if (topic != t.topic)
+                    continue;
+                if (t.err == RD_KAFKA_RESP_ERR_NO_ERROR)
+                    return verdict(R::Ok, "connected: " + where + ", topic " + topic + " has " +
+                                              std::to_string(t.partition_cnt) + " partitions");
+                if (t.err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED)
+                    return verdict(R::NotAuthorized,
+                                   "connected, but this user may not use topic " + topic,
+                                   rd_kafka_err2str(t.err));
+                return verdict(R::Failed, "topic " + topic + ": " + rd_kafka_err2str(t.err));
+            }
+            return verdict(R::TopicMissing, "connected (" + where + "), but topic " + topic +
+                                                " does not exist or this user may not see it");
         }
         // A refused connection repeats forever; a few seconds of it is answer enough.
         if (allDown && Clock::now() - started > std::chrono::seconds(3))

@@ -191,6 +191,8 @@ bool KafkaWatcher::start(std::string* error)
             if (list->elems[i].offset < 0) // no message at or after the time
                 list->elems[i].offset = RD_KAFKA_OFFSET_END;
     }
+    for (int i = 0; i < list->cnt; ++i)
+        m_startOffsets[list->elems[i].partition] = list->elems[i].offset;
     if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
         *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
         return false;
@@ -225,6 +227,7 @@ size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t m
         if (m_down) {
             m_down = false;
             status(WatchStatus::Recovered, "broker reachable again");
+            checkLogs();
         }
         auto [it, inserted] = m_next.try_emplace(m->partition, m->offset + 1);
         if (!inserted) {
@@ -275,22 +278,59 @@ void KafkaWatcher::handleOffsetReset(int32_t partition, const std::string& reaso
         d->rk.get(), m_options.topic.c_str(), partition, &lo, &hi, 5000);
     if (err) {
         status(WatchStatus::Warning, "partition " + std::to_string(partition) + ": " + reason);
-        lo = RD_KAFKA_OFFSET_BEGINNING;
+        restartAt(partition, RD_KAFKA_OFFSET_BEGINNING);
+        return;
     }
+    // Out of range means below the log start or beyond its end. Not below the start (lo)
+    // means beyond the end: the log is shorter than what was seen, i.e. a new log.
     const auto it = m_next.find(partition);
-    if (!err && it != m_next.end() && it->second > hi) {
-        m_next.erase(it);
-        status(WatchStatus::OffsetsReset,
-               "partition " + std::to_string(partition) + ": the log restarted at offset " +
-                   std::to_string(lo) + " (new broker log); reading it from there");
-    } else if (!err) {
-        status(WatchStatus::Warning, "partition " + std::to_string(partition) +
-                                         ": position no longer available; reading on from " +
-                                         std::to_string(lo));
+    if (it != m_next.end() && it->second >= lo) {
+        logRestarted(partition, lo);
+        return;
     }
-    rd_kafka_seek(d->topic.get(), partition, lo, 5000);
+    status(WatchStatus::Warning, "partition " + std::to_string(partition) +
+                                     ": older messages expired; reading on from " +
+                                     std::to_string(lo));
+    restartAt(partition, lo);
 }
 
+void KafkaWatcher::logRestarted(int32_t partition, int64_t from)
+{
+    m_next.erase(partition);
+    status(WatchStatus::OffsetsReset, "partition " + std::to_string(partition) +
+                                          ": the log restarted (new broker log); reading it "
+                                          "from offset " +
+                                          std::to_string(from));
+    restartAt(partition, from);
+}
+
+// After an offset error librdkafka stops fetching the partition and refuses a seek, so the
+// whole assignment is given again: the restarted partition at `offset`, the others where
+// reading had got to (nothing consumed is lost, nothing shown twice).
+void KafkaWatcher::restartAt(int32_t partition, int64_t offset)
+{
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (int32_t p : m_partitions)
+        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
+    rd_kafka_position(d->rk.get(), list.get());
+    for (int i = 0; i < list->cnt; ++i) {
+        auto& tp = list->elems[i];
+        const auto seen = m_next.find(tp.partition);
+        if (tp.partition == partition)
+            tp.offset = offset;
+        else if (seen != m_next.end())
+            tp.offset = seen->second;
+        else if (tp.offset < 0)
+            tp.offset = m_startOffsets[tp.partition];
+    }
+    if (const rd_kafka_resp_err_t err = rd_kafka_assign(d->rk.get(), list.get()))
+        status(WatchStatus::Warning,
+               std::string("cannot restart reading: ") + rd_kafka_err2str(err));
+    m_atEof.erase(partition);
+}
+
+// While the broker is away, a cheap watermark query every second tells when it is back; then
+// each partition's log is checked, since a restarted broker may have a new, shorter log.
 void KafkaWatcher::probeRecovery()
 {
     const int64_t now = nowMs();
@@ -299,10 +339,25 @@ void KafkaWatcher::probeRecovery()
     m_lastProbeMs = now;
     int64_t lo = 0, hi = 0;
     if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), m_partitions.front(),
-                                         &lo, &hi, 500) == RD_KAFKA_RESP_ERR_NO_ERROR) {
-        m_down = false;
-        status(WatchStatus::Recovered, "broker reachable again");
+                                         &lo, &hi, 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
+        return;
+    m_down = false;
+    status(WatchStatus::Recovered, "broker reachable again");
+    checkLogs();
+}
+
+void KafkaWatcher::checkLogs()
+{
+    std::vector<std::pair<int32_t, int64_t>> restarted;
+    for (const auto& [p, next] : m_next) {
+        int64_t lo = 0, hi = 0;
+        if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), p, &lo, &hi,
+                                             2000) == RD_KAFKA_RESP_ERR_NO_ERROR &&
+            next > hi)
+            restarted.emplace_back(p, lo);
     }
+    for (const auto& [p, lo] : restarted)
+        logRestarted(p, lo);
 }
 
 } // namespace porthole

@@ -223,7 +223,8 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
                 reply->deleteLater();
                 Attempt a;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                a.rawBody = reply->readAll();
+                if (reply->isOpen())
+                    a.rawBody = reply->readAll();
                 a.retryAfter = reply->rawHeader("Retry-After");
                 PortExchange& e = *exchange;
                 e.elapsedMs = clock->elapsed();
@@ -328,7 +329,7 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
             error += QStringLiteral(" (after %1 attempts)").arg(job->attempts);
         if (a.status == 401 && request.kind == PortRequest::Kind::AccessToken)
             error += QStringLiteral(" (check the client id and secret)");
-        else if (a.status == 401)
+        else if (a.status == 401 && !error.contains(QLatin1String("expired")))
             error += QStringLiteral(" (the token is invalid or expired)");
     }
     job->call->finish(a.status, a.exchange.responseBody, error);

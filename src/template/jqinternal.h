@@ -15,7 +15,7 @@ extern "C" {
 namespace porthole::jqinternal {
 
 /// A compiled jq_state: either one expression ("individual", input = context) or many
-/// ("combined", input = {c: context, s: [selected slots]}, one output per selected slot).
+/// ("combined", input = [slot, context], runs only that slot's expression).
 struct Program
 {
     jq_state* jq = nullptr;
@@ -33,6 +33,13 @@ struct Item
 };
 
 using Sink = std::function<void(size_t itemIndex, JqOutcome&&)>;
+
+/// jq_start, made safe against a jq 1.6 bug: after `halt_error` the state keeps its exit code
+/// and message, and every later jq_reset (in jq_start and jq_teardown) frees them again. Taking
+/// one extra reference before each reset keeps the counts right (the message leaks, once).
+void start(jq_state* jq, jv input);
+/// jq_teardown with the same protection.
+void teardown(jq_state** jq);
 
 /// Converts a jq value like the binding's jv_object_to_v8 (consumes v).
 JsonValue toJs(jv v);

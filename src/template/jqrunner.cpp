@@ -38,6 +38,28 @@ std::string cBuffer(std::string s)
     return s;
 }
 
+namespace {
+void payHaltDebt(jq_state* jq)
+{
+    // Deliberately not freed: jq 1.6's next jq_reset frees these fields once more.
+    (void)jq_get_exit_code(jq);
+    (void)jq_get_error_message(jq);
+}
+} // namespace
+
+void start(jq_state* jq, jv input)
+{
+    payHaltDebt(jq);
+    jq_start(jq, input, 0);
+}
+
+void teardown(jq_state** jq)
+{
+    if (*jq)
+        payHaltDebt(*jq);
+    jq_teardown(jq);
+}
+
 JsonValue toJs(jv v)
 {
     switch (jv_get_kind(v)) {
@@ -114,35 +136,6 @@ JqOutcome topOutcome(jv r)
     return o;
 }
 
-namespace {
-
-// A combined program wraps each slot: [v] (an output), [] (none) or {"e": message} (an error).
-JqOutcome slotOutcome(jv r)
-{
-    JqOutcome o;
-    if (jv_get_kind(r) == JV_KIND_ARRAY) {
-        if (jv_array_length(jv_copy(r)) > 0) {
-            o.kind = JqOutcome::Kind::Value;
-            o.value = toJs(jv_array_get(jv_copy(r), 0));
-        }
-        jv_free(r);
-        return o;
-    }
-    if (jv_get_kind(r) == JV_KIND_OBJECT) {
-        jv msg = jv_object_get(r, jv_string("e"));
-        if (jv_get_kind(msg) == JV_KIND_STRING) {
-            o.kind = JqOutcome::Kind::Error;
-            o.error = cBuffer(std::string("jq: error: ") + jv_string_value(msg));
-        }
-        jv_free(msg);
-        return o;
-    }
-    jv_free(r);
-    return o;
-}
-
-} // namespace
-
 void runItems(const std::unordered_map<int, Program>& programs, const std::vector<Item>& items,
               size_t from, jv context, bool contextValid, const Sink& sink)
 {
@@ -156,39 +149,13 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
             ++i;
             continue;
         }
-        if (!p.combined) {
-            jq_start(p.jq, jv_copy(context), 0);
-            sink(i, topOutcome(jq_next(p.jq)));
-            ++i;
-            continue;
-        }
-        size_t end = i;
-        while (end < items.size() && items[end].program == items[i].program)
-            ++end;
-        size_t k = i;
-        while (k < end) {
-            jv sel = jv_array();
-            for (int s = 0; s < p.slots; ++s)
-                sel = jv_array_append(sel, jv_false());
-            for (size_t m = k; m < end; ++m)
-                sel = jv_array_set(sel, items[m].slot, jv_true());
-            jv input = jv_object_set(jv_object(), jv_string("c"), jv_copy(context));
-            input = jv_object_set(input, jv_string("s"), sel);
-            jq_start(p.jq, input, 0);
-            while (k < end) {
-                jv r = jq_next(p.jq);
-                if (!jv_is_valid(r)) {
-                    // halt / halt_error stop the whole program: this slot is undefined, and the
-                    // rest run again in a fresh start.
-                    sink(k, topOutcome(r));
-                    ++k;
-                    break;
-                }
-                sink(k, slotOutcome(r));
-                ++k;
-            }
-        }
-        i = end;
+        jv input = p.combined ? jv_array_append(jv_array_append(jv_array(),
+                                                                jv_number(items[i].slot)),
+                                                jv_copy(context))
+                              : jv_copy(context);
+        start(p.jq, input);
+        sink(i, topOutcome(jq_next(p.jq)));
+        ++i;
     }
 }
 

@@ -93,6 +93,8 @@ function main(argv) {
     for (const line of fs.readFileSync(batch, 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const c = JSON.parse(line);
+      // ORACLE_TRACE=1 names each case before rendering it: the oracle can crash outright.
+      if (process.env.ORACLE_TRACE) process.stderr.write(`oracle: ${c.id}\n`);
       out.push(JSON.stringify(Object.assign({id: c.id}, renderCase(renderRecursively, c.template, c.context, !!c.strict))));
     }
     process.stdout.write(out.join('\n') + (out.length ? '\n' : ''));
@@ -113,4 +115,5 @@ function main(argv) {
   process.exitCode = r.exit;
 }
 
-main(process.argv.slice(2));
+if (require.main === module) main(process.argv.slice(2));
+module.exports = {loadRenderer, renderCase};

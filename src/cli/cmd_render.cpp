@@ -1,0 +1,140 @@
+// porthole-cli render NODE.json [--context CTX.json] [--strict] [--payload-only]
+//           [--envelope FILE.json] [--array-mode split|single]
+#include "command.h"
+
+#include "core/diagnosticformat.h"
+#include "core/jsonparser.h"
+#include "core/jswriter.h"
+#include "template/noderenderer.h"
+
+#include <cstdio>
+
+namespace porthole::cli {
+namespace {
+
+int loadJson(const QString& path, JsonValue* out)
+{
+    QString error;
+    const auto text = readFile(path, &error);
+    if (!text)
+        return fail(path, error, InputError);
+    JsonDocument doc = JsonParser::parse(*text);
+    if (!doc.ok()) {
+        const Diagnostic& d = doc.diagnostics.front();
+        return fail(path,
+                    QStringLiteral("%1:%2: %3")
+                        .arg(d.range.begin.line)
+                        .arg(d.range.begin.column)
+                        .arg(QString::fromStdString(d.message)),
+                    InputError);
+    }
+    *out = doc.root->toValue();
+    return Ok;
+}
+
+int runRender(const QStringList& args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("The context the templates see (default {})."),
+                                     QStringLiteral("CTX.json"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Fail on jq errors (Port's throwOnError)."));
+    const QCommandLineOption payloadOnly(QStringLiteral("payload-only"),
+                                         QStringLiteral("Print the rendered payload alone."));
+    const QCommandLineOption envelope(
+        QStringLiteral("envelope"),
+        QStringLiteral(
+            "Envelope template wrapping each payload. Port does not document its "
+            "wrapper; the default is a GUESS: {\"context\": {\"runId\": <node run id>, "
+            "\"workflowRunId\", \"nodeIdentifier\", \"orgId\"}, \"payload\": <payload>}. "
+            "It sees .payload, .context, .node.identifier, .node.title and .orgId."),
+        QStringLiteral("FILE.json"));
+    const QCommandLineOption arrayMode(
+        QStringLiteral("array-mode"),
+        QStringLiteral("An array payload becomes one message per element (split, default; "
+                       "undocumented by Port) or one message (single)."),
+        QStringLiteral("split|single"), QStringLiteral("split"));
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 QStringLiteral("Organisation id shown to the envelope as .orgId."),
+                                 QStringLiteral("ORG"));
+    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
+                                     QStringLiteral("Per-expression time limit (default 5000)."),
+                                     QStringLiteral("MS"), QStringLiteral("5000"));
+    const QCommandLineOption inProcess(
+        QStringLiteral("in-process"),
+        QStringLiteral("Run jq inside this process (faster, no time or memory limit)."));
+    parser.addOptions({context, strict, payloadOnly, envelope, arrayMode, org, timeout, inProcess});
+    if (auto done = parseArgs(parser, args, QStringLiteral("render"),
+                              QStringLiteral("Validate a KAFKA node, render config.payload with "
+                                             "Port's rules and print the Kafka message values "
+                                             "Port would publish, one JSON per line."),
+                              QStringLiteral("NODE.json")))
+        return *done;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return fail(QStringLiteral("render"), QStringLiteral("expected exactly one NODE.json"),
+                    UsageError);
+    const QString mode = parser.value(arrayMode);
+    if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
+        return fail(QStringLiteral("render"),
+                    QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
+                    UsageError);
+    bool okTimeout = false;
+    const int timeoutMs = parser.value(timeout).toInt(&okTimeout);
+    if (!okTimeout || timeoutMs <= 0)
+        return fail(QStringLiteral("render"),
+                    QStringLiteral("--timeout-ms must be a positive number"), UsageError);
+
+    QString error;
+    const auto text = readFile(files[0], &error);
+    if (!text)
+        return fail(files[0], error, InputError);
+    JsonValue ctx = JsonValue::object();
+    if (parser.isSet(context))
+        if (const int rc = loadJson(parser.value(context), &ctx))
+            return rc;
+    RenderOptions options;
+    options.strict = parser.isSet(strict);
+    options.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
+                                                         : RenderOptions::ArrayMode::Split;
+    options.timeoutMs = timeoutMs;
+    options.isolation = parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
+    options.orgId = parser.value(org).toStdString();
+    if (parser.isSet(envelope)) {
+        JsonValue env;
+        if (const int rc = loadJson(parser.value(envelope), &env))
+            return rc;
+        options.envelope = env;
+    }
+
+    const RenderedNode r = renderNode(*text, ctx, options);
+    const std::string name = files[0].toStdString();
+    Diagnostics errors;
+    for (const auto& d : r.diagnostics)
+        if (d.severity == Severity::Error)
+            errors.push_back(d);
+    if (!r.ok) {
+        // The structure errors with positions first, then the one-line reason.
+        std::fputs(DiagnosticFormat::text(name, errors).c_str(), stderr);
+        QString why = QString::fromStdString(r.error);
+        why.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        return fail(files[0], why, InputError);
+    }
+    if (parser.isSet(payloadOnly)) {
+        if (!r.payload.isUndefined())
+            writeOut(JsWriter::stringify(r.payload) + "\n");
+        return Ok;
+    }
+    std::string lines;
+    for (const auto& m : r.messages)
+        lines += m + "\n";
+    writeOut(lines);
+    return Ok;
+}
+
+const RegisterCommand reg({"render", "Render a node into the Kafka messages Port would publish.",
+                           runRender});
+
+} // namespace
+} // namespace porthole::cli

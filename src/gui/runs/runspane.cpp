@@ -1,0 +1,211 @@
+#include "runspane.h"
+
+#include "core/jsonparser.h"
+#include "core/jswriter.h"
+#include "kafka/messagedecoder.h"
+#include "kafka/watchsession.h"
+#include "models/runsfilterproxy.h"
+#include "models/runstablemodel.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace porthole {
+
+RunsPane::RunsPane(QWidget* parent)
+    : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsFilterProxy(this)),
+      m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)), m_from(new QComboBox(this)),
+      m_watchButton(new QPushButton(tr("Watch"), this)), m_filter(new QLineEdit(this)),
+      m_kind(new QComboBox(this)), m_table(new QTableView(this)),
+      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("runsPane"));
+    m_bootstrap->setObjectName(QStringLiteral("runsBootstrap"));
+    m_bootstrap->setPlaceholderText(tr("host:port"));
+    m_topic->setObjectName(QStringLiteral("runsTopic"));
+    m_topic->setPlaceholderText(tr("ORG.runs"));
+    m_from->setObjectName(QStringLiteral("runsFrom"));
+    m_from->addItem(tr("From the beginning"), QStringLiteral("beginning"));
+    m_from->addItem(tr("Last 100 per partition"), QStringLiteral("-100"));
+    m_from->addItem(tr("New messages only"), QStringLiteral("end"));
+    m_watchButton->setObjectName(QStringLiteral("runsWatch"));
+    m_watchButton->setToolTip(tr("Read-only: Porthole never joins a group or commits offsets, "
+                                 "so production consumers are not disturbed."));
+    m_filter->setObjectName(QStringLiteral("runsFilter"));
+    m_filter->setPlaceholderText(tr("Filter: run id, key, text…"));
+    m_filter->setClearButtonEnabled(true);
+    m_kind->setObjectName(QStringLiteral("runsKind"));
+    m_kind->addItem(tr("All kinds"), -1);
+    m_kind->addItem(tr("Workflow node runs"), int(MessageKind::WorkflowNode));
+    m_kind->addItem(tr("Action runs"), int(MessageKind::ActionRun));
+    m_kind->addItem(tr("Change log"), int(MessageKind::ChangeLog));
+    m_kind->addItem(tr("Unknown"), int(MessageKind::Unknown));
+
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(RunsTableModel::Value, QHeaderView::Stretch);
+    m_table->setColumnWidth(RunsTableModel::Time, 100);
+    m_table->setColumnWidth(RunsTableModel::Partition, 44);
+    m_table->setColumnWidth(RunsTableModel::Offset, 64);
+    m_table->setColumnWidth(RunsTableModel::Kind, 110);
+    m_table->setColumnWidth(RunsTableModel::Key, 90);
+    m_table->setColumnWidth(RunsTableModel::RunId, 190);
+    m_table->setColumnWidth(RunsTableModel::Size, 70);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_detail->setObjectName(QStringLiteral("runsDetail"));
+    m_detail->setReadOnly(true);
+    m_detail->setFont(mono);
+    m_detail->setPlaceholderText(tr("Select a message to see it whole."));
+    m_status->setObjectName(QStringLiteral("runsStatus"));
+
+    auto* connectRow = new QHBoxLayout;
+    connectRow->addWidget(new QLabel(tr("Broker"), this));
+    connectRow->addWidget(m_bootstrap, 2);
+    connectRow->addWidget(new QLabel(tr("Topic"), this));
+    connectRow->addWidget(m_topic, 2);
+    connectRow->addWidget(m_from, 1);
+    connectRow->addWidget(m_watchButton);
+    auto* filterRow = new QHBoxLayout;
+    filterRow->addWidget(m_filter, 3);
+    filterRow->addWidget(m_kind, 1);
+    auto* split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_detail);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(connectRow);
+    layout->addLayout(filterRow);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_status);
+
+    connect(m_watchButton, &QPushButton::clicked, this,
+            [this] { isWatching() ? stopWatching() : startWatching(); });
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &RunsFilterProxy::setText);
+    connect(m_kind, &QComboBox::currentIndexChanged, this,
+            [this] { m_proxy->setKind(m_kind->currentData().toInt()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RunsPane::showSelected);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { updateStatus(); });
+    updateStatus(tr("Not watching"));
+}
+
+RunsPane::~RunsPane()
+{
+    stopWatching();
+}
+
+void RunsPane::setTarget(const QString& bootstrap, const QString& topic)
+{
+    m_bootstrap->setText(bootstrap);
+    m_topic->setText(topic);
+}
+
+void RunsPane::startWatching()
+{
+    stopWatching();
+    WatchOptions options;
+    options.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
+    options.topic = m_topic->text().trimmed().toStdString();
+    std::string error;
+    auto from = StartPosition::parse(m_from->currentData().toString().toStdString(), &error);
+    if (from)
+        options.from = *from;
+    m_model->clear();
+    m_session = std::make_unique<WatchSession>(options);
+    WatchWorker* worker = m_session->worker();
+    connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
+    connect(worker, &WatchWorker::statusChanged, this,
+            [this](WatchStatus, const QString& text) { updateStatus(text); });
+    connect(worker, &WatchWorker::failed, this, [this](const QString& e) {
+        stopWatching();
+        updateStatus(tr("Stopped: %1").arg(e));
+    });
+    m_session->start();
+    m_watchButton->setText(tr("Stop"));
+    updateStatus(tr("Connecting to %1…").arg(m_bootstrap->text()));
+}
+
+void RunsPane::stopWatching()
+{
+    if (!m_session)
+        return;
+    m_session->stop(); // joins the worker thread
+    m_session.reset();
+    m_watchButton->setText(tr("Watch"));
+    updateStatus(tr("Not watching"));
+}
+
+void RunsPane::showSelected()
+{
+    const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
+    if (!idx.isValid()) {
+        m_detail->clear();
+        return;
+    }
+    const WatchedMessage& m = m_model->message(idx.row());
+    const KafkaRecord& r = *m.record;
+    QString text =
+        QStringLiteral("%1 · partition %2 · offset %3 · %4\n")
+            .arg(QString::fromStdString(r.topic))
+            .arg(r.partition)
+            .arg(r.offset)
+            .arg(QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(Qt::ISODateWithMs));
+    for (const auto& [name, value] : r.headers)
+        text += QStringLiteral("header %1: %2\n")
+                    .arg(QString::fromStdString(name),
+                         value ? QString::fromUtf8(value->data(), qsizetype(value->size()))
+                               : QStringLiteral("(null)"));
+    text += QLatin1Char('\n');
+    if (!r.value) {
+        text += tr("(null value)");
+    } else if (m.info.format == ValueFormat::Json) {
+        // Pretty JSON in JavaScript's key order, decoded only now, for the one row shown.
+        const JsonDocument doc = JsonParser::parse(*r.value);
+        text += doc.ok() ? QString::fromStdString(JsWriter::stringify(doc.root->toValue(), 2))
+                         : QString::fromUtf8(r.value->data(), qsizetype(r.value->size()));
+    } else if (m.info.format == ValueFormat::Binary) {
+        const QByteArray bytes(r.value->data(), qsizetype(std::min<size_t>(r.value->size(), 4096)));
+        text += tr("%1 bytes of binary data; the first %2 as hex:\n")
+                    .arg(r.value->size())
+                    .arg(bytes.size()) +
+                QString::fromLatin1(bytes.toHex(' '));
+    } else {
+        text += QString::fromUtf8(r.value->data(), qsizetype(r.value->size()));
+    }
+    m_detail->setPlainText(text);
+}
+
+void RunsPane::updateStatus(const QString& connection)
+{
+    if (!connection.isEmpty())
+        m_connection = connection;
+    QString text = m_connection;
+    text += tr(" · %n message(s)", nullptr, m_model->rowCount());
+    if (m_model->droppedCount() > 0)
+        text += tr(" · %1 oldest dropped (cap %2)")
+                    .arg(m_model->droppedCount())
+                    .arg(m_model->capacity());
+    m_status->setText(text);
+}
+
+} // namespace porthole

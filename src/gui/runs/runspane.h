@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QWidget>
+
+#include <memory>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableView;
+
+namespace porthole {
+
+class RunsFilterProxy;
+class RunsTableModel;
+class WatchSession;
+
+/// Watches a runs topic into a table: read-only (assign + seek, never a commit), live, filterable
+/// by words and kind, with the selected message shown whole below.
+class RunsPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunsPane(QWidget* parent = nullptr);
+    ~RunsPane() override;
+
+    /// Where to connect and what to watch (bootstrap "host:port", topic).
+    void setTarget(const QString& bootstrap, const QString& topic);
+    /// Starts watching from the chosen position; stops a running watch first.
+    void startWatching();
+    /// Stops watching (the table keeps its rows).
+    void stopWatching();
+    bool isWatching() const { return m_session != nullptr; }
+    RunsTableModel* model() const { return m_model; }
+
+private:
+    RunsTableModel* m_model;
+    RunsFilterProxy* m_proxy;
+    QLineEdit* m_bootstrap;
+    QLineEdit* m_topic;
+    QComboBox* m_from;
+    QPushButton* m_watchButton;
+    QLineEdit* m_filter;
+    QComboBox* m_kind;
+    QTableView* m_table;
+    QPlainTextEdit* m_detail;
+    QLabel* m_status;
+    std::unique_ptr<WatchSession> m_session;
+    void showSelected();
+    void updateStatus(const QString& connection = {});
+    QString m_connection;
+};
+
+} // namespace porthole

@@ -1,0 +1,150 @@
+#include "runstablemodel.h"
+
+#include "kafka/messagedecoder.h"
+
+#include <QDateTime>
+#include <QLocale>
+
+namespace porthole {
+
+namespace {
+
+QString preview(const KafkaRecord& r, const MessageInfo& info)
+{
+    if (!r.value)
+        return QStringLiteral("(null)");
+    if (info.format == ValueFormat::Binary)
+        return QStringLiteral("(binary, %1 bytes)").arg(r.value->size());
+    // Only the start of a value is shown in the table; the detail view shows it whole.
+    constexpr size_t kPreviewBytes = 300;
+    QString text =
+        QString::fromUtf8(r.value->data(), qsizetype(std::min(r.value->size(), kPreviewBytes)));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (r.value->size() > kPreviewBytes)
+        text += QStringLiteral("…");
+    return text;
+}
+
+QString sizeText(size_t bytes)
+{
+    return QLocale::system().formattedDataSize(qint64(bytes), 1,
+                                               QLocale::DataSizeTraditionalFormat);
+}
+
+} // namespace
+
+RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m)
+{
+    Row row;
+    row.message = m;
+    const KafkaRecord& r = *m.record;
+    row.cells[Time] =
+        r.timestamp >= 0
+            ? QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(QStringLiteral("HH:mm:ss.zzz"))
+            : QString();
+    row.cells[Partition] = QString::number(r.partition);
+    row.cells[Offset] = QString::number(r.offset);
+    row.cells[Kind] = QString::fromUtf8(MessageDecoder::kindName(m.info.kind));
+    row.cells[Key] = r.key ? (MessageDecoder::isUtf8(*r.key)
+                                  ? QString::fromUtf8(r.key->data(), qsizetype(r.key->size()))
+                                  : QStringLiteral("(binary)"))
+                           : QString();
+    const RunIds& ids = m.info.ids;
+    row.cells[RunId] = QString::fromStdString(!ids.nodeRun.empty()     ? ids.nodeRun
+                                              : !ids.actionRun.empty() ? ids.actionRun
+                                                                       : ids.workflowRun);
+    row.cells[Value] = preview(r, m.info);
+    row.cells[Size] = sizeText(r.value ? r.value->size() : 0);
+    row.search = QStringList{row.cells[Kind], row.cells[Key], row.cells[RunId],
+                             QString::fromStdString(ids.workflowRun), row.cells[Value]}
+                     .join(QLatin1Char('\n'))
+                     .toCaseFolded();
+    return row;
+}
+
+int RunsTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int RunsTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RunsTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Row& row = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.cells[index.column()];
+    case Qt::ToolTipRole:
+        return index.column() == Value ? row.cells[Value] : QVariant();
+    case Qt::TextAlignmentRole:
+        return index.column() == Partition || index.column() == Offset || index.column() == Size
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
+    case KindRole:
+        return int(row.message.info.kind);
+    case SearchTextRole:
+        return row.search;
+    default:
+        return {};
+    }
+}
+
+QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) const
+{
+    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, o, role);
+    static const char* names[] = {"Time", "Part.",  "Offset", "Kind",
+                                  "Key",  "Run id", "Value",  "Size"};
+    return tr(names[section]);
+}
+
+void RunsTableModel::appendBatch(const MessageBatch& batch)
+{
+    if (!batch || batch->empty())
+        return;
+    // Only the newest `capacity` of a huge batch can ever be shown.
+    const size_t skip = batch->size() > size_t(m_capacity) ? batch->size() - size_t(m_capacity) : 0;
+    m_dropped += qint64(skip);
+    const int incoming = int(batch->size() - skip);
+    trimTo(m_capacity - incoming);
+    const int first = int(m_rows.size());
+    beginInsertRows({}, first, first + incoming - 1);
+    for (size_t i = skip; i < batch->size(); ++i)
+        m_rows.push_back(makeRow((*batch)[i]));
+    endInsertRows();
+}
+
+void RunsTableModel::trimTo(int rows)
+{
+    const int excess = int(m_rows.size()) - std::max(0, rows);
+    if (excess <= 0)
+        return;
+    beginRemoveRows({}, 0, excess - 1);
+    m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+    endRemoveRows();
+    m_dropped += excess;
+}
+
+void RunsTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_dropped = 0;
+    endResetModel();
+}
+
+void RunsTableModel::setCapacity(int rows)
+{
+    m_capacity = std::max(1, rows);
+    trimTo(m_capacity);
+}
+
+} // namespace porthole

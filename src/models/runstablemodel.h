@@ -1,0 +1,70 @@
+#pragma once
+
+#include "kafka/watchworker.h"
+
+#include <QAbstractTableModel>
+
+#include <deque>
+
+namespace porthole {
+
+/// The runs topic as a table: one row per message, newest last. Rows arrive in batches (one
+/// beginInsertRows per batch), display strings are computed once per message, and the row count
+/// is capped: when a batch overflows the cap, the oldest rows go in one removal.
+class RunsTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column
+    {
+        Time,
+        Partition,
+        Offset,
+        Kind,
+        Key,
+        RunId,
+        Value,
+        Size,
+        ColumnCount
+    };
+    enum Role
+    {
+        RecordRole = Qt::UserRole + 1,
+        KindRole,
+        SearchTextRole
+    };
+
+    explicit RunsTableModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    /// Appends a batch from the watcher.
+    void appendBatch(const porthole::MessageBatch& batch);
+    /// Removes every row.
+    void clear();
+    /// The most rows kept (older ones are dropped first).
+    void setCapacity(int rows);
+    int capacity() const { return m_capacity; }
+    /// The message shown in a row.
+    const WatchedMessage& message(int row) const { return m_rows[size_t(row)].message; }
+    /// How many messages were dropped because of the cap.
+    qint64 droppedCount() const { return m_dropped; }
+
+private:
+    struct Row
+    {
+        WatchedMessage message;
+        QString cells[ColumnCount];
+        QString search; // lower-case text the filter matches against
+    };
+    std::deque<Row> m_rows;
+    int m_capacity = 200000;
+    qint64 m_dropped = 0;
+    static Row makeRow(const WatchedMessage& m);
+    void trimTo(int rows);
+};
+
+} // namespace porthole

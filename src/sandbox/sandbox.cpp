@@ -1,0 +1,96 @@
+#include "sandbox.h"
+
+#include "kafka/sandboxbroker.h"
+#include "kafka/watchsession.h"
+#include "portapi/localportapi.h"
+
+namespace porthole {
+
+Sandbox::Sandbox(QObject* parent) : QObject(parent) {}
+
+Sandbox::~Sandbox()
+{
+    stop();
+}
+
+bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QString* error)
+{
+    stop();
+    m_org = org;
+    m_broker = std::make_unique<SandboxBroker>();
+    std::string err;
+    if (!m_broker->start(org.toStdString(), kafkaPort, &err)) {
+        *error =
+            QStringLiteral("cannot start the sandbox broker: %1").arg(QString::fromStdString(err));
+        m_broker.reset();
+        return false;
+    }
+    m_api = std::make_unique<LocalPortApi>();
+    m_api->setOrgId(org);
+    m_api->setKafkaBootstrap(bootstrap());
+    if (!m_api->listen(apiPort, error)) {
+        *error = QStringLiteral("cannot start the local Port API: %1").arg(*error);
+        stop();
+        return false;
+    }
+    connect(m_api.get(), &LocalPortApi::requestHandled, this,
+            [this](const QByteArray& method, const QString& path, int status, const QString& msg) {
+                Q_EMIT logged(QStringLiteral("api: %1 %2 -> %3%4")
+                                  .arg(QString::fromLatin1(method), path)
+                                  .arg(status)
+                                  .arg(msg.isEmpty()
+                                           ? QString()
+                                           : QStringLiteral(" (") + msg + QLatin1Char(')')));
+            });
+
+    // Every message on ORG.runs, from the beginning, makes its run ids known to the API.
+    WatchOptions options;
+    options.config.set("bootstrap.servers", bootstrap().toStdString());
+    options.topic = org.toStdString() + ".runs";
+    options.org = org.toStdString();
+    options.from.kind = StartPosition::Kind::Beginning;
+    m_watch = std::make_unique<WatchSession>(options);
+    connect(m_watch->worker(), &WatchWorker::messagesReceived, this,
+            [this](const MessageBatch& batch) {
+                for (const WatchedMessage& m : *batch) {
+                    if (!m.record->value)
+                        continue;
+                    const auto& v = *m.record->value;
+                    const auto seen =
+                        m_api->observeMessage(QByteArrayView(v.data(), qsizetype(v.size())));
+                    if (!seen.isEmpty())
+                        Q_EMIT logged(QStringLiteral("runs: now known: %1")
+                                          .arg((seen.workflowRuns + seen.nodeRuns + seen.actionRuns)
+                                                   .join(QStringLiteral(", "))));
+                }
+            });
+    connect(m_watch->worker(), &WatchWorker::failed, this,
+            [this](const QString& e) { Q_EMIT logged(QStringLiteral("runs watcher: %1").arg(e)); });
+    m_watch->start();
+    m_running = true;
+    return true;
+}
+
+void Sandbox::stop()
+{
+    m_running = false;
+    if (m_watch)
+        m_watch->stop();
+    m_watch.reset();
+    m_api.reset();
+    if (m_broker)
+        m_broker->stop();
+    m_broker.reset();
+}
+
+QString Sandbox::bootstrap() const
+{
+    return m_broker ? QString::fromStdString(m_broker->bootstrap()) : QString();
+}
+
+QString Sandbox::apiUrl() const
+{
+    return m_api ? m_api->baseUrl() : QString();
+}
+
+} // namespace porthole

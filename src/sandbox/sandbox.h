@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+
+#include <memory>
+
+namespace porthole {
+
+class LocalPortApi;
+class SandboxBroker;
+class WatchSession;
+
+/// The embedded sandbox shared by the app and `porthole-cli sandbox`: a Kafka broker
+/// (librdkafka's mock cluster) and the local Port API on 127.0.0.1, plus a read-only watcher on
+/// ORG.runs that tells the API about every run id published, so runs can be reported on.
+class Sandbox : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Sandbox(QObject* parent = nullptr);
+    ~Sandbox() override;
+
+    /// Starts broker and API (port 0: a free one); false with a readable error otherwise.
+    bool start(const QString& org, quint16 kafkaPort, quint16 apiPort, QString* error);
+    /// Stops everything (also done by the destructor).
+    void stop();
+
+    bool isRunning() const { return m_running; }
+    /// "127.0.0.1:PORT".
+    QString bootstrap() const;
+    /// "http://127.0.0.1:PORT".
+    QString apiUrl() const;
+    QString org() const { return m_org; }
+    /// The local Port API (to register runs or read its state).
+    LocalPortApi* api() const { return m_api.get(); }
+
+Q_SIGNALS:
+    /// One line for a log (requests answered, runs seen, broker status); never a secret.
+    void logged(const QString& line);
+
+private:
+    std::unique_ptr<SandboxBroker> m_broker;
+    std::unique_ptr<LocalPortApi> m_api;
+    std::unique_ptr<WatchSession> m_watch;
+    QString m_org;
+    bool m_running = false;
+};
+
+} // namespace porthole

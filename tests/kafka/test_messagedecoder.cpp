@@ -1,0 +1,185 @@
+// MessageDecoder: classification, id extraction and JSON-line output for any bytes.
+#include "kafka/messagedecoder.h"
+
+#include "core/jsonparser.h"
+
+#include <QTest>
+
+using namespace porthole;
+
+namespace {
+
+KafkaRecord record(std::optional<std::string> value, std::string topic = "org.runs")
+{
+    KafkaRecord r;
+    r.topic = std::move(topic);
+    r.partition = 2;
+    r.offset = 41;
+    r.timestamp = 1700000000123;
+    r.value = std::move(value);
+    return r;
+}
+
+JsonValue parseLine(const std::string& line)
+{
+    const JsonDocument doc = JsonParser::parse(line);
+    if (!doc.ok())
+        return {};
+    return doc.root->toValue();
+}
+
+} // namespace
+
+class TestMessageDecoder : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void classifiesPortShapes_data()
+    {
+        QTest::addColumn<QString>("topic");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("workflow node run")
+            << "o.runs"
+            << R"({"headers":{"X-Port-Signature":"v1,x","X-Port-Timestamp":1713277889},"payload":{"a":1},"context":{"runId":"wfnr_8Jk2Lm4Np6Qr8St0"}})"
+            << "workflow-node";
+        QTest::newRow("classic action run")
+            << "o.runs"
+            << R"({"action":"deploy","resourceType":"run","status":"TRIGGERED","context":{"entity":"e","blueprint":"b","runId":"r_jE5FhDURh4Uen2Qr"},"payload":{}})"
+            << "action-run";
+        QTest::newRow("action run without id") << "o.runs"
+                                               << R"({"resourceType":"run"})"
+                                               << "action-run";
+        QTest::newRow("change log by topic") << "o.change.log"
+                                             << R"({"x":1})"
+                                             << "change-log";
+        QTest::newRow("change log by shape")
+            << "o.runs"
+            << R"({"action":"UPDATE","resourceType":"entity","diff":{"before":null,"after":{}},"context":{"runId":"r_jE5FhDURh4Uen2Qr"}})"
+            << "change-log";
+        QTest::newRow("plain payload") << "o.runs"
+                                       << R"({"type":"notification"})"
+                                       << "unknown";
+        QTest::newRow("id in text") << "o.runs"
+                                    << "deploy wfnr_8Jk2Lm4Np6Qr8St0 now"
+                                    << "workflow-node";
+        QTest::newRow("not json") << "o.runs"
+                                  << "hello"
+                                  << "unknown";
+    }
+    void classifiesPortShapes()
+    {
+        QFETCH(QString, topic);
+        QFETCH(QString, value);
+        QFETCH(QString, kind);
+        const MessageInfo info =
+            MessageDecoder::decode(record(value.toStdString(), topic.toStdString()));
+        QCOMPARE(QString::fromLatin1(MessageDecoder::kindName(info.kind)), kind);
+    }
+
+    void findsIdsAnywhereWithBoundaries()
+    {
+        const RunIds ids = MessageDecoder::findIds(
+            R"({"a":{"deep":["x wfr_4hT9xQ2mLp0aZ7Kd y"]},"n":"wfnr_8Jk2Lm4Np6Qr8St0","r":"r_jE5FhDURh4Uen2Qr"})");
+        QCOMPARE(ids.workflowRun, std::string("wfr_4hT9xQ2mLp0aZ7Kd"));
+        QCOMPARE(ids.nodeRun, std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QCOMPARE(ids.actionRun, std::string("r_jE5FhDURh4Uen2Qr"));
+        // wfr_/wfnr_ ids are not action runs; too long or glued ids are no ids at all.
+        const RunIds only = MessageDecoder::findIds("wfr_4hT9xQ2mLp0aZ7Kd wfnr_8Jk2Lm4Np6Qr8St0");
+        QVERIFY(only.actionRun.empty());
+        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2QrX").actionRun.empty());
+        QVERIFY(MessageDecoder::findIds("xr_jE5FhDURh4Uen2Qr").actionRun.empty());
+        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2").actionRun.empty());
+    }
+
+    void contextRunIdWinsOverEarlierMatches()
+    {
+        const MessageInfo info = MessageDecoder::decode(record(
+            R"({"payload":{"other":"wfnr_AAAAAAAAAAAAAAAA"},"context":{"runId":"wfnr_8Jk2Lm4Np6Qr8St0"}})"));
+        QCOMPARE(info.ids.nodeRun, std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+    }
+
+    void formatsOfValues()
+    {
+        QCOMPARE(MessageDecoder::decode(record(std::nullopt)).format, ValueFormat::Null);
+        QCOMPARE(MessageDecoder::decode(record(std::string())).format, ValueFormat::Text);
+        QCOMPARE(MessageDecoder::decode(record("{\"a\": [1, 2.5e3, true, null]}")).format,
+                 ValueFormat::Json);
+        QCOMPARE(MessageDecoder::decode(record("{\"a\": 01}")).format, ValueFormat::Text);
+        QCOMPARE(MessageDecoder::decode(record("{\"a\":1} x")).format, ValueFormat::Text);
+        QCOMPARE(MessageDecoder::decode(record(std::string("\x00\xff\xfe", 3))).format,
+                 ValueFormat::Binary);
+        QCOMPARE(MessageDecoder::decode(record("\"caf\xc3\xa9\"")).format, ValueFormat::Json);
+        QCOMPARE(MessageDecoder::decode(record("\"\xc3\"")).format, ValueFormat::Binary);
+    }
+
+    void compactsJsonByteFaithfully()
+    {
+        std::string out;
+        QVERIFY(
+            MessageDecoder::compactJson("{ \"a\" : [ 1 , \"x y\\u00e9\" ],\n \"b\":{} }", &out));
+        QCOMPARE(out, std::string(R"({"a":[1,"x y\u00e9"],"b":{}})"));
+        QVERIFY(!MessageDecoder::compactJson("{\"a\":}", &out));
+        QVERIFY(!MessageDecoder::compactJson("[1,]", &out));
+        QVERIFY(!MessageDecoder::compactJson("\"\\x\"", &out));
+    }
+
+    void deepNestingIsTextNotACrash()
+    {
+        const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+        QCOMPARE(MessageDecoder::decode(record(deep)).format, ValueFormat::Text);
+    }
+
+    void tenMegabyteValue()
+    {
+        std::string big = "{\"blob\":\"" + std::string(10 * 1024 * 1024, 'x') +
+                          "\",\"context\":{\"runId\":\"r_jE5FhDURh4Uen2Qr\"}}";
+        const std::string line = MessageDecoder::toJsonLine(record(big));
+        QVERIFY(line.size() > 10 * 1024 * 1024);
+        const JsonValue v = parseLine(line);
+        QCOMPARE(v["kind"].toString(), std::string("action-run"));
+        QCOMPARE(v["value"]["blob"].toString().size(), size_t(10 * 1024 * 1024));
+    }
+
+    void jsonLineCarriesTheContractFields()
+    {
+        KafkaRecord r = record("{\n  \"context\": {\"runId\": \"wfnr_8Jk2Lm4Np6Qr8St0\"}\n}");
+        r.key = "k1";
+        r.headers = {{"h", std::string("v")}, {"empty", std::nullopt}};
+        const std::string line = MessageDecoder::toJsonLine(r);
+        QVERIFY(line.find('\n') == std::string::npos);
+        const JsonValue v = parseLine(line);
+        QVERIFY(v.isObject());
+        QCOMPARE(v["topic"].toString(), std::string("org.runs"));
+        QCOMPARE(v["partition"].toNumber(), 2.0);
+        QCOMPARE(v["offset"].toNumber(), 41.0);
+        QCOMPARE(v["timestamp"].toNumber(), 1700000000123.0);
+        QCOMPARE(v["key"].toString(), std::string("k1"));
+        QCOMPARE(v["headers"]["h"].toString(), std::string("v"));
+        QVERIFY(v["headers"]["empty"].isNull());
+        QCOMPARE(v["value"]["context"]["runId"].toString(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QCOMPARE(v["kind"].toString(), std::string("workflow-node"));
+        QCOMPARE(v["ids"]["nodeRun"].toString(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QVERIFY(v["ids"]["workflowRun"].isNull());
+        QVERIFY(v["ids"]["actionRun"].isNull());
+    }
+
+    void binaryKeyAndValueAsBase64()
+    {
+        KafkaRecord r = record(std::string("\x00\x01\xff", 3));
+        r.key = std::string("\xfe", 1);
+        const JsonValue v = parseLine(MessageDecoder::toJsonLine(r));
+        QCOMPARE(v["value"].toString(), std::string("AAH/"));
+        QCOMPARE(v["valueEncoding"].toString(), std::string("base64"));
+        QCOMPARE(v["key"].toString(), std::string("/g=="));
+        QCOMPARE(v["keyEncoding"].toString(), std::string("base64"));
+        const JsonValue tomb = parseLine(MessageDecoder::toJsonLine(record(std::nullopt)));
+        QVERIFY(tomb["value"].isNull());
+        QVERIFY(tomb["key"].isNull());
+        const JsonValue text = parseLine(MessageDecoder::toJsonLine(record("not \"json\"\n")));
+        QCOMPARE(text["value"].toString(), std::string("not \"json\"\n"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMessageDecoder)
+#include "test_messagedecoder.moc"

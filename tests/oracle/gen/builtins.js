@@ -1,0 +1,125 @@
+// A wide sample of jq 1.6 builtins with fixed inputs (no `now`, `input`, `$ENV`), typed and,
+// for some, interpolated into text.
+'use strict';
+module.exports = (add) => {
+  const string = [
+    '.s | ascii_downcase', '.s | ascii_upcase', '.s | length', '.s | utf8bytelength', '.s | split(", ")',
+    '.s | split(", "; null)', '[.s | splits(", *")]', '.s | ltrimstr("Hello")', '.s | rtrimstr("World")',
+    '.s | startswith("Hell")', '.s | endswith("x")', '.s | explode | implode', '.s | indices("l")',
+    '.s | index("o")', '.s | rindex("o")', '.s | test("world"; "i")', '.s | test("^H")', '.s | [match("o"; "g") | .offset]',
+    '.s | match("(?<w>W\\\\w+)")', '.s | capture("(?<first>\\\\w+), (?<second>\\\\w+)")', '.s | sub("o"; "0")',
+    '.s | gsub("o"; "0")', '.s | gsub("(?<c>[A-Z])"; "<\\(.c)>")', '.s | sub("(?<x>l+)"; "[\\(.x)]"; "g")',
+    '.s | [scan("l+")]', '.s | [scan("[aeiou]")] | length', '.s | ascii_downcase | split("") | unique | join("")',
+    '.s | .[2:5]', '.s | .[-5:]', '.s | .[:0]', '.s * 2', '.s + "!"', '.s | tojson', '.s | tojson | fromjson',
+    '.s | @text', '.s | @json', '.s | @html', '.html | @html', '.uri | @uri', '.s | @sh', '.quote | @sh',
+    '.tags | @sh', '.csv | @csv', '.csv | @tsv', '.s | @base64', '.s | @base64 | @base64d', '.s | @base32',
+    '.s | @base32 | @base32d', '@text "v=\\(.a)"', '@json "v=\\(.obj)"', '@uri "https://x/?q=\\(.uri)"',
+    '@sh "echo \\(.quote)"', '@base64 "\\(.b)"', '@html "<b>\\(.html)</b>"', '@csv "\\(.csv)"', '"\\(.a) and \\(.obj)"',
+    '"\\(.n) \\(.t) \\(.arr) \\(.num)"', '.strNum | tonumber', '.strFloat | tonumber + 1', '.a | tostring',
+    '.obj | tostring', '.b | tostring', '.n | tostring', '[.a, .b] | join("-")', '.words | join(", ")',
+    '[1, null, "a", true] | join("/")', '.mixed[:4] | map(tostring)', '.b | ascii', '.version | split(".") | map(tonumber)',
+    '.path | split("/")', '.b | [limit(2; splits(""))]', '"a,b, c" | split(", *"; null)', '"test" | ltrimstr("te") | rtrimstr("t")',
+    '"abc" | test("B"; "ix")', '"aXbXc" | [splits("x"; "i")]', '"foo bar" | sub("(?<a>\\\\w+) (?<b>\\\\w+)"; "\\(.b) \\(.a)")',
+    '"abc" | [match("(?<l>[a-z])"; "g").captures[0].name]', '"xyz" | match("y").string', '"aaa" | [match("a*?"; "g")] | length',
+    '"test 123" | capture("(?<n>[0-9]+)") | .n | tonumber', '"a1b2" | gsub("[0-9]"; "#")', '"  pad  " | length',
+    '"CamelCaseString" | [scan("[A-Z][a-z]+")] | map(ascii_downcase) | join("_")',
+  ];
+  const array = [
+    '.arr | sort', '.arr | sort_by(-.)', '.words | unique', '.objs | unique_by(.name) | map(.v)', '.objs | group_by(.name)',
+    '.objs | group_by(.name) | map({name: .[0].name, n: length})', '.objs | min_by(.v)', '.objs | max_by(.v)',
+    '.arr | min', '.arr | max', '[] | min', '.arr | add', '.words | add', '[] | add', '.matrix | add', '.arr | length',
+    '.arr | reverse', '.b | reverse', '.arr | map(. * 2)', '.arr | map(select(. > 1))', '.arr | any(. > 2)', '.arr | all(. > 0)',
+    '[] | any', '[] | all', '.mixed | map(type)', '.arr | index(1)', '.arr | indices(1)', '[1,2,1,2] | indices([1,2])',
+    '.arr | inside([1,2,3,4])', '.arr | contains([1])', '.obj | contains({k1: "v"})', '"foobar" | contains("bar")',
+    '.matrix | flatten', '[1,[2,[3,[4]]]] | flatten(1)', '.matrix | transpose', '[range(5)]', '[range(2; 10; 3)]',
+    '[range(5; 0; -2)]', '[limit(3; range(100))]', '[first(range(10; 0; -1))]', '[.arr[] | select(. != 1)] | first',
+    '.arr | first', '.arr | last', '.arr | nth(1)', '[nth(2; range(10))]', '[last(range(5))]', '[until(. > 100; . * 2)]',
+    '[1 | until(. > 100; . * 2)]', '[.arr[] | . as $x | $x * $x]', 'reduce .arr[] as $x (0; . + $x)',
+    '[foreach .arr[] as $x (0; . + $x)]', '[foreach .arr[] as $x (0; . + $x; [$x, .])]', '.arr | [combinations(2)] | length',
+    '[.pairs | combinations] | .[0:3]', '.arr | bsearch(2)', '.arr | sort | bsearch(2)', '[.arr[] | tostring] | sort',
+    '.words | map(length)', '.mixed | sort', '.mixed | map(tojson) | join(" ")', '[.[] | numbers]', '[.[] | strings] | length',
+    '[.mixed[] | scalars]', '[.mixed[] | iterables]', '[.mixed[] | booleans]', '[.mixed[] | nulls]', '[.mixed[] | values] | length',
+    '[.mixed[] | arrays, objects]', '.arr | to_entries', '.words | [.[] | select(startswith("a"))]', '.arr - [1]', '.arr + [4]',
+    '[.arr, .words] | add', '.arr | @json', '.arr | .[1:]', '.arr | .[:-1]', '.arr | .[-1]', '[.arr[] | . % 2 == 0]',
+    '[.objs[] | select(.v != null)] | sort_by(.v) | map(.name)', '[.objs[].v | numbers] | add / length',
+    '.tags | map(ascii_upcase)', '.arr | map(tostring) | join("")', '[.[] | length?]', '.words | index("apple")',
+    '[.matrix[][]]', 'input_line_number? // "none"', '.arr | [.[] | if . > 1 then "big" elif . == 1 then "one" else "small" end]',
+    '[limit(0; 1, 2)]', '[limit(-1; 1, 2)]', '[first(empty)]', 'isempty(empty)', 'isempty(1, error("x"))',
+    '[.arr[] as $x | .words[] as $y | [$x, $y]] | length', '[paths]', '[paths(type == "number")] | length',
+    '[leaf_paths] | length', '.matrix | [paths]', '[.nested | paths(..)]', 'label $out | foreach .arr[] as $x (0; . + $x; if . > 3 then ., break $out else empty end)',
+    'INDEX(.objs[]; .name)', '[.objs[] | .name] | IN(["x"])', '.a | IN(1, 2)', '[JOIN(INDEX(.objs[]; .name); .words[]; .)] | length',
+    '[splits("a")]?', '.arr | walk(if type == "number" then . + 1 else . end)', '[.nested | .. | numbers]',
+  ];
+  const object = [
+    '.obj | keys', '.obj | keys_unsorted', '.obj | length', '.obj | to_entries', '.obj | to_entries | from_entries',
+    '.entries | from_entries', '.pairs | map({key: .[0], value: .[1]}) | from_entries', '.obj | with_entries(.value |= tostring)',
+    '.obj | with_entries(select(.key != "k2"))', '.obj | map_values(type)', '.obj | map(type)', '.obj | has("k1")',
+    '.obj | has("nope")', '.arr | has(0)', '.arr | has(5)', '"k1" | in({"k1": 1})', '.obj | del(.k1)', '.obj | del(.k3[0])',
+    '.obj | del(.k1, .k2)', '. | del(.[]?) | length', '.obj | .k5 = 5', '.obj | .k2 += 1', '.obj | .k3 |= map(. * 10)',
+    '.obj | .k4.deep |= not', '.obj | .k6.x.y = 1', '.obj | .["k1"]', '.obj | .k3[1]', '.obj | getpath(["k4", "deep"])',
+    '.obj | getpath(["x", "y"])', 'getpath(["nested", "a", "b", "c", 1, "d"])', '.obj | setpath(["k4", "new"]; 1)',
+    '.obj | delpaths([["k1"], ["k3", 0]])', '.obj | [paths]', '.obj | [paths(type == "number")]', '.obj | tostream',
+    '[.obj | tostream] | fromstream(.[])', '.obj | [tostream] | length', '[.obj | truncate_stream(1; tostream)]',
+    '{a: 1} + {b: 2}', '{a: {b: 1}} * {a: {c: 2}}', '{a: 1} * {a: {c: 2}}', '.obj | to_entries | map(.key) | join(",")',
+    '.objs | map({(.name): .v}) | add', '{(.b): .a}', '{a, b}', '{"x y": .a}', '{$__loc__}', '. as {a: $x, b: $y} | [$x, $y]',
+    '. as {obj: {k1: $v}} | $v', '.[] |= 1 | .a', 'with_entries(select(.value | type == "string")) | keys',
+    '.obj | reduce to_entries[] as $e ({}; .[$e.key + "_x"] = $e.value)', '.obj | keys | map(ascii_upcase)',
+    '[.obj[]] | length', '.nested.a.b.c[1].d', '.nested | .a.b.c[0]', '.outputs["my-node"].field', '.outputs["my-node"].response.status',
+    '.outputs.trigger | to_entries | map("\\(.key)=\\(.value)") | join("&")', '.secrets["deploy-token"] | length',
+    '.["with space"]', '.["hyphen-key"]', '.obj | any', '.obj | all', '{} | keys', '.obj | [.[] | type] | unique',
+    '.obj | to_entries[0]', '.obj as $o | $o.k1', '[.objs[] | {name} ] | unique', '.obj | splits("x")?', '.obj | tojson | length',
+    '{(.words[]): 1}', '.obj | .k4 + {more: 1}', '.obj | with_entries(.key |= ascii_upcase)', '.idx | with_entries(.)',
+  ];
+  const math = [
+    '.num | floor', '.num | ceil', '.num | sqrt', '.num | round', '.neg | fabs', '.num | log | . * 1000 | round',
+    '2 | exp | . * 1000 | floor', '100 | log10', '8 | log2', '2 | pow(.; 10)', 'pow(2; 0.5)', 'atan2(1; 1) * 4',
+    '1 | atan * 4', '0 | cos', '.num | trunc', '-2.5 | trunc', '.num | significand', '.num | logb', '.num | frexp',
+    '.num | modf', '3 | ldexp(.; 2)', '10 | scalb(.; 2)', '.num | fmin(.; 3)', 'fmax(1; 2)', 'fma(2; 3; 4)',
+    '7 | drem(.; 2)', '5.5 | fmod(.; 2)', '.num | cbrt | . * 1000 | round', '.num | exp10', '1 | expm1 | . * 1000 | floor',
+    '[.arr[] | . / 2]', '.num | isnormal', '0 | isnormal', '.num | isinfinite', 'nan | isnan', '[1, 1.5] | map(. == floor)',
+    '4 | gamma | round', '5 | tgamma', '.num | nearbyint', '.num | rint', '3.7 | floor', '-3.7 | ceil', '[.arr[]] | max - min',
+    '10 | . / 3 | . * 3', '.a + .num * 2 - .neg', '-.num', '.num | -(.)', '.num | . % 5', '5 | copysign(.; -1)',
+    '1 | nextafter(.; 2) > 1', 'hypot(3; 4)', '2 | pow10', '1e3 | log10', '[.arr[] | sin | . * 100 | round]',
+    'infinite | floor', 'nan | floor', '[infinite] | tojson', '100 | sqrt | tostring', '0.1 * 3 | tostring', '[.a, .num] | add',
+  ];
+  const date = [
+    '.date | fromdateiso8601', '.ts | todateiso8601', '.ts | todate', '.date | fromdate', '.ts | gmtime', '.ts | gmtime | mktime',
+    '.ts | gmtime | todateiso8601', '.ts | strftime("%Y-%m-%dT%H:%M:%SZ")', '.ts | strftime("%A, %B %d, %Y")',
+    '.ts | strftime("%j %U %w %H %I %p %M %S %y %e")', '.date | strptime("%Y-%m-%dT%H:%M:%SZ")',
+    '.date | strptime("%Y-%m-%dT%H:%M:%SZ") | mktime', '"2026-11-24" | strptime("%Y-%m-%d") | mktime',
+    '"10/03/2020 14:05" | strptime("%d/%m/%Y %H:%M") | todate', '1425599507.9 | todate', '1425599507.123 | gmtime',
+    '0 | todate', '-1 | todate', '1e10 | todate', '.ts + 86400 | todate', '.date | fromdate + 3600 | todate',
+    '.ts | gmtime | .[0]', '.ts | strftime("%s")?', '"not a date" | fromdateiso8601', '.ts | tostring | fromdate',
+    '[2015, 2, 5, 23, 51, 47, 4, 63] | todate', '[2015, 2, 5] | mktime', '"2015-03-05T23:51:47.123Z" | fromdate',
+    '.ts | localtime | mktime', '.ts | strflocaltime("%Y-%m-%d %H:%M:%S")', '.ts | todateiso8601 | fromdateiso8601 == .',
+    '.date | .[0:10]', '"2024-02-29T12:00:00Z" | fromdate | todate', '.ts | strftime("%Y") | tonumber',
+  ];
+  const control = [
+    'if .t then "yes" else "no" end', 'if .n then 1 elif .f then 2 else 3 end', '.a as $x | $x + 1',
+    '. as $root | .arr | map($root.a + .)', 'def f(x): x * 2; f(.a)', 'def fac: if . <= 1 then 1 else . * (. - 1 | fac) end; 10 | fac',
+    'def addvalue($v): map(. + $v); .arr | addvalue(1)', '[recurse(if . < 3 then . + 1 else empty end)] | length',
+    '.nested | [recurse | type]', '[.nested | recurse_down | numbers]', '[.arr[] | select(. > 1)] | length', '.n // "default"',
+    '.f // "default"', '(.a, .b) // 3', '[.[]?] | length', 'try error("x") catch ("caught: " + .)', '.t and .f', '.t or .f',
+    '.n | not', '[true, false] | map(not)', '.a == 1 and .b == "two"', '.arr | length > 2', '.a < .num', '"a" < "b"',
+    '[] < {}', '[null, false, true, 0, "", [], {}] | sort', '{} == {}', '[1, 2] == [1, 2.0]', '.a != .b',
+    'label $f | range(10) | ., (select(. == 2) | break $f)', '[label $f | range(10) | ., (select(. == 2) | break $f)]',
+    'reduce range(5) as $i ([]; . + [$i * $i])', '[range(3)] | map(. as $i | $i * 10)', '$__loc__', '$__loc__.line',
+    '[splits("x")?]', '"\\(.a + 1)"', '@json', 'tojson', 'type', '[.[] | type] | group_by(.) | map([.[0], length])',
+    'getpath(["a"]) as $a | $a', '[.arr[] | {v: ., sq: (. * .)}]', '[.arr | .[] as $x ($x)]?', '.arr as [$first] | $first',
+    '.objs as [$one, $two] | $two.name', '.obj as {k1: $a, k3: [$b]} | [$a, $b]', '.[] as [$a] ?// $a | $a',
+    'ltrimstr("x")', 'splits("a")?', 'builtins | length', '[builtins | select(startswith("to"))] | sort',
+    'input_filename', '"\\(1 + 2)\\("x")"', '"a" as $x | "b" as $y | $x + $y', '[.objs[] | .v // 0] | add',
+    'def inc: . + 1; [.arr[] | inc]', '{a: 1} | .a as $a | {b: $a}', 'path(.a)', '[path(..)] | length', 'path(.obj.k3[0])',
+    '[paths(strings)] | .[0:3]', 'try (1, error("x"), 3) catch .', '[.[] | numbers | select(. > 0)]', 'getpath(["missing", 0])',
+    'ascii', '65 | [.] | implode', '[.arr[] | tostring | ascii_downcase]', 'env | type', '$ENV | type', 'now | type',
+    'now > 1700000000', '[now | todate | length]', 'splits', 'tojson | length', 'keys | length', 'to_entries | length',
+  ];
+  const groups = {string, array, object, math, date, control};
+  for (const [name, list] of Object.entries(groups)) {
+    list.forEach((e, i) => {
+      add('builtins', `jq-${name}`, `{{ ${e} }}`, {pruneStrict: true});
+      // Every fifth expression also interpolated into text: JSON.stringify of the result.
+      if (i % 5 === 0) add('builtins', `jq-${name}`, `v={{ ${e} }};`, {pruneStrict: true});
+    });
+  }
+};
