@@ -164,9 +164,8 @@ int runPublish(const QStringList& args)
                                       QStringLiteral("A librdkafka property, passed verbatim "
                                                      "(default message.timeout.ms=30000)."),
                                       QStringLiteral("property=value"));
-    parser.addOptions(
-        {context, bootstrap, profile, org, topic, key, header, repeat, rate, strict, envelope,
-         arrayMode, rawOpt, property});
+    parser.addOptions({context, bootstrap, profile, org, topic, key, header, repeat, rate, strict,
+                       envelope, arrayMode, rawOpt, property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Render a KAFKA node and publish its messages with "
                                              "an idempotent producer. One JSON line per delivery "
@@ -221,9 +220,8 @@ int runPublish(const QStringList& args)
                                                         : RenderOptions::ArrayMode::Split;
     render.orgId = orgId;
     int code = Ok;
-    const auto values =
-        messagesFor(parser.positionalArguments().first(), parser.value(context),
-                    parser.value(envelope), parser.isSet(rawOpt), render, &code);
+    const auto values = messagesFor(parser.positionalArguments().first(), parser.value(context),
+                                    parser.value(envelope), parser.isSet(rawOpt), render, &code);
     if (!values)
         return code;
 

@@ -65,7 +65,8 @@ QString workflowContext()
 // `now` renders differently from one second to the next: compare without it.
 QStringList withoutTimes(QStringList values)
 {
-    static const QRegularExpression iso(QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+    static const QRegularExpression iso(
+        QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
     for (QString& v : values)
         v.replace(iso, QStringLiteral("<time>"));
     values.sort();
@@ -138,8 +139,8 @@ private Q_SLOTS:
                 QVERIFY(r["latencyMs"].isNumber());
                 QVERIFY(r["error"].isUndefined());
             }
-            QCOMPARE(canonical(reports.last()), QByteArray("{\"delivered\":") +
-                                                    QByteArray::number(count) + ",\"failed\":0}");
+            QCOMPARE(canonical(reports.last()),
+                     QByteArray("{\"delivered\":") + QByteArray::number(count) + ",\"failed\":0}");
             expected += count;
         }
         QCOMPARE(expected, 6);
@@ -222,6 +223,15 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(binary["value"].toString())),
                  QByteArray("\x00\x01\xfe\xff", 4));
         QCOMPARE(binary["kind"].toString(), std::string("change-log"));
+
+        // --filter: jq over the printed object.
+        const Finished filtered =
+            watchAll(topic, {QStringLiteral("--filter"), QStringLiteral(".ids.nodeRun != null")});
+        QVERIFY2(filtered.exitCode == 0, filtered.err.constData());
+        QCOMPARE(lines(filtered.out).size(), 1);
+        QCOMPARE(parse(filtered.out)["partition"].toNumber(), 1.0);
+        QCOMPARE(watchAll(topic, {QStringLiteral("--filter"), QStringLiteral(".a ==")}).exitCode,
+                 2);
     }
 
     void watcherCommitsNothing()
