@@ -6,6 +6,7 @@
 #include "core/jswriter.h"
 
 #include <QDir>
+#include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,23 +48,29 @@ QStringList canonicalLines(const QByteArray& out)
     return result;
 }
 
-// One message per array element, the payload object otherwise: the example nodes' payloads.
-QByteArray exampleMessages()
+QStringList exampleNodes()
 {
-    QByteArray out;
     const QDir dir(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes"));
-    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name)) {
-        QFile f(dir.filePath(name));
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        const JsonValue payload = parse(f.readAll())["config"]["payload"];
-        if (payload.isArray())
-            for (const auto& e : payload.elements())
-                out += QByteArray::fromStdString(JsWriter::stringify(e)) + '\n';
-        else
-            out += QByteArray::fromStdString(JsWriter::stringify(payload)) + '\n';
-    }
-    return out;
+    QStringList paths;
+    for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        paths << dir.filePath(name);
+    return paths;
+}
+
+QString workflowContext()
+{
+    return QStringLiteral(PORTHOLE_SHARED_DIR "/examples/contexts/workflow.json");
+}
+
+// `now` renders differently from one second to the next: compare without it.
+QStringList withoutTimes(QStringList values)
+{
+    static const QRegularExpression iso(
+        QStringLiteral("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ"));
+    for (QString& v : values)
+        v.replace(iso, QStringLiteral("<time>"));
+    values.sort();
+    return values;
 }
 
 } // namespace
@@ -110,37 +117,41 @@ private Q_SLOTS:
 
     void publishedMessagesReachEveryConsumer()
     {
-        m_published = exampleMessages();
-        const int expected = int(lines(m_published).size());
-        QVERIFY(expected >= 6);
-        const QString file = writeTemp(QStringLiteral("messages.jsonl"), m_published);
-        const Finished pub = run(kCli, {QStringLiteral("publish"), file, QStringLiteral("--raw"),
-                                        QStringLiteral("--bootstrap"), bootstrap(),
-                                        QStringLiteral("--org"), QStringLiteral("itest")});
-        QVERIFY2(pub.exitCode == 0, pub.err.constData());
-        const QList<QByteArray> reports = lines(pub.out);
-        QCOMPARE(int(reports.size()), expected + 1);
-        QSet<QString> seen;
-        for (int i = 0; i < expected; ++i) {
-            const JsonValue r = parse(reports[i]);
-            QCOMPARE(r["topic"].toString(), std::string("itest.runs"));
-            QVERIFY(r["partition"].toNumber() >= 0 && r["offset"].toNumber() >= 0);
-            QVERIFY(r["latencyMs"].isNumber());
-            QVERIFY(r["error"].isUndefined());
-            seen.insert(QString::number(r["partition"].toNumber()) + QLatin1Char('/') +
-                        QString::number(r["offset"].toNumber()));
+        // What Port would publish for each example node, as `render` prints it.
+        int expected = 0;
+        for (const QString& node : exampleNodes()) {
+            const QStringList common = {node, QStringLiteral("--context"), workflowContext(),
+                                        QStringLiteral("--org"), QStringLiteral("itest")};
+            const Finished render = run(kCli, QStringList{QStringLiteral("render")} + common);
+            QVERIFY2(render.exitCode == 0, render.err.constData());
+            m_published += render.out;
+            const Finished pub =
+                run(kCli, QStringList{QStringLiteral("publish")} + common +
+                              QStringList{QStringLiteral("--bootstrap"), bootstrap()});
+            QVERIFY2(pub.exitCode == 0, pub.err.constData());
+            const QList<QByteArray> reports = lines(pub.out);
+            const int count = int(lines(render.out).size());
+            QCOMPARE(int(reports.size()), count + 1);
+            for (int i = 0; i < count; ++i) {
+                const JsonValue r = parse(reports[i]);
+                QCOMPARE(r["topic"].toString(), std::string("itest.runs"));
+                QVERIFY(r["partition"].toNumber() >= 0 && r["offset"].toNumber() >= 0);
+                QVERIFY(r["latencyMs"].isNumber());
+                QVERIFY(r["error"].isUndefined());
+            }
+            QCOMPARE(canonical(reports.last()),
+                     QByteArray("{\"delivered\":") + QByteArray::number(count) + ",\"failed\":0}");
+            expected += count;
         }
-        QCOMPARE(seen.size(), expected);
-        QCOMPARE(canonical(reports.last()),
-                 QByteArray("{\"delivered\":") + QByteArray::number(expected) + ",\"failed\":0}");
+        QCOMPARE(expected, 6);
 
-        const QStringList want = canonicalLines(m_published);
+        const QStringList want = withoutTimes(canonicalLines(m_published));
         // The seed page's Python consumer, in a group of the organisation.
         const Finished py =
             run(kPython, {script("seed_consumer.py"), bootstrap(), QStringLiteral("itest.runs"),
                           QStringLiteral("itest.seed")});
         QVERIFY2(py.exitCode == 0, py.err.constData());
-        QCOMPARE(canonicalLines(py.out), want);
+        QCOMPARE(withoutTimes(canonicalLines(py.out)), want);
         // kcat reads the same values.
         const Finished kcat =
             run(QStringLiteral("kcat"),
@@ -148,7 +159,7 @@ private Q_SLOTS:
                  QStringLiteral("itest.runs"), QStringLiteral("-e"), QStringLiteral("-q"),
                  QStringLiteral("-f"), QStringLiteral("%s\\n")});
         QVERIFY2(kcat.exitCode == 0, kcat.err.constData());
-        QCOMPARE(canonicalLines(kcat.out), want);
+        QCOMPARE(withoutTimes(canonicalLines(kcat.out)), want);
         // porthole-cli watch shows them with the contract's fields.
         const Finished watch = watchAll(QStringLiteral("itest.runs"));
         QVERIFY2(watch.exitCode == 0, watch.err.constData());
@@ -163,10 +174,13 @@ private Q_SLOTS:
                 QVERIFY(!m["ids"][id].isUndefined());
             QCOMPARE(m["topic"].toString(), std::string("itest.runs"));
             QVERIFY(m["value"].isObject());
+            // The default envelope carries the node run id: Port's workflow-node shape.
+            QCOMPARE(m["kind"].toString(), std::string("workflow-node"));
+            QCOMPARE(m["ids"]["nodeRun"].toString(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+            QCOMPARE(m["ids"]["workflowRun"].toString(), std::string("wfr_4hT9xQ2mLp0aZ7Kd"));
             values << QString::fromStdString(JsWriter::stringify(m["value"]));
         }
-        values.sort();
-        QCOMPARE(values, want);
+        QCOMPARE(withoutTimes(values), want);
     }
 
     void kcatMessagesShowCorrectly()
@@ -209,6 +223,15 @@ private Q_SLOTS:
         QCOMPARE(QByteArray::fromBase64(QByteArray::fromStdString(binary["value"].toString())),
                  QByteArray("\x00\x01\xfe\xff", 4));
         QCOMPARE(binary["kind"].toString(), std::string("change-log"));
+
+        // --filter: jq over the printed object.
+        const Finished filtered =
+            watchAll(topic, {QStringLiteral("--filter"), QStringLiteral(".ids.nodeRun != null")});
+        QVERIFY2(filtered.exitCode == 0, filtered.err.constData());
+        QCOMPARE(lines(filtered.out).size(), 1);
+        QCOMPARE(parse(filtered.out)["partition"].toNumber(), 1.0);
+        QCOMPARE(watchAll(topic, {QStringLiteral("--filter"), QStringLiteral(".a ==")}).exitCode,
+                 2);
     }
 
     void watcherCommitsNothing()
