@@ -21,9 +21,11 @@ consumer = KafkaConsumer(
 )
 
 
-def curl(*args):
+def curl(*args, secret=False):
     out = subprocess.run(['curl', '-sS', '--fail-with-body', *args], capture_output=True, text=True)
-    print(f'curl -> {out.returncode}: {out.stdout.strip()} {out.stderr.strip()}', flush=True)
+    # An answer that carries a token is not echoed: logs never hold secrets.
+    shown = '(token response)' if secret and out.returncode == 0 else out.stdout.strip()
+    print(f'curl -> {out.returncode}: {shown} {out.stderr.strip()}', flush=True)
     if out.returncode != 0:
         sys.exit(2)
     return out.stdout
@@ -36,7 +38,8 @@ for message in consumer:
     run_id = payload['payload']['workflowRunId']
     token = json.loads(curl('-X', 'POST', f'{api}/v1/auth/access_token',
                             '-H', 'Content-Type: application/json',
-                            '-d', json.dumps({'clientId': client_id, 'clientSecret': client_secret})))['accessToken']
+                            '-d', json.dumps({'clientId': client_id, 'clientSecret': client_secret}),
+                            secret=True))['accessToken']
     # The seed page's own command, with Port's host replaced by the sandbox's.
     curl('-X', 'PATCH', f'{api}/v1/workflows/runs/{run_id}/nodes/{node_run_id}',
          '-H', f'Authorization: Bearer {token}',
