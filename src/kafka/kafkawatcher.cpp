@@ -292,9 +292,12 @@ void KafkaWatcher::probeRecovery()
     if (now - m_lastProbeMs < 1000)
         return;
     m_lastProbeMs = now;
-    int64_t lo = 0, hi = 0;
-    if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), m_partitions.front(),
-                                         &lo, &hi, 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    // Metadata honours its timeout; a watermark query does not while the broker is away (its
+    // request waits for socket.timeout.ms), so it is only used once the broker answered.
+    const rd_kafka_metadata_t* raw = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(d->rk.get(), 0, d->topic.get(), &raw, 1000);
+    RdMetadataPtr md(raw);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
         return;
     m_down = false;
     checkLogs(); // before the news, so nothing produced after it is taken as old
