@@ -7,6 +7,7 @@
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "kafka/connectionresolver.h"
+#include "kafka/kafkaerrors.h"
 #include "kafka/kafkaproducer.h"
 
 #include "template/noderenderer.h"
@@ -243,11 +244,14 @@ int runPublish(const QStringList& args)
     }
     const std::string quotedTopic = JsWriter::quote(proto.topic);
     uint64_t delivered = 0, failed = 0;
+    DeliveryReport firstFailure;
     std::string out;
     auto producer = KafkaProducer::create(
         conn->config,
         [&](const DeliveryReport& r) {
             (r.delivered() ? delivered : failed)++;
+            if (!r.delivered() && firstFailure.error.empty())
+                firstFailure = r;
             appendReport(out, r, r.topic == proto.topic ? quotedTopic : JsWriter::quote(r.topic));
         },
         [&cmd](const std::string& text) { fail(cmd, QString::fromStdString(text), 0); }, &error);
@@ -263,8 +267,10 @@ int runPublish(const QStringList& args)
             out.clear();
         }
     };
-    for (long long round = 0; round < times; ++round)
+    for (long long round = 0; round < times && producer->fatalError().empty(); ++round)
         for (const OutgoingMessage& message : messages) {
+            if (!producer->fatalError().empty())
+                break; // bad credentials or certificates: sending more cannot help
             if (perSecond > 0) {
                 const auto due =
                     started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -287,10 +293,32 @@ int runPublish(const QStringList& args)
     // purged and reported failed.
     const int timeout = std::stoi(conn->config.get("message.timeout.ms").value_or("30000"));
     producer->finish(timeout + 5000);
+    const std::string fatal = producer->fatalError();
+    // Messages never handed to librdkafka (sending stopped on a fatal error) fail too.
+    const uint64_t total = uint64_t(times) * messages.size();
+    for (uint64_t index = sent; index < total; ++index) {
+        DeliveryReport r;
+        r.index = index;
+        r.topic = proto.topic;
+        r.error = "not sent: " + fatal;
+        ++failed;
+        appendReport(out, r, quotedTopic);
+    }
     drain();
     writeOut("{\"delivered\":" + std::to_string(delivered) +
              ",\"failed\":" + std::to_string(failed) + "}\n");
-    return failed == 0 && delivered == sent ? Ok : ServiceError;
+    std::fflush(stdout);
+    if (!fatal.empty())
+        return fail(cmd, QString::fromStdString(fatal), ServiceError);
+    if (failed > 0 || delivered != total)
+        return fail(cmd,
+                    QStringLiteral("%1 of %2 message(s) not delivered: %3")
+                        .arg(total - delivered)
+                        .arg(total)
+                        .arg(QString::fromStdString(KafkaErrors::explain(
+                            firstFailure.errorCode, firstFailure.error, firstFailure.topic))),
+                    ServiceError);
+    return Ok;
 }
 
 const RegisterCommand reg({"publish", "Render a node and publish its messages to Kafka.",

@@ -204,6 +204,8 @@ int runWatch(const QStringList& args)
             writeOut(out);
             std::fflush(stdout);
         }
+        if (!watcher->fatalError().empty())
+            return fail(cmd, QString::fromStdString(watcher->fatalError()), ServiceError);
         if (parser.isSet(exitAtEnd) && watcher->atEnd())
             break;
     }

@@ -107,8 +107,21 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
                                    rd_kafka_err2str(t.err));
                 return verdict(R::Failed, "topic " + topic + ": " + rd_kafka_err2str(t.err));
             }
-            return verdict(R::TopicMissing, "connected (" + where + "), but topic " + topic +
-                                                " does not exist or this user may not see it");
+            // Not listed: ask for it by name to tell "missing" from "not authorized". A
+            // broker that creates topics on lookup (the sandbox) answers with a new topic;
+            // it still did not exist.
+            RdTopicPtr rkt(rd_kafka_topic_new(rk.get(), topic.c_str(), nullptr));
+            const rd_kafka_metadata_t* one = nullptr;
+            const rd_kafka_resp_err_t oerr = rd_kafka_metadata(rk.get(), 0, rkt.get(), &one,
+                                                               std::min(5000, std::max(1, left())));
+            RdMetadataPtr byName(one);
+            if (!oerr && byName && byName->topic_cnt == 1 &&
+                byName->topics[0].err == RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED)
+                return verdict(R::NotAuthorized,
+                               "connected, but this user may not use topic " + topic,
+                               rd_kafka_err2str(byName->topics[0].err));
+            return verdict(R::TopicMissing,
+                           "connected (" + where + "), but topic " + topic + " does not exist");
         }
         // A refused connection repeats forever; a few seconds of it is answer enough.
         if (allDown && Clock::now() - started > std::chrono::seconds(3))

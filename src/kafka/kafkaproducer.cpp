@@ -1,5 +1,6 @@
 #include "kafkaproducer.h"
 
+#include "kafkaerrors.h"
 #include "rdkafkaptr.h"
 
 #include <map>
@@ -32,8 +33,10 @@ struct ProducerCallbacks
         r.topic = rd_kafka_topic_name(m->rkt);
         r.partition = m->partition;
         r.offset = m->err ? -1 : m->offset;
-        if (m->err)
+        if (m->err) {
             r.error = rd_kafka_err2str(m->err);
+            r.errorCode = m->err;
+        }
         self->report(std::move(r));
     }
     static void error(rd_kafka_t* rk, int err, const char* reason, void* opaque)
@@ -45,6 +48,9 @@ struct ProducerCallbacks
             rd_kafka_fatal_error(rk, buf, sizeof buf);
             text = std::string("fatal: ") + buf;
         }
+        if (auto fatal = KafkaErrors::fatalConnectionError(err, text);
+            fatal && self->m_fatal.empty())
+            self->m_fatal = *fatal;
         if (self->m_onError)
             self->m_onError(text);
     }
@@ -123,6 +129,7 @@ void KafkaProducer::send(const OutgoingMessage& m)
         r.index = index;
         r.topic = m.topic;
         r.error = rd_kafka_err2str(err);
+        r.errorCode = err;
         report(std::move(r));
         return;
     }
@@ -135,7 +142,10 @@ void KafkaProducer::poll(int timeoutMs)
 
 void KafkaProducer::finish(int timeoutMs)
 {
-    rd_kafka_flush(d->rk.get(), timeoutMs);
+    // Flushed in slices so that a fatal connection error ends the wait at once.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
+    while (outstanding() > 0 && m_fatal.empty() && std::chrono::steady_clock::now() < deadline)
+        rd_kafka_flush(d->rk.get(), 100);
     if (outstanding() == 0)
         return;
     // Whatever is still queued or in flight is purged: each purged message gets a delivery

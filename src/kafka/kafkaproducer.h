@@ -31,6 +31,7 @@ struct DeliveryReport
     int64_t offset = -1;
     double latencyMs = 0;
     std::string error; ///< empty when delivered
+    int errorCode = 0; ///< librdkafka's code (see KafkaErrors::explain)
     bool delivered() const { return error.empty(); }
 };
 
@@ -57,6 +58,9 @@ public:
     void finish(int timeoutMs);
     /// Messages sent but not yet reported.
     uint64_t outstanding() const { return m_sent - m_reported; }
+    /// Set when the connection cannot work as configured (authentication, TLS): waiting will
+    /// not help, finish() then fails what is left at once.
+    const std::string& fatalError() const { return m_fatal; }
 
 private:
     KafkaProducer() = default;
@@ -66,6 +70,7 @@ private:
     LogHandler m_onError;
     uint64_t m_sent = 0;
     uint64_t m_reported = 0;
+    std::string m_fatal;
     std::vector<std::chrono::steady_clock::time_point> m_sentAt;
 
     void report(DeliveryReport r);

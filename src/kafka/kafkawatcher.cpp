@@ -1,5 +1,6 @@
 #include "kafkawatcher.h"
 
+#include "kafkaerrors.h"
 #include "rdkafkaptr.h"
 
 #include <chrono>
@@ -74,16 +75,14 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
                                                    StatusHandler onStatus, std::string* error)
 {
     const std::string org = orgOf(options);
-    std::string group = options.groupId;
+    // -X group.id is accepted as well as --group; either way it is checked the same.
+    std::string group =
+        options.groupId.empty() ? options.config.get("group.id").value_or("") : options.groupId;
     if (group.empty())
         group = org.empty() ? "porthole-inspector" : org + ".porthole-inspector";
     else if (!org.empty() && group.rfind(org + ".", 0) != 0) {
         *error = "group id '" + group + "' must start with '" + org +
-                 ".' (Port only authorises the organisation's own groups)";
-        return nullptr;
-    }
-    if (options.config.get("group.id") && *options.config.get("group.id") != group) {
-        *error = "give the group id with --group, not -X group.id";
+                 ".': Port authorises only the organisation's own groups (or its user name)";
         return nullptr;
     }
     for (const char* key : {"enable.auto.commit", "auto.commit.enable", "enable.auto.offset.store"})
@@ -135,18 +134,33 @@ KafkaWatcher::~KafkaWatcher()
 bool KafkaWatcher::start(std::string* error)
 {
     rd_kafka_t* rk = d->rk.get();
-    const rd_kafka_metadata_t* raw = nullptr;
-    const rd_kafka_resp_err_t err =
-        rd_kafka_metadata(rk, 0, d->topic.get(), &raw, m_options.connectTimeoutMs);
-    RdMetadataPtr md(raw);
-    if (err) {
-        *error = "cannot read metadata of " + m_options.topic + ": " + rd_kafka_err2str(err);
+    // Metadata in one-second slices, serving the error callback in between, so bad
+    // credentials or certificates end the wait with their own reason.
+    RdMetadataPtr md;
+    rd_kafka_resp_err_t err = RD_KAFKA_RESP_ERR__TIMED_OUT;
+    for (int waited = 0; waited < m_options.connectTimeoutMs && !md; waited += 1000) {
+        const rd_kafka_metadata_t* raw = nullptr;
+        err = rd_kafka_metadata(rk, 0, d->topic.get(), &raw, 1000);
+        md.reset(raw);
+        RdMessagePtr event(rd_kafka_consumer_poll(rk, 0));
+        if (event && event->err)
+            handleError(event->err, rd_kafka_message_errstr(event.get()));
+        if (!m_fatal.empty()) {
+            *error = m_fatal;
+            return false;
+        }
+    }
+    if (!md) {
+        *error = "cannot read metadata of " + m_options.topic + " within " +
+                 std::to_string(m_options.connectTimeoutMs / 1000) +
+                 " s: " + rd_kafka_err2str(err) +
+                 (m_lastWarning.empty() ? std::string() : " (" + m_lastWarning + ")");
         return false;
     }
     if (md->topic_cnt != 1 || md->topics[0].err) {
         const rd_kafka_resp_err_t terr =
             md->topic_cnt ? md->topics[0].err : RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART;
-        *error = "topic " + m_options.topic + ": " + rd_kafka_err2str(terr);
+        *error = KafkaErrors::explain(terr, rd_kafka_err2str(terr), m_options.topic);
         return false;
     }
     m_partitions.clear();
@@ -248,6 +262,11 @@ void KafkaWatcher::status(WatchStatus s, const std::string& text)
 
 void KafkaWatcher::handleError(int err, const std::string& reason)
 {
+    if (auto fatal = KafkaErrors::fatalConnectionError(err, reason)) {
+        if (m_fatal.empty())
+            m_fatal = *fatal;
+        return;
+    }
     if (err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) {
         if (!m_down) {
             m_down = true;
@@ -273,9 +292,12 @@ void KafkaWatcher::probeRecovery()
     if (now - m_lastProbeMs < 1000)
         return;
     m_lastProbeMs = now;
-    int64_t lo = 0, hi = 0;
-    if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), m_partitions.front(),
-                                         &lo, &hi, 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    // Metadata honours its timeout; a watermark query does not while the broker is away (its
+    // request waits for socket.timeout.ms), so it is only used once the broker answered.
+    const rd_kafka_metadata_t* raw = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(d->rk.get(), 0, d->topic.get(), &raw, 1000);
+    RdMetadataPtr md(raw);
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR)
         return;
     m_down = false;
     checkLogs(); // before the news, so nothing produced after it is taken as old

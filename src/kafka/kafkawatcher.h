@@ -44,6 +44,8 @@ public:
     bool atEnd() const { return !m_partitions.empty() && m_atEof.size() == m_partitions.size(); }
     /// The partitions being watched.
     const std::vector<int32_t>& partitions() const { return m_partitions; }
+    /// Set when the connection cannot work as configured (authentication, TLS).
+    const std::string& fatalError() const { return m_fatal; }
     /// The group id used (never joined, never committed to).
     const std::string& groupId() const { return m_groupId; }
 
@@ -60,6 +62,7 @@ private:
     bool m_down = false;
     int64_t m_lastProbeMs = 0;
     std::string m_lastWarning;
+    std::string m_fatal;
 
     void status(WatchStatus s, const std::string& text);
     void handleError(int err, const std::string& reason);

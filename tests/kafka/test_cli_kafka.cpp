@@ -6,6 +6,7 @@
 #include "core/jswriter.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -365,6 +366,49 @@ private Q_SLOTS:
         QVERIFY(failed > 0 && failed < 300);
         QCOMPARE(canonical(all.last()), "{\"delivered\":" + QByteArray::number(300 - failed) +
                                             ",\"failed\":" + QByteArray::number(failed) + "}");
+    }
+
+    // The sandbox speaks neither SASL nor TLS: a client configured for them fails fast with a
+    // reason, exit 3, and never prints the password.
+    void refusedConnectionsFailFast_data()
+    {
+        QTest::addColumn<QString>("command");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<QString>("reason");
+        for (const char* command : {"publish", "watch"}) {
+            QTest::addRow("%s sasl", command)
+                << QString::fromLatin1(command) << QStringLiteral("SASL_PLAINTEXT")
+                << QStringLiteral("authentication failed");
+            QTest::addRow("%s tls", command)
+                << QString::fromLatin1(command) << QStringLiteral("SSL")
+                << QStringLiteral("TLS handshake failed");
+        }
+    }
+    void refusedConnectionsFailFast()
+    {
+        QFETCH(QString, command);
+        QFETCH(QString, protocol);
+        QFETCH(QString, reason);
+        QStringList args{command};
+        if (command == QStringLiteral("publish"))
+            args << writeTemp(QStringLiteral("one.jsonl"), "{\"n\":1}\n")
+                 << QStringLiteral("--raw");
+        else
+            args << QStringLiteral("--exit-at-end");
+        args << QStringLiteral("--bootstrap") << bootstrap() << QStringLiteral("--org")
+             << QStringLiteral("itest") << QStringLiteral("-X")
+             << QStringLiteral("security.protocol=") + protocol;
+        if (protocol.startsWith(QStringLiteral("SASL")))
+            args << QStringLiteral("-X") << QStringLiteral("sasl.mechanisms=SCRAM-SHA-512")
+                 << QStringLiteral("-X") << QStringLiteral("sasl.username=user")
+                 << QStringLiteral("-X") << QStringLiteral("sasl.password=pa55-not-shown");
+        QElapsedTimer timer;
+        timer.start();
+        const Finished r = run(kCli, args, {}, 60000);
+        QCOMPARE(r.exitCode, 3);
+        QVERIFY2(timer.elapsed() < 30000, qPrintable(QString::number(timer.elapsed())));
+        QVERIFY2(r.err.contains(reason.toUtf8()), r.err.constData());
+        QVERIFY(!r.err.contains("pa55-not-shown") && !r.out.contains("pa55-not-shown"));
     }
 
     void sandboxRefusesABusyPort()

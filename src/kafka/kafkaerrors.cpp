@@ -1,0 +1,42 @@
+#include "kafkaerrors.h"
+
+#include "rdkafkaptr.h"
+
+namespace porthole::KafkaErrors {
+
+std::optional<std::string> fatalConnectionError(int code, const std::string& text)
+{
+    if (code == RD_KAFKA_RESP_ERR__AUTHENTICATION ||
+        code == RD_KAFKA_RESP_ERR_SASL_AUTHENTICATION_FAILED ||
+        code == RD_KAFKA_RESP_ERR_UNSUPPORTED_SASL_MECHANISM)
+        return "authentication failed (check the user name, the password and the SASL "
+               "mechanism): " +
+               text;
+    if (code == RD_KAFKA_RESP_ERR__SSL || text.find("SSL handshake failed") != std::string::npos) {
+        if (text.find("certificate verify failed") != std::string::npos ||
+            text.find("could not be verified") != std::string::npos)
+            return "TLS certificate verification failed (check the CA file): " + text;
+        return "TLS handshake failed (check the security protocol and the certificates): " + text;
+    }
+    return std::nullopt;
+}
+
+std::string explain(int code, const std::string& text, const std::string& topic)
+{
+    const std::string of = topic.empty() ? std::string() : " " + topic;
+    switch (code) {
+    case RD_KAFKA_RESP_ERR_TOPIC_AUTHORIZATION_FAILED:
+        return "not authorized for topic" + of + " (" + text + ")";
+    case RD_KAFKA_RESP_ERR_GROUP_AUTHORIZATION_FAILED:
+        return "the consumer group is not authorized (" + text + ")";
+    case RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART:
+    case RD_KAFKA_RESP_ERR__UNKNOWN_TOPIC:
+        return "topic" + of + " does not exist (" + text + ")";
+    case RD_KAFKA_RESP_ERR__MSG_TIMED_OUT:
+        return "not delivered in time; is the broker reachable? (" + text + ")";
+    default:
+        return text;
+    }
+}
+
+} // namespace porthole::KafkaErrors

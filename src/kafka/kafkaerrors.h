@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace porthole::KafkaErrors {
+
+// librdkafka retries everything forever; these tell the errors that will not heal by waiting
+// (bad credentials, an untrusted certificate) from the ones that might, and say them in words.
+
+/// A readable sentence when (code, text) from librdkafka's error callback means the
+/// connection cannot work as configured: authentication or TLS failures.
+std::optional<std::string> fatalConnectionError(int code, const std::string& text);
+
+/// A delivery or metadata error in words ("not authorized for topic …" and the like), with
+/// librdkafka's own text in parentheses.
+std::string explain(int code, const std::string& text, const std::string& topic = {});
+
+} // namespace porthole::KafkaErrors
