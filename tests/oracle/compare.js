@@ -246,6 +246,7 @@ async function main() {
   // A missing or broken oracle fails the test at once, whatever the selection.
   require('./oracle').loadRenderer();
   const cases = loadCorpus();
+  if (!cases.length) throw new Error('no case selected');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-oracle-'));
   try {
     writeInputs(dir, cases);
