@@ -5,6 +5,10 @@ target_compile_options(porthole_options INTERFACE -Wall -Wextra -Wpedantic)
 target_compile_definitions(porthole_options INTERFACE
   QT_NO_CAST_FROM_ASCII QT_NO_KEYWORDS
   PORTHOLE_VERSION="${PROJECT_VERSION}")
+if(CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+  # librdkafka's RD_KAFKA_V_* macros are GNU statement expressions; -Wpedantic flags every use.
+  target_compile_options(porthole_options INTERFACE -Wno-gnu-statement-expression)
+endif()
 if(PORTHOLE_WERROR)
   target_compile_options(porthole_options INTERFACE -Werror)
 endif()

@@ -9,10 +9,7 @@
 #include "kafka/connectionresolver.h"
 #include "kafka/kafkaproducer.h"
 
-#if __has_include("template/noderenderer.h")
 #include "template/noderenderer.h"
-#define PORTHOLE_HAVE_RENDERER 1
-#endif
 
 #include <chrono>
 #include <cstdio>
@@ -48,22 +45,53 @@ std::vector<std::string> splitLines(const std::string& text)
     return out;
 }
 
-std::string reportLine(const DeliveryReport& r)
+// Called once per message: plain appends, no temporaries beyond the numbers.
+void appendReport(std::string& out, const DeliveryReport& r, const std::string& quotedTopic)
 {
-    std::string line =
-        "{\"topic\":" + JsWriter::quote(r.topic) + ",\"partition\":" + std::to_string(r.partition) +
-        ",\"offset\":" + std::to_string(r.offset) +
-        ",\"latencyMs\":" + JsWriter::formatNumber(double(int64_t(r.latencyMs * 1000)) / 1000);
-    if (!r.delivered())
-        line += ",\"error\":" + JsWriter::quote(r.error);
-    line += ",\"index\":" + std::to_string(r.index) + "}\n";
-    return line;
+    char latency[32];
+    std::snprintf(latency, sizeof latency, "%.3f", r.latencyMs);
+    out += "{\"topic\":";
+    out += quotedTopic;
+    out += ",\"partition\":";
+    out += std::to_string(r.partition);
+    out += ",\"offset\":";
+    out += std::to_string(r.offset);
+    out += ",\"latencyMs\":";
+    out += latency;
+    if (!r.delivered()) {
+        out += ",\"error\":";
+        out += JsWriter::quote(r.error);
+    }
+    out += ",\"index\":";
+    out += std::to_string(r.index);
+    out += "}\n";
 }
 
-// Renders NODE.json with the template engine (or takes --raw lines); nullopt after printing
-// the reason, with `code` set.
+int loadJson(const QString& path, JsonValue* out)
+{
+    QString why;
+    const auto text = readFile(path, &why);
+    if (!text)
+        return fail(path, why, InputError);
+    const JsonDocument doc = JsonParser::parse(*text);
+    if (!doc.ok()) {
+        const Diagnostic& d = doc.diagnostics.front();
+        return fail(path,
+                    QStringLiteral("%1:%2: %3")
+                        .arg(d.range.begin.line)
+                        .arg(d.range.begin.column)
+                        .arg(QString::fromStdString(d.message)),
+                    InputError);
+    }
+    *out = doc.root->toValue();
+    return Ok;
+}
+
+// Renders NODE.json with Port's rules and the envelope (or takes --raw lines); nullopt after
+// printing the reason, with `code` set.
 std::optional<std::vector<std::string>> messagesFor(const QString& file, const QString& contextFile,
-                                                    bool raw, int* code)
+                                                    const QString& envelopeFile, bool raw,
+                                                    RenderOptions options, int* code)
 {
     QString why;
     const auto text = readFile(file, &why);
@@ -73,38 +101,30 @@ std::optional<std::vector<std::string>> messagesFor(const QString& file, const Q
     }
     if (raw)
         return splitLines(*text);
-#ifdef PORTHOLE_HAVE_RENDERER
     JsonValue context = JsonValue::object();
-    if (!contextFile.isEmpty()) {
-        const auto ctxText = readFile(contextFile, &why);
-        if (!ctxText) {
-            *code = fail(contextFile, why, InputError);
+    if (!contextFile.isEmpty())
+        if ((*code = loadJson(contextFile, &context)) != Ok)
             return std::nullopt;
-        }
-        const JsonDocument doc = JsonParser::parse(*ctxText);
-        if (!doc.ok()) {
-            writeOut(DiagnosticFormat::text(contextFile.toStdString(), doc.diagnostics));
-            *code = InputError;
+    if (!envelopeFile.isEmpty()) {
+        JsonValue envelope;
+        if ((*code = loadJson(envelopeFile, &envelope)) != Ok)
             return std::nullopt;
-        }
-        context = doc.root->toValue();
+        options.envelope = envelope;
     }
-    const RenderedNode rendered = renderNode(*text, context);
+    const RenderedNode rendered = renderNode(*text, context, options);
     if (!rendered.ok) {
-        const std::string diags = DiagnosticFormat::text(file.toStdString(), rendered.diagnostics);
+        Diagnostics errors;
+        for (const auto& d : rendered.diagnostics)
+            if (d.severity == Severity::Error)
+                errors.push_back(d);
+        const std::string diags = DiagnosticFormat::text(file.toStdString(), errors);
         std::fwrite(diags.data(), 1, diags.size(), stderr);
-        *code = fail(file, QString::fromStdString(rendered.error), InputError);
+        QString reason = QString::fromStdString(rendered.error);
+        reason.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+        *code = fail(file, reason, InputError);
         return std::nullopt;
     }
     return rendered.messages;
-#else
-    (void)contextFile;
-    *code = fail(QStringLiteral("publish"),
-                 QStringLiteral("rendering needs the template engine (porthole_template), which "
-                                "this build does not have; use --raw with ready message values"),
-                 UsageError);
-    return std::nullopt;
-#endif
 }
 
 int runPublish(const QStringList& args)
@@ -137,6 +157,16 @@ int runPublish(const QStringList& args)
     const QCommandLineOption rate(QStringLiteral("rate"),
                                   QStringLiteral("At most this many messages per second."),
                                   QStringLiteral("MSG_PER_S"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Fail on jq errors (Port's throwOnError)."));
+    const QCommandLineOption envelope(QStringLiteral("envelope"),
+                                      QStringLiteral("Envelope template wrapping each payload "
+                                                     "(default: a guess, see render --help)."),
+                                      QStringLiteral("FILE.json"));
+    const QCommandLineOption arrayMode(QStringLiteral("array-mode"),
+                                       QStringLiteral("An array payload: one message per "
+                                                      "element (split, default) or one (single)."),
+                                       QStringLiteral("split|single"), QStringLiteral("split"));
     const QCommandLineOption rawOpt(QStringLiteral("raw"),
                                     QStringLiteral("NODE.json is not rendered: each of its lines "
                                                    "is a ready message value."));
@@ -144,8 +174,8 @@ int runPublish(const QStringList& args)
                                       QStringLiteral("A librdkafka property, passed verbatim "
                                                      "(default message.timeout.ms=30000)."),
                                       QStringLiteral("property=value"));
-    parser.addOptions(
-        {context, bootstrap, profile, org, topic, key, header, repeat, rate, rawOpt, property});
+    parser.addOptions({context, bootstrap, profile, org, topic, key, header, repeat, rate, strict,
+                       envelope, arrayMode, rawOpt, property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Render a KAFKA node and publish its messages with "
                                              "an idempotent producer. One JSON line per delivery "
@@ -190,19 +220,35 @@ int runPublish(const QStringList& args)
         return fail(cmd, QStringLiteral("give --org ORG or --topic TOPIC"), UsageError);
     proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
 
+    const QString mode = parser.value(arrayMode);
+    if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
+        return fail(cmd, QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
+                    UsageError);
+    RenderOptions render;
+    render.strict = parser.isSet(strict);
+    render.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
+                                                        : RenderOptions::ArrayMode::Split;
+    render.orgId = orgId;
     int code = Ok;
     const auto values = messagesFor(parser.positionalArguments().first(), parser.value(context),
-                                    parser.isSet(rawOpt), &code);
+                                    parser.value(envelope), parser.isSet(rawOpt), render, &code);
     if (!values)
         return code;
 
+    // Built once: sending copies nothing per message but what librdkafka keeps.
+    std::vector<OutgoingMessage> messages;
+    for (const std::string& v : *values) {
+        messages.push_back(proto);
+        messages.back().value = v;
+    }
+    const std::string quotedTopic = JsWriter::quote(proto.topic);
     uint64_t delivered = 0, failed = 0;
     std::string out;
     auto producer = KafkaProducer::create(
         conn->config,
         [&](const DeliveryReport& r) {
             (r.delivered() ? delivered : failed)++;
-            out += reportLine(r);
+            appendReport(out, r, r.topic == proto.topic ? quotedTopic : JsWriter::quote(r.topic));
         },
         [&cmd](const std::string& text) { fail(cmd, QString::fromStdString(text), 0); }, &error);
     if (!producer)
@@ -218,7 +264,7 @@ int runPublish(const QStringList& args)
         }
     };
     for (long long round = 0; round < times; ++round)
-        for (const std::string& v : *values) {
+        for (const OutgoingMessage& message : messages) {
             if (perSecond > 0) {
                 const auto due =
                     started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
@@ -231,8 +277,7 @@ int runPublish(const QStringList& args)
                     drain();
                 }
             }
-            proto.value = v;
-            producer->send(proto);
+            producer->send(message);
             ++sent;
             producer->poll(0);
             if (out.size() > 65536)

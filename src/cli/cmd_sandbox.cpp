@@ -2,6 +2,7 @@
 #include "command.h"
 
 #include "kafka/sandboxbroker.h"
+#include "sandbox/sandbox.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -38,24 +39,6 @@ bool quitOnSignals()
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = SA_RESTART;
     return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
-}
-
-// A free loopback port for the local Port API, chosen now so the first line can name it.
-uint16_t freeLoopbackPort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0)
-        return 0;
-    sockaddr_in in = {};
-    in.sin_family = AF_INET;
-    in.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof in;
-    uint16_t port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&in), sizeof in) == 0 &&
-        ::getsockname(fd, reinterpret_cast<sockaddr*>(&in), &len) == 0)
-        port = ntohs(in.sin_port);
-    ::close(fd);
-    return port;
 }
 
 std::optional<uint16_t> parsePort(const QString& text)
@@ -112,26 +95,30 @@ int runSandbox(const QStringList& args)
         return fail(QStringLiteral("sandbox"), QStringLiteral("cannot install signal handlers"),
                     ServiceError);
 
-    SandboxBroker broker;
-    std::string error;
-    if (!broker.start(orgId.toStdString(), *kp, &error))
-        return fail(QStringLiteral("sandbox"), QString::fromStdString(error), ServiceError);
-    const uint16_t api = *ap ? *ap : freeLoopbackPort();
-    // The local Port API (porthole_portapi's LocalPortApi) is started here on `api` once it is
-    // wired in; it is a QObject server living in this event loop beside the broker.
+    // Broker, local Port API and the watcher that tells the API about published runs: the
+    // same Sandbox the desktop app starts.
+    Sandbox sandbox;
+    QObject::connect(&sandbox, &Sandbox::logged,
+                     [](const QString& line) { log(line.toStdString()); });
+    QString error;
+    if (!sandbox.start(orgId, *kp, *ap, &error))
+        return fail(QStringLiteral("sandbox"), error, ServiceError);
 
-    const std::string first = "bootstrap=" + broker.bootstrap() +
-                              " api=http://127.0.0.1:" + std::to_string(api) +
+    const std::string first = "bootstrap=" + sandbox.bootstrap().toStdString() +
+                              " api=" + sandbox.apiUrl().toStdString() +
                               " org=" + orgId.toStdString() + "\n";
     writeOut(first);
     std::fflush(stdout);
-    log("Kafka broker on " + broker.bootstrap() + ", topics " + orgId.toStdString() + ".runs and " +
-        orgId.toStdString() + ".change.log (" + std::to_string(SandboxBroker::kPartitions) +
+    log("Kafka broker on " + sandbox.bootstrap().toStdString() + ", topics " + orgId.toStdString() +
+        ".runs and " + orgId.toStdString() + ".change.log (" +
+        std::to_string(SandboxBroker::kPartitions) +
         " partitions each); no TLS/SASL; keeps ~4 MB per partition");
-    log("local Port API: not wired in yet (port " + std::to_string(api) + " reserved)");
+    log("local Port API on " + sandbox.apiUrl().toStdString() +
+        " (client id sandbox, secret sandbox); runs published to " + orgId.toStdString() +
+        ".runs become known to it");
     log("press Ctrl+C to stop");
     QCoreApplication::exec();
-    broker.stop();
+    sandbox.stop();
     log("stopped");
     return Ok;
 }

@@ -6,6 +6,9 @@
 #include "kafka/connectionresolver.h"
 #include "kafka/kafkawatcher.h"
 #include "kafka/messagedecoder.h"
+#include "template/jqengine.h"
+
+#include "core/jsonparser.h"
 
 #include <csignal>
 #include <cstdio>
@@ -97,11 +100,31 @@ int runWatch(const QStringList& args)
             cmd,
             QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
             UsageError);
-    if (parser.isSet(filter))
-        return fail(cmd,
-                    QStringLiteral("--filter is not available yet: it needs the jq engine "
-                                   "(porthole_template), which this build does not have"),
-                    UsageError);
+    // --filter runs jq (the template engine's) on the object that would be printed.
+    JqLimits jqLimits;
+    jqLimits.isolation = Isolation::InProcess; // the user's own filter, run once per message
+    const std::vector<std::string> filterBody = {parser.value(filter).toStdString()};
+    if (parser.isSet(filter)) {
+        const JqOutcome probe =
+            JqEngine::shared().evaluate(filterBody, JsonValue::object(), jqLimits).front();
+        if (probe.compileError)
+            return fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(probe.error),
+                        UsageError);
+    }
+    std::string lastFilterError;
+    const auto keep = [&](const std::string& line) {
+        if (!parser.isSet(filter))
+            return true;
+        const JsonDocument doc = JsonParser::parse(line);
+        const JqOutcome r =
+            JqEngine::shared().evaluate(filterBody, doc.root->toValue(), jqLimits).front();
+        if (r.kind == JqOutcome::Kind::Error && r.error != lastFilterError) {
+            lastFilterError = r.error; // reported once per distinct error, message skipped
+            fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(r.error), 0);
+        }
+        return r.kind == JqOutcome::Kind::Value && !r.value.isNull() &&
+               !(r.value.isBool() && !r.value.toBool());
+    };
 
     std::string error;
     auto conn = ConnectionResolver::resolve(parser.value(bootstrap).toStdString(),
@@ -170,7 +193,10 @@ int runWatch(const QStringList& args)
         for (const auto& r : records) {
             if (limit >= 0 && printed >= limit)
                 break;
-            out += MessageDecoder::toJsonLine(r);
+            std::string line = MessageDecoder::toJsonLine(r);
+            if (!keep(line))
+                continue;
+            out += line;
             out += '\n';
             ++printed;
         }

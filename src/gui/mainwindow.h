@@ -9,6 +9,8 @@ namespace porthole {
 
 class NodePane;
 class PreviewPane;
+class PublishPane;
+class ReportPane;
 class RunsPane;
 class Sandbox;
 
@@ -27,6 +29,8 @@ public:
     NodePane* nodePane() const { return m_nodePane; }
     RunsPane* runsPane() const { return m_runsPane; }
     PreviewPane* previewPane() const { return m_previewPane; }
+    PublishPane* publishPane() const { return m_publishPane; }
+    ReportPane* reportPane() const { return m_reportPane; }
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
@@ -35,11 +39,13 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    NodePane* m_nodePane;
-    PreviewPane* m_previewPane;
-    RunsPane* m_runsPane;
-    Sandbox* m_sandbox;
-    QLabel* m_sandboxLabel;
+    NodePane* m_nodePane = nullptr;
+    PreviewPane* m_previewPane = nullptr;
+    PublishPane* m_publishPane = nullptr;
+    RunsPane* m_runsPane = nullptr;
+    ReportPane* m_reportPane = nullptr;
+    Sandbox* m_sandbox = nullptr;
+    QLabel* m_sandboxLabel = nullptr;
     QString m_path;
     bool m_modified = false;
     void buildMenus();

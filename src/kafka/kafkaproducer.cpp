@@ -2,11 +2,23 @@
 
 #include "rdkafkaptr.h"
 
+#include <map>
+
 namespace porthole {
 
 struct KafkaProducer::Impl
 {
     RdKafkaPtr rk;
+    std::map<std::string, RdTopicPtr, std::less<>> topics; // looked up once per topic
+    rd_kafka_topic_t* topic(const std::string& name)
+    {
+        auto it = topics.find(name);
+        if (it == topics.end())
+            it = topics
+                     .emplace(name, RdTopicPtr(rd_kafka_topic_new(rk.get(), name.c_str(), nullptr)))
+                     .first;
+        return it->second.get();
+    }
 };
 
 // librdkafka calls these from poll()/flush() on the thread that owns the producer.
@@ -66,6 +78,8 @@ KafkaProducer::~KafkaProducer()
 {
     if (d && d->rk && outstanding() > 0)
         finish(0);
+    if (d)
+        d->topics.clear(); // topic handles go before the handle that owns them
 }
 
 void KafkaProducer::report(DeliveryReport r)

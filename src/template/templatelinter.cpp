@@ -100,6 +100,55 @@ std::string undefinedName(const std::string& error)
     return {};
 }
 
+bool identStart(char c)
+{
+    return std::isalpha(static_cast<unsigned char>(c)) || c == '_';
+}
+bool identChar(char c)
+{
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+}
+
+// The first `.name-with-hyphens` outside string literals (jq reads it as a subtraction):
+// the position of its dot and its length, or npos. A hand scan: this runs on every render.
+size_t hyphenatedAccess(const std::string& e, size_t* length)
+{
+    bool inString = false;
+    for (size_t i = 0; i < e.size(); ++i) {
+        const char c = e[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+            continue;
+        }
+        if (c != '.' || i + 1 >= e.size() || !identStart(e[i + 1]))
+            continue;
+        if (i > 0 && std::isdigit(static_cast<unsigned char>(e[i - 1])))
+            continue; // a number such as 1.5
+        size_t j = i + 1;
+        while (j < e.size() && identChar(e[j]))
+            ++j;
+        size_t end = j;
+        while (end + 1 < e.size() && e[end] == '-' && identStart(e[end + 1])) {
+            end += 1;
+            while (end < e.size() && identChar(e[end]))
+                ++end;
+        }
+        if (end > j) {
+            *length = end - i;
+            return i;
+        }
+        i = j - 1;
+    }
+    return std::string::npos;
+}
+
 } // namespace
 
 SourcePos positionInLiteral(std::string_view text, const SourceRange& literal, int u16)
@@ -179,8 +228,7 @@ Diagnostics lint(std::string_view text, const JsonNode& payload,
                    std::optional<Fix> fix = {}) {
         out.push_back({sev, code, std::move(msg), r, std::move(fix)});
     };
-    static const std::regex hyphen(
-        R"re((\.)([A-Za-z_][A-Za-z0-9_]*(?:-[A-Za-z_][A-Za-z0-9_]*)+))re");
+
     for (const auto& t : traces) {
         const SourceRange* lit = literalRange(payload, t.path, t.isKey);
         if (!lit)
@@ -243,20 +291,18 @@ Diagnostics lint(std::string_view text, const JsonNode& payload,
                     specific = true;
                 }
             }
-            if (r.expression.find('-') != std::string::npos) {
-                std::smatch m;
-                const size_t dot = std::regex_search(r.expression, m, hyphen)
-                                       ? size_t(m.position(1))
-                                       : std::string::npos;
-                const char prev = dot != std::string::npos && dot > 0 ? r.expression[dot - 1] : ' ';
+            size_t hyphenLen = 0;
+            const size_t dot = hyphenatedAccess(r.expression, &hyphenLen);
+            if (dot != std::string::npos) {
+                const char prev = dot > 0 ? r.expression[dot - 1] : ' ';
                 if (dot != std::string::npos && !std::isdigit(static_cast<unsigned char>(prev))) {
-                    const std::string name = m[2];
+                    const std::string name = r.expression.substr(dot + 1, hyphenLen - 1);
                     const bool chained = std::isalnum(static_cast<unsigned char>(prev)) ||
                                          prev == '_' || prev == ']' || prev == ')' || prev == '"';
                     const std::string bracket =
                         (chained ? "" : ".") + std::string("[\"") + name + "\"]";
                     std::string fixed = r.expression;
-                    fixed.replace(dot, size_t(m.length(0)), bracket);
+                    fixed.replace(dot, hyphenLen, bracket);
                     add(o.compileError ? Severity::Error : Severity::Warning, "PH2201",
                         "`." + name + "` is read as a subtraction in jq; use `" + bracket +
                             "` for a name with hyphens",

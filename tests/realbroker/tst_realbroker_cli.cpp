@@ -205,9 +205,8 @@ private Q_SLOTS:
                                                QStringLiteral("end"),
                                                QStringLiteral("--exit-at-end")} +
                                    m_env.saslOptions();
-        const ProcessResult bad =
-            cli(common +
-                QStringList{QStringLiteral("-X"), QStringLiteral("group.id=porthole-inspector")});
+        const ProcessResult bad = cli(
+            common + QStringList{QStringLiteral("--group"), QStringLiteral("porthole-inspector")});
         QVERIFY2(bad.exitCode != 0, bad.out.constData());
         QVERIFY2(bad.elapsedMs < kFailFastMs, qPrintable(QString::number(bad.elapsedMs)));
         // Says the group is refused by authorisation and that Port requires the "{org}." prefix.
@@ -215,8 +214,8 @@ private Q_SLOTS:
         QVERIFY2(bad.err.contains((m_org + QStringLiteral(".")).toUtf8()), bad.err.constData());
         qInfo("users see: %s", bad.err.trimmed().constData());
         const ProcessResult good =
-            cli(common + QStringList{QStringLiteral("-X"),
-                                     QStringLiteral("group.id=%1.porthole").arg(m_org)});
+            cli(common +
+                QStringList{QStringLiteral("--group"), QStringLiteral("%1.porthole").arg(m_org)});
         QVERIFY2(good.exitCode == 0, good.err.constData());
     }
 
