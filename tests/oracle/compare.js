@@ -64,7 +64,8 @@ function loadCorpus() {
       ids.add(c.id);
       c.file = f;
       c.templateText = 'templateText' in c ? c.templateText : JSON.stringify(c.template);
-      if ('contextFile' in c) c.contextText = fs.readFileSync(path.join(sharedDir, c.contextFile), 'utf8');
+      if ('contextName' in c) c.contextText = fs.readFileSync(path.join(corpusDir, 'contexts', `${c.contextName}.json`), 'utf8');
+      else if ('contextFile' in c) c.contextText = fs.readFileSync(path.join(sharedDir, c.contextFile), 'utf8');
       else if ('context' in c) c.contextText = JSON.stringify(c.context);
       else if (!('contextText' in c)) c.contextText = null;
       cases.push(c);
@@ -246,6 +247,7 @@ async function main() {
   // A missing or broken oracle fails the test at once, whatever the selection.
   require('./oracle').loadRenderer();
   const cases = loadCorpus();
+  if (!cases.length) throw new Error('no case selected');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-oracle-'));
   try {
     writeInputs(dir, cases);

@@ -4,7 +4,8 @@
 //   node tests/oracle/gen-corpus.js   (then review `git diff tests/oracle/corpus`)
 //
 // One case per line: {"id", "category", "strict", "template" | "templateText",
-//   "context" | "contextText" | "contextFile", "mask"?, "expect"?, "note"?}
+//   "context" | "contextText" | "contextFile" | "contextName", "mask"?, "expect"?, "note"?}
+// "contextName" names corpus/contexts/NAME.json (the context most cases share).
 // "templateText"/"contextText" hold a document's exact text where JSON.parse matters
 // (1e400, duplicate keys, -0, big integers, lone surrogates); "contextFile" is relative to
 // the shared/ folder. Cases with "expect" are not run through the oracle: it crashes on them
@@ -33,7 +34,7 @@ function add(file, category, template, opts = {}) {
     if (opts.contextFile) c.contextFile = opts.contextFile;
     else if (opts.contextText !== undefined) c.contextText = opts.contextText;
     else if (opts.context !== undefined) c.context = opts.context;
-    else if (!opts.noContext) c.context = CTX;
+    else if (!opts.noContext) c.contextName = 'default';
     if (opts.mask) c.mask = opts.mask;
     if (opts.expect) {
       const e = typeof opts.expect === 'function' ? opts.expect(mode) : opts.expect;
@@ -57,7 +58,7 @@ const render = loadRenderer();
 const shared = path.join(__dirname, '..', '..', '..', 'shared');
 function viaOracle(c) {
   const t = 'templateText' in c ? c.templateText : JSON.stringify(c.template);
-  const x = 'contextFile' in c ? fs.readFileSync(path.join(shared, c.contextFile), 'utf8')
+  const x = 'contextName' in c ? JSON.stringify(CTX) : 'contextFile' in c ? fs.readFileSync(path.join(shared, c.contextFile), 'utf8')
           : 'contextText' in c ? c.contextText : 'context' in c ? JSON.stringify(c.context) : null;
   return JSON.stringify(renderCase(render, t, x, c.strict));
 }
@@ -69,6 +70,8 @@ for (const [file, lines] of out) {
 const dir = path.join(__dirname, 'corpus');
 fs.mkdirSync(dir, {recursive: true});
 for (const f of fs.readdirSync(dir)) if (f.endsWith('.jsonl')) fs.unlinkSync(path.join(dir, f));
+fs.mkdirSync(path.join(dir, 'contexts'), {recursive: true});
+fs.writeFileSync(path.join(dir, 'contexts', 'default.json'), JSON.stringify(CTX));
 let total = 0;
 for (const [file, lines] of out) {
   fs.writeFileSync(path.join(dir, `${file}.jsonl`), lines.join('\n') + '\n');

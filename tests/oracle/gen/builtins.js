@@ -114,7 +114,28 @@ module.exports = (add) => {
     'ascii', '65 | [.] | implode', '[.arr[] | tostring | ascii_downcase]', 'env | type', '$ENV | type', 'now | type',
     'now > 1700000000', '[now | todate | length]', 'splits', 'tojson | length', 'keys | length', 'to_entries | length',
   ];
-  const groups = {string, array, object, math, date, control};
+  // Where jq builds differ (npm 0.0.12 bundles a pre-1.6 snapshot, we use Debian's 1.6):
+  // parser literals, surrogate code points, definitions that changed between releases.
+  const edges = [
+    '"[nan]" | fromjson', '"-nan" | tonumber', '" nan" | tonumber', '"nan1" | tonumber', '"NaN" | tonumber',
+    '"infinity" | tonumber', '"[1,]" | fromjson', '"\\"\\ud800\\"" | fromjson', '"{\\"a\\":1,\\"a\\":2}" | fromjson',
+    '[55296, 65, 56320] | implode', '[57343] | implode', '[56319, 56320] | implode',
+    '5 % 0', '5 % 0.5', '-5 % 3', '5 % -3', '1e20 % 7', 'nan % 2', '5.5 % 2.5', '[limit(3; range(0; 10; 0))]',
+    '1 | ltrimstr("a")', '"aAa" | [match("a"; "gi").offset]', '"a1b2" | [scan("([a-z])([0-9])")]', '"abc" | sub("$"; "x")',
+    '"éa" | indices("a")', '"é,x" | index(",")', '{"é": 1, "z": 2, "Z": 3, "😀": 4} | keys', '.idx | walk(.)',
+    '{b: 1, a: {d: 2, c: 3}} | walk(.)', '[{a: 1, b: 1}, {a: 1, b: 2}] | max_by(.a)', '[{a: 1, b: 1}, {a: 1, b: 2}] | min_by(.a)',
+    '[{a: 1, b: 1}, {a: 1, b: 2}] | unique_by(.a)', '.objs | sort_by(.name, -.v)', '[1 | while(. < 100; . * 2)]',
+    '[limit(5; 1 | repeat(. * 2))]', '"a\(empty)b"', '.ctl | tojson', '.ls | tojson', '.ts | strftime("%Z %z")',
+    '.ts | gmtime | strftime("%c")', '.ts | localtime | strftime("%Z")', 'try error(null) catch .', '[.[] | try error catch .] | length',
+    '"x" | error(null)', 'splits("x"; null)', '[.words[] | ascii_downcase] | group_by(.) | map(length)', '[1, 2] | tostream',
+    '[paths(..)] | length', 'getpath(["a", 0, "b"])', '{} | .a.b.c = 1', 'null | .[1] = 1', '[1, 2, 3] | .[1:] = ["x"]',
+    '[1, 2, 3] | del(.[0, 2])', 'to_entries | map(select(.key | startswith("e"))) | from_entries | keys', '"abc" | ascii_downcase | @base32d',
+    '[.[] | tojson | fromjson] | length', '"1 2" | tonumber', '"1e500" | tonumber', '"-0.0" | tonumber | tostring',
+    '@base32d', '"MFRGG===" | @base32d', '"YWJj" | @base64d', '"YWJ" | @base64d',
+    'ltrimstr("x") | type', 'getpath(["x"]) |= 1', 'input_line_number?', '[splits(", ")]', 'significand',
+    '[.[] | numbers] | @csv', '$__loc__ | .file', '{} | has("__proto__")', '"__proto__" as $k | {($k): 1}',
+  ];
+  const groups = {string, array, object, math, date, control, edges};
   for (const [name, list] of Object.entries(groups)) {
     list.forEach((e, i) => {
       add('builtins', `jq-${name}`, `{{ ${e} }}`);

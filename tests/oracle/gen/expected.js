@@ -13,7 +13,8 @@ module.exports = (add) => {
   add('ours-only', 'ours-only', '{{ first(input) }}', {expect: err('null\n')});
   // Crash the oracle; ours must neither crash nor hang (any answer, exit 0 or 1).
   for (const t of ['{{ debug }}', '{{ 1 | debug }}', 'x{{ {a: 1} | debug }}', '{{ "ab" | gsub(""; "x") }}',
-                   '{{ [inputs] }}', '{{ input_line_number }}']) {
+                   '{{ [inputs] }}', '{{ input_line_number }}', '{{ [-1] | implode }}', '{{ [1114112, -5] | implode }}',
+                   '{{ [1, [2]] | implode }}', '{{ ["a"] | implode }}']) {
     add('ours-only', 'ours-only', t, {expect: {anyOutcome: true}});
   }
 
