@@ -20,8 +20,7 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
     m_broker = std::make_unique<SandboxBroker>();
     std::string err;
     if (!m_broker->start(org.toStdString(), kafkaPort, &err)) {
-        *error =
-            QStringLiteral("cannot start the sandbox broker: %1").arg(QString::fromStdString(err));
+        *error = QString::fromStdString(err); // already says what failed: "cannot listen on …"
         m_broker.reset();
         return false;
     }

@@ -149,7 +149,7 @@ struct JqEngine::Impl
             // A binary tree of `if`s picks one body by the slot number in the input, so each
             // body runs alone (jq_start + first jq_next, exactly like its own program) while
             // the ~25 ms of builtins compile once for all.
-            std::string text = "def env: {}; {} as $ENV | .[0] as $__porthole_slot | .[1] | ";
+            std::string text = JqFilter::prelude() + ".[0] as $__porthole_slot | .[1] | ";
             std::vector<std::pair<int, int>> lines(bodies.size()); // first/last line of a body
             int line = 1;
             auto append = [&](const std::string& s) {

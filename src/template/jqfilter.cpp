@@ -60,9 +60,32 @@ std::string body(std::u16string_view expression)
     return utf8;
 }
 
+const std::string& prelude()
+{
+    // Debian patches jq 1.6 where Port's bundled snapshot is unpatched (found by the oracle test):
+    // - implode: the snapshot writes a surrogate code point as three bytes that JavaScript
+    //   decodes to three U+FFFD; Debian substitutes one U+FFFD.
+    // - tonumber/fromjson: the snapshot's parser rejects the literal `nan`; Debian's accepts it.
+    //   Only a `nan` literal can make either produce NaN, so a NaN result means Port errs.
+    // Everything stays on one line so compile errors keep naming the body's own line numbers.
+    static const std::string text =
+        "def _ph_implode: implode; "
+        "def implode: (if type == \"array\" then map(if type == \"number\" and . >= 55296 and "
+        ". <= 57343 then (65533, 65533, 65533) else . end) else . end) | _ph_implode; "
+        "def _ph_tonumber: tonumber; "
+        "def tonumber: _ph_tonumber as $n | if type == \"string\" and ($n | isnan) then "
+        "error(\"Invalid literal at EOF at line 1, column \\(length) (while parsing '\\(.)')\") "
+        "else $n end; "
+        "def _ph_fromjson: fromjson; "
+        "def fromjson: _ph_fromjson as $v | if ([$v | .. | numbers | select(isnan)] | length) > 0 "
+        "then error(\"Invalid literal (while parsing '\\(.)')\") else $v end; "
+        "def env: {}; {} as $ENV | ";
+    return text;
+}
+
 std::string program(std::string_view body)
 {
-    std::string p = "def env: {}; {} as $ENV | ";
+    std::string p = prelude();
     p += body;
     return p;
 }

@@ -13,6 +13,10 @@ std::u16string rewriteQuotes(std::u16string_view expression);
 /// binding passes a C string). The `def env` wrapper is added by JqEngine.
 std::string body(std::u16string_view expression);
 
+/// What precedes every body, on one line: definitions that make Debian's jq 1.6 answer like the
+/// jq 1.6 snapshot in Port's renderer, then Port's own `def env: {}; {} as $ENV | ` (rule 7).
+const std::string& prelude();
+
 /// The whole program Port compiles for a body (rule 7): `def env: {}; {} as $ENV | BODY`.
 std::string program(std::string_view body);
 

@@ -68,6 +68,10 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
 void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
 {
     clearAnnotations();
+    // Styles go in by number: a QsciStyledText built from a QsciStyle copies it and never frees
+    // the copy.
+    m_valueStyle.apply(this);
+    m_errorStyle.apply(this);
     std::map<int, QStringList> valueLines, errorLines;
     constexpr int kMaxShown = 160; // a long value is cut: the preview shows it whole
     for (const auto& t : templates) {
@@ -93,11 +97,11 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
         const QStringList errors = errorLines[line];
         const QStringList values = valueLines[line];
         if (!values.isEmpty())
-            parts << QsciStyledText(values.join(QStringLiteral("   ")), m_valueStyle);
+            parts << QsciStyledText(values.join(QStringLiteral("   ")), m_valueStyle.style());
         if (!errors.isEmpty())
             parts << QsciStyledText((values.isEmpty() ? QString() : QStringLiteral("\n")) +
                                         errors.join(QStringLiteral("\n")),
-                                    m_errorStyle);
+                                    m_errorStyle.style());
         annotate(line, parts);
     }
 }
