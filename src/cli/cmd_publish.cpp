@@ -68,26 +68,6 @@ void appendReport(std::string& out, const DeliveryReport& r, const std::string& 
     out += "}\n";
 }
 
-int loadJson(const QString& path, JsonValue* out)
-{
-    QString why;
-    const auto text = readFile(path, &why);
-    if (!text)
-        return fail(path, why, InputError);
-    const JsonDocument doc = JsonParser::parse(*text);
-    if (!doc.ok()) {
-        const Diagnostic& d = doc.diagnostics.front();
-        return fail(path,
-                    QStringLiteral("%1:%2: %3")
-                        .arg(d.range.begin.line)
-                        .arg(d.range.begin.column)
-                        .arg(QString::fromStdString(d.message)),
-                    InputError);
-    }
-    *out = doc.root->toValue();
-    return Ok;
-}
-
 // Renders NODE.json with Port's rules and the envelope (or takes --raw lines); nullopt after
 // printing the reason, with `code` set.
 std::optional<std::vector<std::string>> messagesFor(const QString& file, const QString& contextFile,

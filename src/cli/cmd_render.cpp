@@ -12,26 +12,6 @@
 namespace porthole::cli {
 namespace {
 
-int loadJson(const QString& path, JsonValue* out)
-{
-    QString error;
-    const auto text = readFile(path, &error);
-    if (!text)
-        return fail(path, error, InputError);
-    JsonDocument doc = JsonParser::parse(*text);
-    if (!doc.ok()) {
-        const Diagnostic& d = doc.diagnostics.front();
-        return fail(path,
-                    QStringLiteral("%1:%2: %3")
-                        .arg(d.range.begin.line)
-                        .arg(d.range.begin.column)
-                        .arg(QString::fromStdString(d.message)),
-                    InputError);
-    }
-    *out = doc.root->toValue();
-    return Ok;
-}
-
 int runRender(const QStringList& args)
 {
     QCommandLineParser parser;

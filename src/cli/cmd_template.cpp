@@ -52,30 +52,12 @@ int runTemplate(const QStringList& args)
         return fail(QStringLiteral("template"),
                     QStringLiteral("--timeout-ms must be a positive number"), UsageError);
 
-    auto load = [](const QString& path, JsonValue* out) -> int {
-        QString error;
-        const auto text = readFile(path, &error);
-        if (!text)
-            return fail(path, error, InputError);
-        JsonDocument doc = JsonParser::parse(*text);
-        if (!doc.ok()) {
-            const Diagnostic& d = doc.diagnostics.front();
-            return fail(path,
-                        QStringLiteral("%1:%2: %3")
-                            .arg(d.range.begin.line)
-                            .arg(d.range.begin.column)
-                            .arg(QString::fromStdString(d.message)),
-                        InputError);
-        }
-        *out = doc.root->toValue();
-        return Ok;
-    };
     JsonValue document;
     JsonValue ctx = JsonValue::object();
-    if (const int rc = load(files[0], &document))
+    if (const int rc = loadJson(files[0], &document))
         return rc;
     if (parser.isSet(context))
-        if (const int rc = load(parser.value(context), &ctx))
+        if (const int rc = loadJson(parser.value(context), &ctx))
             return rc;
 
     TemplateSettings settings;

@@ -1,5 +1,7 @@
 #include "command.h"
 
+#include "core/jsonparser.h"
+
 #include <QFile>
 #include <QFileInfo>
 
@@ -61,6 +63,26 @@ std::optional<std::string> readFile(const QString& path, QString* error)
     }
     const QByteArray bytes = f.readAll();
     return std::string(bytes.constData(), size_t(bytes.size()));
+}
+
+int loadJson(const QString& path, JsonValue* out)
+{
+    QString why;
+    const auto text = readFile(path, &why);
+    if (!text)
+        return fail(path, why, InputError);
+    const JsonDocument doc = JsonParser::parse(*text);
+    if (!doc.ok()) {
+        const Diagnostic& d = doc.diagnostics.front();
+        return fail(path,
+                    QStringLiteral("%1:%2: %3")
+                        .arg(d.range.begin.line)
+                        .arg(d.range.begin.column)
+                        .arg(QString::fromStdString(d.message)),
+                    InputError);
+    }
+    *out = doc.root->toValue();
+    return Ok;
 }
 
 void writeOut(const std::string& bytes)

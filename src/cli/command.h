@@ -3,6 +3,8 @@
 #include <QCommandLineParser>
 #include <QStringList>
 
+#include "core/jsonvalue.h"
+
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,10 @@ std::optional<int> parseArgs(QCommandLineParser& parser, const QStringList& args
 
 /// Reads a whole file; on failure fills `error` with a readable reason.
 std::optional<std::string> readFile(const QString& path, QString* error);
+
+/// Reads and parses a JSON file (context, envelope, template) as JSON.parse would; on failure
+/// prints "porthole-cli: FILE: LINE:COL: why" and returns InputError, else Ok.
+int loadJson(const QString& path, JsonValue* out);
 
 /// Writes bytes to stdout unchanged (no locale conversion).
 void writeOut(const std::string& bytes);
