@@ -1,5 +1,7 @@
 #include "jsonparser.h"
 
+#include "utf8.h"
+
 #include <cctype>
 #include <charconv>
 #include <cstdio>
@@ -434,25 +436,6 @@ private:
         return true;
     }
 
-    static void appendUtf8(std::string& out, uint32_t cp)
-    {
-        if (cp < 0x80) {
-            out += char(cp);
-        } else if (cp < 0x800) {
-            out += char(0xC0 | (cp >> 6));
-            out += char(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            out += char(0xE0 | (cp >> 12));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        } else {
-            out += char(0xF0 | (cp >> 18));
-            out += char(0x80 | ((cp >> 12) & 0x3F));
-            out += char(0x80 | ((cp >> 6) & 0x3F));
-            out += char(0x80 | (cp & 0x3F));
-        }
-    }
-
     bool readHex4(size_t at, uint32_t& v) const
     {
         if (at + 4 > m_text.size())
@@ -473,24 +456,12 @@ private:
         return true;
     }
 
-    // Length of a valid UTF-8 sequence at `at`, or 0.
+    // Length of a valid UTF-8 sequence at `at`, or 0 (encoded surrogates are not UTF-8).
     int utf8Length(size_t at) const
     {
-        const auto b0 = static_cast<unsigned char>(m_text[at]);
-        const int len = (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-        if (len == 0 || at + size_t(len) > m_text.size())
-            return 0;
-        uint32_t cp = len == 2 ? (b0 & 0x1F) : len == 3 ? (b0 & 0x0F) : (b0 & 0x07);
-        for (int j = 1; j < len; ++j) {
-            const auto b = static_cast<unsigned char>(m_text[at + size_t(j)]);
-            if ((b & 0xC0) != 0x80)
-                return 0;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-        if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return 0;
-        return len;
+        uint32_t cp = 0;
+        const int len = Utf8::decode(m_text, at, cp);
+        return cp >= 0xD800 && cp <= 0xDFFF ? 0 : len;
     }
 
     bool parseString(std::string& out)
@@ -626,7 +597,7 @@ private:
                 advanceBytes(6, 6);
             }
         }
-        appendUtf8(out, cp); // a lone surrogate stays as WTF-8, like a JS string keeps it
+        Utf8::append(out, cp); // a lone surrogate stays as WTF-8, like a JS string keeps it
         return true;
     }
 

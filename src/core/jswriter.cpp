@@ -1,5 +1,7 @@
 #include "jswriter.h"
 
+#include "utf8.h"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -58,26 +60,6 @@ void appendEscapedU(std::string& out, unsigned v)
     out += buf;
 }
 
-// Decodes one UTF-8 (or WTF-8 surrogate) sequence at s[i]; returns its length, or 0 if invalid.
-int decodeUtf8(std::string_view s, size_t i, uint32_t& cp)
-{
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    int len = b0 < 0x80 ? 1 : (b0 >> 5) == 6 ? 2 : (b0 >> 4) == 14 ? 3 : (b0 >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + size_t(len) > s.size())
-        return 0;
-    cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1f) : len == 3 ? (b0 & 0x0f) : (b0 & 0x07);
-    for (int j = 1; j < len; ++j) {
-        const auto b = static_cast<unsigned char>(s[i + size_t(j)]);
-        if ((b & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (b & 0x3f);
-    }
-    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10ffff)
-        return 0;
-    return len;
-}
-
 } // namespace
 
 std::string quote(std::string_view s)
@@ -120,7 +102,7 @@ std::string quote(std::string_view s)
             continue;
         }
         uint32_t cp = 0;
-        const int len = decodeUtf8(s, i, cp);
+        const int len = Utf8::decode(s, i, cp);
         if (len == 0) {
             out += "\xEF\xBF\xBD"; // not UTF-8: what a decoder would show
             ++i;
