@@ -41,7 +41,11 @@ runProcess(const QString& program, const QStringList& args,
 {
     RunResult r;
     QProcess p;
-    p.setProcessEnvironment(env);
+    // Every peer talks to 127.0.0.1 only: never through a proxy from the environment.
+    QProcessEnvironment direct = env;
+    direct.insert(QStringLiteral("no_proxy"), QStringLiteral("127.0.0.1,localhost"));
+    direct.insert(QStringLiteral("NO_PROXY"), QStringLiteral("127.0.0.1,localhost"));
+    p.setProcessEnvironment(direct);
     QSignalSpy done(&p, &QProcess::finished);
     p.start(program, args);
     r.started = p.waitForStarted(30000);

@@ -278,6 +278,48 @@ private Q_SLOTS:
         QCOMPARE(classic.actionRuns, QStringList{kAction});
     }
 
+    void docsRouteAttachesANodeRunSeenWithoutItsWorkflowRun()
+    {
+        // Port's agent shape carries only context.runId = wfnr_…: the seed's route names the run.
+        LocalPortApiHandler h;
+        h.store().observeMessage(
+            QStringLiteral("{\"context\":{\"runId\":\"%1\"}}").arg(kNode).toUtf8());
+        const QByteArray bearer =
+            "Bearer " + replyJson(h.handle({"POST",
+                                            QStringLiteral("/v1/auth/access_token"),
+                                            {},
+                                            R"({"clientId":"sandbox","clientSecret":"sandbox"})"}))
+                            .value(QStringLiteral("accessToken"))
+                            .toString()
+                            .toUtf8();
+        QCOMPARE(h.handle({"GET", QStringLiteral("/v1/workflows/runs/") + kRun, bearer, {}}).status,
+                 404);
+        QCOMPARE(
+            h.handle({"PATCH", QStringLiteral("/v1/workflows/runs/%1/nodes/%2").arg(kRun, kNode),
+                      bearer, R"({"status":"COMPLETED","result":"SUCCESS"})"})
+                .status,
+            200);
+        const LocalApiReply r =
+            h.handle({"GET", QStringLiteral("/v1/workflows/runs/") + kRun, bearer, {}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(replyJson(r)
+                     .value(QStringLiteral("workflowRun"))
+                     .toObject()
+                     .value(QStringLiteral("status"))
+                     .toString(),
+                 QStringLiteral("COMPLETED"));
+        // Both unknown: 404 naming the workflow run.
+        const LocalApiReply unknown = h.handle(
+            {"PATCH",
+             QStringLiteral("/v1/workflows/runs/wfr_0000000000000000/nodes/wfnr_0000000000000000"),
+             bearer, R"({"status":"IN_PROGRESS"})"});
+        QCOMPARE(unknown.status, 404);
+        QVERIFY(replyJson(unknown)
+                    .value(QStringLiteral("message"))
+                    .toString()
+                    .contains(QLatin1String("wfr_0000000000000000")));
+    }
+
     void handlerSpeaksLikePort()
     {
         LocalPortApiHandler h;
