@@ -2,6 +2,9 @@
 
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
+#include "preview/previewpane.h"
+#include "publish/publishpane.h"
+#include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
 
@@ -22,25 +25,49 @@
 namespace porthole {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_runsPane(new RunsPane(this)),
-      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
+    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
+      m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
+      m_reportPane(new ReportPane(this)), m_sandbox(new Sandbox(this)),
+      m_sandboxLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* tabs = new QTabWidget(this);
     tabs->setObjectName(QStringLiteral("sideTabs"));
     tabs->setDocumentMode(true);
+    tabs->addTab(m_previewPane, tr("Preview"));
+    tabs->addTab(m_publishPane, tr("Publish"));
     tabs->addTab(m_runsPane, tr("Runs topic"));
+    tabs->addTab(m_reportPane, tr("Report"));
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_nodePane);
     split->addWidget(tabs);
     split->setStretchFactor(0, 1);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);
-    split->setSizes({560, 720});
+    split->setSizes({660, 620});
     setCentralWidget(split);
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_sandboxLabel);
+
+    // The preview's context and options drive the node's analysis; its result comes back.
+    connect(m_previewPane, &PreviewPane::renderInputChanged, m_nodePane, &NodePane::setRenderInput);
+    connect(m_nodePane, &NodePane::nodeRendered, m_previewPane, &PreviewPane::showRender);
+    // Publishing sends what the preview shows; reporting targets the run the context names.
+    connect(m_nodePane, &NodePane::nodeRendered, this,
+            [this](const std::shared_ptr<const RenderedNode>& r) {
+                m_publishPane->setMessages(r && r->ok ? r->messages : std::vector<std::string>{});
+                const JsonValue& ctx = m_previewPane->context();
+                const JsonValue& wfr = ctx["workflowRun"]["identifier"];
+                const JsonValue& wfnr = ctx["workflowNodeRun"]["identifier"];
+                const JsonValue& run = ctx["run"]["id"];
+                m_reportPane->setRunIds(
+                    QString::fromStdString(wfr.isString() ? wfr.toString() : std::string()),
+                    QString::fromStdString(wfnr.isString()  ? wfnr.toString()
+                                           : run.isString() ? run.toString()
+                                                            : std::string()));
+            });
+    m_nodePane->setRenderInput(m_previewPane->context(), m_previewPane->options());
     buildMenus();
     connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
         m_modified = m;
@@ -128,6 +155,9 @@ bool MainWindow::startSandbox(QString* error)
     m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
                                 .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
     m_runsPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
+    m_publishPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
+    // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
+    m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
     m_runsPane->startWatching();
     return true;
 }

@@ -8,6 +8,9 @@ class QTabWidget;
 namespace porthole {
 
 class NodePane;
+class PreviewPane;
+class PublishPane;
+class ReportPane;
 class RunsPane;
 class Sandbox;
 
@@ -25,6 +28,9 @@ public:
     void openExample(const QString& name);
     NodePane* nodePane() const { return m_nodePane; }
     RunsPane* runsPane() const { return m_runsPane; }
+    PreviewPane* previewPane() const { return m_previewPane; }
+    PublishPane* publishPane() const { return m_publishPane; }
+    ReportPane* reportPane() const { return m_reportPane; }
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
@@ -33,10 +39,13 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
-    NodePane* m_nodePane;
-    RunsPane* m_runsPane;
-    Sandbox* m_sandbox;
-    QLabel* m_sandboxLabel;
+    NodePane* m_nodePane = nullptr;
+    PreviewPane* m_previewPane = nullptr;
+    PublishPane* m_publishPane = nullptr;
+    RunsPane* m_runsPane = nullptr;
+    ReportPane* m_reportPane = nullptr;
+    Sandbox* m_sandbox = nullptr;
+    QLabel* m_sandboxLabel = nullptr;
     QString m_path;
     bool m_modified = false;
     void buildMenus();

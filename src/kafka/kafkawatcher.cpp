@@ -94,7 +94,9 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
 
     KafkaConfig c;
     c.set("enable.partition.eof", "true");
-    c.set("auto.offset.reset", "error"); // we decide what an out-of-range position means
+    // A position outside the log (expired messages, a broker with a new log) restarts at the
+    // log start; the dedupe below hides what was already shown, checkLogs() what is new.
+    c.set("auto.offset.reset", "earliest");
     c.set("client.id", "porthole-watch");
     c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
     c.merge(options.config);
@@ -191,8 +193,6 @@ bool KafkaWatcher::start(std::string* error)
             if (list->elems[i].offset < 0) // no message at or after the time
                 list->elems[i].offset = RD_KAFKA_OFFSET_END;
     }
-    for (int i = 0; i < list->cnt; ++i)
-        m_startOffsets[list->elems[i].partition] = list->elems[i].offset;
     if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
         *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
         return false;
@@ -216,18 +216,14 @@ size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t m
             m_atEof.insert(m->partition);
             continue;
         }
-        if (m->err == RD_KAFKA_RESP_ERR__AUTO_OFFSET_RESET) {
-            handleOffsetReset(m->partition, rd_kafka_message_errstr(m.get()));
-            continue;
-        }
         if (m->err) {
             handleError(m->err, rd_kafka_message_errstr(m.get()));
             continue;
         }
         if (m_down) {
             m_down = false;
+            checkLogs(); // before the news, so nothing produced after it is taken as old
             status(WatchStatus::Recovered, "broker reachable again");
-            checkLogs();
         }
         auto [it, inserted] = m_next.try_emplace(m->partition, m->offset + 1);
         if (!inserted) {
@@ -268,69 +264,9 @@ void KafkaWatcher::handleError(int err, const std::string& reason)
     }
 }
 
-// The position is outside the partition's log: older messages expired (read on from the log
-// start) or the log is a new one after a broker restart (offsets went back; forget what was
-// seen in that partition so new messages are not taken for duplicates).
-void KafkaWatcher::handleOffsetReset(int32_t partition, const std::string& reason)
-{
-    int64_t lo = 0, hi = 0;
-    const rd_kafka_resp_err_t err = rd_kafka_query_watermark_offsets(
-        d->rk.get(), m_options.topic.c_str(), partition, &lo, &hi, 5000);
-    if (err) {
-        status(WatchStatus::Warning, "partition " + std::to_string(partition) + ": " + reason);
-        restartAt(partition, RD_KAFKA_OFFSET_BEGINNING);
-        return;
-    }
-    // Out of range means below the log start or beyond its end. Not below the start (lo)
-    // means beyond the end: the log is shorter than what was seen, i.e. a new log.
-    const auto it = m_next.find(partition);
-    if (it != m_next.end() && it->second >= lo) {
-        logRestarted(partition, lo);
-        return;
-    }
-    status(WatchStatus::Warning, "partition " + std::to_string(partition) +
-                                     ": older messages expired; reading on from " +
-                                     std::to_string(lo));
-    restartAt(partition, lo);
-}
-
-void KafkaWatcher::logRestarted(int32_t partition, int64_t from)
-{
-    m_next.erase(partition);
-    status(WatchStatus::OffsetsReset, "partition " + std::to_string(partition) +
-                                          ": the log restarted (new broker log); reading it "
-                                          "from offset " +
-                                          std::to_string(from));
-    restartAt(partition, from);
-}
-
-// After an offset error librdkafka stops fetching the partition and refuses a seek, so the
-// whole assignment is given again: the restarted partition at `offset`, the others where
-// reading had got to (nothing consumed is lost, nothing shown twice).
-void KafkaWatcher::restartAt(int32_t partition, int64_t offset)
-{
-    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
-    for (int32_t p : m_partitions)
-        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
-    rd_kafka_position(d->rk.get(), list.get());
-    for (int i = 0; i < list->cnt; ++i) {
-        auto& tp = list->elems[i];
-        const auto seen = m_next.find(tp.partition);
-        if (tp.partition == partition)
-            tp.offset = offset;
-        else if (seen != m_next.end())
-            tp.offset = seen->second;
-        else if (tp.offset < 0)
-            tp.offset = m_startOffsets[tp.partition];
-    }
-    if (const rd_kafka_resp_err_t err = rd_kafka_assign(d->rk.get(), list.get()))
-        status(WatchStatus::Warning,
-               std::string("cannot restart reading: ") + rd_kafka_err2str(err));
-    m_atEof.erase(partition);
-}
-
 // While the broker is away, a cheap watermark query every second tells when it is back; then
-// each partition's log is checked, since a restarted broker may have a new, shorter log.
+// each partition's log is checked: a restarted broker may have a new, shorter log whose
+// offsets repeat ones already shown, so the dedupe must forget that partition.
 void KafkaWatcher::probeRecovery()
 {
     const int64_t now = nowMs();
@@ -342,8 +278,8 @@ void KafkaWatcher::probeRecovery()
                                          &lo, &hi, 500) != RD_KAFKA_RESP_ERR_NO_ERROR)
         return;
     m_down = false;
+    checkLogs(); // before the news, so nothing produced after it is taken as old
     status(WatchStatus::Recovered, "broker reachable again");
-    checkLogs();
 }
 
 void KafkaWatcher::checkLogs()
@@ -356,8 +292,13 @@ void KafkaWatcher::checkLogs()
             next > hi)
             restarted.emplace_back(p, lo);
     }
-    for (const auto& [p, lo] : restarted)
-        logRestarted(p, lo);
+    for (const auto& [p, lo] : restarted) {
+        m_next.erase(p);
+        status(WatchStatus::OffsetsReset, "partition " + std::to_string(p) +
+                                              ": the broker has a new, shorter log (offsets "
+                                              "start again at " +
+                                              std::to_string(lo) + "); showing it from there");
+    }
 }
 
 } // namespace porthole

@@ -55,8 +55,7 @@ private:
     StatusHandler m_onStatus;
     std::string m_groupId;
     std::vector<int32_t> m_partitions;
-    std::map<int32_t, int64_t> m_next;         ///< next unseen offset per partition (dedupe)
-    std::map<int32_t, int64_t> m_startOffsets; ///< as first assigned (logical or resolved)
+    std::map<int32_t, int64_t> m_next; ///< next unseen offset per partition (dedupe)
     std::set<int32_t> m_atEof;
     bool m_down = false;
     int64_t m_lastProbeMs = 0;
@@ -64,11 +63,8 @@ private:
 
     void status(WatchStatus s, const std::string& text);
     void handleError(int err, const std::string& reason);
-    void handleOffsetReset(int32_t partition, const std::string& reason);
     void probeRecovery();
     void checkLogs();
-    void logRestarted(int32_t partition, int64_t from);
-    void restartAt(int32_t partition, int64_t offset);
     friend struct WatcherCallbacks;
 };
 

@@ -12,7 +12,8 @@ namespace porthole::LoopbackBind {
 
 /// Arms the override for the next loopback bind to port 0 (0 disarms).
 void arm(uint16_t port);
-/// Disarms; returns errno of the overridden bind (0 if it succeeded or never happened).
+/// Disarms; returns errno of the overridden bind (0 if it succeeded or never happened). A
+/// failed override falls back to a free port so the caller can clean up normally.
 int disarm();
 
 } // namespace porthole::LoopbackBind

@@ -81,8 +81,19 @@ struct JqEngine::Impl
     JsonValue contextValue;
     jv contextJv = jv_null();
     bool contextValid = false;
+    // Outcomes of pure bodies for the current context: jq is deterministic apart from a few
+    // builtins (isPure), so a warm re-render with the same context needs no jq at all.
+    std::unordered_map<std::string, JqOutcome> memo;
 
     ~Impl() { clear(); }
+
+    static bool isPure(const std::string& body)
+    {
+        for (const char* impure : {"now", "input", "debug", "stderr", "halt"})
+            if (body.find(impure) != std::string::npos)
+                return false;
+        return true;
+    }
 
     void clear()
     {
@@ -90,6 +101,7 @@ struct JqEngine::Impl
             jqinternal::teardown(&p.jq);
         programs.clear();
         entries.clear();
+        memo.clear();
         jv_free(contextJv);
         contextJv = jv_null();
         haveContext = false;
@@ -228,6 +240,7 @@ struct JqEngine::Impl
         contextValid = jv_is_valid(contextJv);
         contextValue = context;
         haveContext = true;
+        memo.clear();
     }
 };
 
@@ -245,11 +258,22 @@ std::vector<JqOutcome> JqEngine::evaluate(const std::vector<std::string>& bodies
 {
     ++d->clock;
     std::vector<JqOutcome> out(bodies.size());
+    d->setContext(context);
+    if (d->memo.size() > 20000)
+        d->memo.clear();
+    std::vector<bool> done(bodies.size(), false);
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        if (auto it = d->memo.find(bodies[i]); it != d->memo.end()) {
+            out[i] = it->second;
+            done[i] = true;
+        }
+    }
     // Compile what the cache lacks: batchable bodies together, the others alone.
     std::vector<std::string> batch;
     std::unordered_set<std::string> seen;
-    for (const auto& b : bodies) {
-        if (d->entries.count(b) || !seen.insert(b).second)
+    for (size_t i = 0; i < bodies.size(); ++i) {
+        const std::string& b = bodies[i];
+        if (done[i] || d->entries.count(b) || !seen.insert(b).second)
             continue;
         if (JqFilter::batchable(b))
             batch.push_back(b);
@@ -263,6 +287,8 @@ std::vector<JqOutcome> JqEngine::evaluate(const std::vector<std::string>& bodies
 
     std::vector<Item> items;
     for (size_t i = 0; i < bodies.size(); ++i) {
+        if (done[i])
+            continue;
         const auto& e = d->entries.at(bodies[i]);
         if (e.failed) {
             out[i].kind = JqOutcome::Kind::Error;
@@ -289,7 +315,6 @@ std::vector<JqOutcome> JqEngine::evaluate(const std::vector<std::string>& bodies
         unique.push_back(items[i]);
     }
     if (!unique.empty()) {
-        d->setContext(context);
         std::vector<JqOutcome> results;
         if (limits.isolation == Isolation::Fork) {
             results = jqinternal::runForked(d->programs, unique, d->contextJv, d->contextValid,
@@ -301,6 +326,11 @@ std::vector<JqOutcome> JqEngine::evaluate(const std::vector<std::string>& bodies
         }
         for (size_t i = 0; i < items.size(); ++i)
             out[items[i].out] = results[duplicateOf[i]];
+        for (const auto& it : items) {
+            const JqOutcome& o = out[it.out];
+            if (!o.limitHit && Impl::isPure(bodies[it.out]))
+                d->memo.emplace(bodies[it.out], o);
+        }
     }
     d->evict();
     return out;

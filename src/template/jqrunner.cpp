@@ -149,10 +149,10 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
             ++i;
             continue;
         }
-        jv input = p.combined ? jv_array_append(jv_array_append(jv_array(),
-                                                                jv_number(items[i].slot)),
-                                                jv_copy(context))
-                              : jv_copy(context);
+        jv input = p.combined
+                       ? jv_array_append(jv_array_append(jv_array(), jv_number(items[i].slot)),
+                                         jv_copy(context))
+                       : jv_copy(context);
         start(p.jq, input);
         sink(i, topOutcome(jq_next(p.jq)));
         ++i;

@@ -4,6 +4,8 @@
 #include "jqfilter.h"
 #include "jsstring.h"
 
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace porthole {
@@ -35,12 +37,45 @@ struct RenderError
     std::string message;
 };
 
-// What the brace scanner found in one distinct string, and which bodies its templates use.
-struct ScanInfo
+// What the brace scanner found in one distinct string (deterministic, so shared between
+// renders: a warm re-render scans nothing again).
+struct ScanCore
 {
     std::u16string u16;
     BraceScan scan;
     bool typed = false;
+    std::vector<std::string> bodies;
+};
+
+std::shared_ptr<const ScanCore> scanCore(const std::string& s)
+{
+    static std::mutex mutex;
+    static std::unordered_map<std::string, std::shared_ptr<const ScanCore>> cache;
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = cache.find(s); it != cache.end())
+            return it->second;
+    }
+    auto core = std::make_shared<ScanCore>();
+    core->u16 = JsString::toUtf16(s);
+    core->scan = BraceScanner::scan(core->u16);
+    const auto trimmed = JsString::trim(core->u16);
+    core->typed =
+        core->scan.spans.size() == 1 && trimmed.starts_with(u"{{") && trimmed.ends_with(u"}}");
+    for (const auto& span : core->scan.spans)
+        core->bodies.push_back(JqFilter::body(std::u16string_view(core->u16).substr(
+            size_t(span.start), size_t(span.end - span.start))));
+    std::lock_guard lock(mutex);
+    if (cache.size() > 50000)
+        cache.clear();
+    cache.emplace(s, core);
+    return core;
+}
+
+// A ScanCore plus the indices of its bodies in this render's body list.
+struct ScanInfo
+{
+    std::shared_ptr<const ScanCore> core;
     std::vector<int> bodies;
 };
 
@@ -192,14 +227,8 @@ private:
         if (it != m_scans.end())
             return it->second;
         ScanInfo info;
-        info.u16 = JsString::toUtf16(s);
-        info.scan = BraceScanner::scan(info.u16);
-        const auto trimmed = JsString::trim(info.u16);
-        info.typed =
-            info.scan.spans.size() == 1 && trimmed.starts_with(u"{{") && trimmed.ends_with(u"}}");
-        for (const auto& span : info.scan.spans) {
-            std::string body = JqFilter::body(std::u16string_view(info.u16).substr(
-                size_t(span.start), size_t(span.end - span.start)));
+        info.core = scanCore(s);
+        for (const std::string& body : info.core->bodies) {
             auto [bi, inserted] = m_bodyIndex.try_emplace(body, int(m_bodies.size()));
             if (inserted)
                 m_bodies.push_back(body);
@@ -213,21 +242,22 @@ private:
         if (!mayHoldBraces(s))
             return;
         const ScanInfo& info = scanInfo(s);
-        if (info.scan.ok() && info.scan.spans.empty())
+        if (info.core->scan.ok() && info.core->scan.spans.empty())
             return;
         TemplateTrace t;
         t.path = path;
         t.isKey = isKey;
         t.text = s;
-        t.typed = info.typed;
-        t.scanError = info.scan.error;
-        t.scanErrorIndex = info.scan.errorIndex;
-        for (size_t i = 0; i < info.scan.spans.size(); ++i) {
-            const auto& span = info.scan.spans[i];
+        t.typed = info.core->typed;
+        t.scanError = info.core->scan.error;
+        t.scanErrorIndex = info.core->scan.errorIndex;
+        for (size_t i = 0; i < info.core->scan.spans.size(); ++i) {
+            const auto& span = info.core->scan.spans[i];
             TemplateResult r;
             r.span = span;
-            r.expression = JsString::toWtf8(std::u16string_view(info.u16).substr(
-                size_t(span.start), size_t(span.end - span.start)));
+            r.expression =
+                JsString::toWtf8(std::u16string_view(info.core->u16)
+                                     .substr(size_t(span.start), size_t(span.end - span.start)));
             r.body = m_bodies[size_t(info.bodies[i])];
             t.templates.push_back(std::move(r));
         }
@@ -255,14 +285,14 @@ private:
         if (!mayHoldBraces(s))
             return s;
         const ScanInfo& info = scanInfo(s);
-        if (!info.scan.ok())
-            throw RenderError{info.scan.error};
-        const auto& spans = info.scan.spans;
+        if (!info.core->scan.ok())
+            throw RenderError{info.core->scan.error};
+        const auto& spans = info.core->scan.spans;
         if (spans.empty())
             return s;
-        if (info.typed)
+        if (info.core->typed)
             return exec(info.bodies[0]);
-        const std::u16string_view u(info.u16);
+        const std::u16string_view u(info.core->u16);
         auto slice = [&](int b, int e) {
             return b < e ? u.substr(size_t(b), size_t(e - b)) : std::u16string_view();
         };

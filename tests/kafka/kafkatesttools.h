@@ -70,12 +70,12 @@ inline Finished kcatProduce(const QString& bootstrap, const QString& topic, cons
 class SandboxProcess
 {
 public:
-    bool start(const QString& org, quint16 port = 0)
+    bool start(const QString& org, quint16 wantedPort = 0)
     {
         m_process = std::make_unique<QProcess>();
         m_process->start(QStringLiteral(PORTHOLE_CLI),
                          {QStringLiteral("sandbox"), QStringLiteral("--org"), org,
-                          QStringLiteral("--kafka-port"), QString::number(port)});
+                          QStringLiteral("--kafka-port"), QString::number(wantedPort)});
         if (!m_process->waitForStarted(10000))
             return false;
         while (!m_process->canReadLine())

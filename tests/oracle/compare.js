@@ -10,13 +10,20 @@
 // --cli may be oracle.js itself: oracle against oracle must agree on every case.
 // --self-check N: also run oracle.js per case on every Nth case and require it to agree
 //   with the batch (the benchmark and users call the single-case CLI).
+// --cache DIR: memoise the oracle's answers there (default: answers/ in the oracle folder,
+//   see cacheFile); --no-cache 1 runs the oracle on every case.
+// --json FILE: write the failures (both outputs) as JSON.
 'use strict';
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const {spawn, spawnSync} = require('child_process');
+const crypto = require('crypto');
+const {spawn} = require('child_process');
 
 const here = __dirname;
+const PACKAGE = '@port-labs/jq-node-bindings';
+const oracleDir = () => process.env.PORTHOLE_ORACLE_DIR || path.join(os.homedir(), '.cache', 'porthole', 'oracle');
+let oracleFromCache = false;
 const args = parseArgs(process.argv.slice(2));
 const corpusDir = args.corpus || path.join(here, 'corpus');
 const sharedDir = args.shared || path.join(here, '..', '..', '..', 'shared');
@@ -143,7 +150,39 @@ function runOracleChunk(dir, cases, n) {
   });
 }
 
+// The oracle is a pure function of (case, package, Node): its answers are memoised in the
+// oracle folder, keyed by a hash of all of them, so a re-run costs only the CLI under test.
+// The self-check re-runs the live oracle on a sample every time.
+function cacheFile(cases) {
+  if (args['no-cache']) return null;
+  const h = crypto.createHash('sha256');
+  h.update(`${process.version}\n${fs.readFileSync(path.join(here, 'oracle.js'))}\n`);
+  try {
+    h.update(fs.readFileSync(require.resolve(path.join(oracleDir(), 'node_modules', PACKAGE, 'package.json'))));
+    h.update(fs.readFileSync(path.join(oracleDir(), 'node_modules', PACKAGE, 'lib', 'template.js')));
+  } catch (e) {
+    return null; // not installed: the live run reports it
+  }
+  for (const c of cases) h.update(JSON.stringify([c.id, c.templateText, c.contextText, !!c.strict]) + '\n');
+  return path.join(args.cache || path.join(oracleDir(), 'answers'), `results-${h.digest('hex').slice(0, 24)}.json`);
+}
+
 async function runOracle(dir, cases, chunks) {
+  const cached = cacheFile(cases);
+  if (cached && fs.existsSync(cached)) {
+    oracleFromCache = true;
+    return JSON.parse(fs.readFileSync(cached, 'utf8'));
+  }
+  const results = await runOracleLive(dir, cases, chunks);
+  if (cached) {
+    fs.mkdirSync(path.dirname(cached), {recursive: true});
+    fs.writeFileSync(cached + '.tmp', JSON.stringify(results));
+    fs.renameSync(cached + '.tmp', cached);
+  }
+  return results;
+}
+
+async function runOracleLive(dir, cases, chunks) {
   const size = Math.ceil(cases.length / chunks);
   const parts = [];
   for (let i = 0; i * size < cases.length; i++) parts.push(runOracleChunk(dir, cases.slice(i * size, (i + 1) * size), i));
@@ -191,6 +230,12 @@ function judge(c, ours, ref) {
   return diffs.length ? diffs : null;
 }
 
+// Ours may prefix Port's message ("porthole-cli: FILE: ") and writes a newline as \\n.
+function sameMessage(ours, port) {
+  const p = port.trim();
+  return ours.includes(p) || ours.includes(p.replace(/\n/g, '\\n'));
+}
+
 function describe(c) {
   const t = c.templateText.length > 160 ? c.templateText.slice(0, 160) + '…' : c.templateText;
   return `${c.id} [${c.strict ? 'strict' : 'lenient'}] ${t}`;
@@ -198,6 +243,8 @@ function describe(c) {
 
 async function main() {
   const started = Date.now();
+  // A missing or broken oracle fails the test at once, whatever the selection.
+  require('./oracle').loadRenderer();
   const cases = loadCorpus();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'porthole-oracle-'));
   try {
@@ -223,15 +270,15 @@ async function main() {
       if (d) {
         cat.failed++;
         failures.push({c, d, ours: ours[i], ref});
-      } else if (!c.expect && ref.exit !== 0 && ref.stderr.trim() !== ours[i].stderr.trim().replace(/^porthole-cli: (template: )?/, '')) {
+      } else if (!c.expect && ref.exit !== 0 && !sameMessage(ours[i].stderr, ref.stderr)) {
         notes.push(`${c.id}: ours ${JSON.stringify(ours[i].stderr.trim())}, Port ${JSON.stringify(ref.stderr.trim())}`);
       }
       perCategory.set(k, cat);
     });
 
     let selfCheckFailed = 0;
-    if (args['self-check']) {
-      const every = Number(args['self-check']);
+    if (args['self-check'] || oracleFromCache) {
+      const every = Number(args['self-check'] || 150);
       const sample = viaOracle.filter((_, i) => i % every === 0);
       const single = await runAll(path.join(here, 'oracle.js'), sample);
       sample.forEach((c, i) => {
@@ -245,7 +292,7 @@ async function main() {
       console.log(`self-check: oracle.js single-case vs batch on ${sample.length} cases, ${selfCheckFailed} mismatches`);
     }
 
-    console.log(`oracle: ${path.resolve(args.cli)} vs @port-labs/jq-node-bindings@0.0.12 on ${cases.length} cases ` +
+    console.log(`compare: ${path.resolve(args.cli)} vs @port-labs/jq-node-bindings@0.0.12 on ${cases.length} cases ` +
                 `(${cases.length - viaOracle.length} with written expectations)`);
     for (const [k, v] of [...perCategory].sort()) console.log(`  ${k.padEnd(14)} ${String(v.cases).padStart(4)} cases, ${v.failed} failed`);
     failures.slice(0, maxReport).forEach(({c, d}) => {
@@ -255,11 +302,11 @@ async function main() {
     });
     if (failures.length > maxReport) console.log(`... and ${failures.length - maxReport} more failures`);
     if (notes.length) {
-      console.log(`${notes.length} failing cases whose jq error message differs from Port's (reported, not failed):`);
+      console.log(`${notes.length} error cases whose message differs from Port's (reported, not failed):`);
       notes.slice(0, args.notes ? 100000 : 20).forEach((n) => console.log(`  ${n}`));
       if (!args.notes && notes.length > 20) console.log('  ... (--notes 1 lists all)');
     }
-    console.log(`timing (side by side): oracle ${oracleMs} ms, cli under test ${oursMs} ms (${jobs} jobs), total ${Date.now() - started} ms`);
+    console.log(`timing (side by side): oracle ${oracleMs} ms${oracleFromCache ? ' (memoised answers)' : ''}, cli under test ${oursMs} ms (${jobs} jobs), total ${Date.now() - started} ms`);
     console.log(`${cases.length - failures.length} passed, ${failures.length} failed`);
     if (args.json) fs.writeFileSync(args.json, JSON.stringify(failures.map(({c, d, ours, ref}) => ({id: c.id, strict: !!c.strict, template: c.templateText, context: c.contextFile || c.contextText, diffs: d, ours, expected: ref})), null, 1));
     process.exitCode = failures.length || selfCheckFailed ? 1 : 0;

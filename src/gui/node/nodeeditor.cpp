@@ -1,10 +1,16 @@
 #include "nodeeditor.h"
 
 #include <Qsci/qscilexerjson.h>
+#include <Qsci/qscistyledtext.h>
+
+#include "core/jswriter.h"
 
 #include <QFontDatabase>
+
 #include <QHelpEvent>
 #include <QToolTip>
+#include <map>
+#include <set>
 
 namespace porthole {
 
@@ -48,6 +54,52 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setMarkerBackgroundColor(QColor(0xe0, 0x9b, 0x00), m_warningMarker);
     setMarkerForegroundColor(QColor(0xe0, 0x9b, 0x00), m_warningMarker);
     setMouseTracking(true);
+
+    // Template values sit under their line in a quiet box; errors in red.
+    setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
+    QFont small = mono;
+    small.setPointSize(9);
+    m_valueStyle = QsciStyle(-1, QStringLiteral("template value"), QColor(0x1b, 0x5e, 0x20),
+                             QColor(0xee, 0xf7, 0xee), small);
+    m_errorStyle = QsciStyle(-1, QStringLiteral("template error"), QColor(0xb7, 0x1c, 0x1c),
+                             QColor(0xfd, 0xec, 0xea), small);
+}
+
+void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
+{
+    clearAnnotations();
+    std::map<int, QStringList> valueLines, errorLines;
+    constexpr int kMaxShown = 160; // a long value is cut: the preview shows it whole
+    for (const auto& t : templates) {
+        QString text;
+        if (!t.ok)
+            text = QStringLiteral("✖ {{%1}}: %2")
+                       .arg(QString::fromStdString(t.expression), QString::fromStdString(t.error));
+        else
+            text = QStringLiteral("= %1").arg(
+                t.undefinedValue ? QStringLiteral("undefined")
+                                 : QString::fromStdString(JsWriter::stringify(t.value)));
+        if (text.size() > kMaxShown)
+            text = text.left(kMaxShown) + QStringLiteral("…");
+        (t.ok ? valueLines : errorLines)[t.range.begin.line - 1] << text;
+    }
+    std::set<int> lines;
+    for (const auto& [line, _] : valueLines)
+        lines.insert(line);
+    for (const auto& [line, _] : errorLines)
+        lines.insert(line);
+    for (int line : lines) {
+        QList<QsciStyledText> parts;
+        const QStringList errors = errorLines[line];
+        const QStringList values = valueLines[line];
+        if (!values.isEmpty())
+            parts << QsciStyledText(values.join(QStringLiteral("   ")), m_valueStyle);
+        if (!errors.isEmpty())
+            parts << QsciStyledText((values.isEmpty() ? QString() : QStringLiteral("\n")) +
+                                        errors.join(QStringLiteral("\n")),
+                                    m_errorStyle);
+        annotate(line, parts);
+    }
 }
 
 std::string NodeEditor::utf8Text() const

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "template/noderenderer.h"
+
+#include <Qsci/qscistyle.h>
 
 #include <Qsci/qsciscintilla.h>
 
@@ -17,6 +20,8 @@ public:
 
     /// Replaces the shown diagnostics.
     void setDiagnostics(const Diagnostics& diagnostics);
+    /// Shows each template's value or error in place, under its line.
+    void setTemplateValues(const std::vector<TemplateInfo>& templates);
     /// The editor's text as UTF-8 bytes.
     std::string utf8Text() const;
     /// Moves the cursor to a byte offset and selects [begin, end).
@@ -31,8 +36,10 @@ private:
     Diagnostics m_diagnostics;
     int m_errorIndicator = 8;
     int m_warningIndicator = 9;
-    int m_errorMarker = 0;
-    int m_warningMarker = 1;
+    int m_warningMarker = 0;
+    int m_errorMarker = 1; // the higher marker number is drawn on top: errors win
+    QsciStyle m_valueStyle;
+    QsciStyle m_errorStyle;
 };
 
 } // namespace porthole

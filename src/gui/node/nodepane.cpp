@@ -3,8 +3,6 @@
 #include "nodeeditor.h"
 #include "problemsview.h"
 
-#include "core/nodevalidator.h"
-
 #include <QLabel>
 #include <QSplitter>
 #include <QVBoxLayout>
@@ -40,7 +38,8 @@ NodePane::NodePane(QWidget* parent)
         startLint();
         Q_EMIT nodeEdited(nodeText());
     });
-    connect(&m_lint, &QFutureWatcher<Diagnostics>::finished, this, &NodePane::lintFinished);
+    connect(&m_lint, &QFutureWatcher<std::shared_ptr<const RenderedNode>>::finished, this,
+            &NodePane::lintFinished);
     connect(m_problems, &ProblemsView::diagnosticActivated, this, [this](const Diagnostic& d) {
         m_editor->selectBytes(d.range.begin.offset, d.range.end.offset);
     });
@@ -72,8 +71,13 @@ void NodePane::startLint()
     }
     m_lintGeneration = m_generation;
     m_status->setText(tr("Checking…"));
+    // renderNode isolates jq in a child process: a runaway template costs a time-out, never
+    // the window.
     m_lint.setFuture(
-        QtConcurrent::run([text = m_editor->utf8Text()] { return NodeValidator::lint(text); }));
+        QtConcurrent::run([text = m_editor->utf8Text(), context = m_context, options = m_options] {
+            return std::shared_ptr<const RenderedNode>(
+                std::make_shared<RenderedNode>(renderNode(text, context, options)));
+        }));
 }
 
 void NodePane::lintFinished()
@@ -83,17 +87,28 @@ void NodePane::lintFinished()
         startLint();
         return;
     }
-    m_diagnostics = m_lint.result();
+    m_render = m_lint.result();
+    m_diagnostics = m_render->diagnostics;
     m_editor->setDiagnostics(m_diagnostics);
+    m_editor->setTemplateValues(m_render->templates);
     m_problems->setDiagnostics(m_diagnostics);
     int errors = 0, warnings = 0;
     for (const auto& d : m_diagnostics)
-        (d.severity == Severity::Error ? errors : warnings) += 1;
+        errors += d.severity == Severity::Error, warnings += d.severity == Severity::Warning;
     m_status->setText(errors + warnings == 0
                           ? tr("No problems")
                           : tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
                                 tr("%n warning(s)", nullptr, warnings));
     Q_EMIT diagnosticsChanged(errors, warnings);
+    Q_EMIT nodeRendered(m_render);
+}
+
+void NodePane::setRenderInput(const JsonValue& context, const RenderOptions& options)
+{
+    m_context = context;
+    m_options = options;
+    ++m_generation;
+    startLint();
 }
 
 } // namespace porthole

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/diagnostic.h"
+#include "template/noderenderer.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -13,8 +14,9 @@ namespace porthole {
 class NodeEditor;
 class ProblemsView;
 
-/// The node pane: the editor, its problems list and a status line. Linting runs off the UI
-/// thread, debounced, and only the newest result is shown, so typing never waits for it.
+/// The node pane: the editor, its problems list and a status line. Each settled edit is
+/// analysed off the UI thread (Port's renderer with the current context: structure and template
+/// diagnostics, values, messages); only the newest result is shown, so typing never waits.
 class NodePane : public QWidget
 {
     Q_OBJECT
@@ -26,21 +28,30 @@ public:
     /// The current text as UTF-8.
     QByteArray nodeText() const;
     NodeEditor* editor() const { return m_editor; }
-    /// The diagnostics of the last finished lint.
+    /// The diagnostics of the last finished analysis.
     const Diagnostics& diagnostics() const { return m_diagnostics; }
+    /// Sets the context and options templates are rendered with, and re-analyses.
+    void setRenderInput(const JsonValue& context, const RenderOptions& options);
+    /// The last finished analysis (render + lint), or null before the first.
+    std::shared_ptr<const RenderedNode> lastRender() const { return m_render; }
 
 Q_SIGNALS:
     /// The text changed and settled (debounced): the preview re-renders on this.
     void nodeEdited(const QByteArray& text);
-    /// A lint finished.
+    /// An analysis finished.
     void diagnosticsChanged(int errors, int warnings);
+    /// An analysis finished: the rendered messages and every template's value or error.
+    void nodeRendered(std::shared_ptr<const porthole::RenderedNode> result);
 
 private:
     NodeEditor* m_editor;
     ProblemsView* m_problems;
     QLabel* m_status;
     QTimer m_debounce;
-    QFutureWatcher<Diagnostics> m_lint;
+    QFutureWatcher<std::shared_ptr<const RenderedNode>> m_lint;
+    std::shared_ptr<const RenderedNode> m_render;
+    JsonValue m_context = JsonValue::object();
+    RenderOptions m_options;
     Diagnostics m_diagnostics;
     quint64 m_generation = 0;
     quint64 m_lintGeneration = 0;

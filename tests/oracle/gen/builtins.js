@@ -117,9 +117,9 @@ module.exports = (add) => {
   const groups = {string, array, object, math, date, control};
   for (const [name, list] of Object.entries(groups)) {
     list.forEach((e, i) => {
-      add('builtins', `jq-${name}`, `{{ ${e} }}`, {pruneStrict: true});
+      add('builtins', `jq-${name}`, `{{ ${e} }}`);
       // Every fifth expression also interpolated into text: JSON.stringify of the result.
-      if (i % 5 === 0) add('builtins', `jq-${name}`, `v={{ ${e} }};`, {pruneStrict: true});
+      if (i % 5 === 0) add('builtins', `jq-${name}`, `v={{ ${e} }};`);
     });
   }
 };

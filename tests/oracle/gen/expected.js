@@ -31,7 +31,7 @@ module.exports = (add) => {
   add('spread', 'spread', [{'{{ spreadValue() }}': '{{ {i: 0} }}'}, {'{{ spreadValue() }}': '{{ {i: 1} }}'}], ok('[{"i":0},{"i":1}]'));
   add('spread', 'spread', {'{{ spreadValue() }}': '{{ {} }}', k: 'v'}, ok('{"k":"v"}'));
   add('spread', 'spread', {z: 0, '{{ spreadValue() }}': '{{ {"1": "one", y: 2} }}'}, ok('{"1":"one","z":0,"y":2}'));
-  add('spread', 'spread', {'{{ spreadValue() }}': '{{ {e: empty} }}', k: 1}, ok('{"k":1}'));
+  add('spread', 'spread', {'{{ spreadValue() }}': {e: '{{ empty }}', f: 1}, k: 1}, ok('{"f":1,"k":1}'));
   add('spread', 'spread', {'{{ spreadValue() }}': '{{ {n: null} }}'}, ok('{"n":null}'));
   // Only the exact keyword is a spread: anything else is an ordinary templated key.
   add('spread', 'spread', {'x{{ spreadValue() }}': 1, k: 2}, {expect: (m) => (m === 'strict' ? {exit: 1} : {exit: 0, stdout: '{"xnull":1,"k":2}\n'})});
@@ -41,4 +41,5 @@ module.exports = (add) => {
     add('spread', 'spread', {'{{ spreadValue() }}': v}, {expect: {exit: 1}});
   }
   add('spread', 'spread', {'{{ spreadValue() }}': '{{ empty }}'}, {expect: {exit: 1}});
+  add('spread', 'spread', {'{{ spreadValue() }}': '{{ {e: empty} }}', k: 1}, {expect: {exit: 1}});
 };

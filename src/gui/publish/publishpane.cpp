@@ -1,0 +1,230 @@
+#include "publishpane.h"
+
+#include "kafka/kafkaproducer.h"
+
+#include <QElapsedTimer>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace porthole {
+
+namespace {
+constexpr int kMaxRowsShown = 2000; // every report is counted; the list shows the first ones
+}
+
+PublishPane::PublishPane(QWidget* parent)
+    : QWidget(parent), m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)),
+      m_key(new QLineEdit(this)), m_headers(new QPlainTextEdit(this)), m_repeat(new QSpinBox(this)),
+      m_publishButton(new QPushButton(tr("Publish"), this)),
+      m_cancelButton(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
+      m_reports(new QTreeWidget(this)), m_summary(new QLabel(this))
+{
+    setObjectName(QStringLiteral("publishPane"));
+    m_bootstrap->setObjectName(QStringLiteral("publishBootstrap"));
+    m_topic->setObjectName(QStringLiteral("publishTopic"));
+    m_key->setObjectName(QStringLiteral("publishKey"));
+    m_key->setPlaceholderText(tr("none (Port's own messages carry no documented key)"));
+    m_headers->setObjectName(QStringLiteral("publishHeaders"));
+    m_headers->setPlaceholderText(tr("NAME=VALUE, one per line"));
+    m_headers->setMaximumHeight(60);
+    m_repeat->setObjectName(QStringLiteral("publishRepeat"));
+    m_repeat->setRange(1, 1000000);
+    m_publishButton->setObjectName(QStringLiteral("publishButton"));
+    m_cancelButton->setObjectName(QStringLiteral("publishCancel"));
+    m_cancelButton->setEnabled(false);
+    m_progress->setObjectName(QStringLiteral("publishProgress"));
+    m_progress->setVisible(false);
+    m_reports->setObjectName(QStringLiteral("deliveryReports"));
+    m_reports->setHeaderLabels(
+        {tr("#"), tr("Partition"), tr("Offset"), tr("Latency"), tr("Result")});
+    m_reports->setRootIsDecorated(false);
+    m_reports->setAlternatingRowColors(true);
+    m_reports->header()->setStretchLastSection(true);
+    m_summary->setObjectName(QStringLiteral("publishSummary"));
+    m_summary->setWordWrap(true);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Broker"), m_bootstrap);
+    form->addRow(tr("Topic"), m_topic);
+    form->addRow(tr("Key"), m_key);
+    form->addRow(tr("Headers"), m_headers);
+    form->addRow(tr("Repeat"), m_repeat);
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_progress, 1);
+    buttons->addStretch();
+    buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_publishButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_reports, 1);
+
+    connect(m_publishButton, &QPushButton::clicked, this, &PublishPane::publish);
+    connect(m_cancelButton, &QPushButton::clicked, this, &PublishPane::cancel);
+    setMessages({});
+}
+
+PublishPane::~PublishPane()
+{
+    m_cancel = true;
+    m_future.waitForFinished(); // the worker reports through this object: let it end first
+}
+
+void PublishPane::setTarget(const QString& bootstrap, const QString& topic)
+{
+    m_bootstrap->setText(bootstrap);
+    m_topic->setText(topic);
+}
+
+void PublishPane::setMessages(std::vector<std::string> messages)
+{
+    m_messages = std::move(messages);
+    if (!m_running) {
+        m_publishButton->setEnabled(!m_messages.empty());
+        m_summary->setText(m_messages.empty() ? tr("Nothing to publish: the node does not render.")
+                                              : tr("%n rendered message(s) ready.", nullptr,
+                                                   int(m_messages.size())));
+    }
+}
+
+void PublishPane::publish()
+{
+    if (m_running || m_messages.empty())
+        return;
+    KafkaConfig config;
+    config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
+    config.set("message.timeout.ms", "15000");
+    std::vector<std::pair<std::string, std::string>> headers;
+    for (const QString& line :
+         m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            m_summary->setText(tr("Header \"%1\" is not NAME=VALUE.").arg(line));
+            return;
+        }
+        headers.emplace_back(line.left(eq).trimmed().toStdString(), line.mid(eq + 1).toStdString());
+    }
+    OutgoingMessage base;
+    base.topic = m_topic->text().trimmed().toStdString();
+    if (!m_key->text().isEmpty())
+        base.key = m_key->text().toStdString();
+    base.headers = headers;
+    const qint64 total = qint64(m_messages.size()) * m_repeat->value();
+
+    m_running = true;
+    m_cancel = false;
+    m_reports->clear();
+    m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
+    m_progress->setValue(0);
+    m_progress->setVisible(true);
+    m_publishButton->setEnabled(false);
+    m_cancelButton->setEnabled(true);
+    m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
+
+    m_future = QtConcurrent::run([this, config, base, total, messages = m_messages,
+                                  repeat = m_repeat->value()] {
+        qint64 done = 0, failed = 0;
+        QList<QStringList> rows;
+        QElapsedTimer sinceUpdate;
+        sinceUpdate.start();
+        auto flush = [&](bool force) {
+            if (!force && sinceUpdate.elapsed() < 50)
+                return; // the UI hears at most every 50 ms
+            sinceUpdate.restart();
+            QMetaObject::invokeMethod(
+                this, [=, this] { onProgress(done, total, failed, rows); }, Qt::QueuedConnection);
+            rows.clear();
+        };
+        std::string error;
+        auto producer = KafkaProducer::create(
+            config,
+            [&](const DeliveryReport& r) {
+                ++done;
+                failed += !r.delivered();
+                if (done <= kMaxRowsShown)
+                    rows << QStringList{QString::number(r.index + 1), QString::number(r.partition),
+                                        QString::number(r.offset),
+                                        QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
+                                        r.delivered() ? tr("delivered")
+                                                      : QString::fromStdString(r.error)};
+                flush(false);
+            },
+            [](const std::string&) {}, &error);
+        if (!producer) {
+            QMetaObject::invokeMethod(
+                this, [=, this] { onFinished(0, 0, QString::fromStdString(error)); },
+                Qt::QueuedConnection);
+            return;
+        }
+        for (int i = 0; i < repeat && !m_cancel; ++i) {
+            for (const auto& v : messages) {
+                if (m_cancel)
+                    break;
+                OutgoingMessage m = base;
+                m.value = v;
+                producer->send(m);
+                producer->poll(0);
+            }
+        }
+        // On cancel, whatever is still queued is purged and reported failed, never lost.
+        producer->finish(m_cancel ? 0 : 20000);
+        flush(true);
+        const qint64 delivered = done - failed;
+        const qint64 notSent = total - done;
+        QMetaObject::invokeMethod(
+            this,
+            [=, this] {
+                onFinished(delivered, failed + notSent,
+                           m_cancel
+                               ? tr("cancelled; %n message(s) were not sent", nullptr, int(notSent))
+                               : QString());
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void PublishPane::cancel()
+{
+    m_cancel = true;
+}
+
+void PublishPane::onProgress(qint64 done, qint64 total, qint64 failed,
+                             const QList<QStringList>& rows)
+{
+    m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
+    QList<QTreeWidgetItem*> items;
+    for (const QStringList& r : rows) {
+        auto* item = new QTreeWidgetItem(r);
+        if (r.last() != tr("delivered"))
+            item->setForeground(4, QColor(0xb7, 0x1c, 0x1c));
+        items << item;
+    }
+    m_reports->addTopLevelItems(items);
+    m_summary->setText(tr("%1 of %2 reported, %3 failed…").arg(done).arg(total).arg(failed));
+}
+
+void PublishPane::onFinished(qint64 delivered, qint64 failed, const QString& error)
+{
+    m_running = false;
+    m_progress->setVisible(false);
+    m_cancelButton->setEnabled(false);
+    m_publishButton->setEnabled(!m_messages.empty());
+    QString text = tr("%1 delivered, %2 failed.").arg(delivered).arg(failed);
+    if (!error.isEmpty())
+        text += QLatin1Char(' ') + error;
+    m_summary->setText(text);
+    Q_EMIT publishFinished(delivered, failed);
+}
+
+} // namespace porthole

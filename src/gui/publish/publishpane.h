@@ -1,0 +1,64 @@
+#pragma once
+
+#include <QFuture>
+#include <QWidget>
+
+#include <atomic>
+#include <string>
+#include <vector>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QTreeWidget;
+
+namespace porthole {
+
+struct DeliveryReport;
+
+/// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
+/// on a worker thread; shows progress, can be cancelled, and lists every delivery report.
+class PublishPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit PublishPane(QWidget* parent = nullptr);
+    ~PublishPane() override;
+
+    /// Where to publish.
+    void setTarget(const QString& bootstrap, const QString& topic);
+    /// The message values to publish (compact JSON from the renderer).
+    void setMessages(std::vector<std::string> messages);
+    /// Starts publishing (no-op while a run is going on).
+    void publish();
+    /// Asks a running publish to stop; what is queued is reported failed.
+    void cancel();
+    bool isPublishing() const { return m_running; }
+
+Q_SIGNALS:
+    /// A publish ended: how many were delivered and how many failed.
+    void publishFinished(qint64 delivered, qint64 failed);
+
+private:
+    QLineEdit* m_bootstrap;
+    QLineEdit* m_topic;
+    QLineEdit* m_key;
+    QPlainTextEdit* m_headers;
+    QSpinBox* m_repeat;
+    QPushButton* m_publishButton;
+    QPushButton* m_cancelButton;
+    QProgressBar* m_progress;
+    QTreeWidget* m_reports;
+    QLabel* m_summary;
+    std::vector<std::string> m_messages;
+    std::atomic<bool> m_cancel{false};
+    bool m_running = false;
+    QFuture<void> m_future;
+    void onProgress(qint64 done, qint64 total, qint64 failed, const QList<QStringList>& rows);
+    void onFinished(qint64 delivered, qint64 failed, const QString& error);
+};
+
+} // namespace porthole

@@ -1,0 +1,232 @@
+#include "reportpane.h"
+
+#include "portapi/portcall.h"
+#include "portapi/portclient.h"
+#include "portapi/portrequest.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace porthole {
+
+namespace {
+enum Target
+{
+    NodeRunsRoute,
+    WorkflowRunNodesRoute,
+    ActionRun
+};
+}
+
+ReportPane::ReportPane(QWidget* parent)
+    : QWidget(parent), m_baseUrl(new QLineEdit(this)), m_clientId(new QLineEdit(this)),
+      m_clientSecret(new QLineEdit(this)), m_target(new QComboBox(this)),
+      m_workflowRun(new QLineEdit(this)), m_nodeRun(new QLineEdit(this)),
+      m_status(new QComboBox(this)), m_result(new QComboBox(this)),
+      m_output(new QPlainTextEdit(this)), m_log(new QLineEdit(this)),
+      m_sendButton(new QPushButton(tr("Send report"), this)), m_response(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("reportPane"));
+    m_baseUrl->setObjectName(QStringLiteral("reportBaseUrl"));
+    m_clientId->setObjectName(QStringLiteral("reportClientId"));
+    m_clientSecret->setObjectName(QStringLiteral("reportClientSecret"));
+    m_clientSecret->setEchoMode(QLineEdit::Password);
+    m_target->setObjectName(QStringLiteral("reportTarget"));
+    m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/nodes/runs/{wfnr}"));
+    m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/runs/{wfr}/nodes/{wfnr}"));
+    m_target->addItem(tr("Classic action run · PATCH /v1/actions/runs/{r}"));
+    m_workflowRun->setObjectName(QStringLiteral("reportWorkflowRun"));
+    m_workflowRun->setPlaceholderText(QStringLiteral("wfr_…"));
+    m_nodeRun->setObjectName(QStringLiteral("reportRunId"));
+    m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
+    m_status->setObjectName(QStringLiteral("reportStatus"));
+    m_result->setObjectName(QStringLiteral("reportResult"));
+    const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    m_output->setObjectName(QStringLiteral("reportOutput"));
+    m_output->setFont(mono);
+    m_output->setPlainText(QStringLiteral("{\n  \"processedAt\": \"2024-01-15T10:30:00Z\"\n}"));
+    m_output->setMaximumHeight(90);
+    m_log->setObjectName(QStringLiteral("reportLog"));
+    m_log->setPlaceholderText(tr("optional log line (INFO)"));
+    m_sendButton->setObjectName(QStringLiteral("reportSend"));
+    auto* curlButton = new QPushButton(tr("Copy as curl"), this);
+    curlButton->setObjectName(QStringLiteral("reportCopyCurl"));
+    curlButton->setToolTip(tr("The token is written as $PORT_TOKEN, never in clear."));
+    m_response->setObjectName(QStringLiteral("reportResponse"));
+    m_response->setReadOnly(true);
+    m_response->setFont(mono);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("Port API"), m_baseUrl);
+    auto* creds = new QHBoxLayout;
+    creds->addWidget(m_clientId);
+    creds->addWidget(m_clientSecret);
+    form->addRow(tr("Client id / secret"), creds);
+    form->addRow(tr("Report to"), m_target);
+    form->addRow(tr("Workflow run"), m_workflowRun);
+    form->addRow(tr("Run"), m_nodeRun);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status);
+    statusRow->addWidget(m_result);
+    form->addRow(tr("Status / result"), statusRow);
+    form->addRow(tr("Output"), m_output);
+    form->addRow(tr("Log"), m_log);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(curlButton);
+    buttons->addWidget(m_sendButton);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(buttons);
+    layout->addWidget(m_response, 1);
+
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ReportPane::targetChanged);
+    connect(m_sendButton, &QPushButton::clicked, this, &ReportPane::send);
+    connect(curlButton, &QPushButton::clicked, this, [this] {
+        PortRequest request;
+        QString error;
+        if (!buildRequest(&request, &error)) {
+            m_response->setPlainText(error);
+            return;
+        }
+        configureClient();
+        const QString curl = m_client->curlCommand(request);
+        QApplication::clipboard()->setText(curl);
+        m_response->setPlainText(tr("Copied to the clipboard:\n\n%1").arg(curl));
+    });
+    targetChanged();
+}
+
+ReportPane::~ReportPane() = default;
+
+void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
+                        const QString& clientSecret)
+{
+    m_baseUrl->setText(baseUrl);
+    m_clientId->setText(clientId);
+    m_clientSecret->setText(clientSecret);
+}
+
+void ReportPane::setRunIds(const QString& workflowRunId, const QString& nodeRunId)
+{
+    m_workflowRun->setText(workflowRunId);
+    m_nodeRun->setText(nodeRunId);
+}
+
+void ReportPane::targetChanged()
+{
+    // Workflows say FAILED, classic runs FAILURE: each target offers only its own words.
+    const bool action = m_target->currentIndex() == ActionRun;
+    m_status->clear();
+    m_result->clear();
+    if (action) {
+        m_status->addItems({QStringLiteral("SUCCESS"), QStringLiteral("FAILURE")});
+        m_result->setEnabled(false);
+        m_nodeRun->setPlaceholderText(QStringLiteral("r_…"));
+    } else {
+        m_status->addItems({QStringLiteral("COMPLETED"), QStringLiteral("IN_PROGRESS")});
+        m_result->addItems(
+            {QStringLiteral("SUCCESS"), QStringLiteral("FAILED"), QStringLiteral("CANCELLED")});
+        m_result->setEnabled(true);
+        m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
+    }
+    m_workflowRun->setEnabled(m_target->currentIndex() == WorkflowRunNodesRoute);
+}
+
+bool ReportPane::buildRequest(PortRequest* request, QString* error) const
+{
+    const int target = m_target->currentIndex();
+    std::optional<PortRequest> built;
+    if (target == ActionRun) {
+        ActionRunUpdate u;
+        u.runId = m_nodeRun->text().trimmed();
+        u.status = m_status->currentText();
+        u.summary = m_log->text();
+        built = PortRequest::actionRunUpdate(u, error);
+    } else {
+        NodeRunUpdate u;
+        u.nodeRunId = m_nodeRun->text().trimmed();
+        u.workflowRunId = m_workflowRun->text().trimmed();
+        u.status = m_status->currentText();
+        if (u.status == QStringLiteral("COMPLETED"))
+            u.result = m_result->currentText();
+        const QString outputText = m_output->toPlainText().trimmed();
+        if (!outputText.isEmpty()) {
+            QJsonParseError pe;
+            const QJsonDocument doc = QJsonDocument::fromJson(outputText.toUtf8(), &pe);
+            if (!doc.isObject()) {
+                *error = tr("Output must be a JSON object (%1 at character %2).")
+                             .arg(pe.error == QJsonParseError::NoError ? tr("not an object")
+                                                                       : pe.errorString())
+                             .arg(pe.offset);
+                return false;
+            }
+            u.output = doc.object();
+        }
+        if (!m_log->text().isEmpty())
+            u.logs << NodeLogEntry{QStringLiteral("INFO"), m_log->text(), {}};
+        built = PortRequest::nodeRunUpdate(
+            u, target == NodeRunsRoute ? NodeRunRoute::NodeRuns : NodeRunRoute::WorkflowRunNodes,
+            error);
+    }
+    if (!built)
+        return false;
+    *request = *built;
+    return true;
+}
+
+void ReportPane::configureClient()
+{
+    PortClientConfig config;
+    QString error;
+    if (auto url = PortClientConfig::parseBaseUrl(m_baseUrl->text().trimmed(), &error))
+        config.baseUrl = *url;
+    config.clientId = m_clientId->text();
+    config.clientSecret = m_clientSecret->text();
+    config.timeoutMs = 15000;
+    if (!m_client)
+        m_client = new PortClient(config, this);
+    else
+        m_client->setConfig(config);
+}
+
+void ReportPane::send()
+{
+    PortRequest request;
+    QString error;
+    if (!buildRequest(&request, &error)) {
+        m_response->setPlainText(tr("Not sent: %1").arg(error));
+        Q_EMIT reportFinished(0, false);
+        return;
+    }
+    configureClient();
+    m_sendButton->setEnabled(false);
+    m_response->setPlainText(
+        tr("Sending %1 %2…")
+            .arg(QString::fromLatin1(request.method), m_client->urlFor(request.path).toString()));
+    PortCall* call = m_client->send(request);
+    call->setParent(this);
+    connect(call, &PortCall::finished, this, [this, call] {
+        m_sendButton->setEnabled(true);
+        QString text = call->status() ? QStringLiteral("HTTP %1\n").arg(call->status())
+                                      : QStringLiteral("No answer\n");
+        if (!call->errorString().isEmpty())
+            text += call->errorString() + QLatin1Char('\n');
+        text += QLatin1Char('\n') + QString::fromUtf8(call->body());
+        m_response->setPlainText(text);
+        Q_EMIT reportFinished(call->status(), call->isSuccess());
+        call->deleteLater();
+    });
+}
+
+} // namespace porthole
