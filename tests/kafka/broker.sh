@@ -120,7 +120,11 @@ wait_ready() {
 
 start() {
   fetch
-  if pid=$(running_pid); then die "a broker is already running in $BROKER_DIR (pid $pid); stop it first"; fi
+  # A broker left over from an interrupted run in this folder is ours: replace it.
+  if pid=$(running_pid) && [ -e "$BROKER_DIR/$MARKER" ]; then
+    say "stopping the previous test broker in $BROKER_DIR (pid $pid)"
+    stop_process
+  fi
   local t0; t0=$(now_ms)
   [ -e "$BROKER_DIR" ] && [ ! -e "$BROKER_DIR/$MARKER" ] && [ -n "$(ls -A "$BROKER_DIR")" ] &&
     die "$BROKER_DIR exists and is not a test broker folder; choose another BROKER_DIR"

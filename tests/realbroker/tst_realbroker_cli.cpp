@@ -26,6 +26,25 @@ bool containsI(const QByteArray& text, const QString& pattern)
         QRegularExpression(pattern, QRegularExpression::CaseInsensitiveOption));
 }
 
+// What Porthole itself tells the user about a failure: its own stderr lines ("porthole-cli:
+// what: why"), leaving out librdkafka's log lines ("%3|...") and the watcher's pass-through
+// status lines (": warning: ", ": broker down: "), plus the "error" of each delivery report.
+QByteArray portholeLines(const QByteArray& err, const QByteArray& out = {})
+{
+    QByteArray said;
+    for (const QByteArray& line : err.split('\n'))
+        if (line.startsWith("porthole-cli: ") && !line.contains(": warning: ") &&
+            !line.contains(": broker down: "))
+            said += line + '\n';
+    for (const QByteArray& line : out.split('\n')) {
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        if (o.contains(QStringLiteral("error")))
+            said += o.value(QStringLiteral("topic")).toString().toUtf8() + ": " +
+                    o.value(QStringLiteral("error")).toString().toUtf8() + '\n';
+    }
+    return said;
+}
+
 } // namespace
 
 class TestRealBrokerCli : public QObject
@@ -73,19 +92,18 @@ class TestRealBrokerCli : public QObject
     // Every common check on a refused connection: exit 3, quick, readable, no secret leaked.
     void expectRefused(const ProcessResult& r, const QString& why, const QString& password = {})
     {
+        const QByteArray said = portholeLines(r.err, r.out);
+        qInfo("users see (exit %d after %lld ms): %s", r.exitCode, r.elapsedMs,
+              said.trimmed().constData());
         QVERIFY2(r.finished, "porthole-cli did not end by itself");
-        QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit %1, stderr: %2")
-                                                 .arg(r.exitCode)
-                                                 .arg(QString::fromUtf8(r.err))));
+        QVERIFY2(containsI(said, why), r.err.constData());
+        QVERIFY2(r.exitCode == 3, qPrintable(QStringLiteral("exit %1").arg(r.exitCode)));
         QVERIFY2(r.elapsedMs < kFailFastMs,
                  qPrintable(QStringLiteral("took %1 ms").arg(r.elapsedMs)));
-        QVERIFY2(containsI(r.err, why), r.err.constData());
-        QVERIFY2(r.err.startsWith("porthole-cli: "), r.err.constData());
         const QString secret =
             password.isEmpty() ? m_env.value(QStringLiteral("KAFKA_PASSWORD")) : password;
         QVERIFY2(!r.err.contains(secret.toUtf8()) && !r.out.contains(secret.toUtf8()),
                  "the password was printed");
-        qInfo("users see: %s", r.err.trimmed().constData());
     }
 
 private Q_SLOTS:
@@ -210,9 +228,10 @@ private Q_SLOTS:
         QVERIFY2(bad.exitCode != 0, bad.out.constData());
         QVERIFY2(bad.elapsedMs < kFailFastMs, qPrintable(QString::number(bad.elapsedMs)));
         // Says the group is refused by authorisation and that Port requires the "{org}." prefix.
-        QVERIFY2(containsI(bad.err, QStringLiteral("group.*authori[sz]")), bad.err.constData());
-        QVERIFY2(bad.err.contains((m_org + QStringLiteral(".")).toUtf8()), bad.err.constData());
-        qInfo("users see: %s", bad.err.trimmed().constData());
+        const QByteArray said = portholeLines(bad.err);
+        QVERIFY2(containsI(said, QStringLiteral("group.*authori[sz]")), bad.err.constData());
+        QVERIFY2(said.contains((m_org + QStringLiteral(".")).toUtf8()), bad.err.constData());
+        qInfo("users see: %s", said.trimmed().constData());
         const ProcessResult good =
             cli(common +
                 QStringList{QStringLiteral("--group"), QStringLiteral("%1.porthole").arg(m_org)});
@@ -233,8 +252,8 @@ private Q_SLOTS:
         args << QStringLiteral("--bootstrap") << sasl() << QStringLiteral("--topic") << topic
              << m_env.saslOptions();
         const ProcessResult r = cli(args);
-        expectRefused(r, QStringLiteral("not authorized"));
-        QVERIFY2(r.err.contains(topic.toUtf8()), r.err.constData());
+        expectRefused(r, QStringLiteral("not authori[sz]ed|authori[sz]ation failed"));
+        QVERIFY2(portholeLines(r.err, r.out).contains(topic.toUtf8()), r.err.constData());
     }
 
     // The broker goes away and comes back while a watch runs: the watcher carries on where it
