@@ -65,6 +65,10 @@ case "$mode" in
     ;;
   app)
     if [ -x "build/$preset/src/app/porthole" ]; then
+      if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+        echo "No display: start it from a desktop session (or: xvfb-run build/$preset/src/app/porthole)." >&2
+        exit 1
+      fi
       exec "build/$preset/src/app/porthole"
     fi
     echo "The desktop app is not built yet; showing the command-line tool instead."
