@@ -33,8 +33,13 @@ run watch "$cli" watch --bootstrap "$bootstrap" --org audit --from beginning --e
   -X "sasl.password=$kafka_secret"
 # The sandbox's API accepts sandbox/sandbox: log in with the real pair through the environment,
 # and fail once with a wrong secret on the command line.
-PORT_CLIENT_ID=sandbox PORT_CLIENT_SECRET=sandbox run report-ok "$cli" report --api "$api" \
-  --node-run wfnr_8Jk2Lm4Np6Qr8St0 --workflow-run wfr_4hT9xQ2mLp0aZ7Kd --result SUCCESS
+# The sandbox learns a run when its watcher reads the published message: try until it has.
+for _ in $(seq 50); do
+  PORT_CLIENT_ID=sandbox PORT_CLIENT_SECRET=sandbox run report-ok "$cli" report --api "$api" \
+    --node-run wfnr_8Jk2Lm4Np6Qr8St0 --workflow-run wfr_4hT9xQ2mLp0aZ7Kd --result SUCCESS
+  grep -q 'HTTP 200' "$out/report-ok.out" && break
+  sleep 0.2
+done
 run report-bad "$cli" report --api "$api" --client-id sandbox --client-secret "$wrong_secret" \
   --node-run wfnr_8Jk2Lm4Np6Qr8St0 --result SUCCESS
 PORT_CLIENT_SECRET=$port_secret run report-curl "$cli" report --api "$api" --client-id someone \
