@@ -6,6 +6,7 @@ Exits 0 after reporting one node run, 1 on a time-out."""
 import json
 import subprocess
 import sys
+import time
 
 from kafka import KafkaConsumer
 
@@ -21,8 +22,14 @@ consumer = KafkaConsumer(
 )
 
 
-def curl(*args, secret=False):
-    out = subprocess.run(['curl', '-sS', '--fail-with-body', *args], capture_output=True, text=True)
+def curl(*args, secret=False, retries=1):
+    # The sandbox learns a run when its own watcher reads the message; a consumer faster than
+    # that gets 404 for a moment, where Port would already know the run: try again briefly.
+    for _ in range(retries):
+        out = subprocess.run(['curl', '-sS', '--fail-with-body', *args], capture_output=True, text=True)
+        if out.returncode == 0 or '"not_found"' not in out.stdout:
+            break
+        time.sleep(0.2)
     # An answer that carries a token is not echoed: logs never hold secrets.
     shown = '(token response)' if secret and out.returncode == 0 else out.stdout.strip()
     print(f'curl -> {out.returncode}: {shown} {out.stderr.strip()}', flush=True)
@@ -50,7 +57,7 @@ for message in consumer:
     "output": {
       "processedAt": "2024-01-15T10:30:00Z"
     }
-  }''')
+  }''', retries=25)
     consumer.close()
     sys.exit(0)
 print('no message within 60 s', flush=True)
