@@ -29,6 +29,7 @@ struct PortClient::Attempt
     QByteArray rawBody; // unredacted: only the token parser looks at it
     QString error;      // transport problem
     QByteArray retryAfter;
+    bool cutOff = false; // too large: asking again would only bring the same flood
     PortExchange exchange;
 };
 
@@ -204,6 +205,20 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
     QNetworkReply* reply = m_nam.sendCustomRequest(req, request.method, request.body);
     auto sslErrors = std::make_shared<QStringList>();
     auto timedOut = std::make_shared<bool>(false);
+    auto tooLarge = std::make_shared<qint64>(-1); // the size that made us stop, once we did
+    const qint64 maxBytes = m_config.maxResponseBytes;
+    const auto checkSize = [reply, tooLarge, maxBytes](qint64 size) {
+        if (size > maxBytes && *tooLarge < 0) {
+            *tooLarge = size;
+            reply->abort();
+        }
+    };
+    // Content-Length is checked as soon as the headers arrive, what arrived as it arrives.
+    connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, checkSize] {
+        checkSize(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
+    });
+    connect(reply, &QNetworkReply::downloadProgress, reply,
+            [checkSize](qint64 received, qint64) { checkSize(received); });
     connect(reply, &QNetworkReply::sslErrors, reply, [sslErrors](const QList<QSslError>& errors) {
         for (const QSslError& e : errors)
             sslErrors->append(e.errorString());
@@ -219,11 +234,12 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
     const QUrl url = req.url();
     const int timeoutMs = m_config.timeoutMs;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, exchange, clock, sslErrors, timedOut, url, timeoutMs, done] {
+            [this, reply, exchange, clock, sslErrors, timedOut, tooLarge, maxBytes, url,
+             timeoutMs, done] {
                 reply->deleteLater();
                 Attempt a;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (reply->isOpen())
+                if (reply->isOpen() && *tooLarge < 0)
                     a.rawBody = reply->readAll();
                 a.retryAfter = reply->rawHeader("Retry-After");
                 PortExchange& e = *exchange;
@@ -239,7 +255,14 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
                     QString::fromLatin1(reply->rawHeader("x-ratelimit-remaining"));
                 e.rateLimitReset = QString::fromLatin1(reply->rawHeader("x-ratelimit-reset"));
                 e.retryAfter = QString::fromLatin1(a.retryAfter);
-                if (*timedOut) {
+                if (*tooLarge >= 0) {
+                    a.cutOff = true;
+                    a.error = QStringLiteral("the answer from %1 is larger than %2 MiB (%3 bytes "
+                                             "announced or received); stopped reading it")
+                                  .arg(hostOf(url))
+                                  .arg(maxBytes / (1024.0 * 1024.0))
+                                  .arg(*tooLarge);
+                } else if (*timedOut) {
                     a.error = QStringLiteral("no answer from %1 within %2 s (timeout)")
                                   .arg(hostOf(url))
                                   .arg(timeoutMs / 1000.0);
@@ -279,7 +302,7 @@ void PortClient::onAttemptDone(const std::shared_ptr<Job>& job, const QString& t
         runJob(job);
         return;
     }
-    const bool retryable = a.status == 429 || a.status >= 500;
+    const bool retryable = (a.status == 429 || a.status >= 500) && !a.cutOff;
     if (retryable && job->attempts < m_config.maxAttempts) {
         qint64 wait = retryAfterMs(a.retryAfter);
         if (wait > m_config.maxRetryWaitMs) {

@@ -29,6 +29,9 @@ struct PortClientConfig
     int retryBaseMs = 500;         ///< backoff: base * 2^(attempt-1), capped at maxRetryWaitMs
     int maxRetryWaitMs = 30000;    ///< a longer Retry-After gives up instead of waiting
     int tokenRefreshMarginS = 300; ///< renew this long before expiresIn (at most half of it)
+    /// A larger answer (by Content-Length or by what arrived) is cut off with an error: Port's
+    /// answers are small, and an endless or lying server must not fill the memory.
+    qint64 maxResponseBytes = 16 * 1024 * 1024;
 
     /// The base URL of a region (EU https://api.getport.io, US https://api.us.getport.io).
     static QUrl regionUrl(PortRegion region);
