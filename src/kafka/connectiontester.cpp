@@ -1,5 +1,6 @@
 #include "connectiontester.h"
 
+#include "kafkaerrors.h"
 #include "rdkafkaptr.h"
 
 #include <chrono>
@@ -86,6 +87,11 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
                 return verdict(R::AuthFailed,
                                "authentication failed (check the user name, the password and the "
                                "SASL mechanism)",
+                               text);
+            if (KafkaErrors::notKafka(text))
+                return verdict(R::Failed,
+                               "the server does not speak the Kafka protocol (check the host and "
+                               "port; a TLS listener needs security.protocol=SSL or SASL_SSL)",
                                text);
             if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
                 allDown = true;

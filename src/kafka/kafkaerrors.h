@@ -12,6 +12,10 @@ namespace porthole::KafkaErrors {
 /// connection cannot work as configured: authentication or TLS failures.
 std::optional<std::string> fatalConnectionError(int code, const std::string& text);
 
+/// True when librdkafka's text says the peer answered its first request with something that is
+/// not Kafka (an HTTP server, a TLS listener reached without TLS, random bytes).
+bool notKafka(const std::string& text);
+
 /// A delivery or metadata error in words ("not authorized for topic …" and the like), with
 /// librdkafka's own text in parentheses.
 std::string explain(int code, const std::string& text, const std::string& topic = {});

@@ -98,6 +98,11 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
     c.set("auto.offset.reset", "earliest");
     c.set("client.id", "porthole-watch");
     c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
+    // Kafka hands over a message larger than the fetch sizes whole (KIP-74), but librdkafka
+    // drops any response over receive.message.max.bytes (100 MB) and fetches it again forever.
+    // 256 MiB lets a 100 MB message through while a TLS listener or an HTTP server spoken to
+    // in plain Kafka still fails at once (their first bytes read as sizes beyond 300 MB).
+    c.set("receive.message.max.bytes", std::to_string(kReceiveMaxBytes));
     c.merge(options.config);
     c.set("group.id", group);
     c.set("enable.auto.commit", "false");

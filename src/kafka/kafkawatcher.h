@@ -30,6 +30,8 @@ class KafkaWatcher
 {
 public:
     using StatusHandler = std::function<void(WatchStatus, const std::string&)>;
+    /// The largest response accepted unless -X receive.message.max.bytes says otherwise.
+    static constexpr int kReceiveMaxBytes = 256 * 1024 * 1024;
 
     /// Checks the options (group prefix, commit settings, properties) and creates the consumer.
     static std::unique_ptr<KafkaWatcher> create(const WatchOptions& options, StatusHandler onStatus,

@@ -1,17 +1,15 @@
 #include "portclient.h"
 
+#include "portresponse.h"
 #include "portvalidator.h"
 
 #include <QElapsedTimer>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSslConfiguration>
 #include <QTimer>
 
 #include <algorithm>
-#include <cmath>
 
 namespace porthole {
 
@@ -34,34 +32,6 @@ struct PortClient::Attempt
 };
 
 namespace {
-
-// The message Port put in an error body ({"ok":false,"error","message"}), else a short excerpt.
-QString bodyMessage(const QByteArray& body)
-{
-    const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString message = o.value(QStringLiteral("message")).toString();
-    if (!message.isEmpty())
-        return message;
-    const QString error = o.value(QStringLiteral("error")).toString();
-    if (!error.isEmpty())
-        return error;
-    return QString::fromUtf8(body.left(200)).simplified();
-}
-
-// Retry-After is either delay-seconds or an HTTP date; -1 when absent or unreadable.
-qint64 retryAfterMs(const QByteArray& value)
-{
-    if (value.isEmpty())
-        return -1;
-    bool ok = false;
-    const double seconds = value.trimmed().toDouble(&ok);
-    if (ok)
-        return std::max<qint64>(0, qint64(std::ceil(seconds * 1000)));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
-    if (!when.isValid())
-        return -1;
-    return std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when));
-}
 
 QString hostOf(const QUrl& url)
 {
@@ -234,8 +204,8 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
     const QUrl url = req.url();
     const int timeoutMs = m_config.timeoutMs;
     connect(reply, &QNetworkReply::finished, this,
-            [this, reply, exchange, clock, sslErrors, timedOut, tooLarge, maxBytes, url,
-             timeoutMs, done] {
+            [this, reply, exchange, clock, sslErrors, timedOut, tooLarge, maxBytes, url, timeoutMs,
+             done] {
                 reply->deleteLater();
                 Attempt a;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -304,7 +274,7 @@ void PortClient::onAttemptDone(const std::shared_ptr<Job>& job, const QString& t
     }
     const bool retryable = (a.status == 429 || a.status >= 500) && !a.cutOff;
     if (retryable && job->attempts < m_config.maxAttempts) {
-        qint64 wait = retryAfterMs(a.retryAfter);
+        qint64 wait = PortResponse::retryAfterMs(a.retryAfter, QDateTime::currentDateTimeUtc());
         if (wait > m_config.maxRetryWaitMs) {
             finishJob(job, a,
                       QStringLiteral("HTTP %1: the server asks to retry after %2 s, longer than "
@@ -330,16 +300,15 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
         error = a.error;
     const bool ok = error.isEmpty() && a.status >= 200 && a.status < 300;
     if (ok && request.kind == PortRequest::Kind::AccessToken) {
-        const QJsonObject o = QJsonDocument::fromJson(a.rawBody).object();
-        const QString token = o.value(QStringLiteral("accessToken")).toString();
-        if (token.isEmpty()) {
+        const auto token = PortResponse::parseToken(a.rawBody);
+        if (!token) {
             error = QStringLiteral("login answered without an accessToken");
         } else {
-            m_token = token;
-            m_redactor.addSecret(token.toUtf8());
-            const qint64 expiresIn = o.value(QStringLiteral("expiresIn")).toInteger(3 * 3600);
-            const qint64 margin = std::min<qint64>(m_config.tokenRefreshMarginS, expiresIn / 2);
-            m_tokenFreshUntil = QDateTime::currentDateTimeUtc().addSecs(expiresIn - margin);
+            m_token = token->accessToken;
+            m_redactor.addSecret(m_token.toUtf8());
+            const qint64 margin =
+                std::min<qint64>(m_config.tokenRefreshMarginS, token->expiresInS / 2);
+            m_tokenFreshUntil = QDateTime::currentDateTimeUtc().addSecs(token->expiresInS - margin);
         }
     }
     if (error.isEmpty() && !ok) {
@@ -347,7 +316,7 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
         if (!a.exchange.reason.isEmpty())
             what += QLatin1Char(' ') + a.exchange.reason;
         error = what + QStringLiteral(": ") +
-                QString::fromUtf8(m_redactor.scrub(bodyMessage(a.rawBody).toUtf8()));
+                QString::fromUtf8(m_redactor.scrub(PortResponse::errorMessage(a.rawBody).toUtf8()));
         if (a.status == 429 || a.status >= 500)
             error += QStringLiteral(" (after %1 attempts)").arg(job->attempts);
         if (a.status == 401 && request.kind == PortRequest::Kind::AccessToken)

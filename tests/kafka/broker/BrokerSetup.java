@@ -31,7 +31,8 @@ public class BrokerSetup {
         String forbidden = args[5];
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Long.parseLong(args[6]));
         String password = System.getenv("KAFKA_PASSWORD");
-        List<String> topics = List.of(org + ".runs", org + ".change.log", forbidden);
+        // ORG.hostile takes the hostile-input suite's 100 MiB message, away from the other tests.
+        List<String> topics = List.of(org + ".runs", org + ".change.log", forbidden, org + ".hostile");
 
         try (Admin admin = Admin.create(base(plain))) {
             waitFor("the PLAINTEXT listener " + plain, deadline,

@@ -1,0 +1,68 @@
+#include "portresponse.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <algorithm>
+#include <cmath>
+
+namespace porthole::PortResponse {
+namespace {
+
+constexpr qint64 kDayMs = 24LL * 3600 * 1000;
+constexpr qint64 kYearS = 366LL * 24 * 3600;
+
+} // namespace
+
+QString errorMessage(const QByteArray& body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    const QString message = o.value(QStringLiteral("message")).toString();
+    if (!message.isEmpty())
+        return message;
+    const QString error = o.value(QStringLiteral("error")).toString();
+    if (!error.isEmpty())
+        return error;
+    // An HTML error page or binary junk: a short printable line is more use than the whole
+    // thing (a NUL would cut the message short wherever it is printed as a C string).
+    QString excerpt = QString::fromUtf8(body.left(200));
+    for (QChar& c : excerpt)
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char(' ');
+    excerpt = excerpt.simplified();
+    if (body.size() > 200)
+        excerpt += QStringLiteral("…");
+    return excerpt;
+}
+
+qint64 retryAfterMs(const QByteArray& value, const QDateTime& now)
+{
+    if (value.trimmed().isEmpty())
+        return -1;
+    bool ok = false;
+    const double seconds = value.trimmed().toDouble(&ok);
+    if (ok) {
+        // "inf", "nan" and 1e300 are numbers too; converting them to an integer is undefined.
+        if (std::isnan(seconds))
+            return -1;
+        return qint64(std::ceil(std::clamp(seconds * 1000, 0.0, double(kDayMs))));
+    }
+    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    if (!when.isValid())
+        return -1;
+    return std::clamp<qint64>(now.msecsTo(when), 0, kDayMs);
+}
+
+std::optional<Token> parseToken(const QByteArray& body)
+{
+    const QJsonObject o = QJsonDocument::fromJson(body).object();
+    Token t;
+    t.accessToken = o.value(QStringLiteral("accessToken")).toString();
+    if (t.accessToken.isEmpty())
+        return std::nullopt;
+    t.expiresInS =
+        std::clamp<qint64>(o.value(QStringLiteral("expiresIn")).toInteger(3 * 3600), 0, kYearS);
+    return t;
+}
+
+} // namespace porthole::PortResponse

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QByteArray>
+#include <QDateTime>
+#include <QString>
+
+#include <optional>
+
+// Reading what Port's API answers. Nothing here trusts the bytes: bodies may be empty, binary,
+// truncated or not JSON at all, and headers may hold anything.
+namespace porthole::PortResponse {
+
+/// The message Port put in an error body ({"ok":false,"error","message"}), else a short,
+/// single-line excerpt of the body.
+QString errorMessage(const QByteArray& body);
+
+/// Retry-After (delay-seconds or an HTTP date) in milliseconds from `now`, at most a day;
+/// -1 when absent or unreadable.
+qint64 retryAfterMs(const QByteArray& value, const QDateTime& now);
+
+/// What POST /v1/auth/access_token answers.
+struct Token
+{
+    QString accessToken;
+    qint64 expiresInS = 0; ///< clamped to [0, one year]; Port's tokens live three hours
+};
+
+/// The token in a login answer; nullopt when there is none.
+std::optional<Token> parseToken(const QByteArray& body);
+
+} // namespace porthole::PortResponse
