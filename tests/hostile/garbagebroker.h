@@ -67,7 +67,11 @@ private:
                     ++m_connections;
                     for (char& b : junk)
                         b = char(random());
-                    // Looks like a Kafka response size prefix followed by nonsense.
+                    // Bit 5 of the first byte is set: read as a Kafka size prefix it is over
+                    // 512 MB or negative, as from an HTTP server ('H') or TLS (369 MB). A
+                    // prefix that happens to be a plausible size makes librdkafka wait for its
+                    // request timeout (10 s) instead, a slower path with a vaguer message.
+                    junk[0] = char(0x20 | (uint8_t(junk[0]) & 0xdf));
                     (void)!::send(c, junk.data(), junk.size(), MSG_NOSIGNAL);
                     clients.push_back(c);
                 }
