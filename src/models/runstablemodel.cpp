@@ -25,6 +25,15 @@ QString preview(const KafkaRecord& r, const MessageInfo& info)
     return text;
 }
 
+qint64 heldBy(const WatchedMessage& m)
+{
+    const KafkaRecord& r = *m.record;
+    qint64 n = qint64(r.value ? r.value->size() : 0) + qint64(r.key ? r.key->size() : 0);
+    for (const auto& [name, value] : r.headers)
+        n += qint64(name.size() + (value ? value->size() : 0));
+    return n;
+}
+
 QString sizeText(size_t bytes)
 {
     return QLocale::system().formattedDataSize(qint64(bytes), 1,
@@ -117,9 +126,21 @@ void RunsTableModel::appendBatch(const MessageBatch& batch)
     trimTo(m_capacity - incoming);
     const int first = int(m_rows.size());
     beginInsertRows({}, first, first + incoming - 1);
-    for (size_t i = skip; i < batch->size(); ++i)
+    for (size_t i = skip; i < batch->size(); ++i) {
         m_rows.push_back(makeRow((*batch)[i]));
+        m_bytes += heldBy((*batch)[i]);
+    }
     endInsertRows();
+    trimToBudget();
+}
+
+void RunsTableModel::trimToBudget()
+{
+    qint64 over = m_bytes - m_byteBudget;
+    int rows = 0;
+    while (over > 0 && rows + 1 < int(m_rows.size()))
+        over -= heldBy(m_rows[size_t(rows++)].message);
+    trimTo(int(m_rows.size()) - rows);
 }
 
 void RunsTableModel::trimTo(int rows)
@@ -128,6 +149,8 @@ void RunsTableModel::trimTo(int rows)
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
+    for (int i = 0; i < excess; ++i)
+        m_bytes -= heldBy(m_rows[size_t(i)].message);
     m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
     endRemoveRows();
     m_dropped += excess;
@@ -137,6 +160,7 @@ void RunsTableModel::clear()
 {
     beginResetModel();
     m_rows.clear();
+    m_bytes = 0;
     m_dropped = 0;
     endResetModel();
 }
@@ -145,6 +169,12 @@ void RunsTableModel::setCapacity(int rows)
 {
     m_capacity = std::max(1, rows);
     trimTo(m_capacity);
+}
+
+void RunsTableModel::setByteBudget(qint64 bytes)
+{
+    m_byteBudget = std::max<qint64>(0, bytes);
+    trimToBudget();
 }
 
 } // namespace porthole

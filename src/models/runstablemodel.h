@@ -48,6 +48,12 @@ public:
     /// The most rows kept (older ones are dropped first).
     void setCapacity(int rows);
     int capacity() const { return m_capacity; }
+    /// The most message bytes kept (keys, headers, values); older rows are dropped first, the
+    /// newest row always stays. A few huge messages must not take the machine's memory.
+    void setByteBudget(qint64 bytes);
+    qint64 byteBudget() const { return m_byteBudget; }
+    /// The message bytes held now.
+    qint64 heldBytes() const { return m_bytes; }
     /// The message shown in a row.
     const WatchedMessage& message(int row) const { return m_rows[size_t(row)].message; }
     /// How many messages were dropped because of the cap.
@@ -62,9 +68,12 @@ private:
     };
     std::deque<Row> m_rows;
     int m_capacity = 200000;
+    qint64 m_byteBudget = 512LL * 1024 * 1024;
+    qint64 m_bytes = 0;
     qint64 m_dropped = 0;
     static Row makeRow(const WatchedMessage& m);
     void trimTo(int rows);
+    void trimToBudget();
 };
 
 } // namespace porthole

@@ -106,6 +106,16 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
     }
 }
 
+void NodeEditor::setUtf8Text(std::string_view bytes)
+{
+    // Not setText(): it goes through QString (invalid UTF-8 becomes U+FFFD) and a C string (a
+    // NUL ends it), and the linter must see, and point at, exactly the bytes of the file.
+    SendScintilla(SCI_CLEARALL);
+    SendScintilla(SCI_APPENDTEXT, static_cast<unsigned long>(bytes.size()), bytes.data());
+    SendScintilla(SCI_EMPTYUNDOBUFFER);
+    SendScintilla(SCI_GOTOPOS, 0L);
+}
+
 std::string NodeEditor::utf8Text() const
 {
     // Scintilla's own UTF-8 buffer: byte offsets in diagnostics index exactly this.

@@ -24,6 +24,8 @@ public:
     void setTemplateValues(const std::vector<TemplateInfo>& templates);
     /// The editor's text as UTF-8 bytes.
     std::string utf8Text() const;
+    /// Replaces the text with these bytes exactly (NULs and invalid UTF-8 included).
+    void setUtf8Text(std::string_view bytes);
     /// Moves the cursor to a byte offset and selects [begin, end).
     void selectBytes(int64_t begin, int64_t end);
     /// Replaces the byte range [begin, end) with `text`, as one undo step.

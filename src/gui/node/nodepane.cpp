@@ -52,7 +52,7 @@ NodePane::NodePane(QWidget* parent)
 
 void NodePane::setNodeText(const QByteArray& text)
 {
-    m_editor->setText(QString::fromUtf8(text));
+    m_editor->setUtf8Text(std::string_view(text.constData(), size_t(text.size())));
     m_debounce.stop();
     startLint();
 }

@@ -9,25 +9,57 @@
 
 #include <QComboBox>
 #include <QDateTime>
+#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace porthole {
 
+namespace {
+// The most of one value the detail view shows (pretty-printing only below it).
+constexpr size_t kDetailBytes = 1024 * 1024;
+// Qt lays a text block out whole: one line of a megabyte stalls the window for minutes
+// (measured), so longer lines are broken for display.
+constexpr qsizetype kDisplayLine = 2000;
+
+// `text` with every line longer than kDisplayLine broken into pieces; counts the breaks.
+QString brokenForDisplay(const QString& text, int* breaks)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / kDisplayLine + 1);
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n')) {
+            run = 0;
+        } else if (++run > kDisplayLine && !c.isLowSurrogate()) {
+            out += QLatin1Char('\n');
+            ++*breaks;
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+} // namespace
+
 RunsPane::RunsPane(QWidget* parent)
     : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsFilterProxy(this)),
       m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)), m_from(new QComboBox(this)),
       m_watchButton(new QPushButton(tr("Watch"), this)), m_filter(new QLineEdit(this)),
       m_kind(new QComboBox(this)), m_table(new QTableView(this)),
-      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this))
+      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
+      m_saveValue(new QPushButton(tr("Save value…"), this))
 {
     setObjectName(QStringLiteral("runsPane"));
     m_bootstrap->setObjectName(QStringLiteral("runsBootstrap"));
@@ -76,6 +108,9 @@ RunsPane::RunsPane(QWidget* parent)
     m_detail->setFont(mono);
     m_detail->setPlaceholderText(tr("Select a message to see it whole."));
     m_status->setObjectName(QStringLiteral("runsStatus"));
+    m_saveValue->setObjectName(QStringLiteral("runsSaveValue"));
+    m_saveValue->setToolTip(tr("Write the selected message's value to a file, byte for byte."));
+    m_saveValue->setEnabled(false);
 
     auto* connectRow = new QHBoxLayout;
     connectRow->addWidget(new QLabel(tr("Broker"), this));
@@ -96,7 +131,10 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addLayout(connectRow);
     layout->addLayout(filterRow);
     layout->addWidget(split, 1);
-    layout->addWidget(m_status);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_saveValue);
+    layout->addLayout(statusRow);
 
     connect(m_watchButton, &QPushButton::clicked, this,
             [this] { isWatching() ? stopWatching() : startWatching(); });
@@ -105,6 +143,7 @@ RunsPane::RunsPane(QWidget* parent)
             [this] { m_proxy->setKind(m_kind->currentData().toInt()); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RunsPane::showSelected);
+    connect(m_saveValue, &QPushButton::clicked, this, &RunsPane::saveSelectedValue);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { updateStatus(); });
     updateStatus(tr("Not watching"));
 }
@@ -160,6 +199,7 @@ void RunsPane::showSelected()
     const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
     if (!idx.isValid()) {
         m_detail->clear();
+        m_saveValue->setEnabled(false);
         return;
     }
     const WatchedMessage& m = m_model->message(idx.row());
@@ -176,8 +216,16 @@ void RunsPane::showSelected()
                          value ? QString::fromUtf8(value->data(), qsizetype(value->size()))
                                : QStringLiteral("(null)"));
     text += QLatin1Char('\n');
+    m_saveValue->setEnabled(r.value.has_value());
     if (!r.value) {
         text += tr("(null value)");
+    } else if (r.value->size() > kDetailBytes && m.info.format != ValueFormat::Binary) {
+        // A plain-text view of 100 MB would freeze the window: show the start, save the rest.
+        text += QString::fromUtf8(r.value->data(), qsizetype(kDetailBytes));
+        text += tr("\n\n… %1 more bytes not shown (the value has %2). Save value… writes all "
+                   "of it to a file.")
+                    .arg(r.value->size() - kDetailBytes)
+                    .arg(r.value->size());
     } else if (m.info.format == ValueFormat::Json) {
         // Pretty JSON in JavaScript's key order, decoded only now, for the one row shown.
         const JsonDocument doc = JsonParser::parse(*r.value);
@@ -192,7 +240,37 @@ void RunsPane::showSelected()
     } else {
         text += QString::fromUtf8(r.value->data(), qsizetype(r.value->size()));
     }
+    int breaks = 0;
+    text = brokenForDisplay(text, &breaks);
+    if (breaks > 0)
+        text += tr("\n\n(Lines longer than %1 characters are broken for display; Save value… "
+                   "keeps the bytes as they are.)")
+                    .arg(kDisplayLine);
     m_detail->setPlainText(text);
+}
+
+void RunsPane::saveSelectedValue()
+{
+    const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
+    if (!idx.isValid() || !m_model->message(idx.row()).record->value)
+        return;
+    // Keep the record alive (shared) even if the row is dropped while the dialog is open.
+    const std::shared_ptr<const KafkaRecord> record = m_model->message(idx.row()).record;
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save message value"),
+                                     QStringLiteral("%1-p%2-o%3.json")
+                                         .arg(QString::fromStdString(record->topic))
+                                         .arg(record->partition)
+                                         .arg(record->offset));
+    if (path.isEmpty())
+        return;
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) ||
+        file.write(record->value->data(), qint64(record->value->size())) !=
+            qint64(record->value->size()) ||
+        !file.commit())
+        QMessageBox::warning(this, tr("Save message value"),
+                             tr("Could not write %1: %2").arg(path, file.errorString()));
 }
 
 void RunsPane::updateStatus(const QString& connection)
@@ -202,9 +280,10 @@ void RunsPane::updateStatus(const QString& connection)
     QString text = m_connection;
     text += tr(" · %n message(s)", nullptr, m_model->rowCount());
     if (m_model->droppedCount() > 0)
-        text += tr(" · %1 oldest dropped (cap %2)")
+        text += tr(" · %1 oldest dropped (keeps at most %2 messages and %3)")
                     .arg(m_model->droppedCount())
-                    .arg(m_model->capacity());
+                    .arg(m_model->capacity())
+                    .arg(QLocale::system().formattedDataSize(m_model->byteBudget()));
     m_status->setText(text);
 }
 

@@ -47,8 +47,10 @@ private:
     QTableView* m_table;
     QPlainTextEdit* m_detail;
     QLabel* m_status;
+    QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
     void showSelected();
+    void saveSelectedValue();
     void updateStatus(const QString& connection = {});
     QString m_connection;
 };
