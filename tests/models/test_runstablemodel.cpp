@@ -79,6 +79,30 @@ private Q_SLOTS:
                  QStringLiteral("6999"));
     }
 
+    void byteBudgetDropsOldestButKeepsTheNewest()
+    {
+        RunsTableModel model;
+        QAbstractItemModelTester tester(&model);
+        model.setByteBudget(25 * 1024 * 1024);
+        for (int i = 0; i < 5; ++i) {
+            auto b = std::make_shared<std::vector<WatchedMessage>>();
+            b->push_back(makeMessage(i, std::string(10 * 1024 * 1024, char('a' + i))));
+            model.appendBatch(b);
+        }
+        QCOMPARE(model.rowCount(), 2); // 20 MiB of the last two fit, a third would not
+        QCOMPARE(model.droppedCount(), 3);
+        QCOMPARE(model.message(0).record->offset, 3);
+        QCOMPARE(model.heldBytes(), qint64(20 * 1024 * 1024));
+        // One message over the whole budget still shows: the newest row always stays.
+        auto huge = std::make_shared<std::vector<WatchedMessage>>();
+        huge->push_back(makeMessage(9, std::string(30 * 1024 * 1024, 'z')));
+        model.appendBatch(huge);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.message(0).record->offset, 9);
+        model.clear();
+        QCOMPARE(model.heldBytes(), qint64(0));
+    }
+
     void oddValuesStayReadable()
     {
         RunsTableModel model;
