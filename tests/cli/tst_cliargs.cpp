@@ -1,8 +1,11 @@
 // The commands' parse steps: what each option turns into, and the exit code of usage errors
 // (the messages themselves are covered end to end by the CLI tests).
+#include "cli/lintargs.h"
 #include "cli/publishargs.h"
+#include "cli/renderargs.h"
 #include "cli/reportargs.h"
 #include "cli/sandboxargs.h"
+#include "cli/templateargs.h"
 #include "cli/watchargs.h"
 
 #include <QTest>
@@ -150,6 +153,35 @@ private Q_SLOTS:
         QCOMPARE(std::get<SandboxArgs>(parsed).apiPort, uint16_t(0));
         QCOMPARE(std::get<SandboxArgs>(parsed).org, QStringLiteral("demo"));
         QCOMPARE(exitCode(parseSandboxArgs(argv("sandbox", {"--api-port", "70000"}))), 2);
+    }
+
+    void renderTemplateLint()
+    {
+        const auto render = parseRenderArgs(
+            argv("render", {"n.json", "--envelope", "e.json", "--array-mode", "single", "--org",
+                            "acme", "--timeout-ms", "250", "--in-process", "--payload-only"}));
+        QVERIFY(std::holds_alternative<RenderArgs>(render));
+        const RenderArgs& r = std::get<RenderArgs>(render);
+        QCOMPARE(r.nodeFile, QStringLiteral("n.json"));
+        QVERIFY(!r.contextFile);
+        QCOMPARE(r.envelopeFile.value_or(QString()), QStringLiteral("e.json"));
+        QCOMPARE(int(r.options.arrayMode), int(RenderOptions::ArrayMode::Single));
+        QCOMPARE(r.options.orgId, std::string("acme"));
+        QCOMPARE(r.options.timeoutMs, 250);
+        QCOMPARE(int(r.options.isolation), int(Isolation::InProcess));
+        QVERIFY(r.payloadOnly);
+        QCOMPARE(exitCode(parseRenderArgs(argv("render", {"n.json", "--timeout-ms", "0"}))), 2);
+
+        const auto tmpl = parseTemplateArgs(argv("template", {"t.json", "--no-spread"}));
+        QVERIFY(std::holds_alternative<TemplateArgs>(tmpl));
+        QVERIFY(!std::get<TemplateArgs>(tmpl).settings.spreadValue);
+        QCOMPARE(int(std::get<TemplateArgs>(tmpl).settings.limits.isolation), int(Isolation::Fork));
+        QCOMPARE(exitCode(parseTemplateArgs(argv("template", {}))), 2);
+
+        const auto lint = parseLintArgs(argv("lint", {"n.json", "--format", "json"}));
+        QVERIFY(std::holds_alternative<LintArgs>(lint));
+        QVERIFY(std::get<LintArgs>(lint).json);
+        QCOMPARE(exitCode(parseLintArgs(argv("lint", {"n.json", "--format", "xml"}))), 2);
     }
 };
 
