@@ -1,11 +1,14 @@
-// Property: any argument list given to publish, watch, report or sandbox is parsed without
-// crashing: the parse step either returns the checked options or an exit code (0 after
-// --help, else a usage or input error), and nothing is sent, started or written.
+// Property: any argument list given to publish, watch, report, sandbox, render, template or
+// lint is parsed without crashing: the parse step either returns the checked options or an
+// exit code (0 after --help, else a usage or input error); nothing is sent, started or written.
 //
-// Input layout: [command byte] ARG \0|\n ARG … (the command byte modulo 4 picks the command).
+// Input layout: [command byte] ARG \0|\n ARG … (the command byte modulo 7 picks the command).
+#include "cli/lintargs.h"
 #include "cli/publishargs.h"
+#include "cli/renderargs.h"
 #include "cli/reportargs.h"
 #include "cli/sandboxargs.h"
+#include "cli/templateargs.h"
 #include "cli/watchargs.h"
 
 #include <QCoreApplication>
@@ -53,8 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size == 0)
         return 0;
-    static const char* const commands[] = {"publish", "watch", "report", "sandbox"};
-    const int which = data[0] % 4;
+    static const char* const commands[] = {"publish", "watch",    "report", "sandbox",
+                                           "render",  "template", "lint"};
+    const int which = data[0] % 7;
     QStringList args{QString::fromLatin1(commands[which])};
     const char* p = reinterpret_cast<const char*>(data) + 1;
     const char* end = reinterpret_cast<const char*>(data) + size;
@@ -75,8 +79,17 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     case 2:
         check(parseReportArgs(args));
         break;
-    default:
+    case 3:
         check(parseSandboxArgs(args));
+        break;
+    case 4:
+        check(parseRenderArgs(args));
+        break;
+    case 5:
+        check(parseTemplateArgs(args));
+        break;
+    default:
+        check(parseLintArgs(args));
         break;
     }
     return 0;
