@@ -2,11 +2,11 @@
 //     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N] [--rate MSG_PER_S]
 //     [-X librdkafka.property=value]...
 #include "command.h"
+#include "publishargs.h"
 
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
-#include "kafka/connectionresolver.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/kafkaproducer.h"
 
@@ -18,14 +18,6 @@
 
 namespace porthole::cli {
 namespace {
-
-std::vector<std::string> toStd(const QStringList& list)
-{
-    std::vector<std::string> out;
-    for (const auto& s : list)
-        out.push_back(s.toStdString());
-    return out;
-}
 
 // --raw: the file holds ready message values, one per line (blank lines skipped).
 std::vector<std::string> splitLines(const std::string& text)
@@ -111,108 +103,18 @@ std::optional<std::vector<std::string>> messagesFor(const QString& file, const Q
 int runPublish(const QStringList& args)
 {
     const QString cmd = QStringLiteral("publish");
-    QCommandLineParser parser;
-    const QCommandLineOption context(QStringLiteral("context"),
-                                     QStringLiteral("Template context (default: {})."),
-                                     QStringLiteral("CTX.json"));
-    const QCommandLineOption bootstrap(QStringLiteral("bootstrap"),
-                                       QStringLiteral("Broker list HOST:PORT[,HOST:PORT…]."),
-                                       QStringLiteral("HOST:PORT"));
-    const QCommandLineOption profile(QStringLiteral("profile"),
-                                     QStringLiteral("A saved connection profile or a preset "
-                                                    "(port-eu, port-us, sandbox)."),
-                                     QStringLiteral("NAME"));
-    const QCommandLineOption org(QStringLiteral("org"),
-                                 QStringLiteral("Organisation id: publish to ORG.runs."),
-                                 QStringLiteral("ORG"));
-    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Topic to publish to."),
-                                   QStringLiteral("TOPIC"));
-    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Record key."),
-                                 QStringLiteral("KEY"));
-    const QCommandLineOption header(QStringLiteral("header"),
-                                    QStringLiteral("Record header (repeatable)."),
-                                    QStringLiteral("K=V"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("Send the rendered messages N times."),
-                                    QStringLiteral("N"), QStringLiteral("1"));
-    const QCommandLineOption rate(QStringLiteral("rate"),
-                                  QStringLiteral("At most this many messages per second."),
-                                  QStringLiteral("MSG_PER_S"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    QStringLiteral("Fail on jq errors (Port's throwOnError)."));
-    const QCommandLineOption envelope(QStringLiteral("envelope"),
-                                      QStringLiteral("Envelope template wrapping each payload "
-                                                     "(default: a guess, see render --help)."),
-                                      QStringLiteral("FILE.json"));
-    const QCommandLineOption arrayMode(QStringLiteral("array-mode"),
-                                       QStringLiteral("An array payload: one message per "
-                                                      "element (split, default) or one (single)."),
-                                       QStringLiteral("split|single"), QStringLiteral("split"));
-    const QCommandLineOption rawOpt(QStringLiteral("raw"),
-                                    QStringLiteral("NODE.json is not rendered: each of its lines "
-                                                   "is a ready message value."));
-    const QCommandLineOption property(QStringLiteral("X"),
-                                      QStringLiteral("A librdkafka property, passed verbatim "
-                                                     "(default message.timeout.ms=30000)."),
-                                      QStringLiteral("property=value"));
-    parser.addOptions({context, bootstrap, profile, org, topic, key, header, repeat, rate, strict,
-                       envelope, arrayMode, rawOpt, property});
-    if (auto done = parseArgs(parser, args, cmd,
-                              QStringLiteral("Render a KAFKA node and publish its messages with "
-                                             "an idempotent producer. One JSON line per delivery "
-                                             "report, then {\"delivered\":N,\"failed\":M}; exit 0 "
-                                             "only if every message was delivered."),
-                              QStringLiteral("NODE.json")))
-        return *done;
-    if (parser.positionalArguments().size() != 1)
-        return fail(cmd, QStringLiteral("expected exactly one NODE.json"), UsageError);
-    if (parser.isSet(org) && parser.isSet(topic))
-        return fail(cmd, QStringLiteral("give --org or --topic, not both"), UsageError);
-    bool ok = false;
-    const long long times = parser.value(repeat).toLongLong(&ok);
-    if (!ok || times < 1)
-        return fail(cmd, QStringLiteral("--repeat must be a positive number"), UsageError);
-    double perSecond = 0;
-    if (parser.isSet(rate)) {
-        perSecond = parser.value(rate).toDouble(&ok);
-        if (!ok || perSecond <= 0)
-            return fail(cmd, QStringLiteral("--rate must be a positive number"), UsageError);
-    }
-    OutgoingMessage proto;
-    if (parser.isSet(key))
-        proto.key = parser.value(key).toStdString();
-    for (const QString& h : parser.values(header)) {
-        const qsizetype eq = h.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(cmd, QStringLiteral("--header expects K=V, got '%1'").arg(h), UsageError);
-        proto.headers.emplace_back(h.left(eq).toStdString(), h.mid(eq + 1).toStdString());
-    }
-
+    auto parsed = parsePublishArgs(args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    PublishOptions& opts = std::get<PublishOptions>(parsed);
+    const OutgoingMessage& proto = opts.proto;
+    const KafkaConfig& config = opts.connection.config;
+    const long long times = opts.times;
+    const double perSecond = opts.perSecond;
     std::string error;
-    std::vector<std::string> props = {"message.timeout.ms=30000"};
-    for (auto& p : toStd(parser.values(property)))
-        props.push_back(std::move(p));
-    auto conn = ConnectionResolver::resolve(parser.value(bootstrap).toStdString(),
-                                            parser.value(profile).toStdString(), props, &error);
-    if (!conn)
-        return fail(cmd, QString::fromStdString(error), UsageError);
-    const std::string orgId = parser.isSet(org) ? parser.value(org).toStdString() : conn->org;
-    if (!parser.isSet(topic) && orgId.empty())
-        return fail(cmd, QStringLiteral("give --org ORG or --topic TOPIC"), UsageError);
-    proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
-
-    const QString mode = parser.value(arrayMode);
-    if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
-        return fail(cmd, QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
-                    UsageError);
-    RenderOptions render;
-    render.strict = parser.isSet(strict);
-    render.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
-                                                        : RenderOptions::ArrayMode::Split;
-    render.orgId = orgId;
     int code = Ok;
-    const auto values = messagesFor(parser.positionalArguments().first(), parser.value(context),
-                                    parser.value(envelope), parser.isSet(rawOpt), render, &code);
+    const auto values = messagesFor(opts.nodeFile, opts.contextFile, opts.envelopeFile, opts.raw,
+                                    opts.render, &code);
     if (!values)
         return code;
 
@@ -227,7 +129,7 @@ int runPublish(const QStringList& args)
     DeliveryReport firstFailure;
     std::string out;
     auto producer = KafkaProducer::create(
-        conn->config,
+        config,
         [&](const DeliveryReport& r) {
             (r.delivered() ? delivered : failed)++;
             if (!r.delivered() && firstFailure.error.empty())
@@ -271,7 +173,7 @@ int runPublish(const QStringList& args)
         }
     // Each message gets its report within message.timeout.ms; whatever is left after that is
     // purged and reported failed.
-    const int timeout = std::stoi(conn->config.get("message.timeout.ms").value_or("30000"));
+    const int timeout = std::stoi(config.get("message.timeout.ms").value_or("30000"));
     producer->finish(timeout + 5000);
     const std::string fatal = producer->fatalError();
     // Messages never handed to librdkafka (sending stopped on a fatal error) fail too.

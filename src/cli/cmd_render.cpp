@@ -1,6 +1,7 @@
 // porthole-cli render NODE.json [--context CTX.json] [--strict] [--payload-only]
 //           [--envelope FILE.json] [--array-mode split|single]
 #include "command.h"
+#include "renderargs.h"
 
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
@@ -14,82 +15,29 @@ namespace {
 
 int runRender(const QStringList& args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption context(QStringLiteral("context"),
-                                     QStringLiteral("The context the templates see (default {})."),
-                                     QStringLiteral("CTX.json"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    QStringLiteral("Fail on jq errors (Port's throwOnError)."));
-    const QCommandLineOption payloadOnly(QStringLiteral("payload-only"),
-                                         QStringLiteral("Print the rendered payload alone."));
-    const QCommandLineOption envelope(
-        QStringLiteral("envelope"),
-        QStringLiteral(
-            "Envelope template wrapping each payload. Port does not document its "
-            "wrapper; the default is a GUESS: {\"context\": {\"runId\": <node run id>, "
-            "\"workflowRunId\", \"nodeIdentifier\", \"orgId\"}, \"payload\": <payload>}. "
-            "It sees .payload, .context, .node.identifier, .node.title and .orgId."),
-        QStringLiteral("FILE.json"));
-    const QCommandLineOption arrayMode(
-        QStringLiteral("array-mode"),
-        QStringLiteral("An array payload becomes one message per element (split, default; "
-                       "undocumented by Port) or one message (single)."),
-        QStringLiteral("split|single"), QStringLiteral("split"));
-    const QCommandLineOption org(QStringLiteral("org"),
-                                 QStringLiteral("Organisation id shown to the envelope as .orgId."),
-                                 QStringLiteral("ORG"));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     QStringLiteral("Per-expression time limit (default 5000)."),
-                                     QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption inProcess(
-        QStringLiteral("in-process"),
-        QStringLiteral("Run jq inside this process (faster, no time or memory limit)."));
-    parser.addOptions({context, strict, payloadOnly, envelope, arrayMode, org, timeout, inProcess});
-    if (auto done = parseArgs(parser, args, QStringLiteral("render"),
-                              QStringLiteral("Validate a KAFKA node, render config.payload with "
-                                             "Port's rules and print the Kafka message values "
-                                             "Port would publish, one JSON per line."),
-                              QStringLiteral("NODE.json")))
-        return *done;
-    const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
-        return fail(QStringLiteral("render"), QStringLiteral("expected exactly one NODE.json"),
-                    UsageError);
-    const QString mode = parser.value(arrayMode);
-    if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
-        return fail(QStringLiteral("render"),
-                    QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
-                    UsageError);
-    bool okTimeout = false;
-    const int timeoutMs = parser.value(timeout).toInt(&okTimeout);
-    if (!okTimeout || timeoutMs <= 0)
-        return fail(QStringLiteral("render"),
-                    QStringLiteral("--timeout-ms must be a positive number"), UsageError);
-
+    auto parsed = parseRenderArgs(args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const RenderArgs& opts = std::get<RenderArgs>(parsed);
+    const QString& file = opts.nodeFile;
     QString error;
-    const auto text = readFile(files[0], &error);
+    const auto text = readFile(file, &error);
     if (!text)
-        return fail(files[0], error, InputError);
+        return fail(file, error, InputError);
     JsonValue ctx = JsonValue::object();
-    if (parser.isSet(context))
-        if (const int rc = loadJson(parser.value(context), &ctx))
+    if (opts.contextFile)
+        if (const int rc = loadJson(*opts.contextFile, &ctx))
             return rc;
-    RenderOptions options;
-    options.strict = parser.isSet(strict);
-    options.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
-                                                         : RenderOptions::ArrayMode::Split;
-    options.timeoutMs = timeoutMs;
-    options.isolation = parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
-    options.orgId = parser.value(org).toStdString();
-    if (parser.isSet(envelope)) {
+    RenderOptions options = opts.options;
+    if (opts.envelopeFile) {
         JsonValue env;
-        if (const int rc = loadJson(parser.value(envelope), &env))
+        if (const int rc = loadJson(*opts.envelopeFile, &env))
             return rc;
         options.envelope = env;
     }
 
     const RenderedNode r = renderNode(*text, ctx, options);
-    const std::string name = files[0].toStdString();
+    const std::string name = file.toStdString();
     Diagnostics errors;
     for (const auto& d : r.diagnostics)
         if (d.severity == Severity::Error)
@@ -99,9 +47,9 @@ int runRender(const QStringList& args)
         std::fputs(DiagnosticFormat::text(name, errors).c_str(), stderr);
         QString why = QString::fromStdString(r.error);
         why.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
-        return fail(files[0], why, InputError);
+        return fail(file, why, InputError);
     }
-    if (parser.isSet(payloadOnly)) {
+    if (opts.payloadOnly) {
         if (!r.payload.isUndefined())
             writeOut(JsWriter::stringify(r.payload) + "\n");
         return Ok;

@@ -1,5 +1,6 @@
 // porthole-cli sandbox [--org ORG] [--kafka-port P] [--api-port Q]
 #include "command.h"
+#include "sandboxargs.h"
 
 #include "kafka/sandboxbroker.h"
 #include "sandbox/sandbox.h"
@@ -41,15 +42,6 @@ bool quitOnSignals()
     return ::sigaction(SIGINT, &sa, nullptr) == 0 && ::sigaction(SIGTERM, &sa, nullptr) == 0;
 }
 
-std::optional<uint16_t> parsePort(const QString& text)
-{
-    bool ok = false;
-    const uint value = text.toUInt(&ok);
-    if (!ok || value > 65535)
-        return std::nullopt;
-    return uint16_t(value);
-}
-
 void log(const std::string& line)
 {
     std::fprintf(stderr, "sandbox: %s\n", line.c_str());
@@ -58,39 +50,11 @@ void log(const std::string& line)
 
 int runSandbox(const QStringList& args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption org(QStringLiteral("org"),
-                                 QStringLiteral("Organisation id: topics ORG.runs and "
-                                                "ORG.change.log (default: sandbox)."),
-                                 QStringLiteral("ORG"), QStringLiteral("sandbox"));
-    const QCommandLineOption kafkaPort(QStringLiteral("kafka-port"),
-                                       QStringLiteral("Broker port on 127.0.0.1 (0: a free one)."),
-                                       QStringLiteral("P"), QStringLiteral("0"));
-    const QCommandLineOption apiPort(QStringLiteral("api-port"),
-                                     QStringLiteral("Local Port API port (0: a free one)."),
-                                     QStringLiteral("Q"), QStringLiteral("0"));
-    parser.addOptions({org, kafkaPort, apiPort});
-    if (auto done = parseArgs(parser, args, QStringLiteral("sandbox"),
-                              QStringLiteral("Run the embedded Kafka broker (librdkafka's mock "
-                                             "cluster) and the local Port API on 127.0.0.1 until "
-                                             "SIGINT/SIGTERM. It keeps only ~4 MB per partition "
-                                             "and speaks neither TLS nor SASL."),
-                              QString()))
-        return *done;
-    if (!parser.positionalArguments().isEmpty())
-        return fail(
-            QStringLiteral("sandbox"),
-            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()),
-            UsageError);
-    const QString orgId = parser.value(org);
-    if (orgId.isEmpty() || orgId.contains(QLatin1Char(' ')))
-        return fail(QStringLiteral("sandbox"), QStringLiteral("--org must be a non-empty id"),
-                    UsageError);
-    const auto kp = parsePort(parser.value(kafkaPort));
-    const auto ap = parsePort(parser.value(apiPort));
-    if (!kp || !ap)
-        return fail(QStringLiteral("sandbox"),
-                    QStringLiteral("ports must be numbers from 0 to 65535"), UsageError);
+    auto parsed = parseSandboxArgs(args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const SandboxArgs& opts = std::get<SandboxArgs>(parsed);
+    const QString& orgId = opts.org;
     if (!quitOnSignals())
         return fail(QStringLiteral("sandbox"), QStringLiteral("cannot install signal handlers"),
                     ServiceError);
@@ -101,7 +65,7 @@ int runSandbox(const QStringList& args)
     QObject::connect(&sandbox, &Sandbox::logged,
                      [](const QString& line) { log(line.toStdString()); });
     QString error;
-    if (!sandbox.start(orgId, *kp, *ap, &error))
+    if (!sandbox.start(orgId, opts.kafkaPort, opts.apiPort, &error))
         return fail(QStringLiteral("sandbox"), error, ServiceError);
 
     const std::string first = "bootstrap=" + sandbox.bootstrap().toStdString() +

@@ -1,5 +1,6 @@
 // porthole-cli template [--context CTX.json] [--strict] TEMPLATE.json
 #include "command.h"
+#include "templateargs.h"
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
@@ -20,51 +21,19 @@ QString oneLine(const std::string& s)
 
 int runTemplate(const QStringList& args)
 {
-    QCommandLineParser parser;
-    const QCommandLineOption context(QStringLiteral("context"),
-                                     QStringLiteral("The context the templates see (default {})."),
-                                     QStringLiteral("CTX.json"));
-    const QCommandLineOption strict(QStringLiteral("strict"),
-                                    QStringLiteral("Fail on jq errors (Port's throwOnError) "
-                                                   "instead of rendering null."));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     QStringLiteral("Per-expression time limit (default 5000)."),
-                                     QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption inProcess(
-        QStringLiteral("in-process"),
-        QStringLiteral("Run jq inside this process (faster, no time or memory limit)."));
-    const QCommandLineOption noSpread(
-        QStringLiteral("no-spread"),
-        QStringLiteral("Treat {{ spreadValue() }} keys like npm 0.0.12 (as a jq expression)."));
-    parser.addOptions({context, strict, timeout, inProcess, noSpread});
-    if (auto done = parseArgs(parser, args, QStringLiteral("template"),
-                              QStringLiteral("Render any JSON document with Port's template rules "
-                                             "and print it as compact JSON (JSON.stringify)."),
-                              QStringLiteral("TEMPLATE.json")))
-        return *done;
-    const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
-        return fail(QStringLiteral("template"),
-                    QStringLiteral("expected exactly one TEMPLATE.json"), UsageError);
-    bool okTimeout = false;
-    const int timeoutMs = parser.value(timeout).toInt(&okTimeout);
-    if (!okTimeout || timeoutMs <= 0)
-        return fail(QStringLiteral("template"),
-                    QStringLiteral("--timeout-ms must be a positive number"), UsageError);
-
+    auto parsed = parseTemplateArgs(args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const TemplateArgs& opts = std::get<TemplateArgs>(parsed);
     JsonValue document;
     JsonValue ctx = JsonValue::object();
-    if (const int rc = loadJson(files[0], &document))
+    if (const int rc = loadJson(opts.templateFile, &document))
         return rc;
-    if (parser.isSet(context))
-        if (const int rc = loadJson(parser.value(context), &ctx))
+    if (opts.contextFile)
+        if (const int rc = loadJson(*opts.contextFile, &ctx))
             return rc;
 
-    TemplateSettings settings;
-    settings.strict = parser.isSet(strict);
-    settings.spreadValue = !parser.isSet(noSpread);
-    settings.limits.timeoutMs = timeoutMs;
-    settings.limits.isolation = parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
+    const TemplateSettings& settings = opts.settings;
     const RenderOutcome r = TemplateRenderer::render(document, ctx, settings);
     if (qEnvironmentVariableIsSet("PORTHOLE_TEMPLATE_STATS")) {
         const auto st = JqEngine::shared().stats();
@@ -73,7 +42,7 @@ int runTemplate(const QStringList& args)
                      (unsigned long long)st.forks, st.cachedExpressions);
     }
     if (!r.ok)
-        return fail(files[0], oneLine(r.error), InputError);
+        return fail(opts.templateFile, oneLine(r.error), InputError);
     if (!r.value.isUndefined())
         writeOut(JsWriter::stringify(r.value) + "\n");
     return Ok;

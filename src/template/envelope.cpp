@@ -3,12 +3,24 @@
 #include "jsstring.h"
 #include "templaterenderer.h"
 
+#include <cstdio>
+#include <random>
+
 namespace porthole::Envelope {
 
 namespace {
 
-// A marker without braces passes through the renderer untouched.
-const std::string kMarker = std::string("\x01porthole-payload\x01");
+// A marker without braces passes through the renderer untouched. It is fresh for every wrap:
+// with a fixed one, a plain string of the template (or one jq built from the context) equal
+// to it was replaced by the payload too (fuzz_envelope checks this). jq never sees this text.
+std::string freshMarker()
+{
+    std::random_device random;
+    char text[64];
+    std::snprintf(text, sizeof text, "\x01porthole-payload-%08x%08x%08x%08x\x01", random(),
+                  random(), random(), random());
+    return text;
+}
 
 bool isPayloadTemplate(const std::string& s)
 {
@@ -20,39 +32,39 @@ bool isPayloadTemplate(const std::string& s)
     return t == u".payload";
 }
 
-JsonValue mark(const JsonValue& v)
+JsonValue mark(const JsonValue& v, const std::string& marker)
 {
     if (v.isString())
-        return isPayloadTemplate(v.toString()) ? JsonValue(kMarker) : v;
+        return isPayloadTemplate(v.toString()) ? JsonValue(marker) : v;
     if (v.isArray()) {
         JsonValue::Array a;
         for (const auto& e : v.elements())
-            a.push_back(mark(e));
+            a.push_back(mark(e, marker));
         return JsonValue(std::move(a));
     }
     if (v.isObject()) {
         JsonValue::Object o;
         for (const auto& [k, e] : v.members())
-            o.emplace_back(k, mark(e));
+            o.emplace_back(k, mark(e, marker));
         return JsonValue(std::move(o));
     }
     return v;
 }
 
-JsonValue unmark(const JsonValue& v, const JsonValue& payload)
+JsonValue unmark(const JsonValue& v, const JsonValue& payload, const std::string& marker)
 {
     if (v.isString())
-        return v.toString() == kMarker ? payload : v;
+        return v.toString() == marker ? payload : v;
     if (v.isArray()) {
         JsonValue::Array a;
         for (const auto& e : v.elements())
-            a.push_back(unmark(e, payload));
+            a.push_back(unmark(e, payload, marker));
         return JsonValue(std::move(a));
     }
     if (v.isObject()) {
         JsonValue::Object o;
         for (const auto& [k, e] : v.members())
-            o.emplace_back(k, unmark(e, payload));
+            o.emplace_back(k, unmark(e, payload, marker));
         return JsonValue(std::move(o));
     }
     return v;
@@ -109,12 +121,14 @@ bool wrap(const JsonValue& envelopeTemplate, const Input& input, const JqLimits&
     TemplateSettings settings;
     settings.strict = true; // a broken envelope is our user's bug: say so
     settings.limits = limits;
-    const RenderOutcome r = TemplateRenderer::render(mark(envelopeTemplate), ctx, settings);
+    const std::string marker = freshMarker();
+    const RenderOutcome r = TemplateRenderer::render(mark(envelopeTemplate, marker), ctx, settings);
     if (!r.ok) {
         *error = "envelope: " + r.error;
         return false;
     }
-    *out = unmark(r.value, input.payload.isUndefined() ? JsonValue(nullptr) : input.payload);
+    *out =
+        unmark(r.value, input.payload.isUndefined() ? JsonValue(nullptr) : input.payload, marker);
     return true;
 }
 

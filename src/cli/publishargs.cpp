@@ -1,0 +1,103 @@
+#include "publishargs.h"
+
+#include "command.h"
+#include "kafkaargs.h"
+
+namespace porthole::cli {
+
+std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("publish");
+    QCommandLineParser parser;
+    const KafkaConnectionOptions kafka(QStringLiteral("A librdkafka property, passed verbatim "
+                                                      "(default message.timeout.ms=30000)."));
+    const QCommandLineOption context(QStringLiteral("context"),
+                                     QStringLiteral("Template context (default: {})."),
+                                     QStringLiteral("CTX.json"));
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 QStringLiteral("Organisation id: publish to ORG.runs."),
+                                 QStringLiteral("ORG"));
+    const QCommandLineOption topic(QStringLiteral("topic"), QStringLiteral("Topic to publish to."),
+                                   QStringLiteral("TOPIC"));
+    const QCommandLineOption key(QStringLiteral("key"), QStringLiteral("Record key."),
+                                 QStringLiteral("KEY"));
+    const QCommandLineOption header(QStringLiteral("header"),
+                                    QStringLiteral("Record header (repeatable)."),
+                                    QStringLiteral("K=V"));
+    const QCommandLineOption repeat(QStringLiteral("repeat"),
+                                    QStringLiteral("Send the rendered messages N times."),
+                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption rate(QStringLiteral("rate"),
+                                  QStringLiteral("At most this many messages per second."),
+                                  QStringLiteral("MSG_PER_S"));
+    const QCommandLineOption strict(QStringLiteral("strict"),
+                                    QStringLiteral("Fail on jq errors (Port's throwOnError)."));
+    const QCommandLineOption envelope(QStringLiteral("envelope"),
+                                      QStringLiteral("Envelope template wrapping each payload "
+                                                     "(default: a guess, see render --help)."),
+                                      QStringLiteral("FILE.json"));
+    const QCommandLineOption arrayMode(QStringLiteral("array-mode"),
+                                       QStringLiteral("An array payload: one message per "
+                                                      "element (split, default) or one (single)."),
+                                       QStringLiteral("split|single"), QStringLiteral("split"));
+    const QCommandLineOption rawOpt(QStringLiteral("raw"),
+                                    QStringLiteral("NODE.json is not rendered: each of its lines "
+                                                   "is a ready message value."));
+    parser.addOptions({context, kafka.bootstrap, kafka.profile, org, topic, key, header, repeat,
+                       rate, strict, envelope, arrayMode, rawOpt, kafka.property});
+    if (auto done = parseArgs(parser, args, cmd,
+                              QStringLiteral("Render a KAFKA node and publish its messages with "
+                                             "an idempotent producer. One JSON line per delivery "
+                                             "report, then {\"delivered\":N,\"failed\":M}; exit 0 "
+                                             "only if every message was delivered."),
+                              QStringLiteral("NODE.json")))
+        return *done;
+    if (parser.positionalArguments().size() != 1)
+        return fail(cmd, QStringLiteral("expected exactly one NODE.json"), UsageError);
+    if (parser.isSet(org) && parser.isSet(topic))
+        return fail(cmd, QStringLiteral("give --org or --topic, not both"), UsageError);
+    PublishOptions out;
+    bool ok = false;
+    out.times = parser.value(repeat).toLongLong(&ok);
+    if (!ok || out.times < 1)
+        return fail(cmd, QStringLiteral("--repeat must be a positive number"), UsageError);
+    if (parser.isSet(rate)) {
+        out.perSecond = parser.value(rate).toDouble(&ok);
+        if (!ok || out.perSecond <= 0)
+            return fail(cmd, QStringLiteral("--rate must be a positive number"), UsageError);
+    }
+    if (parser.isSet(key))
+        out.proto.key = parser.value(key).toStdString();
+    for (const QString& h : parser.values(header)) {
+        const qsizetype eq = h.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(cmd, QStringLiteral("--header expects K=V, got '%1'").arg(h), UsageError);
+        out.proto.headers.emplace_back(h.left(eq).toStdString(), h.mid(eq + 1).toStdString());
+    }
+
+    auto conn = kafka.resolve(parser, cmd, {"message.timeout.ms=30000"});
+    if (!conn)
+        return UsageError;
+    out.connection = std::move(*conn);
+    const std::string orgId =
+        parser.isSet(org) ? parser.value(org).toStdString() : out.connection.org;
+    if (!parser.isSet(topic) && orgId.empty())
+        return fail(cmd, QStringLiteral("give --org ORG or --topic TOPIC"), UsageError);
+    out.proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
+
+    const QString mode = parser.value(arrayMode);
+    if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
+        return fail(cmd, QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
+                    UsageError);
+    out.render.strict = parser.isSet(strict);
+    out.render.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
+                                                            : RenderOptions::ArrayMode::Split;
+    out.render.orgId = orgId;
+    out.nodeFile = parser.positionalArguments().first();
+    out.contextFile = parser.value(context);
+    out.envelopeFile = parser.value(envelope);
+    out.raw = parser.isSet(rawOpt);
+    return out;
+}
+
+} // namespace porthole::cli

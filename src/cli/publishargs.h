@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "kafka/connectionresolver.h"
+#include "kafka/kafkaproducer.h"
+#include "template/noderenderer.h"
+
+#include <variant>
+
+namespace porthole::cli {
+
+/// What `porthole-cli publish` was asked to do, checked but not yet done (no file read yet).
+struct PublishOptions
+{
+    QString nodeFile;
+    QString contextFile;   ///< empty: {}
+    QString envelopeFile;  ///< empty: the default envelope
+    bool raw = false;      ///< nodeFile holds ready message values, one per line
+    RenderOptions render;  ///< strict, array mode, orgId
+    OutgoingMessage proto; ///< topic, key and headers of every message (value empty)
+    long long times = 1;   ///< --repeat
+    double perSecond = 0;  ///< --rate; 0 = as fast as possible
+    ResolvedConnection connection;
+};
+
+/// Parses publish's arguments (args[0] is "publish"). An int is the exit code after --help or
+/// a usage error, already printed as the command always has.
+std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args);
+
+} // namespace porthole::cli

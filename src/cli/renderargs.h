@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include "template/noderenderer.h"
+
+#include <optional>
+#include <variant>
+
+namespace porthole::cli {
+
+/// What `porthole-cli render` was asked to do (files named, not read yet).
+struct RenderArgs
+{
+    QString nodeFile;
+    std::optional<QString> contextFile;
+    std::optional<QString> envelopeFile;
+    RenderOptions options; ///< strict, array mode, timeout, isolation, orgId (no envelope yet)
+    bool payloadOnly = false;
+};
+
+/// Parses render's arguments (args[0] is "render"). An int is the exit code after --help or
+/// a usage error, already printed as the command always has.
+std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args);
+
+} // namespace porthole::cli

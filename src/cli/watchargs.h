@@ -1,0 +1,26 @@
+#pragma once
+
+#include <QStringList>
+
+#include "kafka/watchoptions.h"
+
+#include <optional>
+#include <string>
+#include <variant>
+
+namespace porthole::cli {
+
+/// What `porthole-cli watch` was asked to do, checked (the filter compiles) but not started.
+struct WatchArgs
+{
+    WatchOptions options;              ///< connection, topic, org, partition, start, group
+    long long limit = -1;              ///< --count; -1 = no limit
+    bool exitAtEnd = false;            ///< --exit-at-end
+    std::optional<std::string> filter; ///< --filter, a jq filter body
+};
+
+/// Parses watch's arguments (args[0] is "watch"). An int is the exit code after --help or a
+/// usage error, already printed as the command always has.
+std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args);
+
+} // namespace porthole::cli

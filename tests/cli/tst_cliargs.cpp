@@ -1,0 +1,189 @@
+// The commands' parse steps: what each option turns into, and the exit code of usage errors
+// (the messages themselves are covered end to end by the CLI tests).
+#include "cli/lintargs.h"
+#include "cli/publishargs.h"
+#include "cli/renderargs.h"
+#include "cli/reportargs.h"
+#include "cli/sandboxargs.h"
+#include "cli/templateargs.h"
+#include "cli/watchargs.h"
+
+#include <QTest>
+
+using namespace porthole;
+using namespace porthole::cli;
+
+namespace {
+
+QStringList argv(const char* command, std::initializer_list<const char*> rest)
+{
+    QStringList out{QString::fromLatin1(command)};
+    for (const char* a : rest)
+        out << QString::fromUtf8(a);
+    return out;
+}
+
+template <typename V> int exitCode(const V& parsed)
+{
+    return std::holds_alternative<int>(parsed) ? std::get<int>(parsed) : -1;
+}
+
+} // namespace
+
+class TestCliArgs : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void watchValues()
+    {
+        const auto parsed = parseWatchArgs(argv(
+            "watch", {"--bootstrap", "127.0.0.1:9092", "--org", "demo", "--from", "-5", "--count",
+                      "3", "--partition", "2", "--exit-at-end", "--group", "demo.g"}));
+        QVERIFY(std::holds_alternative<WatchArgs>(parsed));
+        const WatchArgs& w = std::get<WatchArgs>(parsed);
+        QCOMPARE(w.options.from.kind, StartPosition::Kind::Tail);
+        QCOMPARE(w.options.from.value, int64_t(5));
+        QCOMPARE(w.limit, 3LL);
+        QCOMPARE(w.options.partition.value_or(-1), 2);
+        QVERIFY(w.exitAtEnd);
+        QCOMPARE(w.options.topic, std::string("demo.runs"));
+        QCOMPARE(w.options.org, std::string("demo"));
+        QCOMPARE(w.options.groupId, std::string("demo.g"));
+        QCOMPARE(w.options.config.get("bootstrap.servers").value_or(""),
+                 std::string("127.0.0.1:9092"));
+        QVERIFY(!w.filter);
+    }
+
+    void watchDefaultsAndTopic()
+    {
+        const auto parsed =
+            parseWatchArgs(argv("watch", {"--bootstrap", "b:1", "--topic", "acme.runs"}));
+        QVERIFY(std::holds_alternative<WatchArgs>(parsed));
+        const WatchArgs& w = std::get<WatchArgs>(parsed);
+        QCOMPARE(w.options.from.kind, StartPosition::Kind::End);
+        QCOMPARE(w.limit, -1LL);
+        QVERIFY(!w.exitAtEnd);
+        QVERIFY(!w.options.partition);
+        QVERIFY(w.options.org.empty()); // derived from the topic by the watcher
+    }
+
+    void watchUsageErrors()
+    {
+        QCOMPARE(exitCode(parseWatchArgs(argv("watch", {"--org", "demo"}))), 2);
+        QCOMPARE(exitCode(parseWatchArgs(
+                     argv("watch", {"--bootstrap", "b:1", "--org", "o", "--topic", "t"}))),
+                 2);
+        QCOMPARE(exitCode(parseWatchArgs(
+                     argv("watch", {"--bootstrap", "b:1", "--org", "o", "--count", "-1"}))),
+                 2);
+        QCOMPARE(exitCode(parseWatchArgs(
+                     argv("watch", {"--bootstrap", "b:1", "--org", "o", "--filter", "if"}))),
+                 2);
+        QCOMPARE(exitCode(parseWatchArgs(argv("watch", {"stray"}))), 2);
+    }
+
+    void watchFilterThatNeverEndsIsAccepted()
+    {
+        // The compile check must not run the filter unbounded: this one never ends on {}.
+        const auto parsed = parseWatchArgs(
+            argv("watch", {"--bootstrap", "b:1", "--org", "o", "--filter", "repeat(1)"}));
+        QVERIFY(std::holds_alternative<WatchArgs>(parsed));
+        QCOMPARE(std::get<WatchArgs>(parsed).filter.value_or(""), std::string("repeat(1)"));
+    }
+
+    void publishValues()
+    {
+        const auto parsed = parsePublishArgs(
+            argv("publish", {"node.json", "--bootstrap", "b:1", "--org", "acme", "--key", "k",
+                             "--header", "a=b=c", "--repeat", "4", "--rate", "2.5", "--strict",
+                             "--array-mode", "single", "-X", "message.timeout.ms=1000"}));
+        QVERIFY(std::holds_alternative<PublishOptions>(parsed));
+        const PublishOptions& p = std::get<PublishOptions>(parsed);
+        QCOMPARE(p.nodeFile, QStringLiteral("node.json"));
+        QCOMPARE(p.proto.topic, std::string("acme.runs"));
+        QCOMPARE(p.proto.key.value_or(""), std::string("k"));
+        QCOMPARE(p.proto.headers.size(), size_t(1));
+        QCOMPARE(p.proto.headers[0].second, std::string("b=c"));
+        QCOMPARE(p.times, 4LL);
+        QCOMPARE(p.perSecond, 2.5);
+        QVERIFY(p.render.strict);
+        QCOMPARE(int(p.render.arrayMode), int(RenderOptions::ArrayMode::Single));
+        QCOMPARE(p.render.orgId, std::string("acme"));
+        // The user's -X wins over publish's default timeout.
+        QCOMPARE(p.connection.config.get("message.timeout.ms").value_or(""), std::string("1000"));
+    }
+
+    void publishUsageErrors()
+    {
+        QCOMPARE(exitCode(parsePublishArgs(argv("publish", {"node.json", "--bootstrap", "b:1"}))),
+                 2); // neither --org nor --topic
+        QCOMPARE(exitCode(parsePublishArgs(argv("publish", {"--bootstrap", "b:1", "--org", "o"}))),
+                 2); // no NODE.json
+        QCOMPARE(exitCode(parsePublishArgs(argv(
+                     "publish", {"n.json", "--bootstrap", "b:1", "--org", "o", "--repeat", "0"}))),
+                 2);
+        QCOMPARE(exitCode(parsePublishArgs(argv(
+                     "publish", {"n.json", "--bootstrap", "b:1", "--org", "o", "--header", "=v"}))),
+                 2);
+        QCOMPARE(exitCode(parsePublishArgs(argv("publish", {"--help"}))), 0);
+    }
+
+    void reportBuildsTheRequest()
+    {
+        const auto parsed = parseReportArgs(
+            argv("report", {"--api", "http://127.0.0.1:1", "--token", "t", "--node-run", "wfnr_1",
+                            "--result", "SUCCESS", "--print-curl", "--no-history"}));
+        QVERIFY(std::holds_alternative<ReportArgs>(parsed));
+        const ReportArgs& r = std::get<ReportArgs>(parsed);
+        QCOMPARE(r.requests.size(), 1);
+        QVERIFY(r.printCurl);
+        QVERIFY(!r.recordHistory);
+        QCOMPARE(r.config.token, QStringLiteral("t"));
+        QCOMPARE(exitCode(parseReportArgs(argv("report", {"--node-run", "wfnr_1"}))),
+                 2); // no --api
+    }
+
+    void sandboxPorts()
+    {
+        const auto parsed =
+            parseSandboxArgs(argv("sandbox", {"--org", "demo", "--kafka-port", "9092"}));
+        QVERIFY(std::holds_alternative<SandboxArgs>(parsed));
+        QCOMPARE(std::get<SandboxArgs>(parsed).kafkaPort, uint16_t(9092));
+        QCOMPARE(std::get<SandboxArgs>(parsed).apiPort, uint16_t(0));
+        QCOMPARE(std::get<SandboxArgs>(parsed).org, QStringLiteral("demo"));
+        QCOMPARE(exitCode(parseSandboxArgs(argv("sandbox", {"--api-port", "70000"}))), 2);
+    }
+
+    void renderTemplateLint()
+    {
+        const auto render = parseRenderArgs(
+            argv("render", {"n.json", "--envelope", "e.json", "--array-mode", "single", "--org",
+                            "acme", "--timeout-ms", "250", "--in-process", "--payload-only"}));
+        QVERIFY(std::holds_alternative<RenderArgs>(render));
+        const RenderArgs& r = std::get<RenderArgs>(render);
+        QCOMPARE(r.nodeFile, QStringLiteral("n.json"));
+        QVERIFY(!r.contextFile);
+        QCOMPARE(r.envelopeFile.value_or(QString()), QStringLiteral("e.json"));
+        QCOMPARE(int(r.options.arrayMode), int(RenderOptions::ArrayMode::Single));
+        QCOMPARE(r.options.orgId, std::string("acme"));
+        QCOMPARE(r.options.timeoutMs, 250);
+        QCOMPARE(int(r.options.isolation), int(Isolation::InProcess));
+        QVERIFY(r.payloadOnly);
+        QCOMPARE(exitCode(parseRenderArgs(argv("render", {"n.json", "--timeout-ms", "0"}))), 2);
+
+        const auto tmpl = parseTemplateArgs(argv("template", {"t.json", "--no-spread"}));
+        QVERIFY(std::holds_alternative<TemplateArgs>(tmpl));
+        QVERIFY(!std::get<TemplateArgs>(tmpl).settings.spreadValue);
+        QCOMPARE(int(std::get<TemplateArgs>(tmpl).settings.limits.isolation), int(Isolation::Fork));
+        QCOMPARE(exitCode(parseTemplateArgs(argv("template", {}))), 2);
+
+        const auto lint = parseLintArgs(argv("lint", {"n.json", "--format", "json"}));
+        QVERIFY(std::holds_alternative<LintArgs>(lint));
+        QVERIFY(std::get<LintArgs>(lint).json);
+        QCOMPARE(exitCode(parseLintArgs(argv("lint", {"n.json", "--format", "xml"}))), 2);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliArgs)
+#include "tst_cliargs.moc"
