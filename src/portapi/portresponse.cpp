@@ -11,28 +11,32 @@ namespace {
 
 constexpr qint64 kDayMs = 24LL * 3600 * 1000;
 constexpr qint64 kYearS = 366LL * 24 * 3600;
+constexpr qsizetype kExcerptBytes = 200;
+constexpr qsizetype kMaxMessageChars = 500;
 
 } // namespace
 
 QString errorMessage(const QByteArray& body)
 {
     const QJsonObject o = QJsonDocument::fromJson(body).object();
-    const QString message = o.value(QStringLiteral("message")).toString();
-    if (!message.isEmpty())
-        return message;
-    const QString error = o.value(QStringLiteral("error")).toString();
-    if (!error.isEmpty())
-        return error;
-    // An HTML error page or binary junk: a short printable line is more use than the whole
-    // thing (a NUL would cut the message short wherever it is printed as a C string).
-    QString excerpt = QString::fromUtf8(body.left(200));
-    for (QChar& c : excerpt)
+    QString message = o.value(QStringLiteral("message")).toString();
+    if (message.isEmpty())
+        message = o.value(QStringLiteral("error")).toString();
+    // Else an HTML error page or binary junk: its start is more use than the whole thing.
+    const bool excerpt = message.isEmpty();
+    if (excerpt)
+        message = QString::fromUtf8(body.left(kExcerptBytes));
+    // One printable line whatever arrived: a NUL would cut the message short wherever it is
+    // printed as a C string, a newline would forge a line in a log.
+    for (QChar& c : message)
         if (c.category() == QChar::Other_Control)
             c = QLatin1Char(' ');
-    excerpt = excerpt.simplified();
-    if (body.size() > 200)
-        excerpt += QStringLiteral("…");
-    return excerpt;
+    message = message.simplified();
+    if (message.size() > kMaxMessageChars)
+        message = message.left(kMaxMessageChars) + QStringLiteral("…");
+    else if (excerpt && body.size() > kExcerptBytes)
+        message += QStringLiteral("…");
+    return message;
 }
 
 qint64 retryAfterMs(const QByteArray& value, const QDateTime& now)

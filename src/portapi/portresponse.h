@@ -10,8 +10,8 @@
 // truncated or not JSON at all, and headers may hold anything.
 namespace porthole::PortResponse {
 
-/// The message Port put in an error body ({"ok":false,"error","message"}), else a short,
-/// single-line excerpt of the body.
+/// The message Port put in an error body ({"ok":false,"error","message"}), else an excerpt of
+/// the body; always one printable line of at most 500 characters (and an ellipsis).
 QString errorMessage(const QByteArray& body);
 
 /// Retry-After (delay-seconds or an HTTP date) in milliseconds from `now`, at most a day;

@@ -86,7 +86,7 @@ QByteArray Redactor::redactHeader(const QByteArray& name, const QByteArray& valu
     if (name.compare("authorization", Qt::CaseInsensitive) == 0 ||
         name.compare("proxy-authorization", Qt::CaseInsensitive) == 0) {
         const qsizetype space = value.indexOf(' ');
-        return (space > 0 ? value.left(space + 1) : QByteArray()) + placeholder();
+        return (space > 0 ? scrub(value.left(space + 1)) : QByteArray()) + placeholder();
     }
     return scrub(value);
 }
