@@ -35,8 +35,8 @@ struct Item
 using Sink = std::function<void(size_t itemIndex, JqOutcome&&)>;
 
 /// jq_start, made safe against a jq 1.6 bug: after `halt_error` the state keeps its exit code
-/// and message, and every later jq_reset (in jq_start and jq_teardown) frees them again. Taking
-/// one extra reference before each reset keeps the counts right (the message leaks, once).
+/// and message, and every later jq_reset (in jq_start and jq_teardown) frees them again. The
+/// first reset after a halt is made a harmless one (see settleHalt in jqrunner.cpp).
 void start(jq_state* jq, jv input);
 /// jq_teardown with the same protection.
 void teardown(jq_state** jq);

@@ -39,24 +39,29 @@ std::string cBuffer(std::string s)
 }
 
 namespace {
-void payHaltDebt(jq_state* jq)
+// jq 1.6's jq_reset frees the exit code and message of a halt but leaves the fields pointing at
+// them, so the next reset frees them again. After a halt, one empty start frees them exactly
+// once, and a halt with invalid values (which jq_reset may free any number of times) replaces
+// the dangling pointers. No reference is leaked or freed twice.
+void settleHalt(jq_state* jq)
 {
-    // Deliberately not freed: jq 1.6's next jq_reset frees these fields once more.
-    (void)jq_get_exit_code(jq);
-    (void)jq_get_error_message(jq);
+    if (!jq_halted(jq))
+        return;
+    jq_start(jq, jv_null(), 0);
+    jq_halt(jq, jv_invalid(), jv_invalid());
 }
 } // namespace
 
 void start(jq_state* jq, jv input)
 {
-    payHaltDebt(jq);
+    settleHalt(jq);
     jq_start(jq, input, 0);
 }
 
 void teardown(jq_state** jq)
 {
     if (*jq)
-        payHaltDebt(*jq);
+        settleHalt(*jq);
     jq_teardown(jq);
 }
 
