@@ -222,10 +222,12 @@ void RunsPane::showSelected()
     } else if (r.value->size() > kDetailBytes && m.info.format != ValueFormat::Binary) {
         // A plain-text view of 100 MB would freeze the window: show the start, save the rest.
         text += QString::fromUtf8(r.value->data(), qsizetype(kDetailBytes));
-        text += tr("\n\n… %1 more bytes not shown (the value has %2). Save value… writes all "
-                   "of it to a file.")
-                    .arg(r.value->size() - kDetailBytes)
-                    .arg(r.value->size());
+        const QLocale locale;
+        text += tr("\n\n… the rest is not shown: this value has %1 bytes (%2), the view shows the "
+                   "first %3. Save value… writes all of it to a file.")
+                    .arg(locale.toString(qulonglong(r.value->size())),
+                         locale.formattedDataSize(qint64(r.value->size())),
+                         locale.formattedDataSize(qint64(kDetailBytes)));
     } else if (m.info.format == ValueFormat::Json) {
         // Pretty JSON in JavaScript's key order, decoded only now, for the one row shown.
         const JsonDocument doc = JsonParser::parse(*r.value);
