@@ -51,7 +51,11 @@ qint64 retryAfterMs(const QByteArray& value, const QDateTime& now)
             return -1;
         return qint64(std::ceil(std::clamp(seconds * 1000, 0.0, double(kDayMs))));
     }
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    // HTTP dates end in "GMT" (RFC 9110), which Qt's RFC 2822 parser does not accept.
+    QString date = QString::fromLatin1(value.trimmed());
+    if (date.endsWith(QLatin1String(" GMT")) || date.endsWith(QLatin1String(" UTC")))
+        date = date.chopped(3) + QStringLiteral("+0000");
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid())
         return -1;
     return std::clamp<qint64>(now.msecsTo(when), 0, kDayMs);

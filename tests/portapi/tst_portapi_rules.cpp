@@ -4,6 +4,7 @@
 #include "portapi/portclientconfig.h"
 #include "portapi/portexchange.h"
 #include "portapi/portrequest.h"
+#include "portapi/portresponse.h"
 #include "portapi/portvalidator.h"
 #include "portapi/redactor.h"
 #include "portapi/requesthistory.h"
@@ -434,6 +435,68 @@ private Q_SLOTS:
 
         h.revokeTokens();
         QCOMPARE(h.handle({"GET", QStringLiteral("/v1/organization"), bearer, {}}).status, 401);
+    }
+
+    void retryAfterStaysInBounds_data()
+    {
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<qint64>("ms");
+        QTest::newRow("seconds") << QByteArray("2") << qint64(2000);
+        QTest::newRow("fraction") << QByteArray(" 0.25 ") << qint64(250);
+        QTest::newRow("negative") << QByteArray("-5") << qint64(0);
+        // Converting these to an integer was undefined behaviour before the clamp.
+        QTest::newRow("huge") << QByteArray("1e300") << qint64(86400000);
+        QTest::newRow("inf") << QByteArray("inf") << qint64(86400000);
+        QTest::newRow("nan") << QByteArray("nan") << qint64(-1);
+        QTest::newRow("date") << QByteArray("Wed, 25 Nov 2026 10:00:30 GMT") << qint64(30000);
+        QTest::newRow("past date") << QByteArray("Tue, 25 Nov 2025 10:00:00 GMT") << qint64(0);
+        QTest::newRow("junk") << QByteArray("soon") << qint64(-1);
+        QTest::newRow("absent") << QByteArray() << qint64(-1);
+    }
+    void retryAfterStaysInBounds()
+    {
+        QFETCH(QByteArray, value);
+        QFETCH(qint64, ms);
+        const QDateTime now = QDateTime(QDate(2026, 11, 25), QTime(10, 0), Qt::UTC);
+        QCOMPARE(PortResponse::retryAfterMs(value, now), ms);
+    }
+
+    void errorMessagesAreOnePrintableLine()
+    {
+        QCOMPARE(
+            PortResponse::errorMessage(R"({"ok":false,"error":"not_found","message":"Run x"})"),
+            QStringLiteral("Run x"));
+        QCOMPARE(PortResponse::errorMessage(R"({"error":"line1\nline2\u0000end"})"),
+                 QStringLiteral("line1 line2 end"));
+        QCOMPARE(PortResponse::errorMessage(QByteArray("\x00<h1>Bad\r\ngateway</h1>", 22)),
+                 QStringLiteral("<h1>Bad gateway</h1>"));
+        const QString longOne = PortResponse::errorMessage(QByteArray(5000, 'a'));
+        QCOMPARE(longOne, QString(200, QLatin1Char('a')) + QStringLiteral("…"));
+        const QString longJson =
+            PortResponse::errorMessage("{\"message\":\"" + QByteArray(5000, 'b') + "\"}");
+        QCOMPARE(longJson.size(), 501);
+    }
+
+    void tokenAnswers()
+    {
+        const auto t = PortResponse::parseToken(R"({"accessToken":"abc","expiresIn":10800})");
+        QVERIFY(t);
+        QCOMPARE(t->accessToken, QStringLiteral("abc"));
+        QCOMPARE(t->expiresInS, 10800);
+        QCOMPARE(PortResponse::parseToken(R"({"accessToken":"abc","expiresIn":-7})")->expiresInS,
+                 0);
+        QCOMPARE(PortResponse::parseToken(R"({"accessToken":"abc"})")->expiresInS, 3 * 3600);
+        QVERIFY(!PortResponse::parseToken(R"({"accessToken":""})"));
+        QVERIFY(!PortResponse::parseToken("{\"accessToken\": \"abc"));
+        QVERIFY(!PortResponse::parseToken("[]"));
+    }
+
+    void authorizationSchemeIsScrubbedToo()
+    {
+        Redactor r;
+        r.addSecret("s3cr3t-value");
+        QCOMPARE(r.redactHeader("Authorization", "s3cr3t-value rest"),
+                 QByteArray("<redacted> <redacted>"));
     }
 };
 
