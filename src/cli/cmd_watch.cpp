@@ -18,9 +18,12 @@ namespace {
 
 volatile std::sig_atomic_t g_stop = 0;
 
-void onSignal(int)
+void onSignal(int sig)
 {
+    // The first Ctrl+C ends the watch cleanly; a second one kills, for when a --filter that
+    // never ends (jq runs in this process) keeps the loop from seeing the first.
     g_stop = 1;
+    ::signal(sig, SIG_DFL);
 }
 
 const char* statusName(WatchStatus s)
