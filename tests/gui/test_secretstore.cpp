@@ -124,6 +124,34 @@ private Q_SLOTS:
         QVERIFY(fresh.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"))->isChecked());
     }
 
+    // A secret the API refuses is not remembered: a typo must not come back next session.
+    void rejectedSecretNotStored()
+    {
+        const QString clientId = QStringLiteral("keyring-rejected-client");
+        LocalPortApi api;
+        api.setCredentials(clientId, testSecret());
+        QString error;
+        QVERIFY2(api.listen(0, &error), qPrintable(error));
+        api.registerNodeRun(QStringLiteral("wfnr_keyring3"));
+        ReportPane pane;
+        pane.keyringRow()->setLoopbackAllowed(true);
+        pane.setApi(api.baseUrl(), clientId, QStringLiteral("not-the-secret"));
+        pane.setRunIds({}, QStringLiteral("wfnr_keyring3"));
+        pane.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"))->setChecked(true);
+        QSignalSpy reported(&pane, &ReportPane::reportFinished);
+        pane.send();
+        QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 1, 15000);
+        QCOMPARE(reported.at(0).at(0).toInt(), 401);
+        QCOMPARE(pane.findChild<QLabel*>(QStringLiteral("reportKeyringStatus"))->text(),
+                 QStringLiteral("not saved: the API did not accept the secret"));
+
+        SecretStore store;
+        QSignalSpy read(&store, &SecretStore::secretRead);
+        store.read(SecretStore::portSecretKey(clientId, QUrl(api.baseUrl())));
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
+        QVERIFY(read.at(0).at(1).value<SecretStore::Status>() == SecretStore::NotFound);
+    }
+
     // The sandbox's local API is on loopback: its secret never reaches the keyring.
     void sandboxSecretNotStored()
     {

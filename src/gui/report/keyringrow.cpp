@@ -108,17 +108,14 @@ void KeyringRow::lookup()
 }
 
 void KeyringRow::reportAnswered(const QString& baseUrl, const QString& clientId,
-                                const QString& secret, int httpStatus)
+                                const QString& secret, int httpStatus, bool secretAccepted)
 {
     if (!m_remember->isChecked() || secret.isEmpty() || !keyringAllowed(baseUrl))
         return;
-    // Only a secret Port took is worth keeping: no answer proves nothing, 401/403 reject it.
-    if (httpStatus == 0) {
-        showStatus(tr("not saved: no answer from the API"));
-        return;
-    }
-    if (httpStatus == 401 || httpStatus == 403) {
-        showStatus(tr("not saved: the API rejected the secret"));
+    // Only a secret the API took is worth keeping: a typo must not come back next session.
+    if (!secretAccepted) {
+        showStatus(httpStatus == 0 ? tr("not saved: no answer from the API")
+                                   : tr("not saved: the API did not accept the secret"));
         return;
     }
     const QString key = SecretStore::portSecretKey(clientId, QUrl(baseUrl));

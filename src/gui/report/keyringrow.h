@@ -23,9 +23,9 @@ public:
     /// The API and client id now shown; when `secretEmpty`, looks up a stored secret shortly.
     void setAccount(const QString& baseUrl, const QString& clientId, bool secretEmpty);
     /// A report was answered with `httpStatus` (0: none): stores `secret` when the box is
-    /// checked and Port did not reject it.
+    /// checked and the API accepted the secret (`secretAccepted`).
     void reportAnswered(const QString& baseUrl, const QString& clientId, const QString& secret,
-                        int httpStatus);
+                        int httpStatus, bool secretAccepted);
     /// Tests only: lets a loopback API (a test server) use the keyring. The app never calls it.
     void setLoopbackAllowed(bool allowed);
     /// True for 127.0.0.0/8, ::1 and localhost names.

@@ -28,7 +28,23 @@ enum Target
     WorkflowRunNodesRoute,
     ActionRun
 };
+
+// Whether the API took the client secret: it issued a token during this call, or (a token from
+// an earlier login reused) it answered the report with anything but "unauthorized".
+bool secretAccepted(const PortCall& call)
+{
+    bool loginFailed = false;
+    for (const PortExchange& e : call.exchanges()) {
+        if (e.url.endsWith(QLatin1String("/v1/auth/access_token"))) {
+            if (e.isSuccess())
+                return true;
+            loginFailed = true;
+        }
+    }
+    const int status = call.status();
+    return !loginFailed && status != 0 && status != 401 && status != 403;
 }
+} // namespace
 
 ReportPane::ReportPane(QWidget* parent)
     : QWidget(parent), m_baseUrl(new QLineEdit(this)), m_clientId(new QLineEdit(this)),
@@ -245,7 +261,8 @@ void ReportPane::send()
             [this, call, baseUrl = m_baseUrl->text().trimmed(), clientId = m_clientId->text(),
              secret = m_clientSecret->text()] {
                 m_sendButton->setEnabled(true);
-                m_keyring->reportAnswered(baseUrl, clientId, secret, call->status());
+                m_keyring->reportAnswered(baseUrl, clientId, secret, call->status(),
+                                          secretAccepted(*call));
                 QString text = call->status() ? QStringLiteral("HTTP %1\n").arg(call->status())
                                               : QStringLiteral("No answer\n");
                 if (!call->errorString().isEmpty())
