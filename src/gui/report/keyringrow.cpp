@@ -3,11 +3,11 @@
 #include "gui/secretstore.h"
 
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QHostAddress>
 #include <QLabel>
 #include <QTimer>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace porthole {
 
@@ -20,11 +20,24 @@ KeyringRow::KeyringRow(QWidget* parent)
                               "client id and API. Never written to a file."));
     m_status->setObjectName(QStringLiteral("reportKeyringStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* layout = new QHBoxLayout(this);
+    // Keyring errors can be long: wrap them rather than widen the whole tab.
+    m_status->setWordWrap(true);
+    // Take the row's width instead of asking for the text's: the form then sizes the wrapped
+    // text for the width it really gets, with no empty band above it.
+    QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    policy.setHeightForWidth(true);
+    m_status->setSizePolicy(policy);
+    m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    QSizePolicy rowPolicy = sizePolicy();
+    rowPolicy.setHeightForWidth(true);
+    setSizePolicy(rowPolicy);
+    m_status->hide();
+    // The status under the box, full width: a wrapped label beside it made the row uneven.
+    auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(12);
+    layout->setSpacing(2);
     layout->addWidget(m_remember);
-    layout->addWidget(m_status, 1);
+    layout->addWidget(m_status);
 
     // Typing a client id fires textChanged per key: wait for a pause before asking the keyring.
     m_lookupTimer->setSingleShot(true);
@@ -126,6 +139,7 @@ void KeyringRow::reportAnswered(const QString& baseUrl, const QString& clientId,
 void KeyringRow::showStatus(const QString& text)
 {
     m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
 }
 
 } // namespace porthole
