@@ -22,15 +22,12 @@ KeyringRow::KeyringRow(QWidget* parent)
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Keyring errors can be long: wrap them rather than widen the whole tab.
     m_status->setWordWrap(true);
-    // Take the row's width instead of asking for the text's: the form then sizes the wrapped
-    // text for the width it really gets, with no empty band above it.
+    // Take the width the row gets, never the text's (which would widen the tab), and keep the
+    // text right under the box when the form gives the row more height than it needs.
     QSizePolicy policy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     policy.setHeightForWidth(true);
     m_status->setSizePolicy(policy);
     m_status->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-    QSizePolicy rowPolicy = sizePolicy();
-    rowPolicy.setHeightForWidth(true);
-    setSizePolicy(rowPolicy);
     m_status->hide();
     // The status under the box, full width: a wrapped label beside it made the row uneven.
     auto* layout = new QVBoxLayout(this);
