@@ -1,5 +1,7 @@
 #include "reportpane.h"
 
+#include "keyringrow.h"
+
 #include "portapi/portcall.h"
 #include "portapi/portclient.h"
 #include "portapi/portrequest.h"
@@ -26,13 +28,29 @@ enum Target
     WorkflowRunNodesRoute,
     ActionRun
 };
+
+// Whether the API took the client secret: it issued a token during this call, or (a token from
+// an earlier login reused) it answered the report with anything but "unauthorized".
+bool secretAccepted(const PortCall& call)
+{
+    bool loginFailed = false;
+    for (const PortExchange& e : call.exchanges()) {
+        if (e.url.endsWith(QLatin1String("/v1/auth/access_token"))) {
+            if (e.isSuccess())
+                return true;
+            loginFailed = true;
+        }
+    }
+    const int status = call.status();
+    return !loginFailed && status != 0 && status != 401 && status != 403;
 }
+} // namespace
 
 ReportPane::ReportPane(QWidget* parent)
     : QWidget(parent), m_baseUrl(new QLineEdit(this)), m_clientId(new QLineEdit(this)),
-      m_clientSecret(new QLineEdit(this)), m_target(new QComboBox(this)),
-      m_workflowRun(new QLineEdit(this)), m_nodeRun(new QLineEdit(this)),
-      m_status(new QComboBox(this)), m_result(new QComboBox(this)),
+      m_clientSecret(new QLineEdit(this)), m_keyring(new KeyringRow(this)),
+      m_target(new QComboBox(this)), m_workflowRun(new QLineEdit(this)),
+      m_nodeRun(new QLineEdit(this)), m_status(new QComboBox(this)), m_result(new QComboBox(this)),
       m_output(new QPlainTextEdit(this)), m_log(new QLineEdit(this)),
       m_sendButton(new QPushButton(tr("Send report"), this)), m_response(new QPlainTextEdit(this))
 {
@@ -72,6 +90,7 @@ ReportPane::ReportPane(QWidget* parent)
     creds->addWidget(m_clientId);
     creds->addWidget(m_clientSecret);
     form->addRow(tr("Client id / secret"), creds);
+    form->addRow(QString(), m_keyring);
     form->addRow(tr("Report to"), m_target);
     form->addRow(tr("Workflow run"), m_workflowRun);
     form->addRow(tr("Run"), m_nodeRun);
@@ -91,6 +110,20 @@ ReportPane::ReportPane(QWidget* parent)
     layout->addWidget(m_response, 1);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, &ReportPane::targetChanged);
+    connect(m_baseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
+    connect(m_clientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
+    // A typed secret wins over a lookup still under way.
+    connect(m_clientSecret, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (!text.isEmpty())
+            accountChanged();
+    });
+    connect(m_keyring, &KeyringRow::secretLoaded, this,
+            [this](const QString& baseUrl, const QString& clientId, const QString& secret) {
+                // The user may have typed a secret or moved on while the keyring answered.
+                if (m_baseUrl->text().trimmed() == baseUrl && m_clientId->text() == clientId &&
+                    m_clientSecret->text().isEmpty())
+                    m_clientSecret->setText(secret);
+            });
     connect(m_sendButton, &QPushButton::clicked, this, &ReportPane::send);
     connect(curlButton, &QPushButton::clicked, this, [this] {
         PortRequest request;
@@ -112,9 +145,16 @@ ReportPane::~ReportPane() = default;
 void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
                         const QString& clientSecret)
 {
+    // The secret first: the keyring is asked only when it ends up empty.
+    m_clientSecret->setText(clientSecret);
     m_baseUrl->setText(baseUrl);
     m_clientId->setText(clientId);
-    m_clientSecret->setText(clientSecret);
+}
+
+void ReportPane::accountChanged()
+{
+    m_keyring->setAccount(m_baseUrl->text().trimmed(), m_clientId->text(),
+                          m_clientSecret->text().isEmpty());
 }
 
 void ReportPane::setRunIds(const QString& workflowRunId, const QString& nodeRunId)
@@ -216,17 +256,22 @@ void ReportPane::send()
             .arg(QString::fromLatin1(request.method), m_client->urlFor(request.path).toString()));
     PortCall* call = m_client->send(request);
     call->setParent(this);
-    connect(call, &PortCall::finished, this, [this, call] {
-        m_sendButton->setEnabled(true);
-        QString text = call->status() ? QStringLiteral("HTTP %1\n").arg(call->status())
-                                      : QStringLiteral("No answer\n");
-        if (!call->errorString().isEmpty())
-            text += call->errorString() + QLatin1Char('\n');
-        text += QLatin1Char('\n') + QString::fromUtf8(call->body());
-        m_response->setPlainText(text);
-        Q_EMIT reportFinished(call->status(), call->isSuccess());
-        call->deleteLater();
-    });
+    // The account as sent: the fields may change before the answer arrives.
+    connect(call, &PortCall::finished, this,
+            [this, call, baseUrl = m_baseUrl->text().trimmed(), clientId = m_clientId->text(),
+             secret = m_clientSecret->text()] {
+                m_sendButton->setEnabled(true);
+                m_keyring->reportAnswered(baseUrl, clientId, secret, call->status(),
+                                          secretAccepted(*call));
+                QString text = call->status() ? QStringLiteral("HTTP %1\n").arg(call->status())
+                                              : QStringLiteral("No answer\n");
+                if (!call->errorString().isEmpty())
+                    text += call->errorString() + QLatin1Char('\n');
+                text += QLatin1Char('\n') + QString::fromUtf8(call->body());
+                m_response->setPlainText(text);
+                Q_EMIT reportFinished(call->status(), call->isSuccess());
+                call->deleteLater();
+            });
 }
 
 } // namespace porthole

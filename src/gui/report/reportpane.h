@@ -9,13 +9,15 @@ class QPushButton;
 
 namespace porthole {
 
+class KeyringRow;
 class PortClient;
 struct PortRequest;
 
 /// Reports a run's status back to Port's API (or the sandbox's local one): workflow node runs on
 /// either documented route, or classic action runs. Shows the answer with status and trace id,
-/// and copies the request as curl with $PORT_TOKEN instead of the token. Secrets live only in
-/// memory here.
+/// and copies the request as curl with $PORT_TOKEN instead of the token. The client secret is
+/// kept in memory, and in the OS keyring only when "Remember in the system keyring" is checked
+/// and Port accepted it (KeyringRow); it is never written to settings, logs or curl commands.
 class ReportPane : public QWidget
 {
     Q_OBJECT
@@ -29,6 +31,8 @@ public:
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
     /// Sends the report.
     void send();
+    /// The keyring box and status line below the credentials.
+    KeyringRow* keyringRow() const { return m_keyring; }
 
 Q_SIGNALS:
     /// A report got its answer (HTTP status, 0 when none).
@@ -38,6 +42,7 @@ private:
     QLineEdit* m_baseUrl;
     QLineEdit* m_clientId;
     QLineEdit* m_clientSecret;
+    KeyringRow* m_keyring;
     QComboBox* m_target;
     QLineEdit* m_workflowRun;
     QLineEdit* m_nodeRun;
@@ -51,6 +56,7 @@ private:
     void targetChanged();
     bool buildRequest(PortRequest* request, QString* error) const;
     void configureClient();
+    void accountChanged();
 };
 
 } // namespace porthole
