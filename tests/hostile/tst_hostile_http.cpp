@@ -176,7 +176,8 @@ private Q_SLOTS:
 
     void binaryErrorBodyBecomesOneShortLine()
     {
-        QByteArray body("\x00\xff\xfe<html>\n\n  <h1>Bad gateway</h1>", 35);
+        static const char raw[] = "\x00\xff\xfe<html>\n\n  <h1>Bad gateway</h1>";
+        QByteArray body(raw, sizeof raw - 1); // the NUL inside too
         body += QByteArray(100000, 'z');
         RawServer server(answer(http(502, body, "Bad Gateway")));
         const Outcome o = call(server.url());
