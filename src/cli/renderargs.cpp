@@ -1,6 +1,7 @@
 #include "renderargs.h"
 
 #include "command.h"
+#include "jqargs.h"
 
 namespace porthole::cli {
 
@@ -30,13 +31,9 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
     const QCommandLineOption org(QStringLiteral("org"),
                                  QStringLiteral("Organisation id shown to the envelope as .orgId."),
                                  QStringLiteral("ORG"));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     QStringLiteral("Per-expression time limit (default 5000)."),
-                                     QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption inProcess(
-        QStringLiteral("in-process"),
-        QStringLiteral("Run jq inside this process (faster, no time or memory limit)."));
-    parser.addOptions({context, strict, payloadOnly, envelope, arrayMode, org, timeout, inProcess});
+    const JqRunOptions jq;
+    parser.addOptions(
+        {context, strict, payloadOnly, envelope, arrayMode, org, jq.timeout, jq.inProcess});
     if (auto done = parseArgs(parser, args, QStringLiteral("render"),
                               QStringLiteral("Validate a KAFKA node, render config.payload with "
                                              "Port's rules and print the Kafka message values "
@@ -52,11 +49,9 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
         return fail(QStringLiteral("render"),
                     QStringLiteral("--array-mode must be split or single, not '%1'").arg(mode),
                     UsageError);
-    bool okTimeout = false;
-    const int timeoutMs = parser.value(timeout).toInt(&okTimeout);
-    if (!okTimeout || timeoutMs <= 0)
-        return fail(QStringLiteral("render"),
-                    QStringLiteral("--timeout-ms must be a positive number"), UsageError);
+    const auto limits = jq.read(parser, QStringLiteral("render"));
+    if (!limits)
+        return UsageError;
 
     RenderArgs out;
     out.nodeFile = files[0];
@@ -68,8 +63,8 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
     options.strict = parser.isSet(strict);
     options.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
                                                          : RenderOptions::ArrayMode::Split;
-    options.timeoutMs = timeoutMs;
-    options.isolation = parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
+    options.timeoutMs = limits->timeoutMs;
+    options.isolation = limits->isolation;
     options.orgId = parser.value(org).toStdString();
     out.payloadOnly = parser.isSet(payloadOnly);
     return out;

@@ -1,6 +1,7 @@
 #include "templateargs.h"
 
 #include "command.h"
+#include "jqargs.h"
 
 namespace porthole::cli {
 
@@ -13,16 +14,11 @@ std::variant<int, TemplateArgs> parseTemplateArgs(const QStringList& args)
     const QCommandLineOption strict(QStringLiteral("strict"),
                                     QStringLiteral("Fail on jq errors (Port's throwOnError) "
                                                    "instead of rendering null."));
-    const QCommandLineOption timeout(QStringLiteral("timeout-ms"),
-                                     QStringLiteral("Per-expression time limit (default 5000)."),
-                                     QStringLiteral("MS"), QStringLiteral("5000"));
-    const QCommandLineOption inProcess(
-        QStringLiteral("in-process"),
-        QStringLiteral("Run jq inside this process (faster, no time or memory limit)."));
+    const JqRunOptions jq;
     const QCommandLineOption noSpread(
         QStringLiteral("no-spread"),
         QStringLiteral("Treat {{ spreadValue() }} keys like npm 0.0.12 (as a jq expression)."));
-    parser.addOptions({context, strict, timeout, inProcess, noSpread});
+    parser.addOptions({context, strict, jq.timeout, jq.inProcess, noSpread});
     if (auto done = parseArgs(parser, args, QStringLiteral("template"),
                               QStringLiteral("Render any JSON document with Port's template rules "
                                              "and print it as compact JSON (JSON.stringify)."),
@@ -32,11 +28,9 @@ std::variant<int, TemplateArgs> parseTemplateArgs(const QStringList& args)
     if (files.size() != 1)
         return fail(QStringLiteral("template"),
                     QStringLiteral("expected exactly one TEMPLATE.json"), UsageError);
-    bool okTimeout = false;
-    const int timeoutMs = parser.value(timeout).toInt(&okTimeout);
-    if (!okTimeout || timeoutMs <= 0)
-        return fail(QStringLiteral("template"),
-                    QStringLiteral("--timeout-ms must be a positive number"), UsageError);
+    const auto limits = jq.read(parser, QStringLiteral("template"));
+    if (!limits)
+        return UsageError;
 
     TemplateArgs out;
     out.templateFile = files[0];
@@ -44,9 +38,8 @@ std::variant<int, TemplateArgs> parseTemplateArgs(const QStringList& args)
         out.contextFile = parser.value(context);
     out.settings.strict = parser.isSet(strict);
     out.settings.spreadValue = !parser.isSet(noSpread);
-    out.settings.limits.timeoutMs = timeoutMs;
-    out.settings.limits.isolation =
-        parser.isSet(inProcess) ? Isolation::InProcess : Isolation::Fork;
+    out.settings.limits.timeoutMs = limits->timeoutMs;
+    out.settings.limits.isolation = limits->isolation;
     return out;
 }
 
