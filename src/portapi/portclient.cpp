@@ -33,6 +33,9 @@ struct PortClient::Attempt
 
 namespace {
 
+// How far Qt may read ahead of us; the answer itself is collected in readyRead.
+constexpr qint64 kReadChunkBytes = 256 * 1024;
+
 QString hostOf(const QUrl& url)
 {
     return url.port() > 0 ? QStringLiteral("%1:%2").arg(url.host()).arg(url.port()) : url.host();
@@ -187,8 +190,16 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
     connect(reply, &QNetworkReply::metaDataChanged, reply, [reply, checkSize] {
         checkSize(reply->header(QNetworkRequest::ContentLengthHeader).toLongLong());
     });
-    connect(reply, &QNetworkReply::downloadProgress, reply,
-            [checkSize](qint64 received, qint64) { checkSize(received); });
+    // Qt's HTTP thread reads ahead without limit by default, so a fast flood could fill memory
+    // before this thread sees the first byte count. A bounded read buffer makes it wait for us.
+    reply->setReadBufferSize(kReadChunkBytes);
+    auto body = std::make_shared<QByteArray>();
+    connect(reply, &QNetworkReply::readyRead, reply, [reply, body, tooLarge, checkSize] {
+        if (*tooLarge >= 0)
+            return;
+        body->append(reply->readAll());
+        checkSize(body->size());
+    });
     connect(reply, &QNetworkReply::sslErrors, reply, [sslErrors](const QList<QSslError>& errors) {
         for (const QSslError& e : errors)
             sslErrors->append(e.errorString());
@@ -205,12 +216,15 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
     const int timeoutMs = m_config.timeoutMs;
     connect(reply, &QNetworkReply::finished, this,
             [this, reply, exchange, clock, sslErrors, timedOut, tooLarge, maxBytes, url, timeoutMs,
-             done] {
+             body, done] {
                 reply->deleteLater();
                 Attempt a;
                 a.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (reply->isOpen() && *tooLarge < 0)
-                    a.rawBody = reply->readAll();
+                if (*tooLarge < 0) {
+                    if (reply->isOpen())
+                        body->append(reply->readAll());
+                    a.rawBody = std::move(*body);
+                }
                 a.retryAfter = reply->rawHeader("Retry-After");
                 PortExchange& e = *exchange;
                 e.elapsedMs = clock->elapsed();
