@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "connection/connectionbar.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
 #include "preview/previewpane.h"
@@ -21,14 +22,15 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QToolBar>
 
 namespace porthole {
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
       m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
-      m_reportPane(new ReportPane(this)), m_sandbox(new Sandbox(this)),
-      m_sandboxLabel(new QLabel(this))
+      m_reportPane(new ReportPane(this)), m_connectionBar(new ConnectionBar(this)),
+      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     auto* tabs = new QTabWidget(this);
@@ -46,6 +48,16 @@ MainWindow::MainWindow(QWidget* parent)
     split->setChildrenCollapsible(false);
     split->setSizes({660, 620});
     setCentralWidget(split);
+    auto* toolbar = addToolBar(tr("Connection"));
+    toolbar->setObjectName(QStringLiteral("connectionToolBar"));
+    toolbar->setMovable(false);
+    toolbar->addWidget(m_connectionBar);
+    // One connection for both Kafka tabs: what is published is what the Runs tab can watch.
+    connect(m_connectionBar, &ConnectionBar::targetChanged, this, [this](const KafkaTarget& t) {
+        m_runsPane->setConnection(t);
+        m_publishPane->setConnection(t);
+    });
+    m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_sandboxLabel);
@@ -154,8 +166,7 @@ bool MainWindow::startSandbox(QString* error)
     }
     m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
                                 .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
-    m_runsPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
-    m_publishPane->setTarget(m_sandbox->bootstrap(), org + QStringLiteral(".runs"));
+    m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
     m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
     m_runsPane->startWatching();

@@ -7,6 +7,7 @@ class QTabWidget;
 
 namespace porthole {
 
+class ConnectionBar;
 class NodePane;
 class PreviewPane;
 class PublishPane;
@@ -31,6 +32,7 @@ public:
     PreviewPane* previewPane() const { return m_previewPane; }
     PublishPane* publishPane() const { return m_publishPane; }
     ReportPane* reportPane() const { return m_reportPane; }
+    ConnectionBar* connectionBar() const { return m_connectionBar; }
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
@@ -44,6 +46,7 @@ private:
     PublishPane* m_publishPane = nullptr;
     RunsPane* m_runsPane = nullptr;
     ReportPane* m_reportPane = nullptr;
+    ConnectionBar* m_connectionBar = nullptr;
     Sandbox* m_sandbox = nullptr;
     QLabel* m_sandboxLabel = nullptr;
     QString m_path;

@@ -61,6 +61,14 @@ QString SecretStore::portSecretKey(const QString& clientId, const QUrl& baseUrl)
     return QStringLiteral("port-client-secret/%1@%2").arg(clientId, host);
 }
 
+QString SecretStore::kafkaPasswordKey(const QString& username, const QString& bootstrapServers)
+{
+    const QString servers = bootstrapServers.trimmed().toLower();
+    if (username.isEmpty() || servers.isEmpty())
+        return {};
+    return QStringLiteral("kafka-password/%1@%2").arg(username, servers);
+}
+
 void SecretStore::write(const QString& key, const QString& secret)
 {
     auto* job = makeJob<QKeychain::WritePasswordJob>(this, key);

@@ -27,6 +27,8 @@ public:
 
     /// "port-client-secret/<clientId>@<host[:port]>"; empty when the URL has no host.
     static QString portSecretKey(const QString& clientId, const QUrl& baseUrl);
+    /// "kafka-password/<username>@<bootstrap servers>"; empty without a user name or servers.
+    static QString kafkaPasswordKey(const QString& username, const QString& bootstrapServers);
     /// Starts storing `secret` under `key`; answers with secretWritten().
     void write(const QString& key, const QString& secret);
     /// Starts reading `key`; answers with secretRead().

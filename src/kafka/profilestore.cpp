@@ -84,6 +84,13 @@ void ProfileStore::put(const ConnectionProfile& profile)
     m_profiles.push_back(profile);
 }
 
+bool ProfileStore::remove(const std::string& name)
+{
+    const auto before = m_profiles.size();
+    std::erase_if(m_profiles, [&name](const ConnectionProfile& p) { return p.name == name; });
+    return m_profiles.size() != before;
+}
+
 std::optional<ConnectionProfile> ProfileStore::find(const std::string& name) const
 {
     for (const auto& p : m_profiles)

@@ -25,6 +25,8 @@ public:
     const std::vector<ConnectionProfile>& profiles() const { return m_profiles; }
     /// Adds or replaces the profile with the same name.
     void put(const ConnectionProfile& profile);
+    /// Removes the saved profile `name` (a preset of that name shows again); false if none.
+    bool remove(const std::string& name);
     /// A saved profile or preset by name.
     std::optional<ConnectionProfile> find(const std::string& name) const;
 

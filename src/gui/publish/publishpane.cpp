@@ -83,8 +83,20 @@ PublishPane::~PublishPane()
 
 void PublishPane::setTarget(const QString& bootstrap, const QString& topic)
 {
-    m_bootstrap->setText(bootstrap);
-    m_topic->setText(topic);
+    KafkaTarget plain;
+    plain.config.set("bootstrap.servers", bootstrap.toStdString());
+    plain.topic = topic;
+    setConnection(plain);
+}
+
+void PublishPane::setConnection(const KafkaTarget& target)
+{
+    m_kafka = target.config;
+    m_kafka.remove("bootstrap.servers"); // the field says which brokers
+    m_bootstrap->setText(target.bootstrap());
+    m_topic->setText(target.topic);
+    m_bootstrap->setToolTip(target.name.isEmpty() ? QString()
+                                                  : tr("Connection: %1").arg(target.name));
 }
 
 void PublishPane::setMessages(std::vector<std::string> messages)
@@ -102,7 +114,7 @@ void PublishPane::publish()
 {
     if (m_running || m_messages.empty())
         return;
-    KafkaConfig config;
+    KafkaConfig config = m_kafka;
     config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
     config.set("message.timeout.ms", "15000");
     std::vector<std::pair<std::string, std::string>> headers;

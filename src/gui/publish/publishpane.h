@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gui/connection/kafkatarget.h"
+
 #include <QFuture>
 #include <QWidget>
 
@@ -30,6 +32,10 @@ public:
 
     /// Where to publish.
     void setTarget(const QString& bootstrap, const QString& topic);
+    /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
+    /// password in memory only) apply to every connection this tab makes.
+    void setConnection(const KafkaTarget& target);
+
     /// The message values to publish (compact JSON from the renderer).
     void setMessages(std::vector<std::string> messages);
     /// Starts publishing (no-op while a run is going on).
@@ -43,6 +49,7 @@ Q_SIGNALS:
     void publishFinished(qint64 delivered, qint64 failed);
 
 private:
+    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
     QLineEdit* m_key;

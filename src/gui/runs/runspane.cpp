@@ -155,14 +155,27 @@ RunsPane::~RunsPane()
 
 void RunsPane::setTarget(const QString& bootstrap, const QString& topic)
 {
-    m_bootstrap->setText(bootstrap);
-    m_topic->setText(topic);
+    KafkaTarget plain;
+    plain.config.set("bootstrap.servers", bootstrap.toStdString());
+    plain.topic = topic;
+    setConnection(plain);
+}
+
+void RunsPane::setConnection(const KafkaTarget& target)
+{
+    m_kafka = target.config;
+    m_kafka.remove("bootstrap.servers"); // the field says which brokers
+    m_bootstrap->setText(target.bootstrap());
+    m_topic->setText(target.topic);
+    m_bootstrap->setToolTip(target.name.isEmpty() ? QString()
+                                                  : tr("Connection: %1").arg(target.name));
 }
 
 void RunsPane::startWatching()
 {
     stopWatching();
     WatchOptions options;
+    options.config = m_kafka;
     options.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
     options.topic = m_topic->text().trimmed().toStdString();
     std::string error;

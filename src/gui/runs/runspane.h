@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gui/connection/kafkatarget.h"
+
 #include <QWidget>
 
 #include <memory>
@@ -28,6 +30,10 @@ public:
 
     /// Where to connect and what to watch (bootstrap "host:port", topic).
     void setTarget(const QString& bootstrap, const QString& topic);
+    /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
+    /// password in memory only) apply to every connection this tab makes.
+    void setConnection(const KafkaTarget& target);
+
     /// Starts watching from the chosen position; stops a running watch first.
     void startWatching();
     /// Stops watching (the table keeps its rows).
@@ -38,6 +44,7 @@ public:
 private:
     RunsTableModel* m_model;
     RunsFilterProxy* m_proxy;
+    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
     QComboBox* m_from;

@@ -1,0 +1,276 @@
+#include "connectiondialog.h"
+
+#include "kafka/connectiontester.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QVBoxLayout>
+#include <QtConcurrent>
+
+namespace porthole {
+
+namespace {
+
+QString fromStd(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+std::string toStd(const QLineEdit* edit)
+{
+    return edit->text().trimmed().toStdString();
+}
+
+} // namespace
+
+ConnectionDialog::ConnectionDialog(QWidget* parent)
+    : QDialog(parent), m_name(new QLineEdit(this)), m_bootstrap(new QLineEdit(this)),
+      m_protocol(new QComboBox(this)), m_mechanism(new QComboBox(this)),
+      m_username(new QLineEdit(this)), m_password(new QLineEdit(this)),
+      m_remember(new QCheckBox(tr("Remember the password in the system keyring"), this)),
+      m_keyringNote(new QLabel(this)), m_caFile(new QLineEdit(this)), m_org(new QLineEdit(this)),
+      m_topicHint(new QLabel(this)), m_testButton(new QPushButton(tr("&Test connection"), this)),
+      m_busy(new QProgressBar(this)), m_verdict(new QLabel(this)),
+      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+{
+    setObjectName(QStringLiteral("connectionDialog"));
+    setWindowTitle(tr("Kafka connection"));
+    m_name->setObjectName(QStringLiteral("connectionName"));
+    m_bootstrap->setObjectName(QStringLiteral("connectionBootstrap"));
+    m_bootstrap->setPlaceholderText(tr("host:port,host:port"));
+    m_protocol->setObjectName(QStringLiteral("connectionProtocol"));
+    m_protocol->addItems({QStringLiteral("PLAINTEXT"), QStringLiteral("SSL"),
+                          QStringLiteral("SASL_PLAINTEXT"), QStringLiteral("SASL_SSL")});
+    m_mechanism->setObjectName(QStringLiteral("connectionMechanism"));
+    m_mechanism->addItems({QStringLiteral("SCRAM-SHA-512"), QStringLiteral("SCRAM-SHA-256"),
+                           QStringLiteral("PLAIN")});
+    m_username->setObjectName(QStringLiteral("connectionUsername"));
+    m_password->setObjectName(QStringLiteral("connectionPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_remember->setObjectName(QStringLiteral("connectionRemember"));
+    m_keyringNote->setObjectName(QStringLiteral("connectionKeyringNote"));
+    m_keyringNote->setWordWrap(true);
+    m_keyringNote->setForegroundRole(QPalette::PlaceholderText);
+    m_caFile->setObjectName(QStringLiteral("connectionCaFile"));
+    m_caFile->setPlaceholderText(tr("the system's CA certificates"));
+    m_org->setObjectName(QStringLiteral("connectionOrg"));
+    m_org->setPlaceholderText(tr("org_… (Port: Settings → Credentials)"));
+    m_topicHint->setForegroundRole(QPalette::PlaceholderText);
+    m_busy->setRange(0, 0); // a busy indicator: the test has no steps to count
+    m_busy->setMaximumWidth(120);
+    m_busy->setVisible(false);
+    m_verdict->setObjectName(QStringLiteral("connectionVerdict"));
+    m_verdict->setWordWrap(true);
+    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_testButton->setObjectName(QStringLiteral("connectionTest"));
+
+    auto* browse = new QPushButton(tr("Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("CA certificate"), m_caFile->text(), tr("PEM files (*.pem *.crt);;All (*)"));
+        if (!path.isEmpty())
+            m_caFile->setText(path);
+    });
+    auto* caRow = new QHBoxLayout;
+    caRow->addWidget(m_caFile, 1);
+    caRow->addWidget(browse);
+
+    auto* form = new QFormLayout;
+    form->addRow(tr("&Name"), m_name);
+    form->addRow(tr("&Bootstrap servers"), m_bootstrap);
+    form->addRow(tr("&Security"), m_protocol);
+    form->addRow(tr("SASL &mechanism"), m_mechanism);
+    form->addRow(tr("&User name"), m_username);
+    form->addRow(tr("&Password"), m_password);
+    form->addRow(QString(), m_remember);
+    form->addRow(QString(), m_keyringNote);
+    form->addRow(tr("CA file"), caRow);
+    form->addRow(tr("&Organisation id"), m_org);
+    form->addRow(QString(), m_topicHint);
+
+    auto* testRow = new QHBoxLayout;
+    testRow->addWidget(m_testButton);
+    testRow->addWidget(m_busy);
+    testRow->addStretch(1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(testRow);
+    layout->addWidget(m_verdict);
+    layout->addStretch(1);
+    layout->addWidget(m_buttons);
+
+    connect(m_protocol, &QComboBox::currentTextChanged, this, &ConnectionDialog::updateFields);
+    connect(m_org, &QLineEdit::textChanged, this, &ConnectionDialog::updateFields);
+    connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
+    setProfile(ConnectionProfile{});
+    resize(560, sizeHint().height());
+}
+
+ConnectionDialog::~ConnectionDialog() = default;
+
+void ConnectionDialog::setProfile(const ConnectionProfile& profile)
+{
+    m_original = profile;
+    m_name->setText(fromStd(profile.name));
+    m_bootstrap->setText(fromStd(profile.bootstrapServers));
+    const int protocol = m_protocol->findText(fromStd(profile.securityProtocol));
+    m_protocol->setCurrentIndex(protocol >= 0 ? protocol : 0);
+    const int mechanism = m_mechanism->findText(fromStd(profile.saslMechanism));
+    m_mechanism->setCurrentIndex(mechanism >= 0 ? mechanism : 0);
+    m_username->setText(fromStd(profile.username));
+    m_caFile->setText(fromStd(profile.caFile));
+    m_org->setText(fromStd(profile.orgId));
+    m_verdict->clear();
+    updateFields();
+}
+
+ConnectionProfile ConnectionDialog::profile() const
+{
+    ConnectionProfile p = m_original; // keeps the certificate files and extra properties
+    p.name = toStd(m_name);
+    p.bootstrapServers = toStd(m_bootstrap);
+    p.securityProtocol = m_protocol->currentText().toStdString();
+    p.saslMechanism = usesSasl() ? m_mechanism->currentText().toStdString() : std::string();
+    p.username = usesSasl() ? toStd(m_username) : std::string();
+    p.caFile = usesTls() ? toStd(m_caFile) : std::string();
+    p.orgId = toStd(m_org);
+    return p;
+}
+
+void ConnectionDialog::setPassword(const QString& password)
+{
+    m_password->setText(password);
+}
+
+QString ConnectionDialog::password() const
+{
+    return usesSasl() ? m_password->text() : QString();
+}
+
+bool ConnectionDialog::rememberPassword() const
+{
+    return usesSasl() && m_remember->isChecked();
+}
+
+void ConnectionDialog::setRememberPassword(bool remember)
+{
+    m_remember->setChecked(remember);
+}
+
+void ConnectionDialog::setKeyringNote(const QString& text)
+{
+    m_keyringNote->setText(text);
+    m_keyringNote->setVisible(!text.isEmpty() && usesSasl());
+}
+
+void ConnectionDialog::focusFirstMissing()
+{
+    for (QLineEdit* edit : {m_name, m_bootstrap, m_username, m_password, m_org}) {
+        if (edit->isEnabled() && edit->text().trimmed().isEmpty()) {
+            edit->setFocus();
+            return;
+        }
+    }
+    m_buttons->button(QDialogButtonBox::Save)->setFocus();
+}
+
+QString ConnectionDialog::problem() const
+{
+    if (m_name->text().trimmed().isEmpty())
+        return tr("Give the connection a name.");
+    if (m_bootstrap->text().trimmed().isEmpty())
+        return tr("Enter the bootstrap servers (host:port).");
+    if (usesSasl() && m_username->text().trimmed().isEmpty())
+        return tr("Enter the SASL user name.");
+    if (m_org->text().trimmed().isEmpty())
+        return tr("Enter the organisation id: the runs topic is <org>.runs.");
+    const std::string invalid = profile().toKafkaConfig(password().toStdString()).validate();
+    if (!invalid.empty())
+        return tr("librdkafka refuses %1").arg(fromStd(invalid));
+    return {};
+}
+
+void ConnectionDialog::testConnection()
+{
+    const QString wrong = problem();
+    if (!wrong.isEmpty()) {
+        m_verdict->setText(wrong);
+        Q_EMIT testFinished(false, wrong);
+        return;
+    }
+    const ConnectionProfile p = profile();
+    const KafkaConfig config = p.toKafkaConfig(password().toStdString());
+    const std::string topic = p.orgId + ".runs";
+    const int timeoutMs = m_testTimeoutMs;
+    const quint64 number = ++m_testNumber;
+    m_busy->setVisible(true);
+    m_verdict->setText(tr("Connecting to %1…").arg(fromStd(p.bootstrapServers)));
+    // The tester answers within its timeout whatever the cluster does; `this` as the context
+    // drops the answer if the dialog is gone by then.
+    QtConcurrent::run([config, topic, timeoutMs] {
+        return ConnectionTester::test(config, topic, timeoutMs);
+    }).then(this, [this, number](const ConnectionVerdict& v) { showVerdict(number, v); });
+}
+
+QString ConnectionDialog::verdictText() const
+{
+    return m_verdict->text();
+}
+
+void ConnectionDialog::accept()
+{
+    const QString wrong = problem();
+    if (!wrong.isEmpty()) {
+        m_verdict->setText(wrong);
+        focusFirstMissing();
+        return;
+    }
+    QDialog::accept();
+}
+
+bool ConnectionDialog::usesSasl() const
+{
+    return m_protocol->currentText().startsWith(QLatin1String("SASL_"));
+}
+
+bool ConnectionDialog::usesTls() const
+{
+    return m_protocol->currentText().endsWith(QLatin1String("SSL"));
+}
+
+void ConnectionDialog::updateFields()
+{
+    for (QWidget* w :
+         std::initializer_list<QWidget*>{m_mechanism, m_username, m_password, m_remember})
+        w->setEnabled(usesSasl());
+    m_keyringNote->setVisible(usesSasl() && !m_keyringNote->text().isEmpty());
+    m_caFile->setEnabled(usesTls());
+    const QString org = m_org->text().trimmed();
+    m_topicHint->setText(org.isEmpty() ? tr("Runs topic: <org>.runs")
+                                       : tr("Runs topic: %1.runs").arg(org));
+}
+
+void ConnectionDialog::showVerdict(quint64 number, const ConnectionVerdict& v)
+{
+    if (number != m_testNumber)
+        return; // the fields changed and a newer test runs
+    m_busy->setVisible(false);
+    QString text = v.ok() ? tr("✔ %1").arg(fromStd(v.message)) : tr("✖ %1").arg(fromStd(v.message));
+    if (!v.ok() && !v.detail.empty())
+        text += QStringLiteral("\n") + fromStd(v.detail);
+    m_verdict->setText(text);
+    Q_EMIT testFinished(v.ok(), fromStd(v.message));
+}
+
+} // namespace porthole

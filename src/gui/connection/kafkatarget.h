@@ -1,0 +1,26 @@
+#pragma once
+
+#include "kafka/kafkaconfig.h"
+
+#include <QMetaType>
+#include <QString>
+
+namespace porthole {
+
+/// Where the Publish and Runs tabs send and read: librdkafka properties (the password in memory
+/// only, never written anywhere) and the organisation's runs topic.
+struct KafkaTarget
+{
+    QString name;       ///< the connection's name as the user sees it
+    KafkaConfig config; ///< bootstrap.servers, security and SASL properties
+    QString topic;      ///< "<org>.runs"
+
+    QString bootstrap() const
+    {
+        return QString::fromStdString(config.get("bootstrap.servers").value_or(std::string()));
+    }
+};
+
+} // namespace porthole
+
+Q_DECLARE_METATYPE(porthole::KafkaTarget)

@@ -1,0 +1,271 @@
+// The Kafka connection picker and its editor, against the real embedded sandbox broker, with no
+// keyring on the session bus (test_connectionkeyring covers a real one): saved profiles never
+// hold the password, a SASL password lives in memory, and a connection test answers without
+// freezing the window, whether the broker is there or not.
+#include "gui/connection/connectionbar.h"
+#include "gui/connection/connectiondialog.h"
+#include "gui/publish/publishpane.h"
+#include "gui/runs/runspane.h"
+#include "sandbox/sandbox.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace porthole;
+
+namespace {
+
+// The longest time the event loop went without running a 10 ms timer.
+class LoopWatch
+{
+public:
+    LoopWatch()
+    {
+        m_clock.start();
+        m_timer.setInterval(10);
+        QObject::connect(&m_timer, &QTimer::timeout,
+                         [this] { m_longest = std::max(m_longest, m_clock.restart()); });
+        m_timer.start();
+    }
+    qint64 longestGapMs() const { return m_longest; }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_longest = 0;
+};
+
+ConnectionProfile plain(const QString& name, const QString& bootstrap, const QString& org)
+{
+    ConnectionProfile p;
+    p.name = name.toStdString();
+    p.bootstrapServers = bootstrap.toStdString();
+    p.orgId = org.toStdString();
+    return p;
+}
+
+QByteArray readAll(const QString& path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestConnectionBar : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QString error;
+        QVERIFY2(m_sandbox.start(QStringLiteral("conntest"), 0, 0, &error), qPrintable(error));
+    }
+
+    void dialogKeepsWhatTheProtocolNeeds()
+    {
+        ConnectionDialog d;
+        ConnectionProfile p;
+        p.name = "prod";
+        p.bootstrapServers = "b-1.example:9196,b-2.example:9196";
+        p.securityProtocol = "SASL_SSL";
+        p.saslMechanism = "SCRAM-SHA-512";
+        p.username = "porthole";
+        p.caFile = "/etc/ssl/ca.pem";
+        p.orgId = "org_Abc";
+        p.extra = {{"client.id", "kept"}};
+        d.setProfile(p);
+        d.setPassword(QStringLiteral("pw"));
+        const ConnectionProfile back = d.profile();
+        QCOMPARE(back.bootstrapServers, p.bootstrapServers);
+        QCOMPARE(back.saslMechanism, p.saslMechanism);
+        QCOMPARE(back.username, p.username);
+        QCOMPARE(back.caFile, p.caFile);
+        QCOMPARE(back.extra.size(), size_t(1));
+        QCOMPARE(d.password(), QStringLiteral("pw"));
+        QVERIFY2(d.problem().isEmpty(), qPrintable(d.problem()));
+
+        // PLAINTEXT has no user, password or CA: none of them leaks into the profile.
+        d.findChild<QComboBox*>(QStringLiteral("connectionProtocol"))
+            ->setCurrentText(QStringLiteral("PLAINTEXT"));
+        QVERIFY(d.profile().username.empty());
+        QVERIFY(d.profile().saslMechanism.empty());
+        QVERIFY(d.profile().caFile.empty());
+        QVERIFY(d.password().isEmpty());
+        QVERIFY(!d.rememberPassword());
+    }
+
+    void dialogRefusesIncompleteProfiles()
+    {
+        ConnectionDialog d;
+        ConnectionProfile p = plain(QStringLiteral("x"), m_sandbox.bootstrap(), QString());
+        d.setProfile(p);
+        QVERIFY(d.problem().contains(QLatin1String("organisation id")));
+        d.accept();
+        QCOMPARE(d.result(), int(QDialog::Rejected)); // still open, saying why
+        QVERIFY(d.verdictText().contains(QLatin1String("organisation id")));
+
+        p.orgId = "conntest";
+        p.securityProtocol = "SASL_SSL";
+        d.setProfile(p);
+        QVERIFY(d.problem().contains(QLatin1String("user name")));
+    }
+
+    void dialogTestsTheSandboxWithoutFreezing()
+    {
+        ConnectionDialog d;
+        d.setProfile(
+            plain(QStringLiteral("local"), m_sandbox.bootstrap(), QStringLiteral("conntest")));
+        QSignalSpy done(&d, &ConnectionDialog::testFinished);
+        LoopWatch loop;
+        d.testConnection();
+        QVERIFY(done.wait(20000));
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✔")), qPrintable(d.verdictText()));
+        QVERIFY2(loop.longestGapMs() < 1500, qPrintable(QString::number(loop.longestGapMs())));
+    }
+
+    void dialogSaysWhenNoBrokerAnswers()
+    {
+        ConnectionDialog d;
+        d.setTestTimeoutMs(3000);
+        d.setProfile(plain(QStringLiteral("gone"), QStringLiteral("127.0.0.1:1"),
+                           QStringLiteral("conntest")));
+        QSignalSpy done(&d, &ConnectionDialog::testFinished);
+        LoopWatch loop;
+        d.testConnection();
+        QVERIFY(done.wait(20000));
+        QVERIFY(!done.at(0).at(0).toBool());
+        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✖")) &&
+                     d.verdictText().contains(QLatin1String("127.0.0.1:1")),
+                 qPrintable(d.verdictText()));
+        QVERIFY2(loop.longestGapMs() < 1500, qPrintable(QString::number(loop.longestGapMs())));
+    }
+
+    void barStartsOnTheSandboxAndFeedsThePanes()
+    {
+        QTemporaryDir dir;
+        ConnectionBar bar;
+        RunsPane runs;
+        PublishPane publish;
+        QObject::connect(&bar, &ConnectionBar::targetChanged, &runs, &RunsPane::setConnection);
+        QObject::connect(&bar, &ConnectionBar::targetChanged, &publish,
+                         &PublishPane::setConnection);
+        bar.loadProfiles(dir.filePath(QStringLiteral("profiles.json")));
+        bar.setSandbox(m_sandbox.bootstrap(), QStringLiteral("conntest"));
+        QCOMPARE(bar.current().bootstrap(), m_sandbox.bootstrap());
+        QCOMPARE(bar.current().topic, QStringLiteral("conntest.runs"));
+        QCOMPARE(bar.connectionNames(),
+                 QStringList({QStringLiteral("sandbox"), QStringLiteral("port-eu"),
+                              QStringLiteral("port-us")}));
+        QCOMPARE(runs.findChild<QLineEdit*>(QStringLiteral("runsTopic"))->text(),
+                 QStringLiteral("conntest.runs"));
+        QCOMPARE(publish.findChild<QLineEdit*>(QStringLiteral("publishBootstrap"))->text(),
+                 m_sandbox.bootstrap());
+
+        // Port's presets need the user's own name and organisation first: the editor opens and
+        // the sandbox stays in use until it is filled in.
+        bar.selectConnection(QStringLiteral("port-eu"));
+        ConnectionDialog* d = bar.openDialog();
+        QVERIFY(d);
+        QVERIFY(d->isVisible());
+        QCOMPARE(bar.current().bootstrap(), m_sandbox.bootstrap());
+        d->reject();
+        QTRY_VERIFY(!bar.openDialog());
+    }
+
+    void savedSaslProfileNeverHoldsThePassword()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("profiles.json"));
+        const QString secret = QStringLiteral("pw-Zq81-never-on-disk");
+        ConnectionBar bar;
+        bar.loadProfiles(file);
+        bar.setSandbox(m_sandbox.bootstrap(), QStringLiteral("conntest"));
+        QSignalSpy changed(&bar, &ConnectionBar::targetChanged);
+        QSignalSpy keyring(&bar, &ConnectionBar::keyringAnswered);
+
+        bar.editConnection(true);
+        ConnectionDialog* d = bar.openDialog();
+        QVERIFY(d);
+        ConnectionProfile p;
+        p.name = "staging";
+        p.bootstrapServers = "127.0.0.1:1";
+        p.securityProtocol = "SASL_SSL";
+        p.saslMechanism = "SCRAM-SHA-512";
+        p.username = "svc-porthole";
+        p.orgId = "org_Staging";
+        d->setProfile(p);
+        d->setPassword(secret);
+        d->accept();
+
+        QCOMPARE(changed.count(), 1);
+        const KafkaTarget t = bar.current();
+        QCOMPARE(t.name, QStringLiteral("staging"));
+        QCOMPARE(t.topic, QStringLiteral("org_Staging.runs"));
+        QCOMPARE(t.config.get("sasl.password").value_or(""), secret.toStdString());
+        QCOMPARE(t.config.get("security.protocol").value_or(""), std::string("SASL_SSL"));
+        QVERIFY(bar.connectionNames().contains(QStringLiteral("staging")));
+
+        const QByteArray saved = readAll(file);
+        QVERIFY2(saved.contains("svc-porthole"), saved.constData());
+        QVERIFY2(!saved.contains(secret.toUtf8()), saved.constData());
+
+        // No keyring on this bus: the bar says the password stays in memory only.
+        QVERIFY(keyring.wait(20000));
+        auto* status = bar.findChild<QLabel*>(QStringLiteral("connectionStatus"));
+        QVERIFY2(status->text().contains(QLatin1String("in memory only")),
+                 qPrintable(status->text()));
+        QVERIFY(!status->text().contains(secret));
+
+        // Back and forth in this session: the password is still known, no editor opens.
+        bar.selectConnection(QStringLiteral("sandbox"));
+        bar.selectConnection(QStringLiteral("staging"));
+        QVERIFY(!bar.openDialog());
+        QCOMPARE(bar.current().config.get("sasl.password").value_or(""), secret.toStdString());
+
+        // A new session (a new bar) finds the profile but not the password: the editor asks.
+        ConnectionBar next;
+        next.loadProfiles(file);
+        next.selectConnection(QStringLiteral("staging"));
+        QTRY_VERIFY_WITH_TIMEOUT(next.openDialog() != nullptr, 20000);
+        QVERIFY(next.openDialog()->password().isEmpty());
+    }
+
+    void brokenProfileFileIsReportedAndKept()
+    {
+        QTemporaryDir dir;
+        const QString file = dir.filePath(QStringLiteral("profiles.json"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[{\"name\": 1");
+        f.close();
+        ConnectionBar bar;
+        bar.loadProfiles(file);
+        auto* status = bar.findChild<QLabel*>(QStringLiteral("connectionStatus"));
+        QVERIFY2(status->text().startsWith(QLatin1String("Saved connections not loaded")),
+                 qPrintable(status->text()));
+
+        bar.editConnection(true);
+        ConnectionDialog* d = bar.openDialog();
+        QVERIFY(d);
+        d->setProfile(
+            plain(QStringLiteral("local"), m_sandbox.bootstrap(), QStringLiteral("conntest")));
+        d->accept();
+        QCOMPARE(bar.current().name, QStringLiteral("local")); // usable now...
+        QCOMPARE(readAll(file), QByteArray("[{\"name\": 1"));  // ...but the file is untouched
+        QVERIFY2(status->text().contains(QLatin1String("not saved")), qPrintable(status->text()));
+    }
+
+private:
+    Sandbox m_sandbox;
+};
+
+QTEST_MAIN(TestConnectionBar)
+#include "test_connectionbar.moc"
