@@ -151,6 +151,11 @@ QStringList ConnectionBar::connectionNames() const
     return names;
 }
 
+QString ConnectionBar::statusText() const
+{
+    return m_status->text();
+}
+
 void ConnectionBar::rebuild(const QString& select)
 {
     m_rebuilding = true;
