@@ -121,7 +121,20 @@ private Q_SLOTS:
         QVERIFY(secret->text() == testSecret());
         QCOMPARE(fresh.findChild<QLabel*>(QStringLiteral("reportKeyringStatus"))->text(),
                  QStringLiteral("secret loaded from the keyring"));
-        QVERIFY(fresh.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"))->isChecked());
+        auto* remember = fresh.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"));
+        QVERIFY(remember->isChecked());
+
+        // Unchecking the box (the user's click) forgets it: the next tab finds nothing.
+        QSignalSpy answered(fresh.keyringRow(), &KeyringRow::keyringAnswered);
+        remember->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 10000);
+        QCOMPARE(fresh.findChild<QLabel*>(QStringLiteral("reportKeyringStatus"))->text(),
+                 QStringLiteral("secret removed from the keyring"));
+        SecretStore store;
+        QSignalSpy read(&store, &SecretStore::secretRead);
+        store.read(SecretStore::portSecretKey(clientId, QUrl(api.baseUrl())));
+        QTRY_COMPARE_WITH_TIMEOUT(read.count(), 1, 10000);
+        QVERIFY(read.at(0).at(1).value<SecretStore::Status>() == SecretStore::NotFound);
     }
 
     // A secret the API refuses is not remembered: a typo must not come back next session.

@@ -205,6 +205,7 @@ void ConnectionDialog::testConnection()
 {
     const QString wrong = problem();
     if (!wrong.isEmpty()) {
+        m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
         m_verdict->setText(wrong);
         Q_EMIT testFinished(false, wrong);
         return;
@@ -215,6 +216,7 @@ void ConnectionDialog::testConnection()
     const int timeoutMs = m_testTimeoutMs;
     const quint64 number = ++m_testNumber;
     m_busy->setVisible(true);
+    m_verdict->setStyleSheet(QString());
     m_verdict->setText(tr("Connecting to %1…").arg(fromStd(p.bootstrapServers)));
     // The tester answers within its timeout whatever the cluster does; `this` as the context
     // drops the answer if the dialog is gone by then.
@@ -270,6 +272,8 @@ void ConnectionDialog::showVerdict(quint64 number, const ConnectionVerdict& v)
     if (!v.ok() && !v.detail.empty())
         text += QStringLiteral("\n") + fromStd(v.detail);
     m_verdict->setText(text);
+    m_verdict->setStyleSheet(v.ok() ? QStringLiteral("color: #1b7f3b;")
+                                    : QStringLiteral("color: #b3261e;"));
     Q_EMIT testFinished(v.ok(), fromStd(v.message));
 }
 

@@ -17,7 +17,8 @@ KeyringRow::KeyringRow(QWidget* parent)
 {
     m_remember->setObjectName(QStringLiteral("reportRememberSecret"));
     m_remember->setToolTip(tr("After Port accepts the secret, keep it in the OS keyring for this "
-                              "client id and API. Never written to a file."));
+                              "client id and API. Never written to a file. Unchecking it "
+                              "removes a stored secret."));
     m_status->setObjectName(QStringLiteral("reportKeyringStatus"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Keyring errors can be long: wrap them rather than widen the whole tab.
@@ -57,6 +58,21 @@ KeyringRow::KeyringRow(QWidget* parent)
                 } else {
                     showStatus(tr("%1 (the secret stays in memory only)").arg(message));
                 }
+                Q_EMIT keyringAnswered();
+            });
+    // Only the user's own click forgets: setChecked() from a lookup must not delete anything.
+    connect(m_remember, &QCheckBox::clicked, this, [this](bool checked) {
+        if (checked || !keyringAllowed(m_baseUrl))
+            return;
+        const QString key = SecretStore::portSecretKey(m_clientId, QUrl(m_baseUrl));
+        if (!key.isEmpty())
+            m_store->remove(key);
+    });
+    connect(m_store, &SecretStore::secretRemoved, this,
+            [this](const QString&, SecretStore::Status status, const QString& message) {
+                showStatus(status == SecretStore::Ok         ? tr("secret removed from the keyring")
+                           : status == SecretStore::NotFound ? QString()
+                                                             : tr("not removed: %1").arg(message));
                 Q_EMIT keyringAnswered();
             });
     connect(m_store, &SecretStore::secretWritten, this,
