@@ -88,12 +88,13 @@ ConnectionBar::ConnectionBar(QWidget* parent)
                    const QString& message) { onSecretRead(key, status, secret, message); });
     connect(m_secrets, &SecretStore::secretWritten, this,
             [this](const QString&, SecretStore::Status status, const QString& message) {
-                // The connection line stays; the keyring's answer is added to it.
+                // The connection line stays; the keyring's answer is added to it, briefly
+                // (the keyring's own words go to the tooltip: they can be long).
                 showStatus(m_line + QStringLiteral(" · ") +
-                               (status == SecretStore::Ok
-                                    ? tr("password saved in the system keyring")
-                                    : tr("password kept in memory only: %1").arg(message)),
-                           status != SecretStore::Ok);
+                           (status == SecretStore::Ok
+                                ? tr("password saved in the system keyring")
+                                : tr("password kept in memory only (no keyring)")));
+                m_status->setToolTip(message);
                 Q_EMIT keyringAnswered();
             });
     connect(
@@ -328,6 +329,7 @@ void ConnectionBar::editorAccepted(ConnectionDialog* dialog, bool isNew, const Q
 void ConnectionBar::showStatus(const QString& text, bool problem)
 {
     m_status->setText(text);
+    m_status->setToolTip(QString());
     m_status->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
 }
 
