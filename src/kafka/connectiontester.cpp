@@ -4,6 +4,7 @@
 #include "rdkafkaptr.h"
 
 #include <chrono>
+#include <cstdio>
 #include <vector>
 
 namespace porthole::ConnectionTester {
@@ -133,8 +134,15 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
         if (allDown && Clock::now() - started > std::chrono::seconds(3))
             break;
     }
+    // The time actually waited: a refused connection ends the wait early.
+    const auto waitedMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
+    char waited[32];
+    std::snprintf(waited, sizeof waited, "%.1f", double(waitedMs) / 1000.0);
     return verdict(R::Unreachable,
-                   "no broker answered within " + std::to_string(timeoutMs / 1000) + " s",
+                   std::string(allDown ? "no broker answered (connection refused or closed) in "
+                                       : "no broker answered within ") +
+                       waited + " s",
                    lastNetwork);
 }
 
