@@ -115,6 +115,11 @@ private Q_SLOTS:
         p.securityProtocol = "SASL_SSL";
         d.setProfile(p);
         QVERIFY(d.problem().contains(QLatin1String("user name")));
+
+        // The embedded broker's entry keeps its name.
+        d.setProfile(
+            plain(QStringLiteral("sandbox"), m_sandbox.bootstrap(), QStringLiteral("conntest")));
+        QVERIFY2(d.problem().contains(QLatin1String("embedded broker")), qPrintable(d.problem()));
     }
 
     void dialogTestsTheSandboxWithoutFreezing()

@@ -189,6 +189,8 @@ QString ConnectionDialog::problem() const
 {
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the connection a name.");
+    if (m_name->text().trimmed() == QLatin1String("sandbox"))
+        return tr("\"sandbox\" is the embedded broker's name: choose another.");
     if (m_bootstrap->text().trimmed().isEmpty())
         return tr("Enter the bootstrap servers (host:port).");
     if (usesSasl() && m_username->text().trimmed().isEmpty())
