@@ -7,6 +7,7 @@
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
 #include "sandbox/sandbox.h"
+#include "support/loopwatch.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -17,28 +18,9 @@
 #include <QTimer>
 
 using namespace porthole;
+using porthole::test::LoopWatch;
 
 namespace {
-
-// The longest time the event loop went without running a 10 ms timer.
-class LoopWatch
-{
-public:
-    LoopWatch()
-    {
-        m_clock.start();
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_longest = std::max(m_longest, m_clock.restart()); });
-        m_timer.start();
-    }
-    qint64 longestGapMs() const { return m_longest; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longest = 0;
-};
 
 ConnectionProfile plain(const QString& name, const QString& bootstrap, const QString& org)
 {

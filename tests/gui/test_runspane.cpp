@@ -25,7 +25,7 @@ private Q_SLOTS:
         QVERIFY2(sandbox.start(QStringLiteral("guitest"), 0, 0, &error), qPrintable(error));
 
         RunsPane pane;
-        pane.setTarget(sandbox.bootstrap(), QStringLiteral("guitest.runs"));
+        pane.setConnection(KafkaTarget::plain(sandbox.bootstrap(), QStringLiteral("guitest.runs")));
         pane.startWatching();
 
         KafkaConfig config;

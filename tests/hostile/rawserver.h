@@ -2,6 +2,8 @@
 
 // A TCP server that speaks whatever a test scripts, byte by byte: for peers that lie, stall or
 // answer garbage, which a well-behaved server library would never let us write.
+#include "support/loopwatch.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTcpServer>
@@ -62,30 +64,5 @@ inline double residentMiB()
             return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
     return -1;
 }
-
-} // namespace porthole::test
-
-namespace porthole::test {
-
-/// Measures how long this thread's event loop ever went without running a 10 ms timer: the
-/// "window never freezes" property, for code that shares the GUI thread.
-class LoopWatch
-{
-public:
-    LoopWatch()
-    {
-        m_clock.start();
-        m_timer.setInterval(10);
-        QObject::connect(&m_timer, &QTimer::timeout,
-                         [this] { m_longestGapMs = std::max(m_longestGapMs, m_clock.restart()); });
-        m_timer.start();
-    }
-    qint64 longestGapMs() const { return m_longestGapMs; }
-
-private:
-    QTimer m_timer;
-    QElapsedTimer m_clock;
-    qint64 m_longestGapMs = 0;
-};
 
 } // namespace porthole::test

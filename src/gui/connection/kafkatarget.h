@@ -15,6 +15,15 @@ struct KafkaTarget
     KafkaConfig config; ///< bootstrap.servers, security and SASL properties
     QString topic;      ///< "<org>.runs"
 
+    /// A PLAINTEXT target: brokers and topic only (the sandbox, a local broker).
+    static KafkaTarget plain(const QString& bootstrap, const QString& topic)
+    {
+        KafkaTarget t;
+        t.config.set("bootstrap.servers", bootstrap.toStdString());
+        t.topic = topic;
+        return t;
+    }
+
     QString bootstrap() const
     {
         return QString::fromStdString(config.get("bootstrap.servers").value_or(std::string()));

@@ -81,14 +81,6 @@ PublishPane::~PublishPane()
     m_future.waitForFinished(); // the worker reports through this object: let it end first
 }
 
-void PublishPane::setTarget(const QString& bootstrap, const QString& topic)
-{
-    KafkaTarget plain;
-    plain.config.set("bootstrap.servers", bootstrap.toStdString());
-    plain.topic = topic;
-    setConnection(plain);
-}
-
 void PublishPane::setConnection(const KafkaTarget& target)
 {
     m_kafka = target.config;

@@ -30,8 +30,6 @@ public:
     explicit PublishPane(QWidget* parent = nullptr);
     ~PublishPane() override;
 
-    /// Where to publish.
-    void setTarget(const QString& bootstrap, const QString& topic);
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
     /// password in memory only) apply to every connection this tab makes.
     void setConnection(const KafkaTarget& target);

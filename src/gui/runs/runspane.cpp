@@ -153,14 +153,6 @@ RunsPane::~RunsPane()
     stopWatching();
 }
 
-void RunsPane::setTarget(const QString& bootstrap, const QString& topic)
-{
-    KafkaTarget plain;
-    plain.config.set("bootstrap.servers", bootstrap.toStdString());
-    plain.topic = topic;
-    setConnection(plain);
-}
-
 void RunsPane::setConnection(const KafkaTarget& target)
 {
     m_kafka = target.config;

@@ -28,8 +28,6 @@ public:
     explicit RunsPane(QWidget* parent = nullptr);
     ~RunsPane() override;
 
-    /// Where to connect and what to watch (bootstrap "host:port", topic).
-    void setTarget(const QString& bootstrap, const QString& topic);
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
     /// password in memory only) apply to every connection this tab makes.
     void setConnection(const KafkaTarget& target);
