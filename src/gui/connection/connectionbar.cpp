@@ -310,7 +310,7 @@ void ConnectionBar::editorAccepted(ConnectionDialog* dialog, bool isNew, const Q
         saveError = tr("not saved: the file of saved connections could not be read");
     } else if (std::string error;
                !m_path.isEmpty() && !m_store.save(m_path.toStdString(), &error)) {
-        saveError = fromStd(error);
+        saveError = tr("not saved: %1").arg(fromStd(error));
     }
     const QString password = dialog->password();
     const QString key = passwordKey(p);
