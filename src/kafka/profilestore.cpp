@@ -9,6 +9,8 @@
 #include <QSaveFile>
 #include <QStandardPaths>
 
+#include <algorithm>
+
 namespace porthole {
 
 std::string ProfileStore::defaultPath()
@@ -82,6 +84,12 @@ void ProfileStore::put(const ConnectionProfile& profile)
             return;
         }
     m_profiles.push_back(profile);
+}
+
+bool ProfileStore::isSaved(const std::string& name) const
+{
+    return std::any_of(m_profiles.begin(), m_profiles.end(),
+                       [&name](const ConnectionProfile& p) { return p.name == name; });
 }
 
 bool ProfileStore::remove(const std::string& name)

@@ -27,6 +27,8 @@ public:
     void put(const ConnectionProfile& profile);
     /// Removes the saved profile `name` (a preset of that name shows again); false if none.
     bool remove(const std::string& name);
+    /// True when `name` is a saved profile (a preset alone does not count).
+    bool isSaved(const std::string& name) const;
     /// A saved profile or preset by name.
     std::optional<ConnectionProfile> find(const std::string& name) const;
 

@@ -19,14 +19,6 @@ QString fromStd(const std::string& s)
     return QString::fromStdString(s);
 }
 
-bool isSaved(const ProfileStore& store, const std::string& name)
-{
-    for (const ConnectionProfile& p : store.profiles()) // find() would see the presets too
-        if (p.name == name)
-            return true;
-    return false;
-}
-
 bool usesSasl(const ConnectionProfile& p)
 {
     return p.securityProtocol.rfind("SASL_", 0) == 0;
@@ -131,7 +123,7 @@ std::vector<ConnectionProfile> ConnectionBar::entries() const
         if (p.name != kSandboxName)
             list.push_back(p);
     for (const ConnectionProfile& p : ConnectionProfile::presets())
-        if (p.name != kSandboxName && !isSaved(m_store, p.name))
+        if (p.name != kSandboxName && !m_store.isSaved(p.name))
             list.push_back(p);
     return list;
 }
@@ -166,9 +158,9 @@ void ConnectionBar::rebuild(const QString& select)
         QString shown = name;
         if (p.name == kSandboxName)
             shown = tr("Sandbox (embedded)");
-        else if (p.name == "port-eu" && !isSaved(m_store, p.name))
+        else if (p.name == "port-eu" && !m_store.isSaved(p.name))
             shown = tr("Port EU (set up…)");
-        else if (p.name == "port-us" && !isSaved(m_store, p.name))
+        else if (p.name == "port-us" && !m_store.isSaved(p.name))
             shown = tr("Port US (set up…)");
         m_combo->addItem(shown, name);
     }
