@@ -57,6 +57,7 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
                                       .object()
                                       .value(QStringLiteral("message"))
                                       .toString());
+            Q_EMIT callRecorded(m_handler.calls().constLast());
         });
 }
 

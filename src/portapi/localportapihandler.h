@@ -1,5 +1,6 @@
 #pragma once
 
+#include "localapicall.h"
 #include "localrunstore.h"
 
 #include <QByteArray>
@@ -56,11 +57,16 @@ public:
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
+    /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
+    const QList<LocalApiCall>& calls() const { return m_calls; }
+    /// How many calls are kept.
+    static constexpr qsizetype kKeptCalls = 1000;
 
 private:
     LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
     LocalApiReply accessToken(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
+    void record(const LocalApiRequest& request, const LocalApiReply& reply);
 
     LocalRunStore m_store;
     QString m_clientId = QStringLiteral("sandbox");
@@ -69,6 +75,7 @@ private:
     QString m_orgId = QStringLiteral("sandbox");
     int m_tokenLifetimeS = 3 * 3600;
     QHash<QString, QDateTime> m_tokens; // token → expiry
+    QList<LocalApiCall> m_calls;
 };
 
 } // namespace porthole
