@@ -73,7 +73,9 @@ int runCheckConsumer(const QStringList& args)
     out += ConsumerCheck::summaryLine(check.runs()).toStdString() + "\n";
     writeOut(out);
     std::fflush(stdout);
-    if (exit != ConsumerCheck::Passed) {
+    // A command that never started has no output to show.
+    const bool ran = check.process().hasExited() || !check.process().output().isEmpty();
+    if (exit != ConsumerCheck::Passed && ran) {
         const QStringList tail = check.process().lastLines(20);
         err(tail.isEmpty() ? QStringLiteral("the consumer printed nothing")
                            : QStringLiteral("the consumer's last %1 line(s):").arg(tail.size()));

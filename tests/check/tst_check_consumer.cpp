@@ -99,7 +99,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString junit = dir.filePath(QStringLiteral("report.xml"));
         const Result r = check({QStringLiteral("--count"), QStringLiteral("2"),
-                                QStringLiteral("--timeout-s"), QStringLiteral("3"),
+                                QStringLiteral("--timeout-s"), QStringLiteral("8"),
                                 QStringLiteral("--junit"), junit},
                                buggy("never-report"));
         QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
