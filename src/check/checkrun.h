@@ -34,8 +34,8 @@ struct CheckRun
 
     int index = 0; ///< from 0
     QString nodeRunId, workflowRunId;
-    std::vector<std::string> messages;                ///< the values published
-    std::vector<std::pair<int32_t, int64_t>> landed;  ///< partition, offset of each message
+    std::vector<std::string> messages;               ///< the values published
+    std::vector<std::pair<int32_t, int64_t>> landed; ///< partition, offset of each message
     qint64 publishedMs = -1, firstReportMs = -1, completedMs = -1;
     QList<RunCall> calls;
 

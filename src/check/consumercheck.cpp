@@ -20,7 +20,7 @@ namespace porthole {
 namespace {
 
 constexpr int kProbeIntervalMs = 100;
-constexpr int kSettleMs = 500;   // after the last run completed: catches a second report
+constexpr int kSettleMs = 500;     // after the last run completed: catches a second report
 constexpr int kExitGraceMs = 1000; // after the consumer exited: its last requests land
 
 QString randomToken(int length)
@@ -46,7 +46,8 @@ ConsumerCheck::ConsumerCheck(CheckOptions options, QObject* parent)
     connect(&m_probeTimer, &QTimer::timeout, this, &ConsumerCheck::probeJoin);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
-        note(QStringLiteral("time is up after %1 s of waiting for reports").arg(m_options.timeoutS));
+        note(
+            QStringLiteral("time is up after %1 s of waiting for reports").arg(m_options.timeoutS));
         finishWaiting();
     });
     m_settle.setSingleShot(true);
@@ -120,9 +121,9 @@ bool ConsumerCheck::renderRuns()
     render.orgId = m_options.org.toStdString();
     for (int i = 0; i < m_options.count; ++i) {
         const size_t n = m_options.contexts.size();
-        const JsonValue context = ContextModel::refreshIds(
-            n ? m_options.contexts[size_t(i) % n]
-              : ContextModel::preset(ContextModel::Preset::Workflow));
+        const JsonValue context =
+            ContextModel::refreshIds(n ? m_options.contexts[size_t(i) % n]
+                                       : ContextModel::preset(ContextModel::Preset::Workflow));
         const JsonValue& wfnr = context["workflowNodeRun"]["identifier"];
         if (!wfnr.isString()) {
             m_runs.clear();
@@ -216,7 +217,9 @@ void ConsumerCheck::probeJoin()
     const GroupProbe::State state = m_probe->probe();
     if (state == GroupProbe::State::Joined) {
         m_joined = true;
-        note(QStringLiteral("the consumer joined group %1 after %2 ms").arg(m_group).arg(elapsedMs()));
+        note(QStringLiteral("the consumer joined group %1 after %2 ms")
+                 .arg(m_group)
+                 .arg(elapsedMs()));
         return publish();
     }
     if (elapsedMs() >= m_joinDeadlineMs) {
@@ -262,7 +265,8 @@ void ConsumerCheck::publish()
         },
         [](const std::string&) {}, &error);
     if (!producer)
-        return fail(CannotStart, QStringLiteral("cannot publish: ") + QString::fromStdString(error));
+        return fail(CannotStart,
+                    QStringLiteral("cannot publish: ") + QString::fromStdString(error));
     const std::string topic = (m_options.org + QStringLiteral(".runs")).toStdString();
     for (const CheckRun& run : m_runs) {
         registerRun(run);
@@ -385,15 +389,14 @@ void ConsumerCheck::judge()
 
 QString ConsumerCheck::runLine(const CheckRun& run, int total)
 {
-    QString line = QStringLiteral("run %1/%2 %3 %4 %5 first-report=%6 completed=%7: %8")
-                       .arg(run.index + 1)
-                       .arg(total)
-                       .arg(run.nodeRunId, run.status,
-                            run.result.isEmpty() ? QStringLiteral("-") : run.result,
-                            ms(run.toFirstReportMs()), ms(run.toCompletionMs()),
-                            run.outcome == CheckRun::Outcome::Completed
-                                ? QStringLiteral("ok")
-                                : CheckRun::outcomeName(run.outcome));
+    QString line =
+        QStringLiteral("run %1/%2 %3 %4 %5 first-report=%6 completed=%7: %8")
+            .arg(run.index + 1)
+            .arg(total)
+            .arg(run.nodeRunId, run.status, run.result.isEmpty() ? QStringLiteral("-") : run.result,
+                 ms(run.toFirstReportMs()), ms(run.toCompletionMs()),
+                 run.outcome == CheckRun::Outcome::Completed ? QStringLiteral("ok")
+                                                             : CheckRun::outcomeName(run.outcome));
     if (!run.reasons.isEmpty())
         line += QStringLiteral(": ") + run.reasons.join(QStringLiteral("; "));
     return line;
@@ -405,8 +408,8 @@ QString ConsumerCheck::summaryLine(const std::vector<CheckRun>& runs)
     for (const CheckRun& r : runs) {
         completed += r.outcome == CheckRun::Outcome::Completed;
         failed += r.outcome == CheckRun::Outcome::Failed;
-        missing += r.outcome == CheckRun::Outcome::Missing ||
-                   r.outcome == CheckRun::Outcome::Pending;
+        missing +=
+            r.outcome == CheckRun::Outcome::Missing || r.outcome == CheckRun::Outcome::Pending;
     }
     return QStringLiteral("check-consumer: runs=%1 completed=%2 failed=%3 missing=%4")
         .arg(runs.size())

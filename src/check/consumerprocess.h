@@ -21,8 +21,8 @@ public:
     ~ConsumerProcess() override;
 
     /// Starts `program` with `arguments` and `env`; failedToStart() or started() follows.
-    void start(const QString& program, const QStringList& arguments,
-               const QProcessEnvironment& env, const QString& workingDirectory = {});
+    void start(const QString& program, const QStringList& arguments, const QProcessEnvironment& env,
+               const QString& workingDirectory = {});
     /// TERM, then KILL after `graceMs`; stopped() follows (at once when not running).
     void stop(int graceMs = 3000);
 

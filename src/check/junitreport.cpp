@@ -48,8 +48,8 @@ QByteArray toXml(const Suite& suite, const std::vector<CheckRun>& runs)
     int failures = 0, errors = 0;
     for (const CheckRun& r : runs) {
         failures += r.outcome == CheckRun::Outcome::Failed;
-        errors += r.outcome != CheckRun::Outcome::Failed &&
-                  r.outcome != CheckRun::Outcome::Completed;
+        errors +=
+            r.outcome != CheckRun::Outcome::Failed && r.outcome != CheckRun::Outcome::Completed;
     }
     QByteArray xml;
     QXmlStreamWriter w(&xml);
@@ -72,11 +72,12 @@ QByteArray toXml(const Suite& suite, const std::vector<CheckRun>& runs)
                      QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     for (const CheckRun& r : runs) {
         w.writeStartElement(QStringLiteral("testcase"));
-        w.writeAttribute(QStringLiteral("classname"), suite.name + QLatin1Char('.') + suite.nodeName);
+        w.writeAttribute(QStringLiteral("classname"),
+                         suite.name + QLatin1Char('.') + suite.nodeName);
         w.writeAttribute(QStringLiteral("name"),
                          QStringLiteral("run %1 %2").arg(r.index + 1).arg(r.nodeRunId));
-        w.writeAttribute(QStringLiteral("time"), seconds(r.isCompleted() ? r.toCompletionMs()
-                                                                         : r.toFirstReportMs()));
+        w.writeAttribute(QStringLiteral("time"),
+                         seconds(r.isCompleted() ? r.toCompletionMs() : r.toFirstReportMs()));
         if (r.outcome != CheckRun::Outcome::Completed) {
             const bool failed = r.outcome == CheckRun::Outcome::Failed;
             w.writeStartElement(failed ? QStringLiteral("failure") : QStringLiteral("error"));

@@ -15,9 +15,7 @@ JqOutcome evaluate(const QString& filter, const JsonValue& input)
 {
     JqEngine& engine = JqEngine::shared();
     const std::lock_guard lock(engine.mutex());
-    return engine
-        .evaluate({JqFilter::body(filter.toStdU16String())}, input, JqLimits{})
-        .front();
+    return engine.evaluate({JqFilter::body(filter.toStdU16String())}, input, JqLimits{}).front();
 }
 
 } // namespace
@@ -40,8 +38,8 @@ bool OutputPredicate::test(const QJsonObject& output, QString* why) const
     const QByteArray text = QJsonDocument(output).toJson(QJsonDocument::Compact);
     const JsonDocument doc = JsonParser::parse(std::string_view(text.constData(), text.size()));
     const JqOutcome o = evaluate(m_filter, doc.ok() ? doc.root->toValue() : JsonValue::object());
-    const QString shown = QString::fromUtf8(text.left(200)) +
-                          (text.size() > 200 ? QStringLiteral("…") : QString());
+    const QString shown =
+        QString::fromUtf8(text.left(200)) + (text.size() > 200 ? QStringLiteral("…") : QString());
     switch (o.kind) {
     case JqOutcome::Kind::Error:
         *why = QStringLiteral("--expect-output '%1' failed on the output %2: %3")

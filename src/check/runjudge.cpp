@@ -19,7 +19,9 @@ bool isCompletion(const LocalApiCall& call)
 
 QString where(const LocalApiCall& call)
 {
-    return QStringLiteral("%1 %2 → %3").arg(QString::fromLatin1(call.method), call.path).arg(call.status);
+    return QStringLiteral("%1 %2 → %3")
+        .arg(QString::fromLatin1(call.method), call.path)
+        .arg(call.status);
 }
 
 // Evidence that the consumer received a message it never reported on.

@@ -78,8 +78,9 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     if (files.size() != 1)
         return fail(cmd, QStringLiteral("expected exactly one NODE.json before --"), UsageError);
     if (command.isEmpty() || command.first().isEmpty())
-        return fail(cmd, QStringLiteral("give the consumer's command after --, e.g. "
-                                        "-- python3 consumer.py"),
+        return fail(cmd,
+                    QStringLiteral("give the consumer's command after --, e.g. "
+                                   "-- python3 consumer.py"),
                     UsageError);
     CheckConsumerArgs out;
     out.nodeFile = files.first();
@@ -90,16 +91,18 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     if (!n)
         return fail(cmd, QStringLiteral("--count must be a number from 1 to 10000"), UsageError);
     if (!t || !j)
-        return fail(cmd, QStringLiteral("--timeout-s and --join-timeout-s must be whole seconds "
-                                        "(at least 1)"),
+        return fail(cmd,
+                    QStringLiteral("--timeout-s and --join-timeout-s must be whole seconds "
+                                   "(at least 1)"),
                     UsageError);
     out.count = *n;
     out.timeoutS = *t;
     out.joinTimeoutS = *j;
     out.expectResult = parser.value(expectResult);
     if (out.expectResult == QStringLiteral("FAILURE"))
-        return fail(cmd, QStringLiteral("--expect-result FAILURE: workflow node runs use FAILED "
-                                        "(FAILURE is for classic action runs)"),
+        return fail(cmd,
+                    QStringLiteral("--expect-result FAILURE: workflow node runs use FAILED "
+                                   "(FAILURE is for classic action runs)"),
                     UsageError);
     if (!QStringList{QStringLiteral("SUCCESS"), QStringLiteral("FAILED"),
                      QStringLiteral("CANCELLED")}

@@ -17,7 +17,8 @@ namespace {
 
 void err(const QString& line)
 {
-    const QByteArray bytes = (QStringLiteral("check-consumer: ") + line + QLatin1Char('\n')).toUtf8();
+    const QByteArray bytes =
+        (QStringLiteral("check-consumer: ") + line + QLatin1Char('\n')).toUtf8();
     std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
     std::fflush(stderr);
 }

@@ -15,12 +15,12 @@ struct LocalApiCall
     /// Bodies are kept up to this size (a 413 body is known by its size alone).
     static constexpr qsizetype kKeptBodyBytes = 16 * 1024;
 
-    QDateTime at;      ///< when it was answered (UTC)
-    QByteArray method; ///< GET, POST, PATCH, …
-    QString path;      ///< e.g. /v1/workflows/nodes/runs/wfnr_…
-    int status = 0;    ///< the HTTP status answered
-    QString error;     ///< Port's "message" when refused, else empty
-    QByteArray body;   ///< the request body, redacted and cut at kKeptBodyBytes
+    QDateTime at;           ///< when it was answered (UTC)
+    QByteArray method;      ///< GET, POST, PATCH, …
+    QString path;           ///< e.g. /v1/workflows/nodes/runs/wfnr_…
+    int status = 0;         ///< the HTTP status answered
+    QString error;          ///< Port's "message" when refused, else empty
+    QByteArray body;        ///< the request body, redacted and cut at kKeptBodyBytes
     qsizetype bodySize = 0; ///< the whole body's size in bytes
 
     /// True when the API refused the call (4xx/5xx).

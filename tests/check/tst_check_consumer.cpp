@@ -11,8 +11,10 @@ namespace {
 const QString kCli = QStringLiteral(PORTHOLE_CLI);
 const QString kPython = QStringLiteral("/usr/bin/python3");
 const QString kHere = QStringLiteral(PORTHOLE_CHECK_TEST_DIR);
-const QString kNode = QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/nodes/basic-publish-event.json");
-const QString kContext = QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/contexts/workflow.json");
+const QString kNode =
+    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/nodes/basic-publish-event.json");
+const QString kContext =
+    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/contexts/workflow.json");
 
 struct Result
 {
@@ -69,27 +71,30 @@ private Q_SLOTS:
                                 QStringLiteral(".processedAt | startswith(\"2024-\")"),
                                 QStringLiteral("--junit"), junit},
                                {kPython, kHere + QStringLiteral("/seed_consumer.py")});
-        QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=3 completed=3 failed=0 missing=0"));
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=3 completed=3 failed=0 missing=0"));
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = runLines(r);
         QCOMPARE(lines.size(), 3);
         QSet<QString> ids;
         for (const QString& line : lines) {
             // Fresh ids per run, the timings of a real report, and nothing refused.
-            QVERIFY2(QRegularExpression(QStringLiteral(
-                         "^run \\d/3 (wfnr_[A-Za-z0-9]{16}) COMPLETED SUCCESS first-report=\\d+ms "
-                         "completed=\\d+ms: ok$"))
-                         .match(line)
-                         .hasMatch(),
-                     qPrintable(line));
+            QVERIFY2(
+                QRegularExpression(
+                    QStringLiteral(
+                        "^run \\d/3 (wfnr_[A-Za-z0-9]{16}) COMPLETED SUCCESS first-report=\\d+ms "
+                        "completed=\\d+ms: ok$"))
+                    .match(line)
+                    .hasMatch(),
+                qPrintable(line));
             ids.insert(line.section(QLatin1Char(' '), 2, 2));
         }
         QCOMPARE(ids.size(), 3);
         QVERIFY(!ids.contains(QStringLiteral("wfnr_8Jk2Lm4Np6Qr8St0"))); // the context's own id
         QVERIFY(r.err.contains(QStringLiteral("joined group sandbox.check-")));
         QProcess v;
-        v.start(kPython, {kHere + QStringLiteral("/validate_junit.py"), junit,
-                          QStringLiteral("3"), QStringLiteral("0"), QStringLiteral("0")});
+        v.start(kPython, {kHere + QStringLiteral("/validate_junit.py"), junit, QStringLiteral("3"),
+                          QStringLiteral("0"), QStringLiteral("0")});
         QVERIFY(v.waitForFinished(10000));
         QVERIFY2(v.exitCode() == 0, v.readAll().constData());
     }
@@ -98,11 +103,12 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString junit = dir.filePath(QStringLiteral("report.xml"));
-        const Result r = check({QStringLiteral("--count"), QStringLiteral("2"),
-                                QStringLiteral("--timeout-s"), QStringLiteral("8"),
-                                QStringLiteral("--junit"), junit},
-                               buggy("never-report"));
-        QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
+        const Result r =
+            check({QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--timeout-s"),
+                   QStringLiteral("8"), QStringLiteral("--junit"), junit},
+                  buggy("never-report"));
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
         QCOMPARE(r.exitCode, 1);
         for (const QString& line : runLines(r))
             QVERIFY2(line.contains(QStringLiteral("MISSING - first-report=- completed=-: missing: "
@@ -111,8 +117,8 @@ private Q_SLOTS:
         // Its own output is shown on failure.
         QVERIFY(r.err.contains(QStringLiteral("| received wfnr_")));
         QProcess v;
-        v.start(kPython, {kHere + QStringLiteral("/validate_junit.py"), junit,
-                          QStringLiteral("2"), QStringLiteral("0"), QStringLiteral("2")});
+        v.start(kPython, {kHere + QStringLiteral("/validate_junit.py"), junit, QStringLiteral("2"),
+                          QStringLiteral("0"), QStringLiteral("2")});
         QVERIFY(v.waitForFinished(10000));
         QVERIFY2(v.exitCode() == 0, v.readAll().constData());
     }
@@ -122,10 +128,12 @@ private Q_SLOTS:
         const Result r = check({QStringLiteral("--count"), QStringLiteral("2"),
                                 QStringLiteral("--timeout-s"), QStringLiteral("5")},
                                buggy("failure-route"));
-        QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=2 completed=0 failed=2 missing=0"));
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=2 completed=0 failed=2 missing=0"));
         QCOMPARE(r.exitCode, 1);
         for (const QString& line : runLines(r)) {
-            QVERIFY2(line.contains(QStringLiteral(" IN_PROGRESS - first-report=")), qPrintable(line));
+            QVERIFY2(line.contains(QStringLiteral(" IN_PROGRESS - first-report=")),
+                     qPrintable(line));
             QVERIFY2(line.contains(QStringLiteral("failed: sent result FAILURE to the workflow "
                                                   "route (PATCH /v1/workflows/nodes/runs/wfnr_")),
                      qPrintable(line));
@@ -138,7 +146,8 @@ private Q_SLOTS:
     void consumerCrashingAtStartFails()
     {
         const Result r = check({QStringLiteral("--count"), QStringLiteral("2")}, buggy("crash"));
-        QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
         QCOMPARE(r.exitCode, 1);
         for (const QString& line : runLines(r))
             QVERIFY2(line.contains(QStringLiteral("missing: never reported: the consumer exited "
@@ -161,14 +170,16 @@ private Q_SLOTS:
         const Result r = check({QStringLiteral("--count"), QStringLiteral("4"),
                                 QStringLiteral("--timeout-s"), QStringLiteral("5")},
                                buggy("mixed"));
-        QCOMPARE(summary(r), QStringLiteral("check-consumer: runs=4 completed=0 failed=3 missing=1"));
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=4 completed=0 failed=3 missing=1"));
         const QString all = runLines(r).join(QLatin1Char('\n'));
         QVERIFY(all.contains(QStringLiteral("reported COMPLETED 2 times")));
         QVERIFY(all.contains(QStringLiteral("reported COMPLETED without a result")));
         QVERIFY(all.contains(QStringLiteral("Port refuses bodies over 1 MiB")));
         QVERIFY(all.contains(QStringLiteral("consumed but never reported")));
-        QVERIFY(r.err.contains(QStringLiteral("reported for a run the API does not know (PATCH "
-                                              "/v1/workflows/nodes/runs/wfnr_0000000000000000 → 404)")));
+        QVERIFY(r.err.contains(
+            QStringLiteral("reported for a run the API does not know (PATCH "
+                           "/v1/workflows/nodes/runs/wfnr_0000000000000000 → 404)")));
     }
 
     void usageErrors()
