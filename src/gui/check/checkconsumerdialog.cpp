@@ -82,6 +82,14 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Node run"), tr("Status"), tr("Result"),
                                         tr("First report"), tr("Completed"), tr("Verdict")});
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Ids are 21 characters: their column shows them whole; the verdict takes the rest.
+    for (const auto& [column, width] : {std::pair{Number, 36},
+                                        {NodeRun, 200},
+                                        {Status, 100},
+                                        {Result, 80},
+                                        {FirstReport, 95},
+                                        {Completed, 95}})
+        m_table->setColumnWidth(column, width);
     m_table->verticalHeader()->hide();
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
