@@ -20,8 +20,9 @@ namespace porthole {
 namespace {
 
 constexpr int kProbeIntervalMs = 100;
-constexpr int kSettleMs = 500;     // after the last run completed: catches a second report
-constexpr int kExitGraceMs = 1000; // after the consumer exited: its last requests land
+constexpr int kSettleMs = 500;      // after the last run completed: catches a second report
+constexpr int kExitGraceMs = 1000;  // after the consumer exited: its last requests land
+constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
 
 QString randomToken(int length)
 {
@@ -110,34 +111,35 @@ void ConsumerCheck::fail(int code, const QString& why)
     QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
 }
 
-// On an input error the runs are dropped: nothing was checked, so nothing is reported per run.
-bool ConsumerCheck::renderRuns()
+// Renders a few runs per turn of the event loop, so a dialog stays responsive while thousands
+// of runs are rendered (each render forks jq, ~4 ms). On an input error the runs are dropped:
+// nothing was checked, so nothing is reported per run.
+void ConsumerCheck::renderBatch()
 {
-    if (const QString e = m_predicate.compileError(); !e.isEmpty()) {
-        fail(Failed, QStringLiteral("--expect-output: %1").arg(e));
-        return false;
-    }
+    if (m_phase != Phase::Idle)
+        return; // cancelled meanwhile
     RenderOptions render;
     render.orgId = m_options.org.toStdString();
-    for (int i = 0; i < m_options.count; ++i) {
-        const size_t n = m_options.contexts.size();
+    const size_t n = m_options.contexts.size();
+    for (int done = 0; done < kRendersPerTurn && int(m_runs.size()) < m_options.count; ++done) {
+        const int i = int(m_runs.size());
         const JsonValue context =
             ContextModel::refreshIds(n ? m_options.contexts[size_t(i) % n]
                                        : ContextModel::preset(ContextModel::Preset::Workflow));
         const JsonValue& wfnr = context["workflowNodeRun"]["identifier"];
         if (!wfnr.isString()) {
             m_runs.clear();
-            fail(Failed, QStringLiteral("context %1 has no .workflowNodeRun.identifier: the check "
-                                        "follows workflow node runs (use a workflow context)")
-                             .arg(size_t(i) % std::max<size_t>(n, 1) + 1));
-            return false;
+            return fail(Failed, QStringLiteral("context %1 has no .workflowNodeRun.identifier: the "
+                                               "check follows workflow node runs (use a workflow "
+                                               "context)")
+                                    .arg(size_t(i) % std::max<size_t>(n, 1) + 1));
         }
         const RenderedNode rendered = renderNode(m_options.nodeText, context, render);
         if (!rendered.ok || rendered.messages.empty()) {
             m_runs.clear();
-            fail(Failed, rendered.ok ? QStringLiteral("the node renders no message")
-                                     : QString::fromStdString(rendered.error));
-            return false;
+            return fail(Failed, rendered.ok ? QStringLiteral("the node renders no message")
+                                            : QStringLiteral("cannot render the node: ") +
+                                                  QString::fromStdString(rendered.error));
         }
         CheckRun run;
         run.index = i;
@@ -147,14 +149,23 @@ bool ConsumerCheck::renderRuns()
         run.messages = rendered.messages;
         m_runs.push_back(std::move(run));
     }
-    return true;
+    if (int(m_runs.size()) < m_options.count)
+        QTimer::singleShot(0, this, &ConsumerCheck::renderBatch);
+    else
+        launch();
 }
 
 void ConsumerCheck::start()
 {
     m_clock.start();
-    if (!renderRuns())
-        return;
+    if (const QString e = m_predicate.compileError(); !e.isEmpty())
+        return fail(Failed, QStringLiteral("--expect-output: %1").arg(e));
+    Q_EMIT logged(QStringLiteral("rendering %1 run(s)").arg(m_options.count));
+    renderBatch();
+}
+
+void ConsumerCheck::launch()
+{
     m_sandbox = std::make_unique<Sandbox>();
     QString error;
     if (!m_sandbox->start(m_options.org, 0, 0, &error))

@@ -78,7 +78,8 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
-    bool renderRuns();
+    void renderBatch();
+    void launch();
     void onConsumerStarted();
     void probeJoin();
     void publish();
