@@ -6,6 +6,7 @@
 #include "kafka/kafkaproducer.h"
 #include "kafka/sandboxbroker.h"
 #include "portapi/localportapi.h"
+#include "portapi/redactor.h"
 #include "sandbox/sandbox.h"
 #include "template/contextmodel.h"
 #include "template/noderenderer.h"
@@ -396,6 +397,16 @@ void ConsumerCheck::judge()
     m_phase = Phase::Done;
     m_exit = passed == int(m_runs.size()) ? Passed : Failed;
     Q_EMIT finished(m_exit);
+}
+
+QStringList ConsumerCheck::consumerLines(int n) const
+{
+    Redactor redactor;
+    redactor.addSecret(m_clientSecret.toUtf8());
+    QStringList lines = m_process.lastLines(n);
+    for (QString& line : lines)
+        line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
+    return lines;
 }
 
 QString ConsumerCheck::runLine(const CheckRun& run, int total)

@@ -59,6 +59,9 @@ public:
     /// Check-wide findings: when the consumer joined, refused calls about no run of ours, …
     const QStringList& notes() const { return m_notes; }
     const ConsumerProcess& process() const { return m_process; }
+    /// The consumer's last `n` output lines, with this check's client secret scrubbed (a
+    /// consumer that prints its environment must not put it in a CI log or report).
+    QStringList consumerLines(int n) const;
     QString groupId() const { return m_group; }
     QString bootstrap() const;
     QString apiUrl() const;

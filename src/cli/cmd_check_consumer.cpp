@@ -77,7 +77,7 @@ int runCheckConsumer(const QStringList& args)
     // A command that never started has no output to show.
     const bool ran = check.process().hasExited() || !check.process().output().isEmpty();
     if (exit != ConsumerCheck::Passed && ran) {
-        const QStringList tail = check.process().lastLines(20);
+        const QStringList tail = check.consumerLines(20);
         err(tail.isEmpty() ? QStringLiteral("the consumer printed nothing")
                            : QStringLiteral("the consumer's last %1 line(s):").arg(tail.size()));
         for (const QString& line : tail)
@@ -87,7 +87,7 @@ int runCheckConsumer(const QStringList& args)
         JunitReport::Suite suite;
         suite.nodeName = options.nodeName;
         suite.seconds = double(check.elapsedMs()) / 1000.0;
-        suite.consumerOutput = check.process().lastLines(200);
+        suite.consumerOutput = check.consumerLines(200);
         suite.notes = check.notes();
         if (!check.error().isEmpty())
             suite.notes.prepend(check.error());

@@ -157,6 +157,25 @@ private Q_SLOTS:
         QVERIFY2(r.ms < 20000, "a crashed consumer must not make the check wait for --timeout-s");
     }
 
+    void environmentIsGivenAndSecretScrubbed()
+    {
+        // A "consumer" that prints its connection and exits: the check fails (never joined)
+        // and shows the output, where the check's client secret must not appear.
+        const Result r = check({}, {QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                                    QStringLiteral("env | grep -E '^(KAFKA|PORT)_' | sort")});
+        QCOMPARE(r.exitCode, 1);
+        for (const char* expected :
+             {"| KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:",
+              "| KAFKA_CONSUMER_BOOTSTRAP_SERVERS=127.0.0.1:",
+              "| KAFKA_CONSUMER_GROUP_ID=sandbox.check-",
+              "| KAFKA_CONSUMER_SECURITY_PROTOCOL=plaintext", "| KAFKA_GROUP_ID=sandbox.check-",
+              "| KAFKA_TOPIC=sandbox.runs",
+              "| PORT_API_BASE_URL=http://127.0.0.1:", "| PORT_CLIENT_ID=porthole-check",
+              "| PORT_CLIENT_SECRET=<redacted>", "| PORT_ORG_ID=sandbox"})
+            QVERIFY2(r.err.contains(QLatin1String(expected)), expected);
+        QVERIFY(!r.err.contains(QStringLiteral("PORT_TOKEN")));
+    }
+
     void commandThatCannotStartExits3()
     {
         const Result r = check({}, {QStringLiteral("/nonexistent/consumer")});
