@@ -57,6 +57,7 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
                                       .object()
                                       .value(QStringLiteral("message"))
                                       .toString());
+            m_handler.recordCall(r, reply);
             Q_EMIT callRecorded(m_handler.calls().constLast());
         });
 }

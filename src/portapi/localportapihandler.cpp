@@ -80,11 +80,10 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
     }
     reply.headers.append(
         {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
-    record(request, reply);
     return reply;
 }
 
-void LocalPortApiHandler::record(const LocalApiRequest& request, const LocalApiReply& reply)
+void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply)
 {
     LocalApiCall call;
     call.at = QDateTime::currentDateTimeUtc();

@@ -57,6 +57,9 @@ public:
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
+    /// Records a call as it was finally answered (LocalPortApi does so when it sends the answer:
+    /// a request it holds back is handled more than once but answered once).
+    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply);
     /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
     const QList<LocalApiCall>& calls() const { return m_calls; }
     /// How many calls are kept.
@@ -66,7 +69,6 @@ private:
     LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
     LocalApiReply accessToken(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
-    void record(const LocalApiRequest& request, const LocalApiReply& reply);
 
     LocalRunStore m_store;
     QString m_clientId = QStringLiteral("sandbox");
