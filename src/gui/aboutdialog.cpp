@@ -58,6 +58,8 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     layout->addWidget(text);
     layout->addLayout(form);
     layout->addWidget(buttons);
+    // Wide enough that the description does not wrap into a narrow column.
+    setMinimumWidth(fontMetrics().averageCharWidth() * 64);
 }
 
 QString AboutDialog::versionsText() const
