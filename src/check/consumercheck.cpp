@@ -2,6 +2,7 @@
 
 #include "runjudge.h"
 
+#include "core/portsignature.h"
 #include "kafka/groupprobe.h"
 #include "kafka/kafkaproducer.h"
 #include "kafka/sandboxbroker.h"
@@ -11,6 +12,7 @@
 #include "template/contextmodel.h"
 #include "template/noderenderer.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -248,8 +250,28 @@ void ConsumerCheck::registerRun(const CheckRun& run)
     // Port creates the run before it publishes the message, so a consumer that reports 1 ms
     // after the message lands must never get a 404: make the runs known before publishing.
     for (const std::string& value : run.messages)
-        m_sandbox->api()->observeMessage(QByteArrayView(value.data(), qsizetype(value.size())));
+        m_sandbox->registerPublished(QByteArray::fromStdString(value));
     m_sandbox->api()->registerNodeRun(run.nodeRunId, run.workflowRunId);
+}
+
+bool ConsumerCheck::signRuns()
+{
+    // Signed like Port (X-Port-Signature, X-Port-Timestamp) with the secret the consumer got in
+    // PORT_CLIENT_SECRET, so a consumer that verifies signatures, as Port's agent does, acts.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (CheckRun& run : m_runs)
+        for (std::string& value : run.messages) {
+            std::string why;
+            auto signedValue = PortSignature::sign(value, now, m_clientSecret.toStdString(), &why);
+            if (!signedValue) {
+                fail(Failed, QStringLiteral("--sign: run %1's message cannot be signed: %2")
+                                 .arg(run.index + 1)
+                                 .arg(QString::fromStdString(why)));
+                return false;
+            }
+            value = std::move(*signedValue);
+        }
+    return true;
 }
 
 void ConsumerCheck::publish()
@@ -258,6 +280,8 @@ void ConsumerCheck::publish()
     if (m_published)
         return;
     m_published = true;
+    if (m_options.sign && !signRuns())
+        return;
     KafkaConfig config;
     config.set("bootstrap.servers", bootstrap().toStdString());
     std::string error;
