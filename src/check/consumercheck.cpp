@@ -75,7 +75,11 @@ ConsumerCheck::ConsumerCheck(CheckOptions options, QObject* parent)
     connect(&m_process, &ConsumerProcess::stopped, this, &ConsumerCheck::judge);
 }
 
-ConsumerCheck::~ConsumerCheck() = default;
+ConsumerCheck::~ConsumerCheck()
+{
+    // Destroying a running consumer ends it; nothing may judge a half-destroyed check then.
+    disconnect(&m_process, nullptr, this, nullptr);
+}
 
 QString ConsumerCheck::bootstrap() const
 {
