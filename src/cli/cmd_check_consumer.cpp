@@ -71,8 +71,8 @@ int runCheckConsumer(const QStringList& args)
     std::string out;
     const int total = int(check.runs().size());
     for (const CheckRun& run : check.runs())
-        out += ConsumerCheck::runLine(run, total).toStdString() + "\n";
-    out += ConsumerCheck::summaryLine(check.runs()).toStdString() + "\n";
+        out += run.line(total).toStdString() + "\n";
+    out += CheckRun::summary(check.runs()).toStdString() + "\n";
     writeOut(out);
     std::fflush(stdout);
     // A command that never started has no output to show.

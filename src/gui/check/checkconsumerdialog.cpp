@@ -244,7 +244,7 @@ void CheckConsumerDialog::onFinished(int exitCode)
 {
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
-    QString text = ConsumerCheck::summaryLine(m_check->runs());
+    QString text = CheckRun::summary(m_check->runs());
     if (!m_check->error().isEmpty())
         text = m_check->error() + QStringLiteral(" — ") + text;
     m_summary->setText(text);
