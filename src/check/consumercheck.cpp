@@ -3,9 +3,8 @@
 #include "consumerenvironment.h"
 #include "runjudge.h"
 
-#include "core/portsignature.h"
 #include "kafka/groupprobe.h"
-#include "kafka/kafkaproducer.h"
+#include "kafka/publishsession.h"
 #include "kafka/sandboxbroker.h"
 #include "portapi/localportapi.h"
 #include "portapi/redactor.h"
@@ -13,7 +12,6 @@
 #include "template/contextmodel.h"
 #include "template/noderenderer.h"
 
-#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -236,65 +234,47 @@ void ConsumerCheck::registerRun(const CheckRun& run)
     m_sandbox->api()->registerNodeRun(run.nodeRunId, run.workflowRunId);
 }
 
-bool ConsumerCheck::signRuns()
-{
-    // Signed like Port (X-Port-Signature, X-Port-Timestamp) with the secret the consumer got in
-    // PORT_CLIENT_SECRET, so a consumer that verifies signatures, as Port's agent does, acts.
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    for (CheckRun& run : m_runs)
-        for (std::string& value : run.messages) {
-            std::string why;
-            auto signedValue = PortSignature::sign(value, now, m_clientSecret.toStdString(), &why);
-            if (!signedValue) {
-                fail(Failed, QStringLiteral("--sign: run %1's message cannot be signed: %2")
-                                 .arg(run.index + 1)
-                                 .arg(QString::fromStdString(why)));
-                return false;
-            }
-            value = std::move(*signedValue);
-        }
-    return true;
-}
-
 void ConsumerCheck::publish()
 {
     m_probeTimer.stop();
     if (m_published)
         return;
     m_published = true;
-    if (m_options.sign && !signRuns())
-        return;
-    KafkaConfig config;
-    config.set("bootstrap.servers", bootstrap().toStdString());
-    std::string error;
-    QString failure;
-    std::vector<size_t> runOfMessage;
-    auto producer = KafkaProducer::create(
-        config,
-        [&](const DeliveryReport& r) {
-            CheckRun& run = m_runs[runOfMessage.at(r.index)];
-            if (!r.delivered()) {
-                failure = QString::fromStdString(r.error);
-                return;
-            }
-            run.landed.emplace_back(r.partition, r.offset);
-            if (run.landed.size() == run.messages.size())
-                run.publishedMs = elapsedMs();
-        },
-        [](const std::string&) {}, &error);
-    if (!producer)
-        return fail(CannotStart,
-                    QStringLiteral("cannot publish: ") + QString::fromStdString(error));
+    // The one publish loop of porthole-cli publish and the Publish tab; with --sign it signs
+    // like Port with the secret the consumer got in PORT_CLIENT_SECRET.
     const std::string topic = (m_options.org + QStringLiteral(".runs")).toStdString();
-    for (const CheckRun& run : m_runs) {
-        registerRun(run);
+    PublishPlan plan;
+    plan.config.set("bootstrap.servers", bootstrap().toStdString());
+    plan.proto.topic = topic;
+    std::vector<size_t> runOfMessage;
+    for (const CheckRun& run : m_runs)
         for (const std::string& value : run.messages) {
+            plan.values.push_back(value);
             runOfMessage.push_back(size_t(run.index));
-            producer->send(OutgoingMessage{topic, std::nullopt, {}, value});
         }
-    }
-    producer->finish(10000);
-    if (!failure.isEmpty())
+    if (m_options.sign)
+        plan.signingSecret = m_clientSecret.toStdString();
+    PublishSession session(std::move(plan));
+    std::string error;
+    if (!session.prepare(&error))
+        return fail(Failed, QStringLiteral("--sign: ") + QString::fromStdString(error));
+    // Signing changes only the headers: the run ids, which make a run known, are the same.
+    for (const CheckRun& run : m_runs)
+        registerRun(run);
+    QString failure;
+    const PublishSummary summary = session.run([&](const DeliveryReport& r) {
+        CheckRun& run = m_runs[runOfMessage.at(r.index)];
+        if (!r.delivered()) {
+            failure = QString::fromStdString(r.error);
+            return;
+        }
+        run.landed.emplace_back(r.partition, r.offset);
+        if (run.landed.size() == run.messages.size())
+            run.publishedMs = elapsedMs();
+    });
+    if (!session.setupError().empty())
+        failure = QString::fromStdString(session.setupError());
+    if (!failure.isEmpty() || summary.delivered != summary.total)
         return fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
     Q_EMIT logged(QStringLiteral("published %1 run(s) to %2; waiting up to %3 s for reports")
                       .arg(m_runs.size())

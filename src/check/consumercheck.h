@@ -82,7 +82,6 @@ private:
     void probeJoin();
     void publish();
     void registerRun(const CheckRun& run);
-    bool signRuns();
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
     void finishWaiting();
