@@ -67,6 +67,8 @@ Q_SIGNALS:
     void runsObserved(const porthole::LocalRunStore::Observed& ids);
     /// A request waits for the topic's messages published up to now (see setCatchUpEnabled).
     void catchUpRequested(quint64 ticket);
+    /// A request was answered; the call as the handler recorded it (secrets redacted).
+    void callRecorded(const porthole::LocalApiCall& call);
 
 private:
     struct Held;

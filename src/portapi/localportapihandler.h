@@ -1,5 +1,6 @@
 #pragma once
 
+#include "localapicall.h"
 #include "localrunstore.h"
 
 #include <QByteArray>
@@ -54,7 +55,11 @@ public:
     QString orgId() const { return m_orgId; }
 
     /// Answers one request.
-    LocalApiReply handle(const LocalApiRequest& request);
+    /// Answers a request; `record`: keep it in calls() (LocalPortApi records only the answer
+    /// it finally sends, not the tries of a request held while the sandbox catches up).
+    LocalApiReply handle(const LocalApiRequest& request, bool record = true);
+    /// Keeps an answered call in calls() (secrets redacted).
+    void record(const LocalApiRequest& request, const LocalApiReply& reply);
     /// The run state.
     LocalRunStore& store() { return m_store; }
     const LocalRunStore& store() const { return m_store; }
@@ -62,6 +67,10 @@ public:
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
+    /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
+    const QList<LocalApiCall>& calls() const { return m_calls; }
+    /// How many calls are kept.
+    static constexpr qsizetype kKeptCalls = 1000;
 
 private:
     LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
@@ -78,6 +87,7 @@ private:
     int m_tokenLifetimeS = 3 * 3600;
     QHash<QString, QDateTime> m_tokens; // token → expiry
     QJsonObject m_orgSettings;          // PATCH /v1/organization {"settings":{…}}, merged
+    QList<LocalApiCall> m_calls;
 };
 
 } // namespace porthole
