@@ -58,6 +58,9 @@ MainWindow::MainWindow(QWidget* parent)
         m_runsPane->setConnection(t);
         m_publishPane->setConnection(t);
     });
+    // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
+    m_publishPane->setSandbox(m_sandbox);
+    m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
