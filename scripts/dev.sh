@@ -23,8 +23,10 @@ stage() { times+=("$1: $(($(date +%s) - $2)) s"); }
 #                            from another source, whose package conflicts with Debian's)
 #   PKG unless-file PATH     not wanted when PATH exists (e.g. that Node's headers)
 wanted=()
+declare -A seen=()
 while read -r pkg cond arg _; do
-  [ -n "$pkg" ] || continue
+  [ -n "$pkg" ] && [ -z "${seen[$pkg]:-}" ] || continue
+  seen[$pkg]=1
   case "${cond:-}" in
     "") ;;
     unless-command) command -v "$arg" >/dev/null && continue ;;
