@@ -71,7 +71,7 @@ cmake --build --preset "$preset"
 stage "build ($preset)" "$t"
 
 case "$mode" in
-  build) ;;
+  build) printf 'stage time: %s\n' "${times[@]}" ;;
   test)
     # The whole suite: the fuzz targets' committed corpora replayed, then fuzzing (60 s per
     # target, two at a time), then the sanitizer build; the main suite last, so that ctest's
