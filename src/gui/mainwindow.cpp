@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "connection/connectionbar.h"
 #include "models/runstablemodel.h"
 #include "node/nodeeditor.h"
@@ -137,13 +138,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Porthole"), this, [this] {
-        QMessageBox::about(this, tr("About Porthole"),
-                           tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka "
-                              "action node: edit with a live template preview, publish test "
-                              "messages, watch the runs topic, report back to Port.</p>")
-                               .arg(QStringLiteral(PORTHOLE_VERSION)));
-    });
+    help->addAction(tr("&About Porthole"), this, [this] { AboutDialog(this).exec(); });
 }
 
 bool MainWindow::openFile(const QString& path)
