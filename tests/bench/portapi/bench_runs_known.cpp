@@ -1,7 +1,7 @@
 // How soon the sandbox knows a run that another process published (no registerPublished), and
 // how long a report for a run that does not exist waits before its 404, during a burst and
 // at rest. Prints one JSON line; never fails on speed.
-//   bench_runs_known [MESSAGES]   (default 5000)
+//   bench_runs_known [MESSAGES [quiet]]   (default 5000; quiet: no reports during the burst)
 #include "kafka/kafkaproducer.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdio>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -45,6 +46,8 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const int n = argc > 1 ? std::atoi(argv[1]) : 5000;
+    // "quiet": no reports during the burst, to see the watcher alone.
+    const bool quiet = argc > 2 && std::string(argv[2]) == "quiet";
     Sandbox sandbox;
     QString error;
     if (!sandbox.start(QStringLiteral("bench"), 0, 0, &error)) {
@@ -92,7 +95,7 @@ int main(int argc, char** argv)
         QElapsedTimer t;
         t.start();
         const auto [status, body] =
-            send("PATCH", QStringLiteral("/v1/actions/runs/r_NeverPublished0"),
+            send("PATCH", QStringLiteral("/v1/actions/runs/r_NeverPublished01"),
                  R"({"status":"SUCCESS"})", token);
         if (status == 404)
             into.push_back(double(t.nsecsElapsed()) / 1e6);
@@ -127,8 +130,12 @@ int main(int argc, char** argv)
         p->finish(30000);
         producing = false;
     });
-    while (producing)
-        unknownReport(burstWaits);
+    while (producing) {
+        if (quiet)
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        else
+            unknownReport(burstWaits);
+    }
     producer.join();
     QElapsedTimer wait;
     wait.start();
