@@ -47,6 +47,14 @@ void signatureCell(const KafkaRecord& r, const std::string& secret, QString* cel
     if (!r.value)
         return;
     const std::string& v = *r.value;
+    // Checked in the UI thread once per message: a huge value is not parsed again here.
+    constexpr size_t kMaxCheckedBytes = 1 << 20;
+    if (v.size() > kMaxCheckedBytes) {
+        *cell = QStringLiteral("not checked");
+        *why = QStringLiteral("Over 1 MiB: the signature is not checked here (watch --verify "
+                              "checks any size).");
+        return;
+    }
     const bool agent = PortSignature::addressedToAgent(v);
     if (v.find(PortSignature::kSignatureHeader) == std::string::npos) {
         *cell = QStringLiteral("missing");
