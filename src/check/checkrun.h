@@ -51,6 +51,10 @@ struct CheckRun
     /// Milliseconds from publishing to the first report / to completion (-1: none).
     qint64 toFirstReportMs() const;
     qint64 toCompletionMs() const;
+    /// "run 1/3 wfnr_… COMPLETED SUCCESS first-report=12ms completed=13ms: ok[: reasons]".
+    QString line(int total) const;
+    /// "check-consumer: runs=N completed=C failed=F missing=M" (pending counts as missing).
+    static QString summary(const std::vector<CheckRun>& runs);
     /// "completed", "failed", "missing" or "pending".
     static QString outcomeName(Outcome o);
 };

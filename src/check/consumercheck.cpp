@@ -1,7 +1,9 @@
 #include "consumercheck.h"
 
+#include "consumerenvironment.h"
 #include "runjudge.h"
 
+#include "core/portsignature.h"
 #include "kafka/groupprobe.h"
 #include "kafka/kafkaproducer.h"
 #include "kafka/sandboxbroker.h"
@@ -11,6 +13,7 @@
 #include "template/contextmodel.h"
 #include "template/noderenderer.h"
 
+#include <QDateTime>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
@@ -32,11 +35,6 @@ QString randomToken(int length)
     for (int i = 0; i < length; ++i)
         s += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
     return s;
-}
-
-QString ms(qint64 v)
-{
-    return v < 0 ? QStringLiteral("-") : QStringLiteral("%1ms").arg(v);
 }
 
 } // namespace
@@ -73,7 +71,11 @@ ConsumerCheck::ConsumerCheck(CheckOptions options, QObject* parent)
     connect(&m_process, &ConsumerProcess::stopped, this, &ConsumerCheck::judge);
 }
 
-ConsumerCheck::~ConsumerCheck() = default;
+ConsumerCheck::~ConsumerCheck()
+{
+    // Destroying a running consumer ends it; nothing may judge a half-destroyed check then.
+    disconnect(&m_process, nullptr, this, nullptr);
+}
 
 QString ConsumerCheck::bootstrap() const
 {
@@ -187,27 +189,9 @@ void ConsumerCheck::launch()
     Q_EMIT logged(QStringLiteral("sandbox: bootstrap=%1 api=%2 topic=%3 group=%4")
                       .arg(bootstrap(), apiUrl(), topic, m_group));
 
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    // Real credentials from the caller's environment must not reach the consumer under test.
-    for (const char* name : {"PORT_TOKEN", "KAFKA_USERNAME", "KAFKA_PASSWORD"})
-        env.remove(QString::fromLatin1(name));
-    const auto set = [&env](const char* name, const QString& value) {
-        env.insert(QString::fromLatin1(name), value);
-    };
-    set("KAFKA_BOOTSTRAP_SERVERS", bootstrap());
-    set("KAFKA_TOPIC", topic);
-    set("KAFKA_GROUP_ID", m_group);
-    set("PORT_ORG_ID", m_options.org);
-    set("PORT_API_BASE_URL", apiUrl());
-    set("PORT_CLIENT_ID", QStringLiteral("porthole-check"));
-    set("PORT_CLIENT_SECRET", m_clientSecret);
-    // The names Port's execution agent reads.
-    set("KAFKA_CONSUMER_BOOTSTRAP_SERVERS", bootstrap());
-    set("KAFKA_CONSUMER_GROUP_ID", m_group);
-    set("KAFKA_CONSUMER_SECURITY_PROTOCOL", QStringLiteral("plaintext"));
-    // A Python consumer killed at the end would lose its buffered output: the last lines matter.
-    if (!env.contains(QStringLiteral("PYTHONUNBUFFERED")))
-        set("PYTHONUNBUFFERED", QStringLiteral("1"));
+    const QProcessEnvironment env =
+        consumerEnvironment({bootstrap(), topic, m_group, m_options.org, apiUrl(),
+                             QStringLiteral("porthole-check"), m_clientSecret});
     m_phase = Phase::Joining;
     m_process.start(m_options.program, m_options.arguments, env, m_options.workingDirectory);
 }
@@ -248,8 +232,28 @@ void ConsumerCheck::registerRun(const CheckRun& run)
     // Port creates the run before it publishes the message, so a consumer that reports 1 ms
     // after the message lands must never get a 404: make the runs known before publishing.
     for (const std::string& value : run.messages)
-        m_sandbox->api()->observeMessage(QByteArrayView(value.data(), qsizetype(value.size())));
+        m_sandbox->registerPublished(QByteArray::fromStdString(value));
     m_sandbox->api()->registerNodeRun(run.nodeRunId, run.workflowRunId);
+}
+
+bool ConsumerCheck::signRuns()
+{
+    // Signed like Port (X-Port-Signature, X-Port-Timestamp) with the secret the consumer got in
+    // PORT_CLIENT_SECRET, so a consumer that verifies signatures, as Port's agent does, acts.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (CheckRun& run : m_runs)
+        for (std::string& value : run.messages) {
+            std::string why;
+            auto signedValue = PortSignature::sign(value, now, m_clientSecret.toStdString(), &why);
+            if (!signedValue) {
+                fail(Failed, QStringLiteral("--sign: run %1's message cannot be signed: %2")
+                                 .arg(run.index + 1)
+                                 .arg(QString::fromStdString(why)));
+                return false;
+            }
+            value = std::move(*signedValue);
+        }
+    return true;
 }
 
 void ConsumerCheck::publish()
@@ -258,6 +262,8 @@ void ConsumerCheck::publish()
     if (m_published)
         return;
     m_published = true;
+    if (m_options.sign && !signRuns())
+        return;
     KafkaConfig config;
     config.set("bootstrap.servers", bootstrap().toStdString());
     std::string error;
@@ -407,37 +413,6 @@ QStringList ConsumerCheck::consumerLines(int n) const
     for (QString& line : lines)
         line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
     return lines;
-}
-
-QString ConsumerCheck::runLine(const CheckRun& run, int total)
-{
-    QString line =
-        QStringLiteral("run %1/%2 %3 %4 %5 first-report=%6 completed=%7: %8")
-            .arg(run.index + 1)
-            .arg(total)
-            .arg(run.nodeRunId, run.status, run.result.isEmpty() ? QStringLiteral("-") : run.result,
-                 ms(run.toFirstReportMs()), ms(run.toCompletionMs()),
-                 run.outcome == CheckRun::Outcome::Completed ? QStringLiteral("ok")
-                                                             : CheckRun::outcomeName(run.outcome));
-    if (!run.reasons.isEmpty())
-        line += QStringLiteral(": ") + run.reasons.join(QStringLiteral("; "));
-    return line;
-}
-
-QString ConsumerCheck::summaryLine(const std::vector<CheckRun>& runs)
-{
-    int completed = 0, failed = 0, missing = 0;
-    for (const CheckRun& r : runs) {
-        completed += r.outcome == CheckRun::Outcome::Completed;
-        failed += r.outcome == CheckRun::Outcome::Failed;
-        missing +=
-            r.outcome == CheckRun::Outcome::Missing || r.outcome == CheckRun::Outcome::Pending;
-    }
-    return QStringLiteral("check-consumer: runs=%1 completed=%2 failed=%3 missing=%4")
-        .arg(runs.size())
-        .arg(completed)
-        .arg(failed)
-        .arg(missing);
 }
 
 } // namespace porthole

@@ -68,11 +68,6 @@ public:
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : 0; }
     int exitCode() const { return m_exit; }
 
-    /// "run 1/3 wfnr_… COMPLETED SUCCESS first-report=12ms completed=13ms: ok".
-    static QString runLine(const CheckRun& run, int total);
-    /// "check-consumer: runs=N completed=C failed=F missing=M".
-    static QString summaryLine(const std::vector<CheckRun>& runs);
-
 Q_SIGNALS:
     /// Progress in words (for stderr or a log view); never a secret.
     void logged(const QString& line);
@@ -87,6 +82,7 @@ private:
     void probeJoin();
     void publish();
     void registerRun(const CheckRun& run);
+    bool signRuns();
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
     void finishWaiting();

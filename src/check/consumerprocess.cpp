@@ -32,6 +32,8 @@ ConsumerProcess::ConsumerProcess(QObject* parent) : QObject(parent)
 
 ConsumerProcess::~ConsumerProcess()
 {
+    // Killed on the way out: no signal may reach listeners while this object is destroyed.
+    disconnect(&m_process, nullptr, this, nullptr);
     if (m_process.state() != QProcess::NotRunning) {
         m_process.kill();
         m_process.waitForFinished(2000);

@@ -50,6 +50,12 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
         QStringLiteral("A jq predicate on each node run's output; the run fails unless it "
                        "gives a value other than false or null, e.g. '.processedAt != null'."),
         QStringLiteral("JQ"));
+    const QCommandLineOption sign(
+        QStringLiteral("sign"),
+        QStringLiteral("Sign each message like Port (headers.X-Port-Signature and "
+                       "X-Port-Timestamp) with the client secret COMMAND gets in "
+                       "PORT_CLIENT_SECRET, for consumers that verify signatures like Port's "
+                       "execution agent."));
     const QCommandLineOption junit(QStringLiteral("junit"),
                                    QStringLiteral("Also write a JUnit XML report (one testcase "
                                                   "per run) for CI."),
@@ -59,7 +65,7 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                                                 "ORG.check-… (default sandbox)."),
                                  QStringLiteral("ORG"), QStringLiteral("sandbox"));
     parser.addOptions(
-        {context, count, timeout, joinTimeout, expectResult, expectOutput, junit, org});
+        {context, count, timeout, joinTimeout, expectResult, expectOutput, sign, junit, org});
     if (auto done = parseArgs(
             parser, ours, cmd,
             QStringLiteral(
@@ -113,6 +119,7 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                     UsageError);
     out.expectOutput = parser.value(expectOutput);
     out.junitFile = parser.value(junit);
+    out.sign = parser.isSet(sign);
     out.org = parser.value(org);
     if (out.org.isEmpty() || out.org.contains(QLatin1Char(' ')))
         return fail(cmd, QStringLiteral("--org must be a non-empty id"), UsageError);

@@ -1,5 +1,5 @@
 // porthole-cli check-consumer NODE.json [--context CTX.json]... [--count N] [--timeout-s S]
-//     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--junit FILE.xml]
+//     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--sign] [--junit FILE.xml]
 //     [--org ORG] -- COMMAND [ARGS...]
 #include "checkconsumerargs.h"
 #include "command.h"
@@ -51,6 +51,7 @@ int runCheckConsumer(const QStringList& args)
     options.joinTimeoutS = a.joinTimeoutS;
     options.expectResult = a.expectResult;
     options.expectOutput = a.expectOutput;
+    options.sign = a.sign;
     options.org = a.org;
     options.program = a.program;
     options.arguments = a.arguments;
@@ -70,8 +71,8 @@ int runCheckConsumer(const QStringList& args)
     std::string out;
     const int total = int(check.runs().size());
     for (const CheckRun& run : check.runs())
-        out += ConsumerCheck::runLine(run, total).toStdString() + "\n";
-    out += ConsumerCheck::summaryLine(check.runs()).toStdString() + "\n";
+        out += run.line(total).toStdString() + "\n";
+    out += CheckRun::summary(check.runs()).toStdString() + "\n";
     writeOut(out);
     std::fflush(stdout);
     // A command that never started has no output to show.

@@ -63,7 +63,7 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
             if (name.compare("authorization", Qt::CaseInsensitive) == 0)
                 r.authorization = value;
         r.body = request.body();
-        const LocalApiReply reply = m_handler.handle(r, false);
+        const LocalApiReply reply = m_handler.handle(r);
         if (!reply.unknownRun || !m_catchUp) {
             answer(r, reply, std::move(responder));
             return;
@@ -88,11 +88,12 @@ void LocalPortApi::answer(const LocalApiRequest& r, const LocalApiReply& reply,
     for (const auto& [name, value] : reply.headers)
         response.setHeader(name, value);
     response.write(std::move(responder));
-    m_handler.record(r, reply);
-    Q_EMIT callRecorded(m_handler.calls().constLast());
     Q_EMIT requestHandled(
         r.method, r.path, reply.status,
         QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString());
+    // Recorded as answered: a held request is handled more than once but answered once.
+    m_handler.recordCall(r, reply);
+    Q_EMIT callRecorded(m_handler.calls().constLast());
 }
 
 void LocalPortApi::setCatchUpEnabled(bool enabled, int maxWaitMs)
@@ -119,7 +120,7 @@ void LocalPortApi::answerHeld(quint64 upToTicket, bool final)
             it = m_held.erase(it);
             continue;
         }
-        const LocalApiReply reply = m_handler.handle(h.request, false);
+        const LocalApiReply reply = m_handler.handle(h.request);
         if (!reply.unknownRun || (due && final) || h.since.elapsed() >= m_maxWaitMs) {
             answer(h.request, reply, std::move(h.responder));
             it = m_held.erase(it);

@@ -78,7 +78,7 @@ void LocalPortApiHandler::setCredentials(const QString& clientId, const QString&
     m_clientSecret = clientSecret;
 }
 
-LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request, bool record)
+LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
 {
     LocalApiReply reply;
     if (request.body.size() > PortValidator::kMaxBodyBytes) {
@@ -91,12 +91,10 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request, bool r
     }
     reply.headers.append(
         {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
-    if (record)
-        this->record(request, reply);
     return reply;
 }
 
-void LocalPortApiHandler::record(const LocalApiRequest& request, const LocalApiReply& reply)
+void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply)
 {
     LocalApiCall call;
     call.at = QDateTime::currentDateTimeUtc();

@@ -55,11 +55,7 @@ public:
     QString orgId() const { return m_orgId; }
 
     /// Answers one request.
-    /// Answers a request; `record`: keep it in calls() (LocalPortApi records only the answer
-    /// it finally sends, not the tries of a request held while the sandbox catches up).
-    LocalApiReply handle(const LocalApiRequest& request, bool record = true);
-    /// Keeps an answered call in calls() (secrets redacted).
-    void record(const LocalApiRequest& request, const LocalApiReply& reply);
+    LocalApiReply handle(const LocalApiRequest& request);
     /// The run state.
     LocalRunStore& store() { return m_store; }
     const LocalRunStore& store() const { return m_store; }
@@ -67,6 +63,9 @@ public:
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
+    /// Records a call as it was finally answered (LocalPortApi does so when it sends the answer:
+    /// a request it holds back is handled more than once but answered once).
+    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply);
     /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
     const QList<LocalApiCall>& calls() const { return m_calls; }
     /// How many calls are kept.

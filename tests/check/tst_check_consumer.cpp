@@ -105,7 +105,7 @@ private Q_SLOTS:
         const QString junit = dir.filePath(QStringLiteral("report.xml"));
         const Result r =
             check({QStringLiteral("--count"), QStringLiteral("2"), QStringLiteral("--timeout-s"),
-                   QStringLiteral("8"), QStringLiteral("--junit"), junit},
+                   QStringLiteral("6"), QStringLiteral("--junit"), junit},
                   buggy("never-report"));
         QCOMPARE(summary(r),
                  QStringLiteral("check-consumer: runs=2 completed=0 failed=0 missing=2"));
@@ -126,7 +126,7 @@ private Q_SLOTS:
     void failureOnWorkflowRouteFails()
     {
         const Result r = check({QStringLiteral("--count"), QStringLiteral("2"),
-                                QStringLiteral("--timeout-s"), QStringLiteral("5")},
+                                QStringLiteral("--timeout-s"), QStringLiteral("4")},
                                buggy("failure-route"));
         QCOMPARE(summary(r),
                  QStringLiteral("check-consumer: runs=2 completed=0 failed=2 missing=0"));
@@ -176,6 +176,27 @@ private Q_SLOTS:
         QVERIFY(!r.err.contains(QStringLiteral("PORT_TOKEN")));
     }
 
+    void signedMessagesVerifyLikePortsAgent()
+    {
+        const QStringList consumer{kPython, kHere + QStringLiteral("/verifying_consumer.py")};
+        const Result signedRuns =
+            check({QStringLiteral("--sign"), QStringLiteral("--count"), QStringLiteral("2"),
+                   QStringLiteral("--expect-output"), QStringLiteral(".signature == \"valid\"")},
+                  consumer);
+        QCOMPARE(summary(signedRuns),
+                 QStringLiteral("check-consumer: runs=2 completed=2 failed=0 missing=0"));
+        QCOMPARE(signedRuns.exitCode, 0);
+        // Unsigned, the same consumer refuses them: FAILED is what this check then expects.
+        const Result unsigned_ =
+            check({QStringLiteral("--expect-result"), QStringLiteral("FAILED"),
+                   QStringLiteral("--expect-output"),
+                   QStringLiteral(".signature == \"Could not find the required headers\"")},
+                  consumer);
+        QCOMPARE(summary(unsigned_),
+                 QStringLiteral("check-consumer: runs=1 completed=1 failed=0 missing=0"));
+        QCOMPARE(unsigned_.exitCode, 0);
+    }
+
     void commandThatCannotStartExits3()
     {
         const Result r = check({}, {QStringLiteral("/nonexistent/consumer")});
@@ -187,7 +208,7 @@ private Q_SLOTS:
     void mixedBugsAreExplained()
     {
         const Result r = check({QStringLiteral("--count"), QStringLiteral("4"),
-                                QStringLiteral("--timeout-s"), QStringLiteral("5")},
+                                QStringLiteral("--timeout-s"), QStringLiteral("4")},
                                buggy("mixed"));
         QCOMPARE(summary(r),
                  QStringLiteral("check-consumer: runs=4 completed=0 failed=3 missing=1"));

@@ -6,10 +6,13 @@
 #include "template/contextmodel.h"
 
 #include <QComboBox>
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -79,6 +82,44 @@ private Q_SLOTS:
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                           table->visualItemRect(table->item(1, 1)).center());
         QTRY_VERIFY(details->toPlainText().contains(second));
+    }
+
+    // Closing the dialog mid-check ends it: the consumer is stopped, nothing crashes, and the
+    // window never waits on it.
+    void closingMidCheckStopsTheConsumer()
+    {
+        QPointer<CheckConsumerDialog> dialog = new CheckConsumerDialog(
+            seedNode(), ContextModel::preset(ContextModel::Preset::Workflow), QStringLiteral("n"));
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->show();
+        dialog->findChild<QLineEdit*>(QStringLiteral("checkCommand"))
+            ->setText(QStringLiteral("/usr/bin/python3 \"%1/check/buggy_consumer.py\" never-report")
+                          .arg(kTests));
+        dialog->startCheck();
+        auto* table = dialog->findChild<QTableWidget*>(QStringLiteral("checkRuns"));
+        QTRY_COMPARE_WITH_TIMEOUT(table->rowCount(), 1, 30000);
+        QVERIFY(consumersRunning() > 0);
+        QElapsedTimer clock;
+        clock.start();
+        dialog->close();
+        QTRY_VERIFY(dialog.isNull());
+        QVERIFY2(clock.elapsed() < 3000, "closing must not wait for the consumer's grace period");
+        QTRY_COMPARE(consumersRunning(), 0);
+    }
+
+private:
+    // This test's consumers still alive (their command line names the never-report mode).
+    static int consumersRunning()
+    {
+        int n = 0;
+        for (const QString& pid : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs)) {
+            QFile f(QStringLiteral("/proc/%1/cmdline").arg(pid));
+            if (f.open(QIODevice::ReadOnly)) {
+                const QByteArray cmd = f.readAll();
+                n += cmd.contains("buggy_consumer.py") && cmd.contains("never-report");
+            }
+        }
+        return n;
     }
 };
 

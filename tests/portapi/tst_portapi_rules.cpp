@@ -326,19 +326,25 @@ private Q_SLOTS:
     void handlerRecordsCallsWithoutSecrets()
     {
         LocalPortApiHandler h;
+        // What LocalPortApi does with every request it answers.
+        const auto call = [&h](const LocalApiRequest& r) {
+            const LocalApiReply reply = h.handle(r);
+            h.recordCall(r, reply);
+            return reply;
+        };
         h.setCredentials(QStringLiteral("check"), QStringLiteral("s3cret-of-the-check"));
         h.store().registerNodeRun(kNode, kRun);
         const QByteArray login = R"({"clientId":"check","clientSecret":"s3cret-of-the-check"})";
         const QByteArray token =
-            replyJson(h.handle({"POST", QStringLiteral("/v1/auth/access_token"), {}, login}))
+            replyJson(call({"POST", QStringLiteral("/v1/auth/access_token"), {}, login}))
                 .value(QStringLiteral("accessToken"))
                 .toString()
                 .toUtf8();
         const QByteArray failure = R"({"status":"COMPLETED","result":"FAILURE"})";
-        h.handle({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/") + kNode, "Bearer " + token,
-                  failure});
-        h.handle({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_0000000000000000"),
-                  "Bearer " + token, R"({"status":"COMPLETED","result":"SUCCESS"})"});
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/") + kNode, "Bearer " + token,
+              failure});
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_0000000000000000"),
+              "Bearer " + token, R"({"status":"COMPLETED","result":"SUCCESS"})"});
         QCOMPARE(h.calls().size(), 3);
         const LocalApiCall& first = h.calls().at(0);
         QCOMPARE(first.status, 200);
@@ -354,7 +360,7 @@ private Q_SLOTS:
         QCOMPARE(refused.bodySize, failure.size());
         QCOMPARE(h.calls().at(2).status, 404);
         for (int i = 0; i < LocalPortApiHandler::kKeptCalls; ++i)
-            h.handle({"GET", QStringLiteral("/v1/organization"), "Bearer " + token, {}});
+            call({"GET", QStringLiteral("/v1/organization"), "Bearer " + token, {}});
         QCOMPARE(h.calls().size(), LocalPortApiHandler::kKeptCalls);
         QCOMPARE(h.calls().constFirst().path, QStringLiteral("/v1/organization"));
     }

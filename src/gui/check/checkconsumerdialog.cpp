@@ -2,6 +2,7 @@
 
 #include "check/consumercheck.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -43,7 +44,9 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     : QDialog(parent), m_nodeText(std::move(nodeText)), m_context(std::move(context)),
       m_nodeName(std::move(nodeName)), m_command(new QLineEdit(this)), m_count(new QSpinBox(this)),
       m_timeout(new QSpinBox(this)), m_expectResult(new QComboBox(this)),
-      m_expectOutput(new QLineEdit(this)), m_start(new QPushButton(tr("&Start"), this)),
+      m_expectOutput(new QLineEdit(this)),
+      m_sign(new QCheckBox(tr("Sign like Port (X-Port-Signature with PORT_CLIENT_SECRET)"), this)),
+      m_start(new QPushButton(tr("&Start"), this)),
       m_cancel(new QPushButton(tr("&Cancel check"), this)), m_summary(new QLabel(this)),
       m_table(new QTableWidget(0, Columns, this)), m_details(new QPlainTextEdit(this)),
       m_log(new QPlainTextEdit(this))
@@ -77,6 +80,8 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     form->addRow(tr("Wait for reports:"), m_timeout);
     form->addRow(tr("Expected result:"), m_expectResult);
     form->addRow(tr("Expected output:"), m_expectOutput);
+    m_sign->setObjectName(QStringLiteral("checkSign"));
+    form->addRow(QString(), m_sign);
 
     m_table->setObjectName(QStringLiteral("checkRuns"));
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Node run"), tr("Status"), tr("Result"),
@@ -157,6 +162,7 @@ void CheckConsumerDialog::startCheck()
     options.timeoutS = m_timeout->value();
     options.expectResult = m_expectResult->currentText();
     options.expectOutput = m_expectOutput->text().trimmed();
+    options.sign = m_sign->isChecked();
     options.program = command.first();
     options.arguments = command.mid(1);
     m_check = std::make_unique<ConsumerCheck>(options);
@@ -238,7 +244,7 @@ void CheckConsumerDialog::onFinished(int exitCode)
 {
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
-    QString text = ConsumerCheck::summaryLine(m_check->runs());
+    QString text = CheckRun::summary(m_check->runs());
     if (!m_check->error().isEmpty())
         text = m_check->error() + QStringLiteral(" — ") + text;
     m_summary->setText(text);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -60,6 +61,7 @@ private:
     QSpinBox* m_timeout;
     QComboBox* m_expectResult;
     QLineEdit* m_expectOutput;
+    QCheckBox* m_sign;
     QPushButton* m_start;
     QPushButton* m_cancel;
     QLabel* m_summary;
