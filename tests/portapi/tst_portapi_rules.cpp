@@ -481,6 +481,73 @@ private Q_SLOTS:
         QCOMPARE(h.handle({"GET", QStringLiteral("/v1/organization"), bearer, {}}).status, 401);
     }
 
+    void routesPortsAgentCalls()
+    {
+        // Port's agent logs in before every call: hundreds of logins, one token, all 2xx.
+        LocalPortApiHandler h;
+        h.store().observeMessage(
+            QStringLiteral("{\"context\":{\"runId\":\"%1\"}}").arg(kAction).toUtf8());
+        QSet<QString> tokens;
+        const auto login = [&] {
+            const QString token =
+                replyJson(h.handle({"POST",
+                                    QStringLiteral("/v1/auth/access_token"),
+                                    {},
+                                    R"({"clientId":"sandbox","clientSecret":"sandbox"})"}))
+                    .value(QStringLiteral("accessToken"))
+                    .toString();
+            tokens.insert(token);
+            return "Bearer " + token.toUtf8();
+        };
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(h.handle({"POST", QStringLiteral("/v1/actions/runs/%1/logs").arg(kAction),
+                               login(), R"({"message":"step"})"})
+                         .status,
+                     200);
+        QCOMPARE(tokens.size(), qsizetype(1));
+
+        LocalApiReply r = h.handle({"PATCH", QStringLiteral("/v1/organization"), login(),
+                                    R"({"settings":{"portAgentStreamerName":"KAFKA"}})"});
+        QCOMPARE(r.status, 200);
+        r = h.handle(
+            {"PATCH", QStringLiteral("/v1/organization"), login(), R"({"settings":{"other":1}})"});
+        r = h.handle({"GET", QStringLiteral("/v1/organization"), login(), {}});
+        const QJsonObject settings = replyJson(r)
+                                         .value(QStringLiteral("organization"))
+                                         .toObject()
+                                         .value(QStringLiteral("settings"))
+                                         .toObject();
+        QCOMPARE(settings.value(QStringLiteral("portAgentStreamerName")).toString(),
+                 QStringLiteral("KAFKA"));
+        QCOMPARE(settings.value(QStringLiteral("other")).toInt(), 1);
+        QCOMPARE(
+            h.handle({"PATCH", QStringLiteral("/v1/organization"), login(), R"({"settings":3})"})
+                .status,
+            422);
+
+        const QString response = QStringLiteral("/v1/actions/runs/%1/response").arg(kAction);
+        QCOMPARE(
+            h.handle({"PATCH", response, login(), R"({"response":{"ok":true,"n":[1,2]}})"}).status,
+            200);
+        QCOMPARE(h.handle({"PATCH", response, login(), R"({"nope":1})"}).status, 422);
+        r = h.handle({"GET", QStringLiteral("/v1/actions/runs/") + kAction, login(), {}});
+        QCOMPARE(
+            replyJson(r).value(QStringLiteral("run")).toObject().value(QStringLiteral("response")),
+            QJsonValue(QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("n"), QJsonArray{1, 2}}}));
+
+        // A well-formed unknown id may be on its way (the sandbox then catches up); a malformed
+        // one never will be.
+        r = h.handle({"PATCH", QStringLiteral("/v1/actions/runs/r_ABCDEFGHIJKLMNOP/response"),
+                      login(), R"({"response":1})"});
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.unknownRun);
+        r = h.handle({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_short"), login(),
+                      R"({"status":"IN_PROGRESS"})"});
+        QCOMPARE(r.status, 404);
+        QVERIFY(!r.unknownRun);
+    }
+
     void retryAfterStaysInBounds_data()
     {
         QTest::addColumn<QByteArray>("value");
