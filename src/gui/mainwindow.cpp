@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "models/runstablemodel.h"
 #include "node/nodeeditor.h"
@@ -133,6 +134,11 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] {
         save(
             QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
+    });
+    file->addAction(tr("Check a &consumer…"), this, [this] {
+        CheckConsumerDialog::open(this, m_nodePane->nodeText(), m_previewPane->context(),
+                                  m_path.isEmpty() ? tr("node")
+                                                   : QFileInfo(m_path).completeBaseName());
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

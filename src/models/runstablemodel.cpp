@@ -1,7 +1,7 @@
 #include "runstablemodel.h"
 
+#include "core/messagedecoder.h"
 #include "core/portsignature.h"
-#include "kafka/messagedecoder.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -102,14 +102,19 @@ RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m, const std::
                                   : QStringLiteral("(binary)"))
                            : QString();
     const RunIds& ids = m.info.ids;
-    row.cells[RunId] = QString::fromStdString(!ids.nodeRun.empty()     ? ids.nodeRun
-                                              : !ids.actionRun.empty() ? ids.actionRun
-                                                                       : ids.workflowRun);
+    const porthole::RunId& shown = !ids.nodeRun.isNull()     ? ids.nodeRun
+                                   : !ids.actionRun.isNull() ? ids.actionRun
+                                                             : ids.workflowRun;
+    // A hand-made id (not Port's 16 characters) is shown, but marked so it is not mistaken for
+    // one Port made.
+    row.cells[RunId] = QString::fromStdString(shown.text());
+    if (shown.isUnusual())
+        row.cells[RunId] += tr(" (unusual id)");
     row.cells[Value] = preview(r, m.info);
     row.cells[Size] = sizeText(r.value ? r.value->size() : 0);
     signatureCell(r, secret, &row.cells[Signature], &row.signatureWhy);
     row.search = QStringList{row.cells[Kind], row.cells[Key], row.cells[RunId],
-                             QString::fromStdString(ids.workflowRun), row.cells[Value]}
+                             QString::fromStdString(ids.workflowRun.text()), row.cells[Value]}
                      .join(QLatin1Char('\n'))
                      .toCaseFolded();
     return row;

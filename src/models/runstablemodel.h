@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kafka/watchworker.h"
+#include "core/watchedmessage.h"
 
 #include <QAbstractTableModel>
 

@@ -1,7 +1,7 @@
 // The runs table's Signature column against messages signed by Python's own hmac/json, the way
 // Port signs for its execution agent: valid, invalid (another secret), missing, older than
 // 5 minutes, and the agent tag.
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 #include "models/runstablemodel.h"
 
 #include <QAbstractItemModelTester>

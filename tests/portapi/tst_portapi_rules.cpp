@@ -321,6 +321,50 @@ private Q_SLOTS:
                     .contains(QLatin1String("wfr_0000000000000000")));
     }
 
+    // The consumer check explains a consumer's bugs from these records: refused calls keep
+    // Port's message and the body, the login's secret never stays, and the list is bounded.
+    void handlerRecordsCallsWithoutSecrets()
+    {
+        LocalPortApiHandler h;
+        // What LocalPortApi does with every request it answers.
+        const auto call = [&h](const LocalApiRequest& r) {
+            const LocalApiReply reply = h.handle(r);
+            h.recordCall(r, reply);
+            return reply;
+        };
+        h.setCredentials(QStringLiteral("check"), QStringLiteral("s3cret-of-the-check"));
+        h.store().registerNodeRun(kNode, kRun);
+        const QByteArray login = R"({"clientId":"check","clientSecret":"s3cret-of-the-check"})";
+        const QByteArray token =
+            replyJson(call({"POST", QStringLiteral("/v1/auth/access_token"), {}, login}))
+                .value(QStringLiteral("accessToken"))
+                .toString()
+                .toUtf8();
+        const QByteArray failure = R"({"status":"COMPLETED","result":"FAILURE"})";
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/") + kNode, "Bearer " + token,
+              failure});
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_0000000000000000"),
+              "Bearer " + token, R"({"status":"COMPLETED","result":"SUCCESS"})"});
+        QCOMPARE(h.calls().size(), 3);
+        const LocalApiCall& first = h.calls().at(0);
+        QCOMPARE(first.status, 200);
+        QVERIFY(!first.refused());
+        QVERIFY(!first.body.contains("s3cret-of-the-check"));
+        QVERIFY(first.body.contains("<redacted>"));
+        const LocalApiCall& refused = h.calls().at(1);
+        QCOMPARE(refused.method, QByteArray("PATCH"));
+        QCOMPARE(refused.status, 422);
+        QVERIFY(refused.refused());
+        QVERIFY(refused.error.contains(QStringLiteral("workflow nodes use FAILED")));
+        QCOMPARE(refused.body, failure);
+        QCOMPARE(refused.bodySize, failure.size());
+        QCOMPARE(h.calls().at(2).status, 404);
+        for (int i = 0; i < LocalPortApiHandler::kKeptCalls; ++i)
+            call({"GET", QStringLiteral("/v1/organization"), "Bearer " + token, {}});
+        QCOMPARE(h.calls().size(), LocalPortApiHandler::kKeptCalls);
+        QCOMPARE(h.calls().constFirst().path, QStringLiteral("/v1/organization"));
+    }
+
     void handlerSpeaksLikePort()
     {
         LocalPortApiHandler h;

@@ -2,7 +2,7 @@
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 #include "kafka/watchsession.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
