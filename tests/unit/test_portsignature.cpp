@@ -225,6 +225,19 @@ private Q_SLOTS:
         QCOMPARE(c.status, PortSignature::Status::Missing);
     }
 
+    void hostileNestingIsAnErrorNotACrash()
+    {
+        const std::string deep =
+            "{\"a\":" + std::string(200000, '[') + std::string(200000, ']') + "}";
+        std::string error;
+        QVERIFY(!PortSignature::prepare(deep, &error));
+        QVERIFY2(error.find("nested deeper") != std::string::npos, error.c_str());
+        QCOMPARE(PortSignature::verify(deep, kSecret, 0).status, PortSignature::Status::Missing);
+        // What Python itself still reads is signed.
+        const std::string ok = "{\"a\":" + std::string(500, '[') + std::string(500, ']') + "}";
+        QVERIFY(PortSignature::prepare(ok, &error));
+    }
+
     void loneSurrogateCannotBeVerifiedByPython()
     {
         const std::string m = R"({"s":"\ud800"})";
