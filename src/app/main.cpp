@@ -16,9 +16,9 @@ int main(int argc, char** argv)
     porthole::MainWindow window;
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
-        window.openFile(args.at(1));
+        window.openFile(args.at(1)); // `porthole FILE.json`
     else
-        window.openExample(QStringLiteral("basic-publish-event.json"));
+        window.openStartupDocument(); // the last file, and any draft a crash left
     window.show();
     QString error;
     if (!window.startSandbox(&error))

@@ -12,6 +12,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +103,20 @@ private Q_SLOTS:
         d.setProfile(
             plain(QStringLiteral("sandbox"), m_sandbox.bootstrap(), QStringLiteral("conntest")));
         QVERIFY2(d.problem().contains(QLatin1String("embedded broker")), qPrintable(d.problem()));
+    }
+
+    void testNeedsNoOrganisationId()
+    {
+        // The organisation id only names the runs topic: brokers and credentials are testable
+        // before the user has found it.
+        ConnectionDialog d;
+        d.setProfile(plain(QStringLiteral("x"), m_sandbox.bootstrap(), QString()));
+        QSignalSpy done(&d, &ConnectionDialog::testFinished);
+        d.findChild<QPushButton*>(QStringLiteral("connectionTest"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        QVERIFY2(d.verdictText().contains(QLatin1String("not checked")),
+                 qPrintable(d.verdictText()));
     }
 
     void dialogTestsTheSandboxWithoutFreezing()

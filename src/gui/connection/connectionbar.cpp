@@ -188,9 +188,24 @@ void ConnectionBar::selectConnection(const QString& name)
     choose(*p);
 }
 
+bool ConnectionBar::restoreConnection(const QString& name)
+{
+    const std::optional<ConnectionProfile> p = profileNamed(name);
+    if (!p)
+        return false;
+    m_quiet = true;
+    choose(*p);
+    return true;
+}
+
 void ConnectionBar::choose(const ConnectionProfile& p)
 {
     const QString lacking = missing(p);
+    if (!lacking.isEmpty() && m_quiet) {
+        m_quiet = false;
+        showStatus(tr("Last used: %1 (choose it to enter %2).").arg(fromStd(p.name), lacking));
+        return;
+    }
     if (!lacking.isEmpty()) {
         revertSelection();
         showEditor(p, false, tr("To use %1, enter %2.").arg(fromStd(p.name), lacking));
@@ -202,9 +217,12 @@ void ConnectionBar::choose(const ConnectionProfile& p)
     }
     const QString key = passwordKey(p);
     if (m_passwords.contains(key)) {
+        m_quiet = false;
         apply(p, m_passwords.value(key));
         return;
     }
+    m_pendingQuiet = m_quiet;
+    m_quiet = false;
     m_pendingName = fromStd(p.name);
     m_pendingKey = key;
     showStatus(tr("Looking up the password of %1 in the system keyring…").arg(m_pendingName));
@@ -227,6 +245,11 @@ void ConnectionBar::onSecretRead(const QString& key, int status, const QString& 
         return;
     }
     revertSelection();
+    if (m_pendingQuiet) { // at launch: say so, never prompt
+        showStatus(
+            tr("Last used: %1 (no saved password: choose it to enter one).").arg(m_pendingName));
+        return;
+    }
     showEditor(
         *p, false,
         status == SecretStore::NotFound
@@ -237,6 +260,7 @@ void ConnectionBar::onSecretRead(const QString& key, int status, const QString& 
 
 void ConnectionBar::apply(const ConnectionProfile& p, const QString& password)
 {
+    m_quiet = false;
     m_currentName = fromStd(p.name);
     m_current.name = p.name == kSandboxName ? tr("sandbox") : m_currentName;
     m_current.config = p.toKafkaConfig(password.toStdString());

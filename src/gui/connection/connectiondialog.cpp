@@ -185,7 +185,7 @@ void ConnectionDialog::focusFirstMissing()
     m_buttons->button(QDialogButtonBox::Save)->setFocus();
 }
 
-QString ConnectionDialog::problem() const
+QString ConnectionDialog::problem(bool forSaving) const
 {
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the connection a name.");
@@ -195,7 +195,7 @@ QString ConnectionDialog::problem() const
         return tr("Enter the bootstrap servers (host:port).");
     if (usesSasl() && m_username->text().trimmed().isEmpty())
         return tr("Enter the SASL user name.");
-    if (m_org->text().trimmed().isEmpty())
+    if (forSaving && m_org->text().trimmed().isEmpty())
         return tr("Enter the organisation id: the runs topic is <org>.runs.");
     const std::string invalid = profile().toKafkaConfig(password().toStdString()).validate();
     if (!invalid.empty())
@@ -205,7 +205,9 @@ QString ConnectionDialog::problem() const
 
 void ConnectionDialog::testConnection()
 {
-    const QString wrong = problem();
+    // The organisation id only names the runs topic: brokers and credentials can be tested
+    // without it.
+    const QString wrong = problem(false);
     if (!wrong.isEmpty()) {
         m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
         m_verdict->setText(wrong);
@@ -214,7 +216,7 @@ void ConnectionDialog::testConnection()
     }
     const ConnectionProfile p = profile();
     const KafkaConfig config = p.toKafkaConfig(password().toStdString());
-    const std::string topic = p.orgId + ".runs";
+    const std::string topic = p.orgId.empty() ? std::string() : p.orgId + ".runs";
     const int timeoutMs = m_testTimeoutMs;
     const quint64 number = ++m_testNumber;
     m_busy->setVisible(true);

@@ -39,8 +39,9 @@ public:
     void setKeyringNote(const QString& text);
     /// Puts the cursor in the first field that still needs a value.
     void focusFirstMissing();
-    /// What is wrong with the fields for saving, or "" when they can be saved.
-    QString problem() const;
+    /// What is wrong with the fields for saving (or, !forSaving, for a connection test: no
+    /// organisation id needed), or "" when there is nothing.
+    QString problem(bool forSaving = true) const;
     /// How long a connection test may take.
     void setTestTimeoutMs(int ms) { m_testTimeoutMs = ms; }
 

@@ -1,5 +1,6 @@
 #include "previewpane.h"
 
+#include "core/appsettings.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "template/contextmodel.h"
@@ -15,6 +16,7 @@
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace porthole {
 
@@ -87,6 +89,17 @@ PreviewPane::PreviewPane(QWidget* parent)
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
 
+    // The options the user chose last time come back (never the context: it has run ids).
+    m_preset->setCurrentIndex(
+        std::clamp(AppSettings::previewPreset.value(), 0, m_preset->count() - 1));
+    m_strict->setChecked(AppSettings::previewStrict.value());
+    m_arrayMode->setCurrentIndex(std::clamp(AppSettings::previewArrayMode.value(), 0, 1));
+    connect(m_preset, &QComboBox::currentIndexChanged, this,
+            [](int i) { AppSettings::previewPreset.setValue(i); });
+    connect(m_strict, &QCheckBox::toggled, this,
+            [](bool on) { AppSettings::previewStrict.setValue(on); });
+    connect(m_arrayMode, &QComboBox::currentIndexChanged, this,
+            [](int i) { AppSettings::previewArrayMode.setValue(i); });
     connect(m_preset, &QComboBox::currentIndexChanged, this, &PreviewPane::loadPreset);
     connect(newIds, &QPushButton::clicked, this, &PreviewPane::newRunIds);
     connect(m_strict, &QCheckBox::toggled, this, &PreviewPane::announce);
@@ -105,9 +118,27 @@ RenderOptions PreviewPane::options() const
     return o;
 }
 
+QByteArray PreviewPane::contextText() const
+{
+    return m_contextEdit->toPlainText().toUtf8();
+}
+
+void PreviewPane::setContextText(const QByteArray& text)
+{
+    m_contextEdit->setPlainText(QString::fromUtf8(text)); // contextEdited() applies it
+}
+
 void PreviewPane::loadPreset()
 {
-    m_context = ContextModel::preset(ContextModel::Preset(m_preset->currentData().toInt()));
+    const int preset = m_preset->currentData().toInt();
+    m_shownPreset = preset;
+    if (const auto edited = m_presetEdits.constFind(preset); edited != m_presetEdits.cend()) {
+        // Switching presets and back keeps what the user typed.
+        const QString text = *edited;
+        m_contextEdit->setPlainText(text);
+        return;
+    }
+    m_context = ContextModel::preset(ContextModel::Preset(preset));
     m_settingContext = true;
     m_contextEdit->setPlainText(pretty(m_context));
     m_settingContext = false;
@@ -121,6 +152,8 @@ void PreviewPane::newRunIds()
     m_settingContext = true;
     m_contextEdit->setPlainText(pretty(m_context));
     m_settingContext = false;
+    if (m_presetEdits.contains(m_shownPreset))
+        m_presetEdits[m_shownPreset] = m_contextEdit->toPlainText();
     announce();
 }
 
@@ -128,6 +161,8 @@ void PreviewPane::contextEdited()
 {
     if (m_settingContext)
         return;
+    m_presetEdits[m_shownPreset] = m_contextEdit->toPlainText();
+    Q_EMIT contextEditedByUser();
     const JsonDocument doc = JsonParser::parse(m_contextEdit->toPlainText().toStdString());
     if (!doc.ok()) {
         const Diagnostic& d = doc.diagnostics.front();

@@ -2,6 +2,7 @@
 
 #include "template/noderenderer.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -28,11 +29,19 @@ public:
     /// The context currently in force (the last one that parsed).
     const JsonValue& context() const { return m_context; }
     RenderOptions options() const;
+    /// The context editor's text (what a draft keeps).
+    QByteArray contextText() const;
+    /// Replaces the context editor's text, as if typed (it is applied when it parses).
+    void setContextText(const QByteArray& text);
+    /// The context editor (Tab handling and focus follow the window's keyboard settings).
+    QPlainTextEdit* contextEditor() const { return m_contextEdit; }
 
 Q_SIGNALS:
     /// The context or an option changed: the node must be rendered again.
     void renderInputChanged(const porthole::JsonValue& context,
                             const porthole::RenderOptions& options);
+    /// The user typed in the context editor.
+    void contextEditedByUser();
 
 private:
     QComboBox* m_preset;
@@ -46,6 +55,8 @@ private:
     QLabel* m_summary;
     JsonValue m_context;
     bool m_settingContext = false;
+    int m_shownPreset = -1;
+    QHash<int, QString> m_presetEdits; // preset -> the user's edited text, kept across switches
     void loadPreset();
     void newRunIds();
     void contextEdited();

@@ -110,6 +110,11 @@ ReportPane::ReportPane(QWidget* parent)
     layout->addWidget(m_response, 1);
 
     connect(m_target, &QComboBox::currentIndexChanged, this, &ReportPane::targetChanged);
+    // A result belongs to a finished run only: IN_PROGRESS sends none, so none can be chosen.
+    connect(m_status, &QComboBox::currentTextChanged, this, [this](const QString& status) {
+        m_result->setEnabled(m_target->currentIndex() != ActionRun &&
+                             status == QStringLiteral("COMPLETED"));
+    });
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     connect(m_clientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     // A typed secret wins over a lookup still under way.
@@ -177,7 +182,7 @@ void ReportPane::targetChanged()
         m_status->addItems({QStringLiteral("COMPLETED"), QStringLiteral("IN_PROGRESS")});
         m_result->addItems(
             {QStringLiteral("SUCCESS"), QStringLiteral("FAILED"), QStringLiteral("CANCELLED")});
-        m_result->setEnabled(true);
+        m_result->setEnabled(m_status->currentText() == QStringLiteral("COMPLETED"));
         m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
     }
     m_workflowRun->setEnabled(m_target->currentIndex() == WorkflowRunNodesRoute);
