@@ -77,6 +77,9 @@ MainWindow::MainWindow(QWidget* parent)
             m_runsPane->startWatching();
         AppSettings::lastConnection.setValue(m_connectionBar->currentName());
     });
+    // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
+    m_publishPane->setSandbox(m_sandbox);
+    m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

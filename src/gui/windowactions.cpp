@@ -1,5 +1,6 @@
 #include "windowactions.h"
 
+#include "aboutdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "mainwindow.h"
@@ -259,14 +260,7 @@ void WindowActions::buildHelpMenu()
             });
     help->addSeparator();
     connect(add(help, tr("&About Porthole"), {}, QStringLiteral("actionAbout")),
-            &QAction::triggered, this, [this] {
-                QMessageBox::about(
-                    m_window, tr("About Porthole"),
-                    tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka action node: "
-                       "edit with a live template preview, publish test messages, watch the runs "
-                       "topic, report back to Port.</p>")
-                        .arg(QStringLiteral(PORTHOLE_VERSION)));
-            });
+            &QAction::triggered, this, [this] { AboutDialog(m_window).exec(); });
 }
 
 void WindowActions::tooltipFor(const char* buttonName, QAction* action)
