@@ -1,6 +1,7 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
 #include "gui/mainwindow.h"
+#include "gui/systemtheme.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -18,6 +19,7 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PORTHOLE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/porthole.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.porthole.Porthole"));
+    porthole::SystemTheme::apply(app); // light or dark, as the desktop says
     porthole::MainWindow window;
     if (!commandLine.file().isEmpty())
         window.openFile(commandLine.file()); // `porthole FILE.json`

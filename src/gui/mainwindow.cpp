@@ -54,6 +54,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_split->setStretchFactor(0, 1);
     m_split->setStretchFactor(1, 1);
     m_split->setChildrenCollapsible(false);
+    // Explicit minimums: otherwise the widest tab's minimum (the Runs table) decides, and
+    // visiting it pushed the splitter over the editor.
+    m_nodePane->setMinimumWidth(320);
+    m_tabs->setMinimumWidth(380);
     m_split->setSizes({660, 620});
     auto* central = new QWidget(this);
     auto* column = new QVBoxLayout(central);
@@ -127,8 +131,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     // Status and error lines wrap inside the room they have: a long one-line error must never
     // widen the window or squeeze the editor (it did, to 75 px). Form labels keep their size.
-    for (QLabel* label :
-         m_split->findChildren<QLabel*>() + m_connectionBar->findChildren<QLabel*>()) {
+    for (QLabel* label : m_split->findChildren<QLabel*>()) {
         if (label->objectName().isEmpty() || label->buddy())
             continue;
         label->setWordWrap(true);

@@ -1,6 +1,7 @@
 #include "connectionbar.h"
 
 #include "connectiondialog.h"
+#include "gui/elidedlabel.h"
 #include "gui/secretstore.h"
 
 #include <QComboBox>
@@ -45,7 +46,7 @@ QString missing(const ConnectionProfile& p)
 
 ConnectionBar::ConnectionBar(QWidget* parent)
     : QWidget(parent), m_combo(new QComboBox(this)), m_new(new QPushButton(tr("New…"), this)),
-      m_edit(new QPushButton(tr("Edit…"), this)), m_status(new QLabel(this)),
+      m_edit(new QPushButton(tr("Edit…"), this)), m_status(new ElidedLabel(this)),
       m_secrets(new SecretStore(this))
 {
     setObjectName(QStringLiteral("connectionBar"));
@@ -146,7 +147,7 @@ QStringList ConnectionBar::connectionNames() const
 
 QString ConnectionBar::statusText() const
 {
-    return m_status->text();
+    return m_status->fullText();
 }
 
 void ConnectionBar::rebuild(const QString& select)
@@ -344,8 +345,7 @@ void ConnectionBar::editorAccepted(ConnectionDialog* dialog, bool isNew, const Q
 
 void ConnectionBar::showStatus(const QString& text, bool problem)
 {
-    m_status->setText(text);
-    m_status->setToolTip(QString());
+    m_status->setFullText(text); // elided to the room there is, whole in the tooltip
     m_status->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
 }
 

@@ -16,6 +16,7 @@ class QPushButton;
 namespace porthole {
 
 class ConnectionDialog;
+class ElidedLabel;
 class SecretStore;
 
 /// The toolbar's Kafka connection picker: the embedded sandbox, saved profiles and Port's
@@ -63,7 +64,7 @@ private:
     QComboBox* m_combo;
     QPushButton* m_new;
     QPushButton* m_edit;
-    QLabel* m_status;
+    ElidedLabel* m_status;
     SecretStore* m_secrets;
     ProfileStore m_store;
     QString m_path;

@@ -40,8 +40,9 @@ DraftBar::DraftBar(QWidget* parent) : QFrame(parent), m_text(new QLabel(this))
 void DraftBar::offer(const NodeDocument::Draft& draft)
 {
     m_draft = draft;
-    const QString name = draft.path.isEmpty() || draft.path.startsWith(QLatin1Char(':'))
-                             ? tr("an untitled node")
+    const QString name = draft.path.isEmpty() ? tr("an untitled node")
+                         : draft.path.startsWith(QLatin1Char(':'))
+                             ? tr("the example %1").arg(QFileInfo(draft.path).fileName())
                              : QFileInfo(draft.path).fileName();
     m_text->setText(
         tr("Porthole did not close cleanly. Unsaved work on %1 was autosaved at %2.")

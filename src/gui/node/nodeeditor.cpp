@@ -4,8 +4,10 @@
 #include <Qsci/qscistyledtext.h>
 
 #include "core/jswriter.h"
+#include "gui/systemtheme.h"
 
 #include <QFontDatabase>
+#include <QPalette>
 
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -37,7 +39,27 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setIndentationsUseTabs(false);
     setTabWidth(2);
     setCaretLineVisible(true);
-    setCaretLineBackgroundColor(QColor(0xf4, 0xf6, 0xfa));
+    const bool dark = SystemTheme::isDark();
+    setCaretLineBackgroundColor(dark ? QColor(0x2a, 0x2d, 0x33) : QColor(0xf4, 0xf6, 0xfa));
+    if (dark) {
+        // The JSON lexer's colours are made for white paper: lighten them on the dark base.
+        const QPalette pal = palette();
+        for (int style = 0; style <= QsciScintillaBase::STYLE_MAX; ++style) {
+            if (lexer->description(style).isEmpty())
+                continue;
+            QColor c = lexer->color(style);
+            if (c.lightness() < 140)
+                c = QColor::fromHsl(c.hslHue(), c.hslSaturation(), 170);
+            lexer->setColor(c, style);
+            lexer->setPaper(pal.color(QPalette::Base), style);
+        }
+        lexer->setDefaultPaper(pal.color(QPalette::Base));
+        lexer->setDefaultColor(pal.color(QPalette::Text));
+        setCaretForegroundColor(pal.color(QPalette::Text));
+        setMarginsBackgroundColor(pal.color(QPalette::Window));
+        setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+        setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
+    }
     setWrapMode(QsciScintilla::WrapNone);
     // Size the horizontal scroll bar to the text instead of a fixed 2000 px.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);
@@ -60,10 +82,12 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     QFont small = mono;
     small.setPointSize(9);
-    m_valueStyle = QsciStyle(-1, QStringLiteral("template value"), QColor(0x1b, 0x5e, 0x20),
-                             QColor(0xee, 0xf7, 0xee), small);
-    m_errorStyle = QsciStyle(-1, QStringLiteral("template error"), QColor(0xb7, 0x1c, 0x1c),
-                             QColor(0xfd, 0xec, 0xea), small);
+    m_valueStyle = QsciStyle(-1, QStringLiteral("template value"),
+                             dark ? QColor(0x9c, 0xd6, 0x9f) : QColor(0x1b, 0x5e, 0x20),
+                             dark ? QColor(0x1f, 0x33, 0x22) : QColor(0xee, 0xf7, 0xee), small);
+    m_errorStyle = QsciStyle(-1, QStringLiteral("template error"),
+                             dark ? QColor(0xf2, 0x9a, 0x94) : QColor(0xb7, 0x1c, 0x1c),
+                             dark ? QColor(0x3d, 0x22, 0x22) : QColor(0xfd, 0xec, 0xea), small);
 }
 
 void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
