@@ -124,10 +124,10 @@ MainWindow::MainWindow(QWidget* parent)
     // Tab leaves one-purpose text boxes (Headers, read-only outputs); the two JSON editors
     // keep Tab for indenting until Ctrl+M says otherwise.
     for (QPlainTextEdit* box : findChildren<QPlainTextEdit*>())
-        box->setTabChangesFocus(box != m_previewPane->contextEditor());
+        box->setTabChangesFocus(true);
     const bool tabMoves = AppSettings::editorTabMovesFocus.value();
     m_nodePane->editor()->setTabMovesFocus(tabMoves);
-    m_previewPane->contextEditor()->setTabChangesFocus(tabMoves);
+    m_previewPane->contextEditor()->setTabMovesFocus(tabMoves);
 
     // Status and error lines wrap inside the room they have: a long one-line error must never
     // widen the window or squeeze the editor (it did, to 75 px). Form labels keep their size.

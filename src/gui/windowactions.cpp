@@ -168,7 +168,7 @@ void WindowActions::buildEditMenu()
     tabMoves->setChecked(node->editor()->tabMovesFocus());
     connect(tabMoves, &QAction::toggled, this, [this, node](bool on) {
         node->editor()->setTabMovesFocus(on);
-        m_window->previewPane()->contextEditor()->setTabChangesFocus(on);
+        m_window->previewPane()->contextEditor()->setTabMovesFocus(on);
         AppSettings::editorTabMovesFocus.setValue(on);
         m_window->statusBar()->showMessage(on ? tr("Tab moves the focus out of the editors.")
                                               : tr("Tab indents in the editors."),

@@ -20,6 +20,8 @@ public:
 
     /// Replaces the shown diagnostics.
     void setDiagnostics(const Diagnostics& diagnostics);
+    /// The diagnostics shown.
+    const Diagnostics& diagnostics() const { return m_diagnostics; }
     /// Shows each template's value or error in place, under its line.
     void setTemplateValues(const std::vector<TemplateInfo>& templates);
     /// The editor's text as UTF-8 bytes.

@@ -3,16 +3,21 @@
 #include "core/appsettings.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "gui/node/nodeeditor.h"
 #include "template/contextmodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -34,7 +39,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     : QWidget(parent), m_preset(new QComboBox(this)), m_strict(new QCheckBox(tr("Strict"), this)),
       m_arrayMode(new QComboBox(this)), m_tabs(new QTabWidget(this)),
       m_messages(new QPlainTextEdit(this)), m_templates(new QTreeWidget(this)),
-      m_contextEdit(new QPlainTextEdit(this)), m_contextStatus(new QLabel(this)),
+      m_contextEdit(new NodeEditor(this)), m_contextStatus(new QLabel(this)),
       m_summary(new QLabel(this))
 {
     setObjectName(QStringLiteral("previewPane"));
@@ -63,8 +68,9 @@ PreviewPane::PreviewPane(QWidget* parent)
     m_templates->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_templates->setColumnWidth(0, 260);
     m_templates->setColumnWidth(1, 260);
+    // The same editor as the node's (line numbers, squiggles), since the context's errors cite
+    // lines and columns.
     m_contextEdit->setObjectName(QStringLiteral("contextEditor"));
-    m_contextEdit->setFont(mono);
     m_contextStatus->setObjectName(QStringLiteral("contextStatus"));
     m_summary->setObjectName(QStringLiteral("renderSummary"));
     m_summary->setWordWrap(true);
@@ -73,6 +79,27 @@ PreviewPane::PreviewPane(QWidget* parent)
     auto* contextLayout = new QVBoxLayout(contextTab);
     contextLayout->setContentsMargins(0, 4, 0, 0);
     contextLayout->addWidget(m_contextEdit, 1);
+    auto* fileRow = new QHBoxLayout;
+    auto* load = new QPushButton(tr("&Load…"), contextTab);
+    load->setObjectName(QStringLiteral("contextLoad"));
+    auto* save = new QPushButton(tr("Sa&ve…"), contextTab);
+    save->setObjectName(QStringLiteral("contextSave"));
+    fileRow->addWidget(load);
+    fileRow->addWidget(save);
+    fileRow->addStretch(1);
+    contextLayout->addLayout(fileRow);
+    connect(load, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            loadContextFile(path);
+    });
+    connect(save, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            saveContextFile(path);
+    });
     contextLayout->addWidget(m_contextStatus);
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_messages, tr("Messages"));
@@ -104,7 +131,7 @@ PreviewPane::PreviewPane(QWidget* parent)
     connect(newIds, &QPushButton::clicked, this, &PreviewPane::newRunIds);
     connect(m_strict, &QCheckBox::toggled, this, &PreviewPane::announce);
     connect(m_arrayMode, &QComboBox::currentIndexChanged, this, &PreviewPane::announce);
-    connect(m_contextEdit, &QPlainTextEdit::textChanged, this, &PreviewPane::contextEdited);
+    connect(m_contextEdit, &QsciScintilla::textChanged, this, &PreviewPane::contextEdited);
     loadPreset();
 }
 
@@ -120,12 +147,38 @@ RenderOptions PreviewPane::options() const
 
 QByteArray PreviewPane::contextText() const
 {
-    return m_contextEdit->toPlainText().toUtf8();
+    const std::string t = m_contextEdit->utf8Text();
+    return QByteArray(t.data(), qsizetype(t.size()));
 }
 
 void PreviewPane::setContextText(const QByteArray& text)
 {
-    m_contextEdit->setPlainText(QString::fromUtf8(text)); // contextEdited() applies it
+    m_contextEdit->setUtf8Text(std::string_view(text.constData(), size_t(text.size())));
+    // contextEdited() applied it
+}
+
+bool PreviewPane::loadContextFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_contextStatus->setText(tr("Cannot read %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    setContextText(f.readAll()); // applied when it parses, squiggled where it does not
+    AppSettings::lastFolder.setValue(QFileInfo(path).absolutePath());
+    return true;
+}
+
+bool PreviewPane::saveContextFile(const QString& path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(contextText()) < 0 || !f.commit()) {
+        m_contextStatus->setText(tr("Cannot save %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    AppSettings::lastFolder.setValue(QFileInfo(path).absolutePath());
+    m_contextStatus->setText(tr("Context saved to %1.").arg(path));
+    return true;
 }
 
 void PreviewPane::loadPreset()
@@ -135,12 +188,12 @@ void PreviewPane::loadPreset()
     if (const auto edited = m_presetEdits.constFind(preset); edited != m_presetEdits.cend()) {
         // Switching presets and back keeps what the user typed.
         const QString text = *edited;
-        m_contextEdit->setPlainText(text);
+        m_contextEdit->setUtf8Text(text.toStdString());
         return;
     }
     m_context = ContextModel::preset(ContextModel::Preset(preset));
     m_settingContext = true;
-    m_contextEdit->setPlainText(pretty(m_context));
+    m_contextEdit->setUtf8Text(pretty(m_context).toStdString());
     m_settingContext = false;
     m_contextStatus->setText(tr("Context from the preset, with fresh run ids."));
     announce();
@@ -150,10 +203,10 @@ void PreviewPane::newRunIds()
 {
     m_context = ContextModel::refreshIds(m_context);
     m_settingContext = true;
-    m_contextEdit->setPlainText(pretty(m_context));
+    m_contextEdit->setUtf8Text(pretty(m_context).toStdString());
     m_settingContext = false;
     if (m_presetEdits.contains(m_shownPreset))
-        m_presetEdits[m_shownPreset] = m_contextEdit->toPlainText();
+        m_presetEdits[m_shownPreset] = QString::fromStdString(m_contextEdit->utf8Text());
     announce();
 }
 
@@ -161,9 +214,10 @@ void PreviewPane::contextEdited()
 {
     if (m_settingContext)
         return;
-    m_presetEdits[m_shownPreset] = m_contextEdit->toPlainText();
+    m_presetEdits[m_shownPreset] = QString::fromStdString(m_contextEdit->utf8Text());
     Q_EMIT contextEditedByUser();
-    const JsonDocument doc = JsonParser::parse(m_contextEdit->toPlainText().toStdString());
+    const JsonDocument doc = JsonParser::parse(m_contextEdit->utf8Text());
+    m_contextEdit->setDiagnostics(doc.diagnostics); // squiggles where the errors are
     if (!doc.ok()) {
         const Diagnostic& d = doc.diagnostics.front();
         m_contextStatus->setText(tr("Context not applied: line %1, column %2: %3")

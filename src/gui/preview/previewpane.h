@@ -16,6 +16,8 @@ class QTreeWidget;
 
 namespace porthole {
 
+class NodeEditor;
+
 /// What Port would send: the rendered messages, every template's value or error, and the
 /// context they were rendered against (presets, fresh run ids, editable JSON).
 class PreviewPane : public QWidget
@@ -34,7 +36,12 @@ public:
     /// Replaces the context editor's text, as if typed (it is applied when it parses).
     void setContextText(const QByteArray& text);
     /// The context editor (Tab handling and focus follow the window's keyboard settings).
-    QPlainTextEdit* contextEditor() const { return m_contextEdit; }
+    NodeEditor* contextEditor() const { return m_contextEdit; }
+    /// Loads a context file into the editor (applied when it parses); false with the reason in
+    /// the status line when it cannot be read.
+    bool loadContextFile(const QString& path);
+    /// Writes the context editor's text to `path`.
+    bool saveContextFile(const QString& path);
 
 Q_SIGNALS:
     /// The context or an option changed: the node must be rendered again.
@@ -50,7 +57,7 @@ private:
     QTabWidget* m_tabs;
     QPlainTextEdit* m_messages;
     QTreeWidget* m_templates;
-    QPlainTextEdit* m_contextEdit;
+    NodeEditor* m_contextEdit;
     QLabel* m_contextStatus;
     QLabel* m_summary;
     JsonValue m_context;
