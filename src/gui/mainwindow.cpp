@@ -25,6 +25,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -168,6 +169,13 @@ void MainWindow::restoreLayout()
     m_tabs->setCurrentIndex(std::clamp(AppSettings::sideTab.value(), 0, m_tabs->count() - 1));
     connect(m_tabs, &QTabWidget::currentChanged, this,
             [](int i) { AppSettings::sideTab.setValue(i); });
+    auto* layoutTimer = new QTimer(this);
+    layoutTimer->setInterval(5000);
+    connect(layoutTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            saveLayout();
+    });
+    layoutTimer->start();
 
     // The publish options the user typed last time (never a secret: key, headers, repeats).
     auto* key = findChild<QLineEdit*>(QStringLiteral("publishKey"));
@@ -192,10 +200,16 @@ void MainWindow::restoreLayout()
 
 void MainWindow::saveLayout()
 {
-    AppSettings::windowGeometry.setValue(saveGeometry());
-    AppSettings::windowState.setValue(saveState());
-    AppSettings::mainSplitter.setValue(m_split->saveState());
-    AppSettings::nodeSplitter.setValue(m_nodePane->splitter()->saveState());
+    // Only what changed: this also runs every few seconds, so a killed session keeps its
+    // layout too.
+    const auto store = [](const Setting<QByteArray>& s, const QByteArray& v) {
+        if (s.value() != v)
+            s.setValue(v);
+    };
+    store(AppSettings::windowGeometry, saveGeometry());
+    store(AppSettings::windowState, saveState());
+    store(AppSettings::mainSplitter, m_split->saveState());
+    store(AppSettings::nodeSplitter, m_nodePane->splitter()->saveState());
 }
 
 bool MainWindow::openFile(const QString& path)
