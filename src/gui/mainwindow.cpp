@@ -3,6 +3,7 @@
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "englishplurals.h"
+#include "models/runstablemodel.h"
 #include "node/documentcontroller.h"
 #include "node/draftbar.h"
 #include "node/nodeeditor.h"
@@ -85,6 +86,15 @@ MainWindow::MainWindow(QWidget* parent)
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
+    auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
+    connect(m_connectionBar, &ConnectionBar::targetChanged, this,
+            [watched](const KafkaTarget& t) { *watched = t.bootstrap(); });
+    m_runsPane->model()->setSecretSource([this, watched] {
+        return m_sandbox->isRunning() && *watched == m_sandbox->bootstrap()
+                   ? m_sandbox->clientSecret()
+                   : m_reportPane->clientSecret();
+    });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,6 +1,7 @@
 #include "windowactions.h"
 
 #include "aboutdialog.h"
+#include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "mainwindow.h"
@@ -20,6 +21,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QFileInfo>
 #include <QHeaderView>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -89,6 +91,12 @@ void WindowActions::buildFileMenu()
     connect(add(file, tr("Save &as…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
                 QStringLiteral("actionSaveAs")),
             &QAction::triggered, docs, &DocumentController::saveAs);
+    file->addAction(tr("Check a &consumer…"), this, [this, docs] {
+        const QString path = docs->document()->path();
+        CheckConsumerDialog::open(m_window, m_window->nodePane()->nodeText(),
+                                  m_window->previewPane()->context(),
+                                  path.isEmpty() ? tr("node") : QFileInfo(path).completeBaseName());
+    });
     file->addSeparator();
     connect(add(file, tr("P&references…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
                 QStringLiteral("actionPreferences")),

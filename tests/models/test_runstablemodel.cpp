@@ -1,5 +1,5 @@
 // The runs table: batched inserts, a hard cap, precomputed text, filtering by kind and words.
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
 
