@@ -6,6 +6,7 @@
 #include "core/signaturefragility.h"
 #include "gui/node/nodeeditor.h"
 #include "template/contextmodel.h"
+#include "ui_previewpane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -37,85 +38,43 @@ QString pretty(const JsonValue& v)
 } // namespace
 
 PreviewPane::PreviewPane(QWidget* parent)
-    : QWidget(parent), m_preset(new QComboBox(this)), m_strict(new QCheckBox(tr("Strict"), this)),
-      m_arrayMode(new QComboBox(this)), m_tabs(new QTabWidget(this)),
-      m_messages(new QPlainTextEdit(this)), m_templates(new QTreeWidget(this)),
-      m_contextEdit(new NodeEditor(this)), m_contextStatus(new QLabel(this)),
-      m_summary(new QLabel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::PreviewPane>())
 {
-    setObjectName(QStringLiteral("previewPane"));
-    m_preset->setObjectName(QStringLiteral("contextPreset"));
+    // The form is ui/previewpane.ui; behaviour stays here.
+    m_ui->setupUi(this);
+    m_preset = m_ui->contextPreset;
+    m_strict = m_ui->strictMode;
+    m_arrayMode = m_ui->arrayMode;
+    m_tabs = m_ui->previewTabs;
+    m_messages = m_ui->renderedMessages;
+    m_templates = m_ui->templateValues;
+    // The same editor as the node's (line numbers, squiggles), since the context's errors cite
+    // lines and columns.
+    m_contextEdit = m_ui->contextEditor;
+    m_contextStatus = m_ui->contextStatus;
+    m_summary = m_ui->renderSummary;
+    QPushButton* newIds = m_ui->newRunIds;
     m_preset->addItem(tr("Workflow run context"), int(ContextModel::Preset::Workflow));
     m_preset->addItem(tr("Self-service action context"), int(ContextModel::Preset::Action));
-    m_strict->setObjectName(QStringLiteral("strictMode"));
-    m_strict->setToolTip(tr("Port's default is lenient: a failing template becomes null. Strict "
-                            "mode (throwOnError) fails the whole render instead."));
-    m_arrayMode->setObjectName(QStringLiteral("arrayMode"));
     m_arrayMode->addItem(tr("Array: one message per element"));
     m_arrayMode->addItem(tr("Array: one message"));
-    m_arrayMode->setToolTip(tr("Port does not document how an array payload is published; "
-                               "one message per element is Porthole's default guess."));
-    auto* newIds = new QPushButton(tr("New run ids"), this);
-    newIds->setObjectName(QStringLiteral("newRunIds"));
-
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_messages->setObjectName(QStringLiteral("renderedMessages"));
-    m_messages->setReadOnly(true);
     m_messages->setFont(mono);
-    m_templates->setObjectName(QStringLiteral("templateValues"));
-    m_templates->setHeaderLabels({tr("Template"), tr("Value or error"), tr("Where")});
-    m_templates->setRootIsDecorated(false);
-    m_templates->setAlternatingRowColors(true);
     m_templates->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_templates->setColumnWidth(0, 260);
     m_templates->setColumnWidth(1, 260);
-    // The same editor as the node's (line numbers, squiggles), since the context's errors cite
-    // lines and columns.
-    m_contextEdit->setObjectName(QStringLiteral("contextEditor"));
-    m_contextStatus->setObjectName(QStringLiteral("contextStatus"));
-    m_summary->setObjectName(QStringLiteral("renderSummary"));
-    m_summary->setWordWrap(true);
-
-    auto* contextTab = new QWidget(this);
-    auto* contextLayout = new QVBoxLayout(contextTab);
-    contextLayout->setContentsMargins(0, 4, 0, 0);
-    contextLayout->addWidget(m_contextEdit, 1);
-    auto* fileRow = new QHBoxLayout;
-    auto* load = new QPushButton(tr("&Load…"), contextTab);
-    load->setObjectName(QStringLiteral("contextLoad"));
-    auto* save = new QPushButton(tr("Sa&ve…"), contextTab);
-    save->setObjectName(QStringLiteral("contextSave"));
-    fileRow->addWidget(load);
-    fileRow->addWidget(save);
-    fileRow->addStretch(1);
-    contextLayout->addLayout(fileRow);
-    connect(load, &QPushButton::clicked, this, [this] {
+    connect(m_ui->contextLoad, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("Load context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
         if (!path.isEmpty())
             loadContextFile(path);
     });
-    connect(save, &QPushButton::clicked, this, [this] {
+    connect(m_ui->contextSave, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(
             this, tr("Save context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
         if (!path.isEmpty())
             saveContextFile(path);
     });
-    contextLayout->addWidget(m_contextStatus);
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_messages, tr("Messages"));
-    m_tabs->addTab(m_templates, tr("Templates"));
-    m_tabs->addTab(contextTab, tr("Context"));
-
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_preset, 2);
-    row->addWidget(newIds);
-    row->addWidget(m_arrayMode, 2);
-    row->addWidget(m_strict);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(row);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tabs, 1);
 
     // The options the user chose last time come back (never the context: it has run ids).
     m_preset->setCurrentIndex(
@@ -135,6 +94,8 @@ PreviewPane::PreviewPane(QWidget* parent)
     connect(m_contextEdit, &QsciScintilla::textChanged, this, &PreviewPane::contextEdited);
     loadPreset();
 }
+
+PreviewPane::~PreviewPane() = default;
 
 RenderOptions PreviewPane::options() const
 {

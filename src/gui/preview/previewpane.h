@@ -14,6 +14,10 @@ class QPlainTextEdit;
 class QTabWidget;
 class QTreeWidget;
 
+namespace Ui {
+class PreviewPane;
+}
+
 namespace porthole {
 
 class NodeEditor;
@@ -25,6 +29,7 @@ class PreviewPane : public QWidget
     Q_OBJECT
 public:
     explicit PreviewPane(QWidget* parent = nullptr);
+    ~PreviewPane() override;
 
     /// Shows an analysis of the node.
     void showRender(const std::shared_ptr<const RenderedNode>& result);
@@ -60,6 +65,7 @@ private:
     NodeEditor* m_contextEdit;
     QLabel* m_contextStatus;
     QLabel* m_summary;
+    std::unique_ptr<Ui::PreviewPane> m_ui; // the form (ui/previewpane.ui)
     JsonValue m_context;
     bool m_settingContext = false;
     int m_shownPreset = -1;
