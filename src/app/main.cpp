@@ -1,6 +1,7 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
 #include "gui/mainwindow.h"
+#include "gui/systemtheme.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -18,12 +19,12 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PORTHOLE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/porthole.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.porthole.Porthole"));
+    porthole::SystemTheme::apply(app); // light or dark, as the desktop says
     porthole::MainWindow window;
-    const QStringList args = QApplication::arguments();
-    if (args.size() > 1)
-        window.openFile(args.at(1));
+    if (!commandLine.file().isEmpty())
+        window.openFile(commandLine.file()); // `porthole FILE.json`
     else
-        window.openExample(QStringLiteral("basic-publish-event.json"));
+        window.openStartupDocument(); // the last file, and any draft a crash left
     window.show();
     QString error;
     if (!window.startSandbox(&error))

@@ -1,9 +1,11 @@
 #include "mainwindow.h"
 
-#include "aboutdialog.h"
-#include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
+#include "core/appsettings.h"
+#include "englishplurals.h"
 #include "models/runstablemodel.h"
+#include "node/documentcontroller.h"
+#include "node/draftbar.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
 #include "preview/previewpane.h"
@@ -11,21 +13,22 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
+#include "windowactions.h"
 
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDir>
-#include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QSaveFile>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTimer>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace porthole {
 
@@ -33,32 +36,52 @@ MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
       m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
       m_reportPane(new ReportPane(this)), m_connectionBar(new ConnectionBar(this)),
-      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this))
+      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_split(new QSplitter(Qt::Horizontal, this)), m_draftBar(new DraftBar(this)),
+      m_documents(new DocumentController(m_nodePane, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
-    auto* tabs = new QTabWidget(this);
-    tabs->setObjectName(QStringLiteral("sideTabs"));
-    tabs->setDocumentMode(true);
-    tabs->addTab(m_previewPane, tr("Preview"));
-    tabs->addTab(m_publishPane, tr("Publish"));
-    tabs->addTab(m_runsPane, tr("Runs topic"));
-    tabs->addTab(m_reportPane, tr("Report"));
-    auto* split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_nodePane);
-    split->addWidget(tabs);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
-    split->setChildrenCollapsible(false);
-    split->setSizes({660, 620});
-    setCentralWidget(split);
+    setAcceptDrops(true);
+    EnglishPlurals::install(); // "1 message", never "1 message(s)"
+
+    m_tabs->setObjectName(QStringLiteral("sideTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_previewPane, tr("Preview"));
+    m_tabs->addTab(m_publishPane, tr("Publish"));
+    m_tabs->addTab(m_runsPane, tr("Runs topic"));
+    m_tabs->addTab(m_reportPane, tr("Report"));
+    m_split->setObjectName(QStringLiteral("mainSplitter"));
+    m_split->addWidget(m_nodePane);
+    m_split->addWidget(m_tabs);
+    m_split->setStretchFactor(0, 1);
+    m_split->setStretchFactor(1, 1);
+    m_split->setChildrenCollapsible(false);
+    // Explicit minimums: otherwise the widest tab's minimum (the Runs table) decides, and
+    // visiting it pushed the splitter over the editor.
+    m_nodePane->setMinimumWidth(320);
+    m_tabs->setMinimumWidth(380);
+    m_split->setSizes({660, 620});
+    auto* central = new QWidget(this);
+    auto* column = new QVBoxLayout(central);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(0);
+    column->addWidget(m_draftBar);
+    column->addWidget(m_split, 1);
+    setCentralWidget(central);
     auto* toolbar = addToolBar(tr("Connection"));
     toolbar->setObjectName(QStringLiteral("connectionToolBar"));
     toolbar->setMovable(false);
     toolbar->addWidget(m_connectionBar);
-    // One connection for both Kafka tabs: what is published is what the Runs tab can watch.
+
+    // One connection for both Kafka tabs: what is published is what the Runs tab can watch. A
+    // watch going on follows the new connection at once, so the tab never shows one broker while
+    // reading another.
     connect(m_connectionBar, &ConnectionBar::targetChanged, this, [this](const KafkaTarget& t) {
-        m_runsPane->setConnection(t);
         m_publishPane->setConnection(t);
+        m_runsPane->setConnection(t);
+        if (m_runsPane->isWatching())
+            m_runsPane->startWatching();
+        AppSettings::lastConnection.setValue(m_connectionBar->currentName());
     });
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
@@ -95,143 +118,194 @@ MainWindow::MainWindow(QWidget* parent)
                                                             : std::string()));
             });
     m_nodePane->setRenderInput(m_previewPane->context(), m_previewPane->options());
+
+    // The node file, its drafts and the title.
+    m_documents->setContextAccess(
+        [this] { return m_previewPane->contextText(); },
+        [this](const QByteArray& t) { m_previewPane->setContextText(t); });
+    connect(m_previewPane, &PreviewPane::contextEditedByUser, m_documents,
+            &DocumentController::contextEdited);
+    connect(m_documents, &DocumentController::titleChanged, this, &QWidget::setWindowTitle);
+    connect(m_documents, &DocumentController::message, statusBar(), &QStatusBar::showMessage);
+    connect(m_draftBar, &DraftBar::restoreRequested, m_documents,
+            &DocumentController::restoreDraft);
+    connect(m_draftBar, &DraftBar::discardRequested, m_documents->document(),
+            &NodeDocument::discardDraft);
+
+    // Tab leaves one-purpose text boxes (Headers, read-only outputs); the two JSON editors
+    // keep Tab for indenting until Ctrl+M says otherwise.
+    for (QPlainTextEdit* box : findChildren<QPlainTextEdit*>())
+        box->setTabChangesFocus(true);
+    const bool tabMoves = AppSettings::editorTabMovesFocus.value();
+    m_nodePane->editor()->setTabMovesFocus(tabMoves);
+    m_previewPane->contextEditor()->setTabMovesFocus(tabMoves);
+
+    // Status and error lines wrap inside the room they have: a long one-line error must never
+    // widen the window or squeeze the editor (it did, to 75 px). Form labels keep their size.
+    for (QLabel* label : m_split->findChildren<QLabel*>()) {
+        if (label->objectName().isEmpty() || label->buddy())
+            continue;
+        label->setWordWrap(true);
+        QSizePolicy policy = label->sizePolicy();
+        policy.setHorizontalPolicy(QSizePolicy::Ignored);
+        label->setSizePolicy(policy);
+    }
+
     buildMenus();
-    connect(m_nodePane->editor(), &QsciScintilla::modificationChanged, this, [this](bool m) {
-        m_modified = m;
-        updateTitle();
-    });
     statusBar()->showMessage(tr("Ready"));
-    resize(1280, 800);
-    updateTitle();
+    setWindowTitle(tr("Untitled node — Porthole"));
+    restoreLayout();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::buildMenus()
 {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, [this] {
-        if (!confirmDiscard())
-            return;
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open node"), QString(),
-                                                          tr("JSON files (*.json);;All files (*)"));
-        if (!path.isEmpty())
-            openFile(path);
-    });
-    QMenu* examples = file->addMenu(tr("Open &example"));
-    const auto names =
-        QDir(QStringLiteral(":/examples/nodes")).entryList({QStringLiteral("*.json")}, QDir::Files);
-    for (const QString& name : names)
-        examples->addAction(name, this, [this, name] {
-            if (confirmDiscard())
-                openExample(name);
-        });
-    file->addAction(tr("&Save"), QKeySequence::Save, this, [this] {
-        if (m_path.isEmpty() || m_path.startsWith(QLatin1Char(':')))
-            save(QFileDialog::getSaveFileName(this, tr("Save node"), QString(),
-                                              tr("JSON files (*.json)")));
-        else
-            save(m_path);
-    });
-    file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] {
-        save(
-            QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
-    });
-    file->addAction(tr("Check a &consumer…"), this, [this] {
-        CheckConsumerDialog::open(this, m_nodePane->nodeText(), m_previewPane->context(),
-                                  m_path.isEmpty() ? tr("node")
-                                                   : QFileInfo(m_path).completeBaseName());
-    });
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    auto* actions = new WindowActions(this);
+    actions->build();
+}
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Porthole"), this, [this] { AboutDialog(this).exec(); });
+void MainWindow::restoreLayout()
+{
+    resize(1280, 800);
+    if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
+        restoreGeometry(g);
+    if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
+        restoreState(s);
+    if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())
+        m_split->restoreState(s);
+    if (const QByteArray s = AppSettings::nodeSplitter.value(); !s.isEmpty())
+        m_nodePane->splitter()->restoreState(s);
+    m_tabs->setCurrentIndex(std::clamp(AppSettings::sideTab.value(), 0, m_tabs->count() - 1));
+    connect(m_tabs, &QTabWidget::currentChanged, this,
+            [](int i) { AppSettings::sideTab.setValue(i); });
+    auto* layoutTimer = new QTimer(this);
+    layoutTimer->setInterval(5000);
+    connect(layoutTimer, &QTimer::timeout, this, [this] {
+        if (isVisible())
+            saveLayout();
+    });
+    layoutTimer->start();
+
+    // The publish options the user typed last time (never a secret: key, headers, repeats).
+    auto* key = findChild<QLineEdit*>(QStringLiteral("publishKey"));
+    auto* headers = findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders"));
+    auto* repeat = findChild<QSpinBox*>(QStringLiteral("publishRepeat"));
+    if (key) {
+        key->setText(AppSettings::publishKey.value());
+        connect(key, &QLineEdit::textChanged, this,
+                [](const QString& t) { AppSettings::publishKey.setValue(t); });
+    }
+    if (headers) {
+        headers->setPlainText(AppSettings::publishHeaders.value());
+        connect(headers, &QPlainTextEdit::textChanged, this,
+                [headers] { AppSettings::publishHeaders.setValue(headers->toPlainText()); });
+    }
+    if (repeat) {
+        repeat->setValue(AppSettings::publishRepeat.value());
+        connect(repeat, &QSpinBox::valueChanged, this,
+                [](int v) { AppSettings::publishRepeat.setValue(v); });
+    }
+}
+
+void MainWindow::saveLayout()
+{
+    // Only what changed: this also runs every few seconds, so a killed session keeps its
+    // layout too.
+    const auto store = [](const Setting<QByteArray>& s, const QByteArray& v) {
+        if (s.value() != v)
+            s.setValue(v);
+    };
+    store(AppSettings::windowGeometry, saveGeometry());
+    store(AppSettings::windowState, saveState());
+    store(AppSettings::mainSplitter, m_split->saveState());
+    store(AppSettings::nodeSplitter, m_nodePane->splitter()->saveState());
 }
 
 bool MainWindow::openFile(const QString& path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly)) {
-        QMessageBox::warning(this, tr("Cannot open"),
-                             tr("Cannot open %1: %2").arg(path, f.errorString()));
-        return false;
-    }
-    m_nodePane->setNodeText(f.readAll());
-    m_nodePane->editor()->setModified(false);
-    m_path = path;
-    updateTitle();
-    const QString shown = path.startsWith(QLatin1Char(':'))
-                              ? tr("example %1").arg(QFileInfo(path).fileName())
-                              : QDir::toNativeSeparators(path);
-    statusBar()->showMessage(tr("Opened %1").arg(shown), 4000);
-    return true;
+    return m_documents->openFile(path);
 }
 
 void MainWindow::openExample(const QString& name)
 {
-    openFile(QStringLiteral(":/examples/nodes/") + name);
+    m_documents->openExample(name);
+}
+
+void MainWindow::openStartupDocument()
+{
+    const QString last = AppSettings::lastFile.value();
+    if (!last.isEmpty() && QFileInfo(last).isFile())
+        m_documents->openFile(last);
+    else
+        openExample(QStringLiteral("basic-publish-event.json"));
+    if (const auto draft = m_documents->pendingDraft())
+        m_draftBar->offer(*draft);
 }
 
 bool MainWindow::startSandbox(QString* error)
 {
     const QString org = QStringLiteral("sandbox");
-    if (!m_sandbox->start(org, 0, 0, error)) {
+    // Keep last launch's ports when they are free, so the kcat commands a user copied still
+    // work; any port otherwise.
+    const bool keep = AppSettings::sandboxKeepPorts.value();
+    const auto kafkaPort = quint16(keep ? AppSettings::sandboxKafkaPort.value() : 0);
+    const auto apiPort = quint16(keep ? AppSettings::sandboxApiPort.value() : 0);
+    bool started = m_sandbox->start(org, kafkaPort, apiPort, error);
+    if (!started && (kafkaPort || apiPort))
+        started = m_sandbox->start(org, 0, 0, error);
+    if (!started) {
         m_sandboxLabel->setText(tr("Sandbox not running"));
         return false;
     }
+    if (keep) {
+        AppSettings::sandboxKafkaPort.setValue(
+            QStringView(m_sandbox->bootstrap())
+                .mid(m_sandbox->bootstrap().lastIndexOf(u':') + 1)
+                .toInt());
+        AppSettings::sandboxApiPort.setValue(QStringView(m_sandbox->apiUrl())
+                                                 .mid(m_sandbox->apiUrl().lastIndexOf(u':') + 1)
+                                                 .toInt());
+    }
     m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
                                 .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
+    const QString remembered = AppSettings::lastConnection.value();
     m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
     m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
     m_runsPane->startWatching();
-    return true;
-}
-
-bool MainWindow::save(const QString& path)
-{
-    if (path.isEmpty())
-        return false;
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(m_nodePane->nodeText()) < 0 || !f.commit()) {
-        QMessageBox::warning(this, tr("Cannot save"),
-                             tr("Cannot save %1: %2").arg(path, f.errorString()));
-        return false;
+    if (!remembered.isEmpty() && remembered != m_connectionBar->currentName()) {
+        m_connectionBar->restoreConnection(remembered);   // never prompts for a password
+        AppSettings::lastConnection.setValue(remembered); // kept even while it waits for one
     }
-    m_path = path;
-    m_nodePane->editor()->setModified(false);
-    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 4000);
-    return true;
-}
-
-bool MainWindow::confirmDiscard()
-{
-    if (!m_modified)
-        return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"), tr("The node has unsaved changes. Save them first?"),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-    if (answer == QMessageBox::Cancel)
-        return false;
-    if (answer == QMessageBox::Save)
-        return save(m_path.startsWith(QLatin1Char(':')) || m_path.isEmpty()
-                        ? QFileDialog::getSaveFileName(this, tr("Save node"))
-                        : m_path);
     return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (confirmDiscard())
-        event->accept();
-    else
+    if (!m_documents->confirmDiscard()) {
         event->ignore();
+        return;
+    }
+    saveLayout();
+    m_documents->closedCleanly();
+    event->accept();
 }
 
-void MainWindow::updateTitle()
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    const QString name = m_path.isEmpty() ? tr("Untitled node") : QFileInfo(m_path).fileName();
-    setWindowTitle(
-        QStringLiteral("%1%2 — Porthole").arg(name, m_modified ? QStringLiteral(" •") : QString()));
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const auto urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()) {
+        event->acceptProposedAction();
+        m_documents->openFileAsking(urls.first().toLocalFile());
+    }
 }
 
 } // namespace porthole

@@ -3,11 +3,14 @@
 #include <QMainWindow>
 
 class QLabel;
+class QSplitter;
 class QTabWidget;
 
 namespace porthole {
 
 class ConnectionBar;
+class DocumentController;
+class DraftBar;
 class NodePane;
 class PreviewPane;
 class PublishPane;
@@ -16,29 +19,37 @@ class RunsPane;
 class Sandbox;
 
 /// The main window only wires panes together and owns the menus; each pane lives in its own
-/// folder under src/gui.
+/// folder under src/gui, the node file's behaviour in DocumentController.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     /// Opens a node file; false (with a message shown) when it cannot be read.
     bool openFile(const QString& path);
     /// Loads one of the bundled example nodes by file name.
     void openExample(const QString& name);
+    /// What a launch without a file argument shows: the last file if it still exists, else an
+    /// example; and the offer to restore a draft a crashed session left.
+    void openStartupDocument();
     NodePane* nodePane() const { return m_nodePane; }
     RunsPane* runsPane() const { return m_runsPane; }
     PreviewPane* previewPane() const { return m_previewPane; }
     PublishPane* publishPane() const { return m_publishPane; }
     ReportPane* reportPane() const { return m_reportPane; }
     ConnectionBar* connectionBar() const { return m_connectionBar; }
+    DocumentController* documents() const { return m_documents; }
+    QTabWidget* sideTabs() const { return m_tabs; }
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     NodePane* m_nodePane = nullptr;
@@ -49,12 +60,14 @@ private:
     ConnectionBar* m_connectionBar = nullptr;
     Sandbox* m_sandbox = nullptr;
     QLabel* m_sandboxLabel = nullptr;
-    QString m_path;
-    bool m_modified = false;
+    QTabWidget* m_tabs = nullptr;
+    QSplitter* m_split = nullptr;
+    DraftBar* m_draftBar = nullptr;
+    DocumentController* m_documents = nullptr;
     void buildMenus();
-    bool save(const QString& path);
-    bool confirmDiscard();
-    void updateTitle();
+    void restoreLayout();
+    void saveLayout();
+    void showShortcuts();
 };
 
 } // namespace porthole

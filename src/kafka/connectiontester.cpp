@@ -100,7 +100,12 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
         }
         collected.errors.clear();
         if (!err && md) {
-            const std::string where = std::to_string(md->broker_cnt) + " broker(s) answered";
+            const std::string where =
+                std::to_string(md->broker_cnt) +
+                (md->broker_cnt == 1 ? " broker answered" : " brokers answered");
+            if (topic.empty()) // no organisation id yet: the brokers and credentials are tested
+                return verdict(R::Ok, "connected: " + where +
+                                          " (no organisation id: the runs topic was not checked)");
             for (int i = 0; i < md->topic_cnt; ++i) {
                 const rd_kafka_metadata_topic_t& t = md->topics[i];
                 if (topic != t.topic)

@@ -4,6 +4,7 @@
 // freezing the window, whether the broker is there or not.
 #include "gui/connection/connectionbar.h"
 #include "gui/connection/connectiondialog.h"
+#include "gui/elidedlabel.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
 #include "sandbox/sandbox.h"
@@ -12,6 +13,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -102,6 +104,20 @@ private Q_SLOTS:
         d.setProfile(
             plain(QStringLiteral("sandbox"), m_sandbox.bootstrap(), QStringLiteral("conntest")));
         QVERIFY2(d.problem().contains(QLatin1String("embedded broker")), qPrintable(d.problem()));
+    }
+
+    void testNeedsNoOrganisationId()
+    {
+        // The organisation id only names the runs topic: brokers and credentials are testable
+        // before the user has found it.
+        ConnectionDialog d;
+        d.setProfile(plain(QStringLiteral("x"), m_sandbox.bootstrap(), QString()));
+        QSignalSpy done(&d, &ConnectionDialog::testFinished);
+        d.findChild<QPushButton*>(QStringLiteral("connectionTest"))->click();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        QVERIFY2(d.verdictText().contains(QLatin1String("not checked")),
+                 qPrintable(d.verdictText()));
     }
 
     void dialogTestsTheSandboxWithoutFreezing()
@@ -214,10 +230,10 @@ private Q_SLOTS:
 
         // No keyring on this bus: the bar says the password stays in memory only.
         QVERIFY(keyring.wait(20000));
-        auto* status = bar.findChild<QLabel*>(QStringLiteral("connectionStatus"));
-        QVERIFY2(status->text().contains(QLatin1String("in memory only")),
-                 qPrintable(status->text()));
-        QVERIFY(!status->text().contains(secret));
+        auto* status = bar.findChild<ElidedLabel*>(QStringLiteral("connectionStatus"));
+        QVERIFY2(status->fullText().contains(QLatin1String("in memory only")),
+                 qPrintable(status->fullText()));
+        QVERIFY(!status->fullText().contains(secret));
 
         // Back and forth in this session: the password is still known, no editor opens.
         bar.selectConnection(QStringLiteral("sandbox"));
@@ -243,9 +259,15 @@ private Q_SLOTS:
         f.close();
         ConnectionBar bar;
         bar.loadProfiles(file);
-        auto* status = bar.findChild<QLabel*>(QStringLiteral("connectionStatus"));
-        QVERIFY2(status->text().startsWith(QLatin1String("Saved connections not loaded")),
-                 qPrintable(status->text()));
+        auto* status = bar.findChild<ElidedLabel*>(QStringLiteral("connectionStatus"));
+        QVERIFY2(status->fullText().startsWith(QLatin1String("Saved connections not loaded")),
+                 qPrintable(status->fullText()));
+        // A line longer than the bar is cut with "…", never widening the window; the whole
+        // line is in the tooltip.
+        bar.resize(300, bar.height());
+        QTRY_VERIFY(status->text().endsWith(QStringLiteral("…")));
+        QCOMPARE(status->toolTip(), status->fullText());
+        QVERIFY(status->width() <= bar.width());
 
         bar.editConnection(true);
         ConnectionDialog* d = bar.openDialog();
@@ -255,7 +277,8 @@ private Q_SLOTS:
         d->accept();
         QCOMPARE(bar.current().name, QStringLiteral("local")); // usable now...
         QCOMPARE(readAll(file), QByteArray("[{\"name\": 1"));  // ...but the file is untouched
-        QVERIFY2(status->text().contains(QLatin1String("not saved")), qPrintable(status->text()));
+        QVERIFY2(status->fullText().contains(QLatin1String("not saved")),
+                 qPrintable(status->fullText()));
     }
 
 private:

@@ -1,6 +1,7 @@
 #include "connectionbar.h"
 
 #include "connectiondialog.h"
+#include "gui/elidedlabel.h"
 #include "gui/secretstore.h"
 
 #include <QComboBox>
@@ -45,7 +46,7 @@ QString missing(const ConnectionProfile& p)
 
 ConnectionBar::ConnectionBar(QWidget* parent)
     : QWidget(parent), m_combo(new QComboBox(this)), m_new(new QPushButton(tr("New…"), this)),
-      m_edit(new QPushButton(tr("Edit…"), this)), m_status(new QLabel(this)),
+      m_edit(new QPushButton(tr("Edit…"), this)), m_status(new ElidedLabel(this)),
       m_secrets(new SecretStore(this))
 {
     setObjectName(QStringLiteral("connectionBar"));
@@ -146,7 +147,7 @@ QStringList ConnectionBar::connectionNames() const
 
 QString ConnectionBar::statusText() const
 {
-    return m_status->text();
+    return m_status->fullText();
 }
 
 void ConnectionBar::rebuild(const QString& select)
@@ -188,9 +189,24 @@ void ConnectionBar::selectConnection(const QString& name)
     choose(*p);
 }
 
+bool ConnectionBar::restoreConnection(const QString& name)
+{
+    const std::optional<ConnectionProfile> p = profileNamed(name);
+    if (!p)
+        return false;
+    m_quiet = true;
+    choose(*p);
+    return true;
+}
+
 void ConnectionBar::choose(const ConnectionProfile& p)
 {
     const QString lacking = missing(p);
+    if (!lacking.isEmpty() && m_quiet) {
+        m_quiet = false;
+        showStatus(tr("Last used: %1 (choose it to enter %2).").arg(fromStd(p.name), lacking));
+        return;
+    }
     if (!lacking.isEmpty()) {
         revertSelection();
         showEditor(p, false, tr("To use %1, enter %2.").arg(fromStd(p.name), lacking));
@@ -202,9 +218,12 @@ void ConnectionBar::choose(const ConnectionProfile& p)
     }
     const QString key = passwordKey(p);
     if (m_passwords.contains(key)) {
+        m_quiet = false;
         apply(p, m_passwords.value(key));
         return;
     }
+    m_pendingQuiet = m_quiet;
+    m_quiet = false;
     m_pendingName = fromStd(p.name);
     m_pendingKey = key;
     showStatus(tr("Looking up the password of %1 in the system keyring…").arg(m_pendingName));
@@ -227,6 +246,11 @@ void ConnectionBar::onSecretRead(const QString& key, int status, const QString& 
         return;
     }
     revertSelection();
+    if (m_pendingQuiet) { // at launch: say so, never prompt
+        showStatus(
+            tr("Last used: %1 (no saved password: choose it to enter one).").arg(m_pendingName));
+        return;
+    }
     showEditor(
         *p, false,
         status == SecretStore::NotFound
@@ -237,6 +261,7 @@ void ConnectionBar::onSecretRead(const QString& key, int status, const QString& 
 
 void ConnectionBar::apply(const ConnectionProfile& p, const QString& password)
 {
+    m_quiet = false;
     m_currentName = fromStd(p.name);
     m_current.name = p.name == kSandboxName ? tr("sandbox") : m_currentName;
     m_current.config = p.toKafkaConfig(password.toStdString());
@@ -320,8 +345,7 @@ void ConnectionBar::editorAccepted(ConnectionDialog* dialog, bool isNew, const Q
 
 void ConnectionBar::showStatus(const QString& text, bool problem)
 {
-    m_status->setText(text);
-    m_status->setToolTip(QString());
+    m_status->setFullText(text); // elided to the room there is, whole in the tooltip
     m_status->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
 }
 

@@ -16,6 +16,7 @@ class QPushButton;
 namespace porthole {
 
 class ConnectionDialog;
+class ElidedLabel;
 class SecretStore;
 
 /// The toolbar's Kafka connection picker: the embedded sandbox, saved profiles and Port's
@@ -36,6 +37,12 @@ public:
     void setSandbox(const QString& bootstrap, const QString& org);
     /// Chooses a connection by profile name (as the list does).
     void selectConnection(const QString& name);
+    /// Chooses the connection a previous session used, without ever opening the editor: a
+    /// connection whose password is neither in memory nor in the keyring stays unchosen and the
+    /// status line says how to choose it. False when no such connection exists any more.
+    bool restoreConnection(const QString& name);
+    /// The chosen connection's profile name ("sandbox" for the embedded one; empty before any).
+    QString currentName() const { return m_currentName; }
     /// Opens the editor for the chosen connection, or for a new one.
     void editConnection(bool asNew);
 
@@ -57,7 +64,7 @@ private:
     QComboBox* m_combo;
     QPushButton* m_new;
     QPushButton* m_edit;
-    QLabel* m_status;
+    ElidedLabel* m_status;
     SecretStore* m_secrets;
     ProfileStore m_store;
     QString m_path;
@@ -71,6 +78,8 @@ private:
     QString m_pendingName; // waits for the keyring
     QString m_pendingKey;
     bool m_rebuilding = false;
+    bool m_quiet = false; // restoring at launch: never open the editor
+    bool m_pendingQuiet = false;
 
     std::vector<ConnectionProfile> entries() const;
     std::optional<ConnectionProfile> profileNamed(const QString& name) const;

@@ -1,5 +1,7 @@
 #include "connectiondialog.h"
 
+#include "ui_connectiondialog.h"
+
 #include "kafka/connectiontester.h"
 
 #include <QCheckBox>
@@ -32,81 +34,39 @@ std::string toStd(const QLineEdit* edit)
 } // namespace
 
 ConnectionDialog::ConnectionDialog(QWidget* parent)
-    : QDialog(parent), m_name(new QLineEdit(this)), m_bootstrap(new QLineEdit(this)),
-      m_protocol(new QComboBox(this)), m_mechanism(new QComboBox(this)),
-      m_username(new QLineEdit(this)), m_password(new QLineEdit(this)),
-      m_remember(new QCheckBox(tr("Remember the password in the system keyring"), this)),
-      m_keyringNote(new QLabel(this)), m_caFile(new QLineEdit(this)), m_org(new QLineEdit(this)),
-      m_topicHint(new QLabel(this)), m_testButton(new QPushButton(tr("&Test connection"), this)),
-      m_busy(new QProgressBar(this)), m_verdict(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
+    : QDialog(parent), m_ui(std::make_unique<Ui::ConnectionDialog>())
 {
-    setObjectName(QStringLiteral("connectionDialog"));
-    setWindowTitle(tr("Kafka connection"));
-    m_name->setObjectName(QStringLiteral("connectionName"));
-    m_bootstrap->setObjectName(QStringLiteral("connectionBootstrap"));
-    m_bootstrap->setPlaceholderText(tr("host:port,host:port"));
-    m_protocol->setObjectName(QStringLiteral("connectionProtocol"));
+    // The form is ui/connectiondialog.ui (labels with mnemonics, tab order); behaviour is here.
+    m_ui->setupUi(this);
+    m_name = m_ui->connectionName;
+    m_bootstrap = m_ui->connectionBootstrap;
+    m_protocol = m_ui->connectionProtocol;
+    m_mechanism = m_ui->connectionMechanism;
+    m_username = m_ui->connectionUsername;
+    m_password = m_ui->connectionPassword;
+    m_remember = m_ui->connectionRemember;
+    m_keyringNote = m_ui->connectionKeyringNote;
+    m_caFile = m_ui->connectionCaFile;
+    m_org = m_ui->connectionOrg;
+    m_topicHint = m_ui->connectionTopicHint;
+    m_testButton = m_ui->connectionTest;
+    m_busy = m_ui->connectionBusy;
+    m_verdict = m_ui->connectionVerdict;
+    m_buttons = m_ui->connectionButtons;
     m_protocol->addItems({QStringLiteral("PLAINTEXT"), QStringLiteral("SSL"),
                           QStringLiteral("SASL_PLAINTEXT"), QStringLiteral("SASL_SSL")});
-    m_mechanism->setObjectName(QStringLiteral("connectionMechanism"));
     m_mechanism->addItems({QStringLiteral("SCRAM-SHA-512"), QStringLiteral("SCRAM-SHA-256"),
                            QStringLiteral("PLAIN")});
-    m_username->setObjectName(QStringLiteral("connectionUsername"));
-    m_password->setObjectName(QStringLiteral("connectionPassword"));
-    m_password->setEchoMode(QLineEdit::Password);
-    m_remember->setObjectName(QStringLiteral("connectionRemember"));
-    m_keyringNote->setObjectName(QStringLiteral("connectionKeyringNote"));
-    m_keyringNote->setWordWrap(true);
     m_keyringNote->setForegroundRole(QPalette::PlaceholderText);
-    m_caFile->setObjectName(QStringLiteral("connectionCaFile"));
-    m_caFile->setPlaceholderText(tr("the system's CA certificates"));
-    m_org->setObjectName(QStringLiteral("connectionOrg"));
-    m_org->setPlaceholderText(tr("org_… (Port: Settings → Credentials)"));
     m_topicHint->setForegroundRole(QPalette::PlaceholderText);
     m_busy->setRange(0, 0); // a busy indicator: the test has no steps to count
-    m_busy->setMaximumWidth(120);
     m_busy->setVisible(false);
-    m_verdict->setObjectName(QStringLiteral("connectionVerdict"));
-    m_verdict->setWordWrap(true);
-    m_verdict->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_testButton->setObjectName(QStringLiteral("connectionTest"));
-
-    auto* browse = new QPushButton(tr("Browse…"), this);
-    connect(browse, &QPushButton::clicked, this, [this] {
+    connect(m_ui->connectionBrowseCa, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getOpenFileName(
             this, tr("CA certificate"), m_caFile->text(), tr("PEM files (*.pem *.crt);;All (*)"));
         if (!path.isEmpty())
             m_caFile->setText(path);
     });
-    auto* caRow = new QHBoxLayout;
-    caRow->addWidget(m_caFile, 1);
-    caRow->addWidget(browse);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("&Name"), m_name);
-    form->addRow(tr("&Bootstrap servers"), m_bootstrap);
-    form->addRow(tr("&Security"), m_protocol);
-    form->addRow(tr("SASL &mechanism"), m_mechanism);
-    form->addRow(tr("&User name"), m_username);
-    form->addRow(tr("&Password"), m_password);
-    form->addRow(QString(), m_remember);
-    form->addRow(QString(), m_keyringNote);
-    form->addRow(tr("CA file"), caRow);
-    form->addRow(tr("&Organisation id"), m_org);
-    form->addRow(QString(), m_topicHint);
-
-    auto* testRow = new QHBoxLayout;
-    testRow->addWidget(m_testButton);
-    testRow->addWidget(m_busy);
-    testRow->addStretch(1);
-
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(testRow);
-    layout->addWidget(m_verdict);
-    layout->addStretch(1);
-    layout->addWidget(m_buttons);
 
     connect(m_protocol, &QComboBox::currentTextChanged, this, &ConnectionDialog::updateFields);
     connect(m_org, &QLineEdit::textChanged, this, &ConnectionDialog::updateFields);
@@ -185,7 +145,7 @@ void ConnectionDialog::focusFirstMissing()
     m_buttons->button(QDialogButtonBox::Save)->setFocus();
 }
 
-QString ConnectionDialog::problem() const
+QString ConnectionDialog::problem(bool forSaving) const
 {
     if (m_name->text().trimmed().isEmpty())
         return tr("Give the connection a name.");
@@ -195,7 +155,7 @@ QString ConnectionDialog::problem() const
         return tr("Enter the bootstrap servers (host:port).");
     if (usesSasl() && m_username->text().trimmed().isEmpty())
         return tr("Enter the SASL user name.");
-    if (m_org->text().trimmed().isEmpty())
+    if (forSaving && m_org->text().trimmed().isEmpty())
         return tr("Enter the organisation id: the runs topic is <org>.runs.");
     const std::string invalid = profile().toKafkaConfig(password().toStdString()).validate();
     if (!invalid.empty())
@@ -205,7 +165,9 @@ QString ConnectionDialog::problem() const
 
 void ConnectionDialog::testConnection()
 {
-    const QString wrong = problem();
+    // The organisation id only names the runs topic: brokers and credentials can be tested
+    // without it.
+    const QString wrong = problem(false);
     if (!wrong.isEmpty()) {
         m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
         m_verdict->setText(wrong);
@@ -214,7 +176,7 @@ void ConnectionDialog::testConnection()
     }
     const ConnectionProfile p = profile();
     const KafkaConfig config = p.toKafkaConfig(password().toStdString());
-    const std::string topic = p.orgId + ".runs";
+    const std::string topic = p.orgId.empty() ? std::string() : p.orgId + ".runs";
     const int timeoutMs = m_testTimeoutMs;
     const quint64 number = ++m_testNumber;
     m_busy->setVisible(true);

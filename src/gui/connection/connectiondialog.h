@@ -4,6 +4,8 @@
 
 #include <QDialog>
 
+#include <memory>
+
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -11,6 +13,10 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
+
+namespace Ui {
+class ConnectionDialog;
+}
 
 namespace porthole {
 
@@ -39,8 +45,9 @@ public:
     void setKeyringNote(const QString& text);
     /// Puts the cursor in the first field that still needs a value.
     void focusFirstMissing();
-    /// What is wrong with the fields for saving, or "" when they can be saved.
-    QString problem() const;
+    /// What is wrong with the fields for saving (or, !forSaving, for a connection test: no
+    /// organisation id needed), or "" when there is nothing.
+    QString problem(bool forSaving = true) const;
     /// How long a connection test may take.
     void setTestTimeoutMs(int ms) { m_testTimeoutMs = ms; }
 
@@ -70,6 +77,7 @@ private:
     QProgressBar* m_busy;
     QLabel* m_verdict;
     QDialogButtonBox* m_buttons;
+    std::unique_ptr<Ui::ConnectionDialog> m_ui; // the form (ui/connectiondialog.ui)
     ConnectionProfile m_original;
     int m_testTimeoutMs = 10000;
     quint64 m_testNumber = 0; // a test still running when another starts is ignored

@@ -4,10 +4,13 @@
 #include <Qsci/qscistyledtext.h>
 
 #include "core/jswriter.h"
+#include "gui/systemtheme.h"
 
 #include <QFontDatabase>
+#include <QPalette>
 
 #include <QHelpEvent>
+#include <QKeyEvent>
 #include <QToolTip>
 #include <map>
 #include <set>
@@ -36,7 +39,27 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setIndentationsUseTabs(false);
     setTabWidth(2);
     setCaretLineVisible(true);
-    setCaretLineBackgroundColor(QColor(0xf4, 0xf6, 0xfa));
+    const bool dark = SystemTheme::isDark();
+    setCaretLineBackgroundColor(dark ? QColor(0x2a, 0x2d, 0x33) : QColor(0xf4, 0xf6, 0xfa));
+    if (dark) {
+        // The JSON lexer's colours are made for white paper: lighten them on the dark base.
+        const QPalette pal = palette();
+        for (int style = 0; style <= QsciScintillaBase::STYLE_MAX; ++style) {
+            if (lexer->description(style).isEmpty())
+                continue;
+            QColor c = lexer->color(style);
+            if (c.lightness() < 140)
+                c = QColor::fromHsl(c.hslHue(), c.hslSaturation(), 170);
+            lexer->setColor(c, style);
+            lexer->setPaper(pal.color(QPalette::Base), style);
+        }
+        lexer->setDefaultPaper(pal.color(QPalette::Base));
+        lexer->setDefaultColor(pal.color(QPalette::Text));
+        setCaretForegroundColor(pal.color(QPalette::Text));
+        setMarginsBackgroundColor(pal.color(QPalette::Window));
+        setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
+        setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
+    }
     setWrapMode(QsciScintilla::WrapNone);
     // Size the horizontal scroll bar to the text instead of a fixed 2000 px.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);
@@ -59,14 +82,17 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setAnnotationDisplay(QsciScintilla::AnnotationBoxed);
     QFont small = mono;
     small.setPointSize(9);
-    m_valueStyle = QsciStyle(-1, QStringLiteral("template value"), QColor(0x1b, 0x5e, 0x20),
-                             QColor(0xee, 0xf7, 0xee), small);
-    m_errorStyle = QsciStyle(-1, QStringLiteral("template error"), QColor(0xb7, 0x1c, 0x1c),
-                             QColor(0xfd, 0xec, 0xea), small);
+    m_valueStyle = QsciStyle(-1, QStringLiteral("template value"),
+                             dark ? QColor(0x9c, 0xd6, 0x9f) : QColor(0x1b, 0x5e, 0x20),
+                             dark ? QColor(0x1f, 0x33, 0x22) : QColor(0xee, 0xf7, 0xee), small);
+    m_errorStyle = QsciStyle(-1, QStringLiteral("template error"),
+                             dark ? QColor(0xf2, 0x9a, 0x94) : QColor(0xb7, 0x1c, 0x1c),
+                             dark ? QColor(0x3d, 0x22, 0x22) : QColor(0xfd, 0xec, 0xea), small);
 }
 
 void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
 {
+    m_templates = templates;
     clearAnnotations();
     // Styles go in by number: a QsciStyledText built from a QsciStyle copies it and never frees
     // the copy.
@@ -163,23 +189,83 @@ void NodeEditor::replaceBytes(int64_t begin, int64_t end, const std::string& tex
     endUndoAction();
 }
 
+int64_t NodeEditor::cursorByte() const
+{
+    return SendScintilla(SCI_GETCURRENTPOS);
+}
+
+void NodeEditor::keyPressEvent(QKeyEvent* e)
+{
+    // Scintilla types the text of any key it has no command for, so Ctrl+. became "." and
+    // Alt+F an "f". A chord with Ctrl or Alt that reaches here is not the editor's: let it go
+    // up to the window (whose shortcuts and menus take it) instead of typing it. AltGr chords
+    // (Ctrl+Alt on some layouts) still type, since they are how those keyboards write { and }.
+    const Qt::KeyboardModifiers mods = e->modifiers() & (Qt::ControlModifier | Qt::AltModifier);
+    const bool altGr = mods == (Qt::ControlModifier | Qt::AltModifier) && !e->text().isEmpty() &&
+                       e->text().at(0).isPrint();
+    if (mods && !altGr && !e->text().isEmpty() && e->text().at(0).isPrint()) {
+        e->ignore();
+        return;
+    }
+    QsciScintilla::keyPressEvent(e);
+}
+
+bool NodeEditor::focusNextPrevChild(bool next)
+{
+    // Scintilla keeps Tab to indent; Ctrl+M (tabMovesFocus) lets keyboard users out.
+    if (m_tabMovesFocus)
+        return QWidget::focusNextPrevChild(next);
+    return QsciScintilla::focusNextPrevChild(next);
+}
+
+QString NodeEditor::hoverText(long pos) const
+{
+    if (pos < 0)
+        return {};
+    // Rich text, so Qt wraps it: a long value used to make a 1,000-px one-line tooltip.
+    QStringList parts;
+    constexpr int kMaxValue = 600;
+    for (const auto& t : m_templates) {
+        if (pos < t.range.begin.offset || pos >= t.range.end.offset)
+            continue;
+        QString body;
+        if (!t.ok) {
+            body = tr("<b>Error</b>: %1").arg(QString::fromStdString(t.error).toHtmlEscaped());
+        } else if (t.undefinedValue) {
+            body = tr("<b>undefined</b> (no output: Port drops the key or renders null)");
+        } else {
+            QString value = QString::fromStdString(JsWriter::stringify(t.value, 2));
+            if (value.size() > kMaxValue)
+                value = value.left(kMaxValue) + QStringLiteral("…");
+            body = tr("<b>%1</b><pre style='white-space:pre-wrap'>%2</pre>")
+                       .arg(QString::fromUtf8(t.value.typeName()), value.toHtmlEscaped());
+        }
+        parts << QStringLiteral("<code>{{%1}}</code><br>%2")
+                     .arg(QString::fromStdString(t.expression).toHtmlEscaped(), body);
+    }
+    for (const auto& d : m_diagnostics) {
+        const int64_t end = std::max(d.range.end.offset, d.range.begin.offset + 1);
+        if (pos >= d.range.begin.offset && pos < end)
+            parts << QStringLiteral("<b>%1</b>: %2")
+                         .arg(QString::fromUtf8(severityName(d.severity)),
+                              QString::fromStdString(d.message).toHtmlEscaped());
+    }
+    if (parts.isEmpty())
+        return {};
+    return QStringLiteral("<qt>%1</qt>").arg(parts.join(QStringLiteral("<hr>")));
+}
+
 bool NodeEditor::event(QEvent* e)
 {
     if (e->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(e);
         const long pos =
             SendScintilla(SCI_POSITIONFROMPOINTCLOSE, help->pos().x(), help->pos().y());
-        QStringList lines;
-        for (const auto& d : m_diagnostics) {
-            const int64_t end = std::max(d.range.end.offset, d.range.begin.offset + 1);
-            if (pos >= 0 && pos >= d.range.begin.offset && pos < end)
-                lines << QStringLiteral("%1: %2").arg(QString::fromUtf8(severityName(d.severity)),
-                                                      QString::fromStdString(d.message));
-        }
-        if (lines.isEmpty())
+        const QString text = hoverText(pos);
+        if (text.isEmpty())
             QToolTip::hideText();
         else
-            QToolTip::showText(help->globalPos(), lines.join(QLatin1Char('\n')), this);
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QsciScintilla::event(e);

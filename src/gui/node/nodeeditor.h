@@ -20,6 +20,8 @@ public:
 
     /// Replaces the shown diagnostics.
     void setDiagnostics(const Diagnostics& diagnostics);
+    /// The diagnostics shown.
+    const Diagnostics& diagnostics() const { return m_diagnostics; }
     /// Shows each template's value or error in place, under its line.
     void setTemplateValues(const std::vector<TemplateInfo>& templates);
     /// The editor's text as UTF-8 bytes.
@@ -30,18 +32,31 @@ public:
     void selectBytes(int64_t begin, int64_t end);
     /// Replaces the byte range [begin, end) with `text`, as one undo step.
     void replaceBytes(int64_t begin, int64_t end, const std::string& text);
+    /// The cursor's byte offset.
+    int64_t cursorByte() const;
+    /// When true, Tab and Shift+Tab move focus out of the editor instead of indenting (Ctrl+M).
+    void setTabMovesFocus(bool on) { m_tabMovesFocus = on; }
+    bool tabMovesFocus() const { return m_tabMovesFocus; }
 
 protected:
     bool event(QEvent* e) override;
+    void keyPressEvent(QKeyEvent* e) override;
+    bool focusNextPrevChild(bool next) override;
+
+private:
+    /// The tooltip for byte `pos`: the template there (value, type or error) and diagnostics.
+    QString hoverText(long pos) const;
 
 private:
     Diagnostics m_diagnostics;
+    std::vector<TemplateInfo> m_templates;
     int m_errorIndicator = 8;
     int m_warningIndicator = 9;
     int m_warningMarker = 0;
     int m_errorMarker = 1; // the higher marker number is drawn on top: errors win
     QsciStyle m_valueStyle;
     QsciStyle m_errorStyle;
+    bool m_tabMovesFocus = false;
 };
 
 } // namespace porthole

@@ -8,6 +8,7 @@
 #include <QWidget>
 
 class QLabel;
+class QSplitter;
 
 namespace porthole {
 
@@ -34,6 +35,20 @@ public:
     void setRenderInput(const JsonValue& context, const RenderOptions& options);
     /// The last finished analysis (render + lint), or null before the first.
     std::shared_ptr<const RenderedNode> lastRender() const { return m_render; }
+    /// Applies the quick fix of the problem chosen in the list (when it has the focus) or the one
+    /// under the editor's cursor, else the first on the cursor's line; false when there is none.
+    bool applyQuickFix();
+    /// Selects the next (`forward`) or previous problem after the cursor, wrapping around;
+    /// false when there are no problems.
+    bool gotoProblem(bool forward);
+    /// Inside `{{ }}`: shows context paths and jq builtins for the word at the cursor; false
+    /// (nothing shown) outside a template.
+    bool complete();
+    /// Re-indents the node (member order and scalars kept); false when it does not parse.
+    bool formatDocument();
+    /// The editor/problems splitter (its sizes are remembered).
+    QSplitter* splitter() const { return m_split; }
+    ProblemsView* problemsView() const { return m_problems; }
 
 Q_SIGNALS:
     /// The text changed and settled (debounced): the preview re-renders on this.
@@ -47,12 +62,14 @@ private:
     NodeEditor* m_editor;
     ProblemsView* m_problems;
     QLabel* m_status;
+    QSplitter* m_split;
     QTimer m_debounce;
     QFutureWatcher<std::shared_ptr<const RenderedNode>> m_lint;
     std::shared_ptr<const RenderedNode> m_render;
     JsonValue m_context = JsonValue::object();
     RenderOptions m_options;
     Diagnostics m_diagnostics;
+    int64_t m_completionBegin = 0;
     quint64 m_generation = 0;
     quint64 m_lintGeneration = 0;
     bool m_lintQueued = false;

@@ -1,6 +1,5 @@
 #include "problemsview.h"
 
-#include <QAction>
 #include <QHeaderView>
 #include <QMenu>
 #include <QStyle>
@@ -16,9 +15,16 @@ ProblemsView::ProblemsView(QWidget* parent) : QTreeWidget(parent)
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     header()->setStretchLastSection(false);
+    // The message column takes the room; the others are narrow and fixed, so a narrow window
+    // (1024 px) still shows the problem rather than "Prol".
     header()->setSectionResizeMode(0, QHeaderView::Stretch);
+    header()->setMinimumSectionSize(40);
     for (int c = 1; c < 4; ++c)
-        header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+        header()->setSectionResizeMode(c, QHeaderView::Interactive);
+    setColumnWidth(1, 64);
+    setColumnWidth(2, 64);
+    setColumnWidth(3, 110);
+    setTextElideMode(Qt::ElideRight);
     setContextMenuPolicy(Qt::CustomContextMenu);
     connect(this, &QTreeWidget::customContextMenuRequested, this, &ProblemsView::showContextMenu);
     connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
@@ -26,14 +32,16 @@ ProblemsView::ProblemsView(QWidget* parent) : QTreeWidget(parent)
         if (i >= 0 && size_t(i) < m_diagnostics.size())
             Q_EMIT diagnosticActivated(m_diagnostics[size_t(i)]);
     });
-    auto* fix = new QAction(tr("Apply quick fix"), this);
-    fix->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
-    fix->setShortcutContext(Qt::WidgetShortcut);
-    connect(fix, &QAction::triggered, this, [this] {
-        if (const Diagnostic* d = currentDiagnostic(); d && d->fix)
-            Q_EMIT fixRequested(*d);
-    });
-    addAction(fix);
+    // Ctrl+. is the window's Edit ▸ Quick fix, which asks currentDiagnostic() when this list has
+    // the focus: a second, widget-level Ctrl+. here would make the shortcut ambiguous.
+}
+
+void ProblemsView::selectDiagnostic(int index)
+{
+    if (QTreeWidgetItem* item = topLevelItem(index)) {
+        setCurrentItem(item);
+        scrollToItem(item);
+    }
 }
 
 void ProblemsView::setDiagnostics(const Diagnostics& diagnostics)

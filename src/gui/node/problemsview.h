@@ -7,7 +7,7 @@
 namespace porthole {
 
 /// The list of diagnostics under the editor: severity, message, position and code. Activating a
-/// row jumps to it; rows with a quick fix offer it in the context menu and via Ctrl+.
+/// row jumps to it; rows with a quick fix offer it in the context menu and via the window's Ctrl+.
 class ProblemsView : public QTreeWidget
 {
     Q_OBJECT
@@ -18,6 +18,8 @@ public:
     void setDiagnostics(const Diagnostics& diagnostics);
     /// The diagnostic of the current row, if any.
     const Diagnostic* currentDiagnostic() const;
+    /// Makes row `index` current (shown, not activated).
+    void selectDiagnostic(int index);
 
 Q_SIGNALS:
     void diagnosticActivated(const porthole::Diagnostic& diagnostic);

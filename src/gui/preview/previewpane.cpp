@@ -1,21 +1,29 @@
 #include "previewpane.h"
 
+#include "core/appsettings.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "core/signaturefragility.h"
+#include "gui/node/nodeeditor.h"
 #include "template/contextmodel.h"
+#include "ui_previewpane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QTabWidget>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 
 namespace porthole {
 
@@ -30,71 +38,64 @@ QString pretty(const JsonValue& v)
 } // namespace
 
 PreviewPane::PreviewPane(QWidget* parent)
-    : QWidget(parent), m_preset(new QComboBox(this)), m_strict(new QCheckBox(tr("Strict"), this)),
-      m_arrayMode(new QComboBox(this)), m_tabs(new QTabWidget(this)),
-      m_messages(new QPlainTextEdit(this)), m_templates(new QTreeWidget(this)),
-      m_contextEdit(new QPlainTextEdit(this)), m_contextStatus(new QLabel(this)),
-      m_summary(new QLabel(this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::PreviewPane>())
 {
-    setObjectName(QStringLiteral("previewPane"));
-    m_preset->setObjectName(QStringLiteral("contextPreset"));
+    // The form is ui/previewpane.ui; behaviour stays here.
+    m_ui->setupUi(this);
+    m_preset = m_ui->contextPreset;
+    m_strict = m_ui->strictMode;
+    m_arrayMode = m_ui->arrayMode;
+    m_tabs = m_ui->previewTabs;
+    m_messages = m_ui->renderedMessages;
+    m_templates = m_ui->templateValues;
+    // The same editor as the node's (line numbers, squiggles), since the context's errors cite
+    // lines and columns.
+    m_contextEdit = m_ui->contextEditor;
+    m_contextStatus = m_ui->contextStatus;
+    m_summary = m_ui->renderSummary;
+    QPushButton* newIds = m_ui->newRunIds;
     m_preset->addItem(tr("Workflow run context"), int(ContextModel::Preset::Workflow));
     m_preset->addItem(tr("Self-service action context"), int(ContextModel::Preset::Action));
-    m_strict->setObjectName(QStringLiteral("strictMode"));
-    m_strict->setToolTip(tr("Port's default is lenient: a failing template becomes null. Strict "
-                            "mode (throwOnError) fails the whole render instead."));
-    m_arrayMode->setObjectName(QStringLiteral("arrayMode"));
     m_arrayMode->addItem(tr("Array: one message per element"));
     m_arrayMode->addItem(tr("Array: one message"));
-    m_arrayMode->setToolTip(tr("Port does not document how an array payload is published; "
-                               "one message per element is Porthole's default guess."));
-    auto* newIds = new QPushButton(tr("New run ids"), this);
-    newIds->setObjectName(QStringLiteral("newRunIds"));
-
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_messages->setObjectName(QStringLiteral("renderedMessages"));
-    m_messages->setReadOnly(true);
     m_messages->setFont(mono);
-    m_templates->setObjectName(QStringLiteral("templateValues"));
-    m_templates->setHeaderLabels({tr("Template"), tr("Value or error"), tr("Where")});
-    m_templates->setRootIsDecorated(false);
-    m_templates->setAlternatingRowColors(true);
     m_templates->header()->setSectionResizeMode(0, QHeaderView::Interactive);
     m_templates->setColumnWidth(0, 260);
     m_templates->setColumnWidth(1, 260);
-    m_contextEdit->setObjectName(QStringLiteral("contextEditor"));
-    m_contextEdit->setFont(mono);
-    m_contextStatus->setObjectName(QStringLiteral("contextStatus"));
-    m_summary->setObjectName(QStringLiteral("renderSummary"));
-    m_summary->setWordWrap(true);
+    connect(m_ui->contextLoad, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(
+            this, tr("Load context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            loadContextFile(path);
+    });
+    connect(m_ui->contextSave, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            this, tr("Save context"), AppSettings::lastFolder.value(), tr("JSON files (*.json)"));
+        if (!path.isEmpty())
+            saveContextFile(path);
+    });
 
-    auto* contextTab = new QWidget(this);
-    auto* contextLayout = new QVBoxLayout(contextTab);
-    contextLayout->setContentsMargins(0, 4, 0, 0);
-    contextLayout->addWidget(m_contextEdit, 1);
-    contextLayout->addWidget(m_contextStatus);
-    m_tabs->setDocumentMode(true);
-    m_tabs->addTab(m_messages, tr("Messages"));
-    m_tabs->addTab(m_templates, tr("Templates"));
-    m_tabs->addTab(contextTab, tr("Context"));
-
-    auto* row = new QHBoxLayout;
-    row->addWidget(m_preset, 2);
-    row->addWidget(newIds);
-    row->addWidget(m_arrayMode, 2);
-    row->addWidget(m_strict);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(row);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_tabs, 1);
-
+    // The options the user chose last time come back (never the context: it has run ids).
+    m_preset->setCurrentIndex(
+        std::clamp(AppSettings::previewPreset.value(), 0, m_preset->count() - 1));
+    m_strict->setChecked(AppSettings::previewStrict.value());
+    m_arrayMode->setCurrentIndex(std::clamp(AppSettings::previewArrayMode.value(), 0, 1));
+    connect(m_preset, &QComboBox::currentIndexChanged, this,
+            [](int i) { AppSettings::previewPreset.setValue(i); });
+    connect(m_strict, &QCheckBox::toggled, this,
+            [](bool on) { AppSettings::previewStrict.setValue(on); });
+    connect(m_arrayMode, &QComboBox::currentIndexChanged, this,
+            [](int i) { AppSettings::previewArrayMode.setValue(i); });
     connect(m_preset, &QComboBox::currentIndexChanged, this, &PreviewPane::loadPreset);
     connect(newIds, &QPushButton::clicked, this, &PreviewPane::newRunIds);
     connect(m_strict, &QCheckBox::toggled, this, &PreviewPane::announce);
     connect(m_arrayMode, &QComboBox::currentIndexChanged, this, &PreviewPane::announce);
-    connect(m_contextEdit, &QPlainTextEdit::textChanged, this, &PreviewPane::contextEdited);
+    connect(m_contextEdit, &QsciScintilla::textChanged, this, &PreviewPane::contextEdited);
     loadPreset();
 }
+
+PreviewPane::~PreviewPane() = default;
 
 RenderOptions PreviewPane::options() const
 {
@@ -106,11 +107,55 @@ RenderOptions PreviewPane::options() const
     return o;
 }
 
+QByteArray PreviewPane::contextText() const
+{
+    const std::string t = m_contextEdit->utf8Text();
+    return QByteArray(t.data(), qsizetype(t.size()));
+}
+
+void PreviewPane::setContextText(const QByteArray& text)
+{
+    m_contextEdit->setUtf8Text(std::string_view(text.constData(), size_t(text.size())));
+    // contextEdited() applied it
+}
+
+bool PreviewPane::loadContextFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        m_contextStatus->setText(tr("Cannot read %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    setContextText(f.readAll()); // applied when it parses, squiggled where it does not
+    AppSettings::lastFolder.setValue(QFileInfo(path).absolutePath());
+    return true;
+}
+
+bool PreviewPane::saveContextFile(const QString& path)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly) || f.write(contextText()) < 0 || !f.commit()) {
+        m_contextStatus->setText(tr("Cannot save %1: %2").arg(path, f.errorString()));
+        return false;
+    }
+    AppSettings::lastFolder.setValue(QFileInfo(path).absolutePath());
+    m_contextStatus->setText(tr("Context saved to %1.").arg(path));
+    return true;
+}
+
 void PreviewPane::loadPreset()
 {
-    m_context = ContextModel::preset(ContextModel::Preset(m_preset->currentData().toInt()));
+    const int preset = m_preset->currentData().toInt();
+    m_shownPreset = preset;
+    if (const auto edited = m_presetEdits.constFind(preset); edited != m_presetEdits.cend()) {
+        // Switching presets and back keeps what the user typed.
+        const QString text = *edited;
+        m_contextEdit->setUtf8Text(text.toStdString());
+        return;
+    }
+    m_context = ContextModel::preset(ContextModel::Preset(preset));
     m_settingContext = true;
-    m_contextEdit->setPlainText(pretty(m_context));
+    m_contextEdit->setUtf8Text(pretty(m_context).toStdString());
     m_settingContext = false;
     m_contextStatus->setText(tr("Context from the preset, with fresh run ids."));
     announce();
@@ -120,8 +165,10 @@ void PreviewPane::newRunIds()
 {
     m_context = ContextModel::refreshIds(m_context);
     m_settingContext = true;
-    m_contextEdit->setPlainText(pretty(m_context));
+    m_contextEdit->setUtf8Text(pretty(m_context).toStdString());
     m_settingContext = false;
+    if (m_presetEdits.contains(m_shownPreset))
+        m_presetEdits[m_shownPreset] = QString::fromStdString(m_contextEdit->utf8Text());
     announce();
 }
 
@@ -129,7 +176,10 @@ void PreviewPane::contextEdited()
 {
     if (m_settingContext)
         return;
-    const JsonDocument doc = JsonParser::parse(m_contextEdit->toPlainText().toStdString());
+    m_presetEdits[m_shownPreset] = QString::fromStdString(m_contextEdit->utf8Text());
+    Q_EMIT contextEditedByUser();
+    const JsonDocument doc = JsonParser::parse(m_contextEdit->utf8Text());
+    m_contextEdit->setDiagnostics(doc.diagnostics); // squiggles where the errors are
     if (!doc.ok()) {
         const Diagnostic& d = doc.diagnostics.front();
         m_contextStatus->setText(tr("Context not applied: line %1, column %2: %3")

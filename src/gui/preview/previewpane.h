@@ -2,6 +2,7 @@
 
 #include "template/noderenderer.h"
 
+#include <QHash>
 #include <QWidget>
 
 #include <memory>
@@ -13,7 +14,13 @@ class QPlainTextEdit;
 class QTabWidget;
 class QTreeWidget;
 
+namespace Ui {
+class PreviewPane;
+}
+
 namespace porthole {
+
+class NodeEditor;
 
 /// What Port would send: the rendered messages, every template's value or error, and the
 /// context they were rendered against (presets, fresh run ids, editable JSON).
@@ -22,17 +29,31 @@ class PreviewPane : public QWidget
     Q_OBJECT
 public:
     explicit PreviewPane(QWidget* parent = nullptr);
+    ~PreviewPane() override;
 
     /// Shows an analysis of the node.
     void showRender(const std::shared_ptr<const RenderedNode>& result);
     /// The context currently in force (the last one that parsed).
     const JsonValue& context() const { return m_context; }
     RenderOptions options() const;
+    /// The context editor's text (what a draft keeps).
+    QByteArray contextText() const;
+    /// Replaces the context editor's text, as if typed (it is applied when it parses).
+    void setContextText(const QByteArray& text);
+    /// The context editor (Tab handling and focus follow the window's keyboard settings).
+    NodeEditor* contextEditor() const { return m_contextEdit; }
+    /// Loads a context file into the editor (applied when it parses); false with the reason in
+    /// the status line when it cannot be read.
+    bool loadContextFile(const QString& path);
+    /// Writes the context editor's text to `path`.
+    bool saveContextFile(const QString& path);
 
 Q_SIGNALS:
     /// The context or an option changed: the node must be rendered again.
     void renderInputChanged(const porthole::JsonValue& context,
                             const porthole::RenderOptions& options);
+    /// The user typed in the context editor.
+    void contextEditedByUser();
 
 private:
     QComboBox* m_preset;
@@ -41,11 +62,14 @@ private:
     QTabWidget* m_tabs;
     QPlainTextEdit* m_messages;
     QTreeWidget* m_templates;
-    QPlainTextEdit* m_contextEdit;
+    NodeEditor* m_contextEdit;
     QLabel* m_contextStatus;
     QLabel* m_summary;
+    std::unique_ptr<Ui::PreviewPane> m_ui; // the form (ui/previewpane.ui)
     JsonValue m_context;
     bool m_settingContext = false;
+    int m_shownPreset = -1;
+    QHash<int, QString> m_presetEdits; // preset -> the user's edited text, kept across switches
     void loadPreset();
     void newRunIds();
     void contextEdited();

@@ -1,6 +1,7 @@
 #include "reportpane.h"
 
 #include "keyringrow.h"
+#include "ui_reportpane.h"
 
 #include "portapi/portcall.h"
 #include "portapi/portclient.h"
@@ -46,70 +47,38 @@ bool secretAccepted(const PortCall& call)
 }
 } // namespace
 
-ReportPane::ReportPane(QWidget* parent)
-    : QWidget(parent), m_baseUrl(new QLineEdit(this)), m_clientId(new QLineEdit(this)),
-      m_clientSecret(new QLineEdit(this)), m_keyring(new KeyringRow(this)),
-      m_target(new QComboBox(this)), m_workflowRun(new QLineEdit(this)),
-      m_nodeRun(new QLineEdit(this)), m_status(new QComboBox(this)), m_result(new QComboBox(this)),
-      m_output(new QPlainTextEdit(this)), m_log(new QLineEdit(this)),
-      m_sendButton(new QPushButton(tr("Send report"), this)), m_response(new QPlainTextEdit(this))
+ReportPane::ReportPane(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::ReportPane>())
 {
-    setObjectName(QStringLiteral("reportPane"));
-    m_baseUrl->setObjectName(QStringLiteral("reportBaseUrl"));
-    m_clientId->setObjectName(QStringLiteral("reportClientId"));
-    m_clientSecret->setObjectName(QStringLiteral("reportClientSecret"));
-    m_clientSecret->setEchoMode(QLineEdit::Password);
-    m_target->setObjectName(QStringLiteral("reportTarget"));
+    // The form is ui/reportpane.ui (labels with mnemonics, tab order); behaviour stays here.
+    m_ui->setupUi(this);
+    m_baseUrl = m_ui->reportBaseUrl;
+    m_clientId = m_ui->reportClientId;
+    m_clientSecret = m_ui->reportClientSecret;
+    m_keyring = m_ui->reportKeyringRow;
+    m_target = m_ui->reportTarget;
+    m_workflowRun = m_ui->reportWorkflowRun;
+    m_nodeRun = m_ui->reportRunId;
+    m_status = m_ui->reportStatus;
+    m_result = m_ui->reportResult;
+    m_output = m_ui->reportOutput;
+    m_log = m_ui->reportLog;
+    m_sendButton = m_ui->reportSend;
+    m_response = m_ui->reportResponse;
+    QPushButton* curlButton = m_ui->reportCopyCurl;
     m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/nodes/runs/{wfnr}"));
     m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/runs/{wfr}/nodes/{wfnr}"));
     m_target->addItem(tr("Classic action run · PATCH /v1/actions/runs/{r}"));
-    m_workflowRun->setObjectName(QStringLiteral("reportWorkflowRun"));
-    m_workflowRun->setPlaceholderText(QStringLiteral("wfr_…"));
-    m_nodeRun->setObjectName(QStringLiteral("reportRunId"));
-    m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
-    m_status->setObjectName(QStringLiteral("reportStatus"));
-    m_result->setObjectName(QStringLiteral("reportResult"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_output->setObjectName(QStringLiteral("reportOutput"));
     m_output->setFont(mono);
     m_output->setPlainText(QStringLiteral("{\n  \"processedAt\": \"2024-01-15T10:30:00Z\"\n}"));
-    m_output->setMaximumHeight(90);
-    m_log->setObjectName(QStringLiteral("reportLog"));
-    m_log->setPlaceholderText(tr("optional log line (INFO)"));
-    m_sendButton->setObjectName(QStringLiteral("reportSend"));
-    auto* curlButton = new QPushButton(tr("Copy as curl"), this);
-    curlButton->setObjectName(QStringLiteral("reportCopyCurl"));
-    curlButton->setToolTip(tr("The token is written as $PORT_TOKEN, never in clear."));
-    m_response->setObjectName(QStringLiteral("reportResponse"));
-    m_response->setReadOnly(true);
     m_response->setFont(mono);
 
-    auto* form = new QFormLayout;
-    form->addRow(tr("Port API"), m_baseUrl);
-    auto* creds = new QHBoxLayout;
-    creds->addWidget(m_clientId);
-    creds->addWidget(m_clientSecret);
-    form->addRow(tr("Client id / secret"), creds);
-    form->addRow(QString(), m_keyring);
-    form->addRow(tr("Report to"), m_target);
-    form->addRow(tr("Workflow run"), m_workflowRun);
-    form->addRow(tr("Run"), m_nodeRun);
-    auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status);
-    statusRow->addWidget(m_result);
-    form->addRow(tr("Status / result"), statusRow);
-    form->addRow(tr("Output"), m_output);
-    form->addRow(tr("Log"), m_log);
-    auto* buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(curlButton);
-    buttons->addWidget(m_sendButton);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addWidget(m_response, 1);
-
     connect(m_target, &QComboBox::currentIndexChanged, this, &ReportPane::targetChanged);
+    // A result belongs to a finished run only: IN_PROGRESS sends none, so none can be chosen.
+    connect(m_status, &QComboBox::currentTextChanged, this, [this](const QString& status) {
+        m_result->setEnabled(m_target->currentIndex() != ActionRun &&
+                             status == QStringLiteral("COMPLETED"));
+    });
     connect(m_baseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     connect(m_clientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     // A typed secret wins over a lookup still under way.
@@ -182,7 +151,7 @@ void ReportPane::targetChanged()
         m_status->addItems({QStringLiteral("COMPLETED"), QStringLiteral("IN_PROGRESS")});
         m_result->addItems(
             {QStringLiteral("SUCCESS"), QStringLiteral("FAILED"), QStringLiteral("CANCELLED")});
-        m_result->setEnabled(true);
+        m_result->setEnabled(m_status->currentText() == QStringLiteral("COMPLETED"));
         m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
     }
     m_workflowRun->setEnabled(m_target->currentIndex() == WorkflowRunNodesRoute);

@@ -2,10 +2,16 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QComboBox;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+
+namespace Ui {
+class ReportPane;
+}
 
 namespace porthole {
 
@@ -55,6 +61,8 @@ private:
     QPushButton* m_sendButton;
     QPlainTextEdit* m_response;
     PortClient* m_client = nullptr;
+    std::unique_ptr<Ui::ReportPane>
+        m_ui; // the form (ui/reportpane.ui); the pointers above are its widgets
     void targetChanged();
     bool buildRequest(PortRequest* request, QString* error) const;
     void configureClient();

@@ -1,0 +1,48 @@
+#pragma once
+
+#include "setting.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QStringList>
+
+namespace porthole {
+
+/// Every preference the app remembers, in one place. Nothing here is a secret: passwords and
+/// client secrets go to the OS keyring (SecretStore), never to QSettings.
+struct AppSettings
+{
+    // Window
+    static inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
+    static inline const Setting<QByteArray> windowState{"window/state", {}};
+    static inline const Setting<QByteArray> mainSplitter{"window/mainSplitter", {}};
+    static inline const Setting<QByteArray> nodeSplitter{"window/nodeSplitter", {}};
+    static inline const Setting<int> sideTab{"window/sideTab", 0};
+    // Files
+    static inline const Setting<QString> lastFile{"files/last", {}};
+    static inline const Setting<QStringList> recentFiles{"files/recent", {}};
+    static inline const Setting<QString> lastFolder{"files/lastFolder", {}};
+    static inline const Setting<int> autosaveSeconds{"files/autosaveSeconds", 5};
+    // Kafka: the connection's name only; its password stays in the keyring.
+    static inline const Setting<QString> lastConnection{"kafka/lastConnection", {}};
+    // Publish options
+    static inline const Setting<QString> publishTopic{"publish/topic", {}};
+    static inline const Setting<QString> publishKey{"publish/key", {}};
+    static inline const Setting<QString> publishHeaders{"publish/headers", {}};
+    static inline const Setting<int> publishRepeat{"publish/repeat", 1};
+    // Preview options
+    static inline const Setting<int> previewPreset{"preview/preset", 0};
+    static inline const Setting<bool> previewStrict{"preview/strict", false};
+    static inline const Setting<int> previewArrayMode{"preview/arrayMode", 0};
+    // Sandbox: reuse the last ports when free, so copied kcat commands keep working.
+    static inline const Setting<bool> sandboxKeepPorts{"sandbox/keepPorts", true};
+    static inline const Setting<int> sandboxKafkaPort{"sandbox/kafkaPort", 0};
+    static inline const Setting<int> sandboxApiPort{"sandbox/apiPort", 0};
+    // Editor
+    static inline const Setting<bool> editorTabMovesFocus{"editor/tabMovesFocus", false};
+
+    /// Every key above (a test checks none names a secret).
+    static QStringList keys();
+};
+
+} // namespace porthole

@@ -1,0 +1,38 @@
+#include "elidedlabel.h"
+
+namespace porthole {
+
+ElidedLabel::ElidedLabel(QWidget* parent) : QLabel(parent)
+{
+    setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    setTextFormat(Qt::PlainText);
+}
+
+void ElidedLabel::setFullText(const QString& text)
+{
+    m_full = text;
+    elide();
+}
+
+QSize ElidedLabel::minimumSizeHint() const
+{
+    return {fontMetrics().horizontalAdvance(QStringLiteral("……")),
+            QLabel::minimumSizeHint().height()};
+}
+
+void ElidedLabel::resizeEvent(QResizeEvent* event)
+{
+    QLabel::resizeEvent(event);
+    elide();
+}
+
+void ElidedLabel::elide()
+{
+    const QString line = QString(m_full).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QString shown =
+        fontMetrics().elidedText(line, Qt::ElideRight, std::max(0, contentsRect().width()));
+    QLabel::setText(shown);
+    setToolTip(shown == line ? QString() : m_full);
+}
+
+} // namespace porthole

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QLabel>
+
+namespace porthole {
+
+/// A one-line status label that never asks for more width than it gets: text that does not fit
+/// ends in "…", and the whole text is in the tooltip. (A plain QLabel grows the window to fit.)
+class ElidedLabel : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit ElidedLabel(QWidget* parent = nullptr);
+    /// Sets the full text (shown elided; whole in the tooltip when cut).
+    void setFullText(const QString& text);
+    QString fullText() const { return m_full; }
+    QSize minimumSizeHint() const override;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    QString m_full;
+    void elide();
+};
+
+} // namespace porthole

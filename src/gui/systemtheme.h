@@ -1,0 +1,24 @@
+#pragma once
+
+#include <QString>
+
+class QApplication;
+
+namespace porthole {
+
+/// Light or dark, as the desktop says. Qt 6.4 has no colour-scheme API, so: a dark palette from
+/// the platform theme is kept as is; otherwise GTK_THEME ("Adwaita:dark") or GNOME's
+/// color-scheme setting ("prefer-dark") switch to Fusion with a dark palette.
+class SystemTheme
+{
+public:
+    /// Applies the scheme to `app` (call once, before the first window).
+    static void apply(QApplication& app);
+    /// Whether the application's palette is dark (the editors pick their colours by it).
+    static bool isDark();
+
+private:
+    static bool desktopPrefersDark();
+};
+
+} // namespace porthole

@@ -1,0 +1,316 @@
+#include "windowactions.h"
+
+#include "aboutdialog.h"
+#include "check/checkconsumerdialog.h"
+#include "connection/connectionbar.h"
+#include "core/appsettings.h"
+#include "mainwindow.h"
+#include "node/documentcontroller.h"
+#include "node/nodeeditor.h"
+#include "node/nodepane.h"
+#include "preview/previewpane.h"
+#include "publish/publishpane.h"
+#include "report/reportpane.h"
+#include "runs/runspane.h"
+#include "settings/preferencesdialog.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QDesktopServices>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QUrl>
+#include <QVBoxLayout>
+
+namespace porthole {
+
+WindowActions::WindowActions(MainWindow* window) : QObject(window), m_window(window) {}
+
+QAction* WindowActions::add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys,
+                            const QString& objectName)
+{
+    QAction* a = menu->addAction(text);
+    a->setObjectName(objectName);
+    if (!keys.isEmpty()) {
+        a->setShortcuts(keys);
+        // Window-wide (the default) but said explicitly: it must fire from inside the editor.
+        a->setShortcutContext(Qt::WindowShortcut);
+        a->setToolTip(QStringLiteral("%1 (%2)").arg(
+            QString(text).remove(QLatin1Char('&')).remove(QStringLiteral("…")),
+            keys.first().toString(QKeySequence::NativeText)));
+        m_actions << a;
+    }
+    m_window->addAction(a); // shortcuts work even while the menu bar is hidden
+    return a;
+}
+
+void WindowActions::build()
+{
+    buildFileMenu();
+    buildEditMenu();
+    buildViewMenu();
+    buildRunMenu();
+    buildHelpMenu();
+}
+
+QList<QAction*> WindowActions::shortcutActions() const
+{
+    return m_actions;
+}
+
+void WindowActions::buildFileMenu()
+{
+    DocumentController* docs = m_window->documents();
+    QMenu* file = m_window->menuBar()->addMenu(tr("&File"));
+    connect(add(file, tr("&Open…"), {QKeySequence::Open}, QStringLiteral("actionOpen")),
+            &QAction::triggered, docs, &DocumentController::chooseAndOpen);
+    QMenu* recent = file->addMenu(tr("Open &recent"));
+    recent->setObjectName(QStringLiteral("recentMenu"));
+    docs->attachRecentMenu(recent);
+    QMenu* examples = file->addMenu(tr("Open &example"));
+    const auto names =
+        QDir(QStringLiteral(":/examples/nodes")).entryList({QStringLiteral("*.json")}, QDir::Files);
+    for (const QString& name : names)
+        examples->addAction(name, this, [docs, name] {
+            if (docs->confirmDiscard())
+                docs->openExample(name);
+        });
+    file->addSeparator();
+    connect(add(file, tr("&Save"), {QKeySequence::Save}, QStringLiteral("actionSave")),
+            &QAction::triggered, docs, &DocumentController::save);
+    connect(add(file, tr("Save &as…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)},
+                QStringLiteral("actionSaveAs")),
+            &QAction::triggered, docs, &DocumentController::saveAs);
+    file->addAction(tr("Check a &consumer…"), this, [this, docs] {
+        const QString path = docs->document()->path();
+        CheckConsumerDialog::open(m_window, m_window->nodePane()->nodeText(),
+                                  m_window->previewPane()->context(),
+                                  path.isEmpty() ? tr("node") : QFileInfo(path).completeBaseName());
+    });
+    file->addSeparator();
+    connect(add(file, tr("P&references…"), {QKeySequence(Qt::CTRL | Qt::Key_Comma)},
+                QStringLiteral("actionPreferences")),
+            &QAction::triggered, this, [this] {
+                auto* dialog = new PreferencesDialog(m_window);
+                dialog->setAttribute(Qt::WA_DeleteOnClose);
+                connect(dialog, &QDialog::accepted, this, [this] {
+                    if (auto* a =
+                            m_window->findChild<QAction*>(QStringLiteral("actionTabMovesFocus")))
+                        a->setChecked(AppSettings::editorTabMovesFocus.value());
+                });
+                dialog->open();
+            });
+    file->addSeparator();
+    connect(
+        add(file, tr("&Quit"), {QKeySequence(Qt::CTRL | Qt::Key_Q)}, QStringLiteral("actionQuit")),
+        &QAction::triggered, m_window, &QWidget::close);
+}
+
+void WindowActions::forFocusWidget(const char* slot)
+{
+    // Undo, copy… act on whichever text box has the focus (each has these slots).
+    if (QWidget* w = m_window->focusWidget())
+        QMetaObject::invokeMethod(w, slot);
+}
+
+void WindowActions::buildEditMenu()
+{
+    NodePane* node = m_window->nodePane();
+    QMenu* edit = m_window->menuBar()->addMenu(tr("&Edit"));
+    // Text boxes take these keys themselves (ShortcutOverride); the menu entries are for the
+    // mouse, and list the keys.
+    const struct
+    {
+        QString text;
+        QKeySequence::StandardKey key;
+        const char* slot;
+    } standard[] = {{tr("&Undo"), QKeySequence::Undo, "undo"},
+                    {tr("&Redo"), QKeySequence::Redo, "redo"},
+                    {tr("Cu&t"), QKeySequence::Cut, "cut"},
+                    {tr("&Copy"), QKeySequence::Copy, "copy"},
+                    {tr("&Paste"), QKeySequence::Paste, "paste"},
+                    {tr("Select &all"), QKeySequence::SelectAll, "selectAll"}};
+    for (const auto& s : standard) {
+        QAction* a = edit->addAction(s.text);
+        a->setShortcuts(s.key);
+        a->setShortcutContext(Qt::WidgetShortcut); // shown in the menu, typed into the box
+        const char* slot = s.slot;
+        connect(a, &QAction::triggered, this, [this, slot] { forFocusWidget(slot); });
+        if (s.key == QKeySequence::Redo || s.key == QKeySequence::Paste)
+            edit->addSeparator();
+    }
+    connect(add(edit, tr("&Quick fix"), {QKeySequence(Qt::CTRL | Qt::Key_Period)},
+                QStringLiteral("actionQuickFix")),
+            &QAction::triggered, this, [this, node] {
+                if (!node->applyQuickFix())
+                    m_window->statusBar()->showMessage(tr("No quick fix here."), 3000);
+            });
+    connect(add(edit, tr("C&omplete"), {QKeySequence(Qt::CTRL | Qt::Key_Space)},
+                QStringLiteral("actionComplete")),
+            &QAction::triggered, this, [this, node] {
+                if (!node->complete())
+                    m_window->statusBar()->showMessage(
+                        tr("Completion works inside {{ }}: context paths and jq builtins."), 4000);
+            });
+    connect(add(edit, tr("&Format document"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F)},
+                QStringLiteral("actionFormat")),
+            &QAction::triggered, this, [this, node] {
+                if (!node->formatDocument())
+                    m_window->statusBar()->showMessage(
+                        tr("Not formatted: the node is not valid JSON yet."), 4000);
+            });
+    edit->addSeparator();
+    QAction* tabMoves = add(edit, tr("&Tab moves focus"), {QKeySequence(Qt::CTRL | Qt::Key_M)},
+                            QStringLiteral("actionTabMovesFocus"));
+    tabMoves->setCheckable(true);
+    tabMoves->setChecked(node->editor()->tabMovesFocus());
+    connect(tabMoves, &QAction::toggled, this, [this, node](bool on) {
+        node->editor()->setTabMovesFocus(on);
+        m_window->previewPane()->contextEditor()->setTabMovesFocus(on);
+        AppSettings::editorTabMovesFocus.setValue(on);
+        m_window->statusBar()->showMessage(on ? tr("Tab moves the focus out of the editors.")
+                                              : tr("Tab indents in the editors."),
+                                           3000);
+    });
+}
+
+void WindowActions::buildViewMenu()
+{
+    QMenu* view = m_window->menuBar()->addMenu(tr("&View"));
+    QTabWidget* tabs = m_window->sideTabs();
+    const QString names[] = {tr("&Preview"), tr("P&ublish"), tr("&Runs topic"), tr("Re&port")};
+    for (int i = 0; i < tabs->count() && i < 4; ++i) {
+        QAction* a = add(view, names[i], {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
+                         QStringLiteral("actionTab%1").arg(i + 1));
+        connect(a, &QAction::triggered, this, [tabs, i] {
+            tabs->setCurrentIndex(i);
+            // Into the pane: its first field that takes Tab focus gets the keyboard.
+            QWidget* pane = tabs->currentWidget();
+            for (QWidget* w = pane->nextInFocusChain(); w && w != pane; w = w->nextInFocusChain())
+                if (pane->isAncestorOf(w) && w->isVisibleTo(pane) && w->isEnabled() &&
+                    (w->focusPolicy() & Qt::TabFocus)) {
+                    w->setFocus(Qt::ShortcutFocusReason);
+                    break;
+                }
+        });
+    }
+    view->addSeparator();
+    connect(add(view, tr("&Editor"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
+                QStringLiteral("actionFocusEditor")),
+            &QAction::triggered, this, [this] { m_window->nodePane()->editor()->setFocus(); });
+    connect(add(view, tr("&Kafka connection"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
+                QStringLiteral("actionFocusConnection")),
+            &QAction::triggered, this, [this] {
+                if (auto* combo = m_window->connectionBar()->findChild<QComboBox*>())
+                    combo->setFocus();
+            });
+    view->addSeparator();
+    connect(add(view, tr("&Next problem"), {QKeySequence(Qt::Key_F8)},
+                QStringLiteral("actionNextProblem")),
+            &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(true); });
+    connect(add(view, tr("Pre&vious problem"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)},
+                QStringLiteral("actionPreviousProblem")),
+            &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(false); });
+}
+
+void WindowActions::buildRunMenu()
+{
+    QMenu* run = m_window->menuBar()->addMenu(tr("&Run"));
+    QTabWidget* tabs = m_window->sideTabs();
+    QAction* publish =
+        add(run, tr("&Publish"),
+            {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
+            QStringLiteral("actionPublish"));
+    connect(publish, &QAction::triggered, this, [this, tabs] {
+        tabs->setCurrentWidget(m_window->publishPane());
+        m_window->publishPane()->publish();
+    });
+    tooltipFor("publishButton", publish);
+    QAction* watch = add(run, tr("&Watch runs topic"), {QKeySequence(Qt::Key_F5)},
+                         QStringLiteral("actionWatch"));
+    connect(watch, &QAction::triggered, this, [this, tabs] {
+        tabs->setCurrentWidget(m_window->runsPane());
+        m_window->runsPane()->startWatching();
+    });
+    tooltipFor("runsWatch", watch);
+    QAction* stop = add(run, tr("&Stop watching"), {QKeySequence(Qt::CTRL | Qt::Key_W)},
+                        QStringLiteral("actionStopWatching"));
+    connect(stop, &QAction::triggered, this, [this] { m_window->runsPane()->stopWatching(); });
+    QAction* report = add(run, tr("Send &report"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
+                          QStringLiteral("actionReport"));
+    connect(report, &QAction::triggered, this, [this, tabs] {
+        tabs->setCurrentWidget(m_window->reportPane());
+        m_window->reportPane()->send();
+    });
+    tooltipFor("reportSend", report);
+}
+
+void WindowActions::buildHelpMenu()
+{
+    QMenu* help = m_window->menuBar()->addMenu(tr("&Help"));
+    connect(add(help, tr("&Keyboard shortcuts"), {QKeySequence(Qt::Key_F1)},
+                QStringLiteral("actionShortcuts")),
+            &QAction::triggered, this, &WindowActions::showShortcuts);
+    connect(add(help, tr("Port &docs: Kafka workflow node"), {}, QStringLiteral("actionPortDocs")),
+            &QAction::triggered, this, [] {
+                QDesktopServices::openUrl(
+                    QUrl(QStringLiteral("https://docs.port.io/actions-and-automations/")));
+            });
+    help->addSeparator();
+    connect(add(help, tr("&About Porthole"), {}, QStringLiteral("actionAbout")),
+            &QAction::triggered, this, [this] { AboutDialog(m_window).exec(); });
+}
+
+void WindowActions::tooltipFor(const char* buttonName, QAction* action)
+{
+    if (auto* button = m_window->findChild<QAbstractButton*>(QLatin1String(buttonName)))
+        button->setToolTip(action->toolTip());
+}
+
+void WindowActions::showShortcuts()
+{
+    auto* dialog = new QDialog(m_window);
+    dialog->setObjectName(QStringLiteral("shortcutsDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Keyboard shortcuts"));
+    auto* table = new QTableWidget(int(m_actions.size()) + 3, 2, dialog);
+    table->setHorizontalHeaderLabels({tr("Command"), tr("Keys")});
+    table->verticalHeader()->hide();
+    table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    int row = 0;
+    auto put = [&](const QString& what, const QString& keys) {
+        table->setItem(row, 0, new QTableWidgetItem(what));
+        table->setItem(row, 1, new QTableWidgetItem(keys));
+        ++row;
+    };
+    for (QAction* a : m_actions) {
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText);
+        put(a->text().remove(QLatin1Char('&')), keys.join(tr(" or ")));
+    }
+    put(tr("Open a menu"), tr("Alt + the underlined letter"));
+    put(tr("Choose the Kafka connection"), tr("Alt+K"));
+    put(tr("Leave a one-line or Headers box"), tr("Tab, Shift+Tab"));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, dialog);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    auto* layout = new QVBoxLayout(dialog);
+    layout->addWidget(table);
+    layout->addWidget(buttons);
+    dialog->resize(520, 560);
+    dialog->show();
+}
+
+} // namespace porthole

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+
+class QAction;
+class QMenu;
+
+namespace porthole {
+
+class MainWindow;
+
+/// The window's menus and keyboard map. Every command is a window-wide QAction, so its
+/// shortcut works wherever the focus is (the editor included), shows in its menu, and is listed
+/// by Help ▸ Keyboard shortcuts; buttons that do the same show the shortcut in their tooltip.
+class WindowActions : public QObject
+{
+    Q_OBJECT
+public:
+    explicit WindowActions(MainWindow* window);
+    /// Adds the menus to the window's menu bar.
+    void build();
+    /// Every action with a shortcut, in menu order.
+    QList<QAction*> shortcutActions() const;
+
+private:
+    MainWindow* m_window;
+    QList<QAction*> m_actions;
+    QAction* add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys,
+                 const QString& objectName);
+    void buildFileMenu();
+    void buildEditMenu();
+    void buildViewMenu();
+    void buildRunMenu();
+    void buildHelpMenu();
+    void tooltipFor(const char* buttonName, QAction* action);
+    void forFocusWidget(const char* slot);
+    void showShortcuts();
+};
+
+} // namespace porthole

@@ -1,0 +1,102 @@
+// porthole-bench-keystroke NODE.json [--context CTX.json] [--edits N]
+// Types N edits into the node editor (offscreen, the real NodePane + PreviewPane of a
+// MainWindow) and prints {"p50Ms","p95Ms","maxMs","edits","templates"}: for each edit, the time
+// from the key event to the preview showing a render of the text with that edit in it.
+// Without NODE.json it generates a 200-template node. A benchmark: it never fails on speed.
+#include "gui/mainwindow.h"
+#include "gui/node/nodeeditor.h"
+#include "gui/node/nodepane.h"
+#include "gui/preview/previewpane.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTest>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace porthole;
+
+namespace {
+
+QByteArray generatedNode(int templates)
+{
+    QByteArray payload;
+    for (int i = 0; i < templates; ++i)
+        payload += QStringLiteral("%1\"f%2\": \"{{ .outputs.trigger.service + \\\"-%2\\\" }}\"")
+                       .arg(i ? QStringLiteral(",\n      ") : QString())
+                       .arg(i)
+                       .toUtf8();
+    return "{\n  \"identifier\": \"bench\",\n  \"title\": \"Bench\",\n  \"config\": {\n"
+           "    \"type\": \"KAFKA\",\n    \"payload\": {\n      " +
+           payload + ",\n      \"typed\": \"\"\n    }\n  }\n}\n";
+}
+
+QByteArray readFile(const QString& path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "cannot read %s\n", qPrintable(path));
+        std::exit(1);
+    }
+    return f.readAll();
+}
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QString nodePath, contextPath;
+    int edits = 50;
+    const QStringList args = QApplication::arguments();
+    for (int i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--edits") && i + 1 < args.size())
+            edits = std::max(1, args[++i].toInt());
+        else if (args[i] == QLatin1String("--context") && i + 1 < args.size())
+            contextPath = args[++i];
+        else
+            nodePath = args[i];
+    }
+    MainWindow w;
+    w.show();
+    NodePane* pane = w.nodePane();
+    if (!contextPath.isEmpty())
+        w.previewPane()->setContextText(readFile(contextPath));
+    const QByteArray node = nodePath.isEmpty() ? generatedNode(200) : readFile(nodePath);
+    pane->setNodeText(node);
+    if (!QTest::qWaitFor([&] { return pane->lastRender() != nullptr; }, 60000)) {
+        std::fprintf(stderr, "the node never rendered\n");
+        return 1;
+    }
+    const size_t templates = pane->lastRender()->templates.size();
+    // Type inside the last string value (or at the end of the first line of a given node).
+    int at = int(node.lastIndexOf("\"\""));
+    at = at < 0 ? int(node.indexOf('\n')) : at + 1;
+    NodeEditor* editor = pane->editor();
+    editor->setFocus();
+    editor->SendScintilla(QsciScintilla::SCI_GOTOPOS, long(at));
+
+    std::vector<double> ms;
+    QByteArray lastRendered;
+    QObject::connect(pane, &NodePane::nodeRendered, &app, [&] { lastRendered = pane->nodeText(); });
+    for (int i = 0; i < edits; ++i) {
+        QElapsedTimer t;
+        t.start();
+        QTest::keyClick(editor, Qt::Key_X);
+        const QByteArray want = pane->nodeText();
+        if (!QTest::qWaitFor([&] { return lastRendered == want; }, 30000)) {
+            std::fprintf(stderr, "edit %d never reached the preview\n", i);
+            return 1;
+        }
+        ms.push_back(double(t.nsecsElapsed()) / 1e6);
+        QTest::qWait(5); // a typist's gap, so edits are not all coalesced into one
+    }
+    std::sort(ms.begin(), ms.end());
+    auto pct = [&](double p) { return ms[std::min(ms.size() - 1, size_t(p * double(ms.size())))]; };
+    std::printf("{\"p50Ms\":%.1f,\"p95Ms\":%.1f,\"maxMs\":%.1f,\"edits\":%d,\"templates\":%zu}\n",
+                pct(0.50), pct(0.95), ms.back(), edits, templates);
+    return 0;
+}

@@ -1,0 +1,229 @@
+// The keyboard walk: every pane reached and every command run with keys only, the focus in the
+// editor included (Scintilla used to type Ctrl+. as "." and keep Tab to itself).
+#include "gui/mainwindow.h"
+#include "gui/node/nodeeditor.h"
+#include "gui/node/nodepane.h"
+#include "gui/node/problemsview.h"
+#include "gui/publish/publishpane.h"
+#include "gui/report/reportpane.h"
+#include "gui/runs/runspane.h"
+#include "support/throwawaysettings.h"
+
+#include <QApplication>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace porthole;
+
+namespace {
+// PH1105: "kafka" must be "KAFKA"; the quick fix says so.
+const QByteArray kBroken =
+    R"({"identifier":"x","title":"X","config":{"type":"kafka","payload":{"a":"{{ .outputs.trigger.ser }}"}}})";
+} // namespace
+
+class TestKeyboard : public QObject
+{
+    Q_OBJECT
+    test::ThrowAwaySettings m_settings;
+    MainWindow* m_w = nullptr;
+    NodeEditor* editor() const { return m_w->nodePane()->editor(); }
+    QWidget* focus() const { return QApplication::focusWidget(); }
+
+    void key(int k, Qt::KeyboardModifiers mods = Qt::NoModifier)
+    {
+        // The offscreen platform leaves a closed menu as the active window; a real one does not.
+        if (QApplication::activeWindow() != m_w) {
+            m_w->activateWindow();
+            QApplication::setActiveWindow(m_w);
+            QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget*>(m_w));
+        }
+        QWidget* target = focus() ? focus() : m_w;
+        QTest::keyClick(target, Qt::Key(k), mods);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        m_w = new MainWindow;
+        m_w->show();
+        m_w->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_w));
+        QString error;
+        QVERIFY2(m_w->startSandbox(&error), qPrintable(error));
+        m_w->openExample(QStringLiteral("with-run-ids.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->nodePane()->lastRender() && m_w->nodePane()->lastRender()->ok,
+                                 20000);
+    }
+    void cleanupTestCase() { delete m_w; }
+
+    void chordsNeverTypeIntoTheEditor()
+    {
+        editor()->setFocus();
+        QTRY_COMPARE(focus(), static_cast<QWidget*>(editor()));
+        const QByteArray before = m_w->nodePane()->nodeText();
+        editor()->setCursorPosition(1, 2);
+        key(Qt::Key_Period, Qt::ControlModifier); // no fix here: nothing typed
+        key(Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
+        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(focus(), static_cast<QWidget*>(editor()));
+    }
+
+    void quickFixAndProblemsFromTheEditor()
+    {
+        m_w->nodePane()->setNodeText(kBroken);
+        QTRY_COMPARE(m_w->nodePane()->problemsView()->topLevelItemCount(), 1);
+        editor()->setFocus();
+        editor()->setCursorPosition(0, 0);
+        key(Qt::Key_F8); // selects the problem
+        QCOMPARE(editor()->selectedText(), QStringLiteral("\"kafka\""));
+        key(Qt::Key_F8, Qt::ShiftModifier); // wraps to the same one
+        QCOMPARE(editor()->selectedText(), QStringLiteral("\"kafka\""));
+        key(Qt::Key_Period, Qt::ControlModifier);
+        QVERIFY(m_w->nodePane()->nodeText().contains("\"KAFKA\""));
+        QVERIFY(!m_w->nodePane()->nodeText().contains(".\"kafka"));
+        QTRY_COMPARE(m_w->nodePane()->problemsView()->topLevelItemCount(), 0);
+    }
+
+    void completionInsideATemplate()
+    {
+        const QByteArray text = m_w->nodePane()->nodeText();
+        const int at = int(text.indexOf(".ser }}") + 4); // after ".outputs.trigger.ser"
+        editor()->setFocus();
+        editor()->SendScintilla(QsciScintilla::SCI_GOTOPOS, long(at));
+        key(Qt::Key_Space, Qt::ControlModifier);
+        QVERIFY(editor()->isListActive());
+        QCOMPARE(m_w->nodePane()->nodeText(), text); // no space typed
+        key(Qt::Key_Return);                         // the one proposal: .outputs.trigger.service
+        QVERIFY(!editor()->isListActive());
+        QVERIFY2(m_w->nodePane()->nodeText().contains("{{ .outputs.trigger.service }}"),
+                 m_w->nodePane()->nodeText().constData());
+        editor()->undo();
+        QCOMPARE(m_w->nodePane()->nodeText(), text);
+    }
+
+    void tabLeavesTheEditorOnlyAfterCtrlM()
+    {
+        editor()->setFocus();
+        const QByteArray before = m_w->nodePane()->nodeText();
+        key(Qt::Key_M, Qt::ControlModifier);
+        key(Qt::Key_Tab);
+        QVERIFY(focus() != editor());
+        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        editor()->setFocus();
+        key(Qt::Key_M, Qt::ControlModifier); // back to indenting
+        key(Qt::Key_Tab);
+        QCOMPARE(focus(), static_cast<QWidget*>(editor()));
+        QVERIFY(m_w->nodePane()->nodeText() != before);
+        editor()->undo();
+        QCOMPARE(m_w->nodePane()->nodeText(), before);
+    }
+
+    void ctrlDigitsWalkThePanesAndTabLeavesTheirBoxes()
+    {
+        auto* tabs = m_w->sideTabs();
+        for (int i = 0; i < 4; ++i) {
+            editor()->setFocus();
+            key(Qt::Key_1 + i, Qt::ControlModifier);
+            QCOMPARE(tabs->currentIndex(), i);
+            QVERIFY2(
+                focus() && tabs->currentWidget()->isAncestorOf(focus()),
+                qPrintable(QStringLiteral("tab %1: focus on %2")
+                               .arg(i)
+                               .arg(focus() ? focus()->objectName() : QStringLiteral("nothing"))));
+        }
+        // The Headers box is one-purpose: Tab leaves it instead of typing a tab.
+        auto* headers = m_w->findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders"));
+        key(Qt::Key_2, Qt::ControlModifier);
+        headers->setFocus();
+        const QString text = headers->toPlainText();
+        key(Qt::Key_Tab);
+        QVERIFY(focus() != headers);
+        QCOMPARE(headers->toPlainText(), text);
+    }
+
+    void altLettersOpenMenus()
+    {
+        editor()->setFocus();
+        const QByteArray before = m_w->nodePane()->nodeText();
+        key(Qt::Key_F, Qt::AltModifier);
+        QTRY_VERIFY(qobject_cast<QMenu*>(QApplication::activePopupWidget()));
+        QCOMPARE(qobject_cast<QMenu*>(QApplication::activePopupWidget())->title(),
+                 QStringLiteral("&File"));
+        QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(!QApplication::activePopupWidget());
+        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        // Alt+K: the Kafka connection picker.
+        editor()->setFocus();
+        key(Qt::Key_K, Qt::AltModifier);
+        QCOMPARE(focus()->objectName(), QStringLiteral("connectionCombo"));
+        QCOMPARE(m_w->nodePane()->nodeText(), before);
+    }
+
+    void publishWatchStopAndReportByKeys()
+    {
+        editor()->setFocus();
+        m_w->openExample(QStringLiteral("with-run-ids.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(m_w->nodePane()->lastRender() && m_w->nodePane()->lastRender()->ok,
+                                 20000);
+        QSignalSpy published(m_w->publishPane(), &PublishPane::publishFinished);
+        key(Qt::Key_Return, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
+        QCOMPARE(published.at(0).at(0).toLongLong(), 1);
+        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->publishPane()));
+
+        editor()->setFocus();
+        key(Qt::Key_W, Qt::ControlModifier);
+        QCOMPARE(focus(), static_cast<QWidget*>(editor()));
+        QVERIFY(!m_w->runsPane()->isWatching());
+        key(Qt::Key_F5);
+        QVERIFY(m_w->runsPane()->isWatching());
+        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->runsPane()));
+
+        editor()->setFocus();
+        QSignalSpy reported(m_w->reportPane(), &ReportPane::reportFinished);
+        key(Qt::Key_R, Qt::ControlModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 1, 30000);
+        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->reportPane()));
+    }
+
+    void shortcutsAreShownInMenusAndTooltips()
+    {
+        const QStringList expected = {
+            QStringLiteral("Ctrl+."), QStringLiteral("Ctrl+Space"), QStringLiteral("Ctrl+Return"),
+            QStringLiteral("Ctrl+R"), QStringLiteral("F5"),         QStringLiteral("Ctrl+W"),
+            QStringLiteral("F8"),     QStringLiteral("Shift+F8"),   QStringLiteral("Ctrl+Shift+S"),
+            QStringLiteral("Ctrl+Q"), QStringLiteral("Ctrl+M"),     QStringLiteral("Ctrl+1"),
+            QStringLiteral("Ctrl+4")};
+        QStringList shown;
+        for (QMenu* menu : m_w->menuBar()->findChildren<QMenu*>())
+            for (QAction* a : menu->actions())
+                shown << a->shortcut().toString();
+        for (const QString& k : expected)
+            QVERIFY2(shown.contains(k), qPrintable(k));
+        QStringList titles;
+        for (QAction* a : m_w->menuBar()->actions())
+            titles << a->text();
+        QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"),
+                                      QStringLiteral("&View"), QStringLiteral("&Run"),
+                                      QStringLiteral("&Help")}));
+        QVERIFY(m_w->findChild<QWidget*>(QStringLiteral("publishButton"))
+                    ->toolTip()
+                    .contains(QStringLiteral("Ctrl+Return")));
+    }
+
+    void ctrlQQuits()
+    {
+        editor()->setModified(false); // nothing to ask about
+        editor()->setFocus();
+        key(Qt::Key_Q, Qt::ControlModifier);
+        QTRY_VERIFY(!m_w->isVisible());
+    }
+};
+
+QTEST_MAIN(TestKeyboard)
+#include "test_keyboard.moc"

@@ -1,0 +1,169 @@
+// Porthole remembers: a second window (a relaunch) comes back with the first one's size, file,
+// tab and Kafka connection (without asking for a password), and a killed session's unsaved
+// work is offered back. Settings live in a throw-away folder.
+#include "core/appsettings.h"
+#include "gui/connection/connectionbar.h"
+#include "gui/mainwindow.h"
+#include "gui/node/documentcontroller.h"
+#include "gui/node/nodeeditor.h"
+#include "gui/node/nodepane.h"
+#include "kafka/profilestore.h"
+#include "support/throwawaysettings.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTest>
+
+using namespace porthole;
+
+class TestRelaunch : public QObject
+{
+    Q_OBJECT
+    test::ThrowAwaySettings m_settings;
+    QString m_node;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("PORTHOLE_KAFKA_PROFILES",
+                QDir(m_settings.path()).filePath(QStringLiteral("profiles.json")).toLocal8Bit());
+        // Two saved connections: a plain one, and a SASL one whose password no keyring has.
+        ProfileStore store;
+        ConnectionProfile plain;
+        plain.name = "local";
+        plain.bootstrapServers = "127.0.0.1:1";
+        plain.securityProtocol = "PLAINTEXT";
+        plain.orgId = "org_local";
+        store.put(plain);
+        ConnectionProfile sasl = plain;
+        sasl.name = "cloud";
+        sasl.securityProtocol = "SASL_SSL";
+        sasl.saslMechanism = "SCRAM-SHA-512";
+        sasl.username = "user";
+        store.put(sasl);
+        std::string error;
+        QVERIFY2(store.save(ProfileStore::defaultPath(), &error), error.c_str());
+
+        m_node = QDir(m_settings.path()).filePath(QStringLiteral("mine.json"));
+        QFile f(m_node);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        QFile example(QStringLiteral(":/examples/nodes/event-driven.json"));
+        QVERIFY(example.open(QIODevice::ReadOnly));
+        f.write(example.readAll());
+    }
+
+    void sizeFileTabAndConnectionComeBack()
+    {
+        {
+            MainWindow first;
+            first.resize(1100, 720);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            QVERIFY(first.openFile(m_node));
+            first.sideTabs()->setCurrentIndex(2);
+            auto* split = first.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
+            split->setSizes({400, 700});
+            first.findChild<QLineEdit*>(QStringLiteral("publishKey"))
+                ->setText(QStringLiteral("k-1"));
+            QString error;
+            QVERIFY2(first.startSandbox(&error), qPrintable(error));
+            first.connectionBar()->selectConnection(QStringLiteral("local"));
+            QCOMPARE(first.connectionBar()->currentName(), QStringLiteral("local"));
+            QVERIFY(first.close());
+        }
+        MainWindow second;
+        second.openStartupDocument();
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QCOMPARE(second.size(), QSize(1100, 720));
+        QCOMPARE(second.documents()->document()->path(), m_node);
+        QVERIFY(second.windowTitle().startsWith(QStringLiteral("mine.json")));
+        QCOMPARE(second.sideTabs()->currentIndex(), 2);
+        const QList<int> sizes =
+            second.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes();
+        QVERIFY2(qAbs(sizes.at(0) - 400) <= 2, qPrintable(QString::number(sizes.at(0))));
+        QCOMPARE(second.findChild<QLineEdit*>(QStringLiteral("publishKey"))->text(),
+                 QStringLiteral("k-1"));
+        QVERIFY(second.documents()->document()->recentFiles().contains(m_node));
+        QString error;
+        QVERIFY2(second.startSandbox(&error), qPrintable(error));
+        QCOMPARE(second.connectionBar()->currentName(), QStringLiteral("local"));
+        QVERIFY(second.close());
+    }
+
+    void aConnectionNeedingAPasswordNeverPromptsAtLaunch()
+    {
+        AppSettings::lastConnection.setValue(QStringLiteral("cloud"));
+        MainWindow w;
+        QString error;
+        QVERIFY2(w.startSandbox(&error), qPrintable(error));
+        // No keyring in this test: the lookup fails, and the bar says so instead of a dialog.
+        QTRY_VERIFY_WITH_TIMEOUT(w.connectionBar()->statusText().contains(QStringLiteral("cloud")),
+                                 30000);
+        QVERIFY(!w.connectionBar()->openDialog());
+        QCOMPARE(w.connectionBar()->currentName(), QStringLiteral("sandbox"));
+        QCOMPARE(AppSettings::lastConnection.value(), QStringLiteral("cloud"));
+        QVERIFY(w.close());
+    }
+
+    void sandboxKeepsItsPorts()
+    {
+        QString first;
+        {
+            MainWindow w;
+            QString error;
+            QVERIFY2(w.startSandbox(&error), qPrintable(error));
+            first = w.findChild<QLabel*>(QStringLiteral("sandboxStatus"))->text();
+        }
+        MainWindow w;
+        QString error;
+        QVERIFY2(w.startSandbox(&error), qPrintable(error));
+        QCOMPARE(w.findChild<QLabel*>(QStringLiteral("sandboxStatus"))->text(), first);
+        QVERIFY(AppSettings::sandboxKafkaPort.value() > 0);
+    }
+
+    void killedSessionOffersItsWorkBack()
+    {
+        QByteArray edited;
+        {
+            auto* w = new MainWindow;
+            QVERIFY(w->openFile(m_node));
+            NodeEditor* editor = w->nodePane()->editor();
+            editor->setCursorPosition(0, 1);
+            QTest::keyClicks(editor, QStringLiteral("\"draft\": 1, "));
+            edited = w->nodePane()->nodeText();
+            QVERIFY(w->windowTitle().contains(QStringLiteral("•")));
+            w->documents()->autosave(); // what the timer does every few seconds
+            delete w;                   // killed: no closeEvent, the draft stays
+        }
+        MainWindow w;
+        w.openStartupDocument();
+        auto* restore = w.findChild<QPushButton*>(QStringLiteral("draftRestore"));
+        QVERIFY(restore);
+        QVERIFY(!restore->isHidden());
+        QVERIFY(w.findChild<QLabel*>(QStringLiteral("draftText"))
+                    ->text()
+                    .contains(QStringLiteral("mine.json")));
+        restore->click();
+        QCOMPARE(w.nodePane()->nodeText(), edited);
+        QCOMPARE(w.documents()->document()->path(), m_node);
+        QVERIFY(w.documents()->document()->isModified());
+        QVERIFY(w.windowTitle().contains(QStringLiteral("•")));
+        // Undo brings the saved file back: the draft was one edit on top of it.
+        w.nodePane()->editor()->undo();
+        QFile f(m_node);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QCOMPARE(w.nodePane()->nodeText(), f.readAll());
+        // A clean close leaves nothing to offer.
+        w.documents()->closedCleanly();
+        QVERIFY(!w.documents()->pendingDraft());
+    }
+};
+
+QTEST_MAIN(TestRelaunch)
+#include "test_relaunch.moc"
