@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
+#include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
+#include "models/runstablemodel.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
 #include "preview/previewpane.h"
@@ -56,6 +59,18 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_connectionBar, &ConnectionBar::targetChanged, this, [this](const KafkaTarget& t) {
         m_runsPane->setConnection(t);
         m_publishPane->setConnection(t);
+    });
+    // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
+    m_publishPane->setSandbox(m_sandbox);
+    m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
+    auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
+    connect(m_connectionBar, &ConnectionBar::targetChanged, this,
+            [watched](const KafkaTarget& t) { *watched = t.bootstrap(); });
+    m_runsPane->model()->setSecretSource([this, watched] {
+        return m_sandbox->isRunning() && *watched == m_sandbox->bootstrap()
+                   ? m_sandbox->clientSecret()
+                   : m_reportPane->clientSecret();
     });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
@@ -120,17 +135,16 @@ void MainWindow::buildMenus()
         save(
             QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
     });
+    file->addAction(tr("Check a &consumer…"), this, [this] {
+        CheckConsumerDialog::open(this, m_nodePane->nodeText(), m_previewPane->context(),
+                                  m_path.isEmpty() ? tr("node")
+                                                   : QFileInfo(m_path).completeBaseName());
+    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Porthole"), this, [this] {
-        QMessageBox::about(this, tr("About Porthole"),
-                           tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka "
-                              "action node: edit with a live template preview, publish test "
-                              "messages, watch the runs topic, report back to Port.</p>")
-                               .arg(QStringLiteral(PORTHOLE_VERSION)));
-    });
+    help->addAction(tr("&About Porthole"), this, [this] { AboutDialog(this).exec(); });
 }
 
 bool MainWindow::openFile(const QString& path)

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -23,6 +25,10 @@ public:
     explicit WatchWorker(WatchOptions options, QObject* parent = nullptr);
     ~WatchWorker() override;
 
+    /// Thread-safe: asks the worker to deliver every record published before this call, then
+    /// emit caughtUp(ticket) (tickets grow; one watermark query covers all tickets asked so far).
+    void requestCatchUp(quint64 ticket);
+
 public Q_SLOTS:
     /// Connects and starts polling (call in the worker thread).
     void start();
@@ -32,6 +38,9 @@ Q_SIGNALS:
     void statusChanged(porthole::WatchStatus status, const QString& text);
     void failed(const QString& error);
     void reachedEnd();
+    /// Every record that existed when requestCatchUp(ticket) (or a later one) was called has
+    /// been emitted in messagesReceived; also emitted, late, when the watermarks cannot be read.
+    void caughtUp(quint64 ticket);
 
 private:
     WatchOptions m_options;
@@ -40,9 +49,14 @@ private:
     std::vector<KafkaRecord> m_records;
     QElapsedTimer m_sinceEmit;
     bool m_endSignalled = false;
+    std::atomic<quint64> m_catchUpWanted{0};
+    quint64 m_catchUpCovered = 0;
+    std::vector<std::pair<quint64, std::map<int32_t, int64_t>>> m_catchUps;
 
     void pump();
     void emitPending();
+    void catchUp();
+    void checkCatchUps();
 };
 
 } // namespace porthole

@@ -1,6 +1,7 @@
 #include "runstablemodel.h"
 
 #include "core/messagedecoder.h"
+#include "core/portsignature.h"
 
 #include <QDateTime>
 #include <QLocale>
@@ -40,11 +41,51 @@ QString sizeText(size_t bytes)
                                                QLocale::DataSizeTraditionalFormat);
 }
 
+// The Signature cell and its explanation, checked once when the message arrives.
+void signatureCell(const KafkaRecord& r, const std::string& secret, QString* cell, QString* why)
+{
+    if (!r.value)
+        return;
+    const std::string& v = *r.value;
+    // Checked in the UI thread once per message: a huge value is not parsed again here.
+    constexpr size_t kMaxCheckedBytes = 1 << 20;
+    if (v.size() > kMaxCheckedBytes) {
+        *cell = QStringLiteral("not checked");
+        *why = QStringLiteral("Over 1 MiB: the signature is not checked here (watch --verify "
+                              "checks any size).");
+        return;
+    }
+    const bool agent = PortSignature::addressedToAgent(v);
+    if (v.find(PortSignature::kSignatureHeader) == std::string::npos) {
+        *cell = QStringLiteral("missing");
+        *why = QStringLiteral("No headers.X-Port-Signature: Port's agent skips this message.");
+    } else if (secret.empty()) {
+        *cell = QStringLiteral("present");
+        *why = QStringLiteral("Signed; give the client secret (Report tab) to verify it.");
+    } else {
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const PortSignature::Check c = PortSignature::verify(v, secret, now);
+        *cell = QString::fromLatin1(PortSignature::statusName(c.status));
+        *why = c.status == PortSignature::Status::Valid
+                   ? QStringLiteral("Valid: signed with this client secret.")
+                   : QString::fromStdString(c.reason);
+        if (c.status == PortSignature::Status::Valid && c.ageS && *c.ageS > 300) {
+            *cell = QStringLiteral("older than 5 min");
+            *why += QStringLiteral(" Signed %1 s before it arrived.").arg(qint64(*c.ageS));
+        }
+    }
+    if (agent) {
+        *cell += QStringLiteral(" · agent");
+        *why += QStringLiteral(" Addressed to Port's execution agent "
+                               "(payload.action.invocationMethod.agent is true).");
+    }
+}
+
 } // namespace
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m)
+RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m, const std::string& secret)
 {
     Row row;
     row.message = m;
@@ -71,6 +112,7 @@ RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m)
         row.cells[RunId] += tr(" (unusual id)");
     row.cells[Value] = preview(r, m.info);
     row.cells[Size] = sizeText(r.value ? r.value->size() : 0);
+    signatureCell(r, secret, &row.cells[Signature], &row.signatureWhy);
     row.search = QStringList{row.cells[Kind], row.cells[Key], row.cells[RunId],
                              QString::fromStdString(ids.workflowRun.text()), row.cells[Value]}
                      .join(QLatin1Char('\n'))
@@ -97,7 +139,9 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return row.cells[index.column()];
     case Qt::ToolTipRole:
-        return index.column() == Value ? row.cells[Value] : QVariant();
+        return index.column() == Value       ? QVariant(row.cells[Value])
+               : index.column() == Signature ? QVariant(row.signatureWhy)
+                                             : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Partition || index.column() == Offset || index.column() == Size
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -106,6 +150,8 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
         return int(row.message.info.kind);
     case SearchTextRole:
         return row.search;
+    case SignatureWhyRole:
+        return row.signatureWhy;
     default:
         return {};
     }
@@ -115,8 +161,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) co
 {
     if (o != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time", "Part.",  "Offset", "Kind",
-                                  "Key",  "Run id", "Value",  "Size"};
+    static const char* names[] = {"Time",   "Part.", "Offset", "Kind",     "Key",
+                                  "Run id", "Value", "Size",   "Signature"};
     return tr(names[section]);
 }
 
@@ -130,9 +176,10 @@ void RunsTableModel::appendBatch(const MessageBatch& batch)
     const int incoming = int(batch->size() - skip);
     trimTo(m_capacity - incoming);
     const int first = int(m_rows.size());
+    const std::string secret = m_secretSource ? m_secretSource().toStdString() : std::string();
     beginInsertRows({}, first, first + incoming - 1);
     for (size_t i = skip; i < batch->size(); ++i) {
-        m_rows.push_back(makeRow((*batch)[i]));
+        m_rows.push_back(makeRow((*batch)[i], secret));
         m_bytes += heldBy((*batch)[i]);
     }
     endInsertRows();

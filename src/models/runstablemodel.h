@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 
 #include <deque>
+#include <functional>
 
 namespace porthole {
 
@@ -25,13 +26,15 @@ public:
         RunId,
         Value,
         Size,
+        Signature, ///< valid / invalid / missing / older than 5 min, plus an "agent" tag
         ColumnCount
     };
     enum Role
     {
         RecordRole = Qt::UserRole + 1,
         KindRole,
-        SearchTextRole
+        SearchTextRole,
+        SignatureWhyRole ///< why the signature is invalid or missing (for the detail view)
     };
 
     explicit RunsTableModel(QObject* parent = nullptr);
@@ -56,6 +59,9 @@ public:
     qint64 heldBytes() const { return m_bytes; }
     /// The message shown in a row.
     const WatchedMessage& message(int row) const { return m_rows[size_t(row)].message; }
+    /// Where the Signature column takes the client secret to verify with (read once per
+    /// batch; empty: signatures are only reported present or missing).
+    void setSecretSource(std::function<QString()> source) { m_secretSource = std::move(source); }
     /// How many messages were dropped because of the cap.
     qint64 droppedCount() const { return m_dropped; }
 
@@ -65,13 +71,15 @@ private:
         WatchedMessage message;
         QString cells[ColumnCount];
         QString search; // lower-case text the filter matches against
+        QString signatureWhy;
     };
     std::deque<Row> m_rows;
     int m_capacity = 200000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
     qint64 m_dropped = 0;
-    static Row makeRow(const WatchedMessage& m);
+    std::function<QString()> m_secretSource;
+    static Row makeRow(const WatchedMessage& m, const std::string& secret);
     void trimTo(int rows);
     void trimToBudget();
 };

@@ -23,9 +23,10 @@ AREAS = {
     "portapi": {"portapi", "core"},
     "models": {"models", "core"},
     "sandbox": {"sandbox", "kafka", "portapi", "core"},
-    "cli": {"cli", "sandbox", "template", "kafka", "portapi", "core"},
-    "gui": {"gui", "models", "sandbox", "template", "kafka", "portapi", "core"},
-    "app": {"app", "gui", "models", "sandbox", "template", "kafka", "portapi", "core"},
+    "check": {"check", "sandbox", "template", "kafka", "portapi", "core"},
+    "cli": {"cli", "check", "sandbox", "template", "kafka", "portapi", "core"},
+    "gui": {"gui", "models", "check", "sandbox", "template", "kafka", "portapi", "core"},
+    "app": {"app", "gui", "models", "check", "sandbox", "template", "kafka", "portapi", "core"},
 }
 ALL_QT = None  # any Qt module
 QT_MODULES = {
@@ -35,6 +36,7 @@ QT_MODULES = {
     "models": {"QtCore"},
     "portapi": {"QtCore", "QtNetwork", "QtHttpServer"},
     "sandbox": {"QtCore", "QtNetwork"},
+    "check": {"QtCore", "QtNetwork"},
     "cli": {"QtCore", "QtNetwork"},
     "gui": ALL_QT,
     "app": ALL_QT,

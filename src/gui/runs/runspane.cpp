@@ -220,6 +220,9 @@ void RunsPane::showSelected()
                     .arg(QString::fromStdString(name),
                          value ? QString::fromUtf8(value->data(), qsizetype(value->size()))
                                : QStringLiteral("(null)"));
+    const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
+    if (!why.isEmpty())
+        text += tr("signature: %1\n").arg(why);
     text += QLatin1Char('\n');
     m_saveValue->setEnabled(r.value.has_value());
     if (!r.value) {
