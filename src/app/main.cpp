@@ -1,6 +1,7 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
 #include "gui/mainwindow.h"
+#include "sandbox/sandbox.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -18,7 +19,9 @@ int main(int argc, char** argv)
     QApplication::setApplicationVersion(QStringLiteral(PORTHOLE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/porthole.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.porthole.Porthole"));
-    porthole::MainWindow window;
+    // The app creates the embedded sandbox; the window uses it (and is destroyed first).
+    porthole::Sandbox sandbox;
+    porthole::MainWindow window(&sandbox);
     const QStringList args = QApplication::arguments();
     if (args.size() > 1)
         window.openFile(args.at(1));
