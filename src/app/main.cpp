@@ -2,6 +2,7 @@
 #include "commandline.h"
 #include "gui/mainwindow.h"
 #include "gui/systemtheme.h"
+#include "sandbox/sandbox.h"
 
 #include <QApplication>
 #include <QIcon>
@@ -20,7 +21,9 @@ int main(int argc, char** argv)
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/porthole.svg")));
     QApplication::setDesktopFileName(QStringLiteral("io.porthole.Porthole"));
     porthole::SystemTheme::apply(app); // light or dark, as the desktop says
-    porthole::MainWindow window;
+    // The app creates the embedded sandbox; the window uses it (and is destroyed first).
+    porthole::Sandbox sandbox;
+    porthole::MainWindow window(&sandbox);
     if (!commandLine.file().isEmpty())
         window.openFile(commandLine.file()); // `porthole FILE.json`
     else

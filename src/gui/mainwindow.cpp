@@ -32,11 +32,11 @@
 
 namespace porthole {
 
-MainWindow::MainWindow(QWidget* parent)
+MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
       m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
       m_reportPane(new ReportPane(this)), m_connectionBar(new ConnectionBar(this)),
-      m_sandbox(new Sandbox(this)), m_sandboxLabel(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_sandbox(sandbox), m_sandboxLabel(new QLabel(this)), m_tabs(new QTabWidget(this)),
       m_split(new QSplitter(Qt::Horizontal, this)), m_draftBar(new DraftBar(this)),
       m_documents(new DocumentController(m_nodePane, this))
 {

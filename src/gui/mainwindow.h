@@ -24,7 +24,9 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// `sandbox` is created and owned by the caller (src/app's main()) and outlives the window;
+    /// the window starts it (startSandbox) and points the panes at it.
+    explicit MainWindow(Sandbox* sandbox, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Opens a node file; false (with a message shown) when it cannot be read.

@@ -7,6 +7,7 @@
 #include "gui/publish/publishpane.h"
 #include "gui/report/reportpane.h"
 #include "gui/runs/runspane.h"
+#include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
 #include <QApplication>
@@ -30,6 +31,7 @@ class TestKeyboard : public QObject
 {
     Q_OBJECT
     test::ThrowAwaySettings m_settings;
+    Sandbox m_sandbox;
     MainWindow* m_w = nullptr;
     NodeEditor* editor() const { return m_w->nodePane()->editor(); }
     QWidget* focus() const { return QApplication::focusWidget(); }
@@ -49,7 +51,7 @@ class TestKeyboard : public QObject
 private Q_SLOTS:
     void initTestCase()
     {
-        m_w = new MainWindow;
+        m_w = new MainWindow(&m_sandbox);
         m_w->show();
         m_w->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_w));

@@ -3,6 +3,7 @@
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "gui/node/problemsview.h"
+#include "sandbox/sandbox.h"
 
 #include <QLabel>
 #include <QSignalSpy>
@@ -16,7 +17,8 @@ class TestNodePane : public QObject
 private Q_SLOTS:
     void exampleOpensWithoutStructuralProblems()
     {
-        MainWindow w;
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
         w.openExample(QStringLiteral("event-driven.json"));
         auto* status = w.findChild<QLabel*>(QStringLiteral("lintStatus"));
         QVERIFY(status);

@@ -5,6 +5,7 @@
 #include "gui/node/nodepane.h"
 #include "gui/node/problemsview.h"
 #include "gui/preview/previewpane.h"
+#include "sandbox/sandbox.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -21,7 +22,8 @@ class TestPreviewPane : public QObject
 private Q_SLOTS:
     void seedNodeRendersNullAndTheFixRepairsIt()
     {
-        MainWindow w;
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
         w.openExample(QStringLiteral("basic-publish-event.json"));
         auto* messages = w.findChild<QPlainTextEdit*>(QStringLiteral("renderedMessages"));
         auto* templates = w.findChild<QTreeWidget*>(QStringLiteral("templateValues"));

@@ -22,7 +22,8 @@ class TestPublishSign : public QObject
 private Q_SLOTS:
     void signedPublishIsVerifiedAndItsRunKnownFirst()
     {
-        MainWindow w;
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         w.openExample(QStringLiteral("with-run-ids.json"));

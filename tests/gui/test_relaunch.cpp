@@ -8,6 +8,7 @@
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "kafka/profilestore.h"
+#include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
 #include <QDir>
@@ -60,7 +61,8 @@ private Q_SLOTS:
     void sizeFileTabAndConnectionComeBack()
     {
         {
-            MainWindow first;
+            Sandbox firstSandbox;
+            MainWindow first(&firstSandbox);
             first.resize(1100, 720);
             first.show();
             QVERIFY(QTest::qWaitForWindowExposed(&first));
@@ -76,7 +78,8 @@ private Q_SLOTS:
             QCOMPARE(first.connectionBar()->currentName(), QStringLiteral("local"));
             QVERIFY(first.close());
         }
-        MainWindow second;
+        Sandbox secondSandbox;
+        MainWindow second(&secondSandbox);
         second.openStartupDocument();
         second.show();
         QVERIFY(QTest::qWaitForWindowExposed(&second));
@@ -99,7 +102,8 @@ private Q_SLOTS:
     void aConnectionNeedingAPasswordNeverPromptsAtLaunch()
     {
         AppSettings::lastConnection.setValue(QStringLiteral("cloud"));
-        MainWindow w;
+        Sandbox wSandbox;
+        MainWindow w(&wSandbox);
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         // No keyring in this test: the lookup fails, and the bar says so instead of a dialog.
@@ -115,12 +119,14 @@ private Q_SLOTS:
     {
         QString first;
         {
-            MainWindow w;
+            Sandbox wSandbox;
+            MainWindow w(&wSandbox);
             QString error;
             QVERIFY2(w.startSandbox(&error), qPrintable(error));
             first = w.findChild<QLabel*>(QStringLiteral("sandboxStatus"))->text();
         }
-        MainWindow w;
+        Sandbox wSandbox;
+        MainWindow w(&wSandbox);
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         QCOMPARE(w.findChild<QLabel*>(QStringLiteral("sandboxStatus"))->text(), first);
@@ -131,7 +137,8 @@ private Q_SLOTS:
     {
         QByteArray edited;
         {
-            auto* w = new MainWindow;
+            Sandbox killedSandbox;
+            auto* w = new MainWindow(&killedSandbox);
             QVERIFY(w->openFile(m_node));
             NodeEditor* editor = w->nodePane()->editor();
             editor->setCursorPosition(0, 1);
@@ -141,7 +148,8 @@ private Q_SLOTS:
             w->documents()->autosave(); // what the timer does every few seconds
             delete w;                   // killed: no closeEvent, the draft stays
         }
-        MainWindow w;
+        Sandbox wSandbox;
+        MainWindow w(&wSandbox);
         w.openStartupDocument();
         auto* restore = w.findChild<QPushButton*>(QStringLiteral("draftRestore"));
         QVERIFY(restore);

@@ -23,7 +23,8 @@ class TestWholeLoop : public QObject
 private Q_SLOTS:
     void publishWatchReport()
     {
-        MainWindow w;
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         QSignalSpy rendered(w.nodePane(), &NodePane::nodeRendered);

@@ -7,6 +7,7 @@
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "gui/preview/previewpane.h"
+#include "sandbox/sandbox.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -60,7 +61,8 @@ int main(int argc, char** argv)
         else
             nodePath = args[i];
     }
-    MainWindow w;
+    Sandbox sandbox;
+    MainWindow w(&sandbox);
     w.show();
     NodePane* pane = w.nodePane();
     if (!contextPath.isEmpty())
