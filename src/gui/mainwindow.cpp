@@ -57,6 +57,8 @@ MainWindow::MainWindow(QWidget* parent)
         m_runsPane->setConnection(t);
         m_publishPane->setConnection(t);
     });
+    // The runs table can take the whole window (its "Full width" button hides the editor).
+    connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

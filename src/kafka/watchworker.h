@@ -36,12 +36,18 @@ public:
 public Q_SLOTS:
     /// Connects and starts polling (call in the worker thread).
     void start();
+    /// Stops taking messages from the broker (librdkafka stops fetching once its queue is
+    /// full), or goes on. Nothing piles up in memory while paused.
+    void setPaused(bool paused);
 
 Q_SIGNALS:
     void messagesReceived(porthole::MessageBatch batch);
     void statusChanged(porthole::WatchStatus status, const QString& text);
     void failed(const QString& error);
     void reachedEnd();
+    /// The broker had already dropped messages the start position asked for in a partition:
+    /// the first offset wanted and the oldest still there.
+    void oldestDropped(int partition, qint64 wanted, qint64 oldest);
 
 private:
     WatchOptions m_options;
@@ -50,6 +56,7 @@ private:
     std::vector<KafkaRecord> m_records;
     QElapsedTimer m_sinceEmit;
     bool m_endSignalled = false;
+    bool m_paused = false;
 
     void pump();
     void emitPending();

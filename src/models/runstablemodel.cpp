@@ -1,81 +1,58 @@
 #include "runstablemodel.h"
 
-#include "kafka/messagedecoder.h"
-
 #include <QDateTime>
 #include <QLocale>
+
+#include "kafka/messagedecoder.h"
 
 namespace porthole {
 
 namespace {
 
-QString preview(const KafkaRecord& r, const MessageInfo& info)
+// Only the start of a value is shown in the table; the detail view shows it whole.
+constexpr size_t kPreviewBytes = 300;
+// Text search looks at most this much of one value (a 100 MB value must not stall filtering).
+constexpr size_t kSearchBytes = 1024 * 1024;
+
+char lowerAscii(char c)
 {
-    if (!r.value)
-        return QStringLiteral("(null)");
-    if (info.format == ValueFormat::Binary)
-        return QStringLiteral("(binary, %1 bytes)").arg(r.value->size());
-    // Only the start of a value is shown in the table; the detail view shows it whole.
-    constexpr size_t kPreviewBytes = 300;
-    QString text =
-        QString::fromUtf8(r.value->data(), qsizetype(std::min(r.value->size(), kPreviewBytes)));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    if (r.value->size() > kPreviewBytes)
-        text += QStringLiteral("…");
-    return text;
+    return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
 }
 
-qint64 heldBy(const WatchedMessage& m)
+// `needle` is lower case ASCII: a byte-wise case-insensitive search, no allocation.
+bool containsAscii(std::string_view hay, std::string_view needle)
 {
-    const KafkaRecord& r = *m.record;
-    qint64 n = qint64(r.value ? r.value->size() : 0) + qint64(r.key ? r.key->size() : 0);
-    for (const auto& [name, value] : r.headers)
-        n += qint64(name.size() + (value ? value->size() : 0));
-    return n;
+    if (needle.size() > hay.size())
+        return false;
+    const char first = needle[0];
+    const size_t last = hay.size() - needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        if (lowerAscii(hay[i]) != first)
+            continue;
+        size_t k = 1;
+        while (k < needle.size() && lowerAscii(hay[i + k]) == needle[k])
+            ++k;
+        if (k == needle.size())
+            return true;
+    }
+    return false;
 }
 
-QString sizeText(size_t bytes)
+bool isAscii(const QString& s)
 {
-    return QLocale::system().formattedDataSize(qint64(bytes), 1,
-                                               QLocale::DataSizeTraditionalFormat);
+    for (const QChar c : s)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
 }
 
 } // namespace
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
-RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m)
-{
-    Row row;
-    row.message = m;
-    const KafkaRecord& r = *m.record;
-    row.cells[Time] =
-        r.timestamp >= 0
-            ? QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(QStringLiteral("HH:mm:ss.zzz"))
-            : QString();
-    row.cells[Partition] = QString::number(r.partition);
-    row.cells[Offset] = QString::number(r.offset);
-    row.cells[Kind] = QString::fromUtf8(MessageDecoder::kindName(m.info.kind));
-    row.cells[Key] = r.key ? (MessageDecoder::isUtf8(*r.key)
-                                  ? QString::fromUtf8(r.key->data(), qsizetype(r.key->size()))
-                                  : QStringLiteral("(binary)"))
-                           : QString();
-    const RunIds& ids = m.info.ids;
-    row.cells[RunId] = QString::fromStdString(!ids.nodeRun.empty()     ? ids.nodeRun
-                                              : !ids.actionRun.empty() ? ids.actionRun
-                                                                       : ids.workflowRun);
-    row.cells[Value] = preview(r, m.info);
-    row.cells[Size] = sizeText(r.value ? r.value->size() : 0);
-    row.search = QStringList{row.cells[Kind], row.cells[Key], row.cells[RunId],
-                             QString::fromStdString(ids.workflowRun), row.cells[Value]}
-                     .join(QLatin1Char('\n'))
-                     .toCaseFolded();
-    return row;
-}
-
 int RunsTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_store.size());
 }
 
 int RunsTableModel::columnCount(const QModelIndex& parent) const
@@ -83,24 +60,78 @@ int RunsTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RunsTableModel::preview(int row) const
+{
+    const MessageStore::Entry& e = m_store.entry(size_t(row));
+    if (e.valueLen == MessageStore::kNull)
+        return QStringLiteral("(null)");
+    if (ValueFormat(e.format) == ValueFormat::Binary)
+        return QStringLiteral("(binary, %1 bytes)").arg(e.valueLen);
+    const std::string_view v = m_store.value(e);
+    size_t n = std::min(v.size(), kPreviewBytes);
+    // Cut before a partial UTF-8 sequence, not inside it.
+    while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80)
+        --n;
+    QString text = QString::fromUtf8(v.data(), qsizetype(n));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (v.size() > n)
+        text += QStringLiteral("…");
+    return text;
+}
+
+QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
+{
+    switch (column) {
+    case Time:
+        return e.timestamp >= 0 ? QDateTime::fromMSecsSinceEpoch(e.timestamp)
+                                      .toString(QStringLiteral("HH:mm:ss.zzz"))
+                                : QString();
+    case Partition:
+        return QString::number(e.partition);
+    case Offset:
+        return QString::number(e.offset);
+    case Kind:
+        return QString::fromLatin1(MessageDecoder::kindName(MessageKind(e.kind)));
+    case Key: {
+        if (e.keyLen == MessageStore::kNull)
+            return {};
+        const std::string_view k = m_store.key(e);
+        return MessageDecoder::isUtf8(k) ? QString::fromUtf8(k.data(), qsizetype(k.size()))
+                                         : QStringLiteral("(binary)");
+    }
+    case RunId: {
+        const RunIds ids = m_store.ids(e);
+        return QString::fromStdString(!ids.nodeRun.empty()     ? ids.nodeRun
+                                      : !ids.actionRun.empty() ? ids.actionRun
+                                                               : ids.workflowRun);
+    }
+    case Size:
+        return QLocale::system().formattedDataSize(
+            e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen), 1,
+            QLocale::DataSizeTraditionalFormat);
+    default:
+        return {};
+    }
+}
+
 QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row& row = m_rows[size_t(index.row())];
+    const MessageStore::Entry& e = m_store.entry(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
-        return row.cells[index.column()];
+        return index.column() == Value ? preview(index.row()) : cell(e, index.column());
     case Qt::ToolTipRole:
-        return index.column() == Value ? row.cells[Value] : QVariant();
+        return index.column() == Value ? preview(index.row()) : QVariant();
     case Qt::TextAlignmentRole:
         return index.column() == Partition || index.column() == Offset || index.column() == Size
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case KindRole:
-        return int(row.message.info.kind);
-    case SearchTextRole:
-        return row.search;
+        return int(e.kind);
+    case SeqRole:
+        return qulonglong(m_store.firstSeq() + uint64_t(index.row()));
     default:
         return {};
     }
@@ -108,27 +139,55 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+    if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
     static const char* names[] = {"Time", "Part.",  "Offset", "Kind",
-                                  "Key",  "Run id", "Value",  "Size"};
+                                  "Key",  "Run id", "Size",   "Value"};
     return tr(names[section]);
+}
+
+bool RunsTableModel::rowMatches(int row, const QStringList& words) const
+{
+    const MessageStore::Entry& e = m_store.entry(size_t(row));
+    const std::string_view kind = MessageDecoder::kindName(MessageKind(e.kind));
+    const std::string_view key = m_store.key(e);
+    const std::string_view value = m_store.value(e).substr(0, kSearchBytes);
+    QString foldedValue; // only for words beyond ASCII, made once per row
+    for (const QString& w : words) {
+        if (isAscii(w)) {
+            const QByteArray n = w.toLatin1();
+            const std::string_view needle(n.constData(), size_t(n.size()));
+            if (!containsAscii(kind, needle) && !containsAscii(key, needle) &&
+                !containsAscii(value, needle))
+                return false;
+            continue;
+        }
+        if (foldedValue.isNull())
+            foldedValue =
+                (QString::fromUtf8(key.data(), qsizetype(key.size())) + QLatin1Char('\n') +
+                 QString::fromUtf8(value.data(), qsizetype(value.size())))
+                    .toCaseFolded();
+        if (!foldedValue.contains(w))
+            return false;
+    }
+    return true;
 }
 
 void RunsTableModel::appendBatch(const MessageBatch& batch)
 {
     if (!batch || batch->empty())
         return;
+    m_received += qint64(batch->size());
     // Only the newest `capacity` of a huge batch can ever be shown.
     const size_t skip = batch->size() > size_t(m_capacity) ? batch->size() - size_t(m_capacity) : 0;
     m_dropped += qint64(skip);
     const int incoming = int(batch->size() - skip);
     trimTo(m_capacity - incoming);
-    const int first = int(m_rows.size());
+    const int first = int(m_store.size());
     beginInsertRows({}, first, first + incoming - 1);
     for (size_t i = skip; i < batch->size(); ++i) {
-        m_rows.push_back(makeRow((*batch)[i]));
-        m_bytes += heldBy((*batch)[i]);
+        m_store.append((*batch)[i]);
+        m_bytes += qint64(MessageStore::heldBy(m_store.entry(m_store.size() - 1)));
     }
     endInsertRows();
     trimToBudget();
@@ -138,20 +197,20 @@ void RunsTableModel::trimToBudget()
 {
     qint64 over = m_bytes - m_byteBudget;
     int rows = 0;
-    while (over > 0 && rows + 1 < int(m_rows.size()))
-        over -= heldBy(m_rows[size_t(rows++)].message);
-    trimTo(int(m_rows.size()) - rows);
+    while (over > 0 && rows + 1 < int(m_store.size()))
+        over -= qint64(MessageStore::heldBy(m_store.entry(size_t(rows++))));
+    trimTo(int(m_store.size()) - rows);
 }
 
 void RunsTableModel::trimTo(int rows)
 {
-    const int excess = int(m_rows.size()) - std::max(0, rows);
+    const int excess = int(m_store.size()) - std::max(0, rows);
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
     for (int i = 0; i < excess; ++i)
-        m_bytes -= heldBy(m_rows[size_t(i)].message);
-    m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+        m_bytes -= qint64(MessageStore::heldBy(m_store.entry(size_t(i))));
+    m_store.dropFront(size_t(excess));
     endRemoveRows();
     m_dropped += excess;
 }
@@ -159,9 +218,10 @@ void RunsTableModel::trimTo(int rows)
 void RunsTableModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
+    m_store.clear();
     m_bytes = 0;
     m_dropped = 0;
+    m_received = 0;
     endResetModel();
 }
 

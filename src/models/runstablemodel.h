@@ -1,16 +1,17 @@
 #pragma once
 
-#include "kafka/watchworker.h"
+#include "messagestore.h"
 
 #include <QAbstractTableModel>
-
-#include <deque>
+#include <QStringList>
 
 namespace porthole {
 
-/// The runs topic as a table: one row per message, newest last. Rows arrive in batches (one
-/// beginInsertRows per batch), display strings are computed once per message, and the row count
-/// is capped: when a batch overflows the cap, the oldest rows go in one removal.
+/// The runs topic as a table: one row per message, oldest first (the proxy can turn it). Rows
+/// arrive in batches (one beginInsertRows per batch) and are stored compactly (MessageStore:
+/// raw bytes plus a small entry); cells are formatted only when a view asks, which is for the
+/// rows on screen. The row count and the bytes held are capped: the oldest rows go first, in
+/// one removal.
 class RunsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -23,15 +24,14 @@ public:
         Kind,
         Key,
         RunId,
-        Value,
         Size,
+        Value,
         ColumnCount
     };
     enum Role
     {
-        RecordRole = Qt::UserRole + 1,
-        KindRole,
-        SearchTextRole
+        KindRole = Qt::UserRole + 1, ///< MessageKind as int
+        SeqRole,                     ///< the message's sequence number (qulonglong)
     };
 
     explicit RunsTableModel(QObject* parent = nullptr);
@@ -54,26 +54,34 @@ public:
     qint64 byteBudget() const { return m_byteBudget; }
     /// The message bytes held now.
     qint64 heldBytes() const { return m_bytes; }
-    /// The message shown in a row.
-    const WatchedMessage& message(int row) const { return m_rows[size_t(row)].message; }
-    /// How many messages were dropped because of the cap.
+    /// How many messages were dropped because of the caps.
     qint64 droppedCount() const { return m_dropped; }
+    /// Every message received since the last clear() (held or dropped).
+    qint64 receivedCount() const { return m_received; }
+
+    /// The message in a row, whole (a copy).
+    KafkaRecord record(int row) const { return m_store.record(m_store.entry(size_t(row))); }
+    MessageInfo info(int row) const { return m_store.info(m_store.entry(size_t(row))); }
+    const MessageStore& store() const { return m_store; }
+    /// Sequence numbers only grow; a row is `seq - firstSeq()`.
+    uint64_t firstSeq() const { return m_store.firstSeq(); }
+
+    /// True when every word (case-folded) occurs in the row's kind, key, run ids or value.
+    bool rowMatches(int row, const QStringList& foldedWords) const;
+
+    /// The value as the table's preview shows it (start of the value, one line).
+    QString preview(int row) const;
 
 private:
-    struct Row
-    {
-        WatchedMessage message;
-        QString cells[ColumnCount];
-        QString search; // lower-case text the filter matches against
-    };
-    std::deque<Row> m_rows;
-    int m_capacity = 200000;
+    MessageStore m_store;
+    int m_capacity = 1000000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
     qint64 m_dropped = 0;
-    static Row makeRow(const WatchedMessage& m);
+    qint64 m_received = 0;
     void trimTo(int rows);
     void trimToBudget();
+    QString cell(const MessageStore::Entry& e, int column) const;
 };
 
 } // namespace porthole

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "kafka/messagedecoder.h"
+
+#include <QString>
+
+namespace porthole {
+
+/// The detail view's text for one message: where it came from, its headers and its value
+/// (pretty JSON, text, or hex for binary); at most 1 MiB of a value, long lines broken so Qt's
+/// layout never stalls the window.
+QString messageDetailText(const KafkaRecord& record, const MessageInfo& info);
+
+} // namespace porthole
