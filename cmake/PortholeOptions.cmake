@@ -12,3 +12,15 @@ endif()
 if(PORTHOLE_WERROR)
   target_compile_options(porthole_options INTERFACE -Werror)
 endif()
+
+# ccache when installed: every preset's compiles go through it unless a launcher was chosen
+# (-DCMAKE_CXX_COMPILER_LAUNCHER=… or the environment variable of that name). The cache lives
+# in ccache's own folder (~/.cache/ccache), so it survives build trees and CI runs on one
+# machine; scripts/dev.sh sets CCACHE_BASEDIR so that other checkouts share its hits.
+option(PORTHOLE_CCACHE "Compile through ccache when it is installed" ON)
+if(PORTHOLE_CCACHE AND NOT CMAKE_CXX_COMPILER_LAUNCHER)
+  find_program(PORTHOLE_CCACHE_PROGRAM ccache)
+  if(PORTHOLE_CCACHE_PROGRAM)
+    set(CMAKE_CXX_COMPILER_LAUNCHER ${PORTHOLE_CCACHE_PROGRAM})
+  endif()
+endif()

@@ -12,8 +12,10 @@ version=0.0.12
 dir=${PORTHOLE_ORACLE_DIR:-$HOME/.cache/porthole/oracle}
 
 die() { echo "20-oracle.sh: $*" >&2; exit 1; }
-command -v node >/dev/null || die "node is not installed (the oracle is a Node addon)"
-command -v npm >/dev/null || die "npm is not installed (needed to install $pkg@$version)"
+command -v node >/dev/null ||
+  die "node is not installed (the oracle is a Node addon; Debian: nodejs, see scripts/packages/oracle.txt)"
+command -v npm >/dev/null ||
+  die "npm is not installed (needed to install $pkg@$version; Debian: npm)"
 
 # The check loads the addon, so a half-built install never counts as installed.
 installed() {
@@ -31,10 +33,10 @@ if installed "$dir"; then
 fi
 
 # node-gyp must not download Node's headers (no network but the registries): point it at
-# the headers that ship beside the running node (the nodejs package's /usr/include/node).
+# the headers that ship beside the running node (Debian: libnode-dev's /usr/include/node).
 prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
 [ -f "$prefix/include/node/node_version.h" ] ||
-  die "Node headers not found in $prefix/include/node (node-gyp would try to download them)"
+  die "Node headers not found in $prefix/include/node (Debian: libnode-dev; node-gyp would try to download them)"
 export npm_config_nodedir=$prefix
 [ -x /usr/bin/python3 ] && export PYTHON=/usr/bin/python3
 for tool in autoreconf automake libtoolize make g++; do

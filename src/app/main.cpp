@@ -1,4 +1,5 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
+#include "commandline.h"
 #include "gui/mainwindow.h"
 
 #include <QApplication>
@@ -7,6 +8,10 @@
 
 int main(int argc, char** argv)
 {
+    // Options first, without QApplication: --help and --version need no display.
+    porthole::CommandLine commandLine;
+    if (const auto exitCode = commandLine.parse(argc, argv))
+        return *exitCode;
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Porthole"));
     QApplication::setOrganizationName(QStringLiteral("Porthole"));

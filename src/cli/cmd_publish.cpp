@@ -1,6 +1,6 @@
 // porthole-cli publish NODE.json [--context CTX.json] (--bootstrap HOST:PORT | --profile NAME)
 //     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N] [--rate MSG_PER_S]
-//     [-X librdkafka.property=value]...
+//     [--sign [--client-secret S]] [-X librdkafka.property=value]...
 #include "command.h"
 #include "publishargs.h"
 
@@ -9,12 +9,11 @@
 #include "core/jswriter.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/kafkaproducer.h"
+#include "kafka/publishsession.h"
 
 #include "template/noderenderer.h"
 
-#include <chrono>
 #include <cstdio>
-#include <thread>
 
 namespace porthole::cli {
 namespace {
@@ -107,41 +106,26 @@ int runPublish(const QStringList& args)
     if (const int* code = std::get_if<int>(&parsed))
         return *code;
     PublishOptions& opts = std::get<PublishOptions>(parsed);
-    const OutgoingMessage& proto = opts.proto;
-    const KafkaConfig& config = opts.connection.config;
-    const long long times = opts.times;
-    const double perSecond = opts.perSecond;
-    std::string error;
     int code = Ok;
-    const auto values = messagesFor(opts.nodeFile, opts.contextFile, opts.envelopeFile, opts.raw,
-                                    opts.render, &code);
+    auto values = messagesFor(opts.nodeFile, opts.contextFile, opts.envelopeFile, opts.raw,
+                              opts.render, &code);
     if (!values)
         return code;
 
-    // Built once: sending copies nothing per message but what librdkafka keeps.
-    std::vector<OutgoingMessage> messages;
-    for (const std::string& v : *values) {
-        messages.push_back(proto);
-        messages.back().value = v;
-    }
-    const std::string quotedTopic = JsWriter::quote(proto.topic);
-    uint64_t delivered = 0, failed = 0;
-    DeliveryReport firstFailure;
-    std::string out;
-    auto producer = KafkaProducer::create(
-        config,
-        [&](const DeliveryReport& r) {
-            (r.delivered() ? delivered : failed)++;
-            if (!r.delivered() && firstFailure.error.empty())
-                firstFailure = r;
-            appendReport(out, r, r.topic == proto.topic ? quotedTopic : JsWriter::quote(r.topic));
-        },
-        [&cmd](const std::string& text) { fail(cmd, QString::fromStdString(text), 0); }, &error);
-    if (!producer)
-        return fail(cmd, QString::fromStdString(error), UsageError);
+    PublishPlan plan;
+    plan.config = opts.connection.config;
+    plan.proto = opts.proto;
+    plan.values = std::move(*values);
+    plan.times = opts.times;
+    plan.perSecond = opts.perSecond;
+    plan.signingSecret = opts.signingSecret;
+    PublishSession session(std::move(plan));
+    std::string error;
+    if (!session.prepare(&error))
+        return fail(opts.nodeFile, QString::fromStdString(error), InputError);
 
-    const auto started = std::chrono::steady_clock::now();
-    uint64_t sent = 0;
+    const std::string quotedTopic = JsWriter::quote(opts.proto.topic);
+    std::string out;
     const auto drain = [&] {
         if (!out.empty()) {
             writeOut(out);
@@ -149,56 +133,30 @@ int runPublish(const QStringList& args)
             out.clear();
         }
     };
-    for (long long round = 0; round < times && producer->fatalError().empty(); ++round)
-        for (const OutgoingMessage& message : messages) {
-            if (!producer->fatalError().empty())
-                break; // bad credentials or certificates: sending more cannot help
-            if (perSecond > 0) {
-                const auto due =
-                    started + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                  std::chrono::duration<double>(double(sent) / perSecond));
-                while (std::chrono::steady_clock::now() < due) {
-                    producer->poll(int(
-                        std::max<int64_t>(1, std::chrono::duration_cast<std::chrono::milliseconds>(
-                                                 due - std::chrono::steady_clock::now())
-                                                 .count())));
-                    drain();
-                }
-            }
-            producer->send(message);
-            ++sent;
-            producer->poll(0);
+    const PublishSummary s = session.run(
+        [&](const DeliveryReport& r) {
+            appendReport(out, r,
+                         r.topic == opts.proto.topic ? quotedTopic : JsWriter::quote(r.topic));
             if (out.size() > 65536)
                 drain();
-        }
-    // Each message gets its report within message.timeout.ms; whatever is left after that is
-    // purged and reported failed.
-    const int timeout = std::stoi(config.get("message.timeout.ms").value_or("30000"));
-    producer->finish(timeout + 5000);
-    const std::string fatal = producer->fatalError();
-    // Messages never handed to librdkafka (sending stopped on a fatal error) fail too.
-    const uint64_t total = uint64_t(times) * messages.size();
-    for (uint64_t index = sent; index < total; ++index) {
-        DeliveryReport r;
-        r.index = index;
-        r.topic = proto.topic;
-        r.error = "not sent: " + fatal;
-        ++failed;
-        appendReport(out, r, quotedTopic);
-    }
+        },
+        drain, nullptr,
+        [&cmd](const std::string& text) { fail(cmd, QString::fromStdString(text), 0); });
+    if (!session.setupError().empty())
+        return fail(cmd, QString::fromStdString(session.setupError()), UsageError);
     drain();
-    writeOut("{\"delivered\":" + std::to_string(delivered) +
-             ",\"failed\":" + std::to_string(failed) + "}\n");
+    writeOut("{\"delivered\":" + std::to_string(s.delivered) +
+             ",\"failed\":" + std::to_string(s.failed) + "}\n");
     std::fflush(stdout);
-    if (!fatal.empty())
-        return fail(cmd, QString::fromStdString(fatal), ServiceError);
-    if (failed > 0 || delivered != total)
+    if (!s.fatal.empty())
+        return fail(cmd, QString::fromStdString(s.fatal), ServiceError);
+    if (s.failed > 0 || s.delivered != s.total)
         return fail(cmd,
                     QStringLiteral("%1 of %2 message(s) not delivered: %3")
-                        .arg(total - delivered)
-                        .arg(total)
+                        .arg(s.total - s.delivered)
+                        .arg(s.total)
                         .arg(QString::fromStdString(KafkaErrors::explain(
-                            firstFailure.errorCode, firstFailure.error, firstFailure.topic))),
+                            s.firstFailure.errorCode, s.firstFailure.error, s.firstFailure.topic))),
                     ServiceError);
     return Ok;
 }

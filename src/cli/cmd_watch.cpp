@@ -1,6 +1,6 @@
 // porthole-cli watch (--bootstrap HOST:PORT | --profile NAME) (--org ORG | --topic TOPIC)
 //     [--from beginning|end|OFFSET|@EPOCH_MS|-N] [--count N] [--exit-at-end] [--filter JQ]
-//     [-X librdkafka.property=value]...
+//     [--verify [--client-secret S]] [-X librdkafka.property=value]...
 #include "command.h"
 #include "watchargs.h"
 
@@ -9,6 +9,11 @@
 #include "template/jqengine.h"
 
 #include "core/jsonparser.h"
+#include "core/portsignature.h"
+
+#include <QDateTime>
+
+#include <cmath>
 
 #include <csignal>
 #include <cstdio>
@@ -24,6 +29,31 @@ void onSignal(int sig)
     // never ends (jq runs in this process) keeps the loop from seeing the first.
     g_stop = 1;
     ::signal(sig, SIG_DFL);
+}
+
+// --verify adds the signature's verdict and age; a message for Port's agent says so always.
+void appendSignatureFields(std::string& line, const KafkaRecord& r,
+                           const std::optional<std::string>& secret)
+{
+    if (!r.value || line.empty() || line.back() != '}')
+        return;
+    std::string extra;
+    if (secret) {
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const PortSignature::Check c = PortSignature::verify(*r.value, *secret, now);
+        extra += ",\"signature\":\"";
+        extra += PortSignature::statusName(c.status);
+        extra += '"';
+        if (c.ageS) {
+            char age[32];
+            std::snprintf(age, sizeof age, "%.3f", *c.ageS);
+            extra += ",\"signatureAgeS\":";
+            extra += std::isfinite(*c.ageS) ? age : "null";
+        }
+    }
+    if (PortSignature::addressedToAgent(*r.value))
+        extra += ",\"forAgent\":true";
+    line.insert(line.size() - 1, extra);
 }
 
 const char* statusName(WatchStatus s)
@@ -103,6 +133,7 @@ int runWatch(const QStringList& args)
             if (limit >= 0 && printed >= limit)
                 break;
             std::string line = MessageDecoder::toJsonLine(r);
+            appendSignatureFields(line, r, opts.verifySecret);
             if (!keep(line))
                 continue;
             out += line;

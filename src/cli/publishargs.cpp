@@ -43,8 +43,18 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     const QCommandLineOption rawOpt(QStringLiteral("raw"),
                                     QStringLiteral("NODE.json is not rendered: each of its lines "
                                                    "is a ready message value."));
+    const QCommandLineOption sign(
+        QStringLiteral("sign"),
+        QStringLiteral("Sign every message like Port (headers.X-Port-Signature and "
+                       "X-Port-Timestamp, as Port's execution agent verifies them) with the "
+                       "client secret from PORT_CLIENT_SECRET or --client-secret."));
+    const QCommandLineOption clientSecret(
+        QStringLiteral("client-secret"),
+        QStringLiteral("The Port client secret to sign with (default: $PORT_CLIENT_SECRET)."),
+        QStringLiteral("S"));
     parser.addOptions({context, kafka.bootstrap, kafka.profile, org, topic, key, header, repeat,
-                       rate, strict, envelope, arrayMode, rawOpt, kafka.property});
+                       rate, strict, envelope, arrayMode, rawOpt, sign, clientSecret,
+                       kafka.property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Render a KAFKA node and publish its messages with "
                                              "an idempotent producer. One JSON line per delivery "
@@ -97,6 +107,19 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     out.contextFile = parser.value(context);
     out.envelopeFile = parser.value(envelope);
     out.raw = parser.isSet(rawOpt);
+    if (parser.isSet(clientSecret) && !parser.isSet(sign))
+        return fail(cmd, QStringLiteral("--client-secret is only used with --sign"), UsageError);
+    if (parser.isSet(sign)) {
+        const QString secret = parser.isSet(clientSecret)
+                                   ? parser.value(clientSecret)
+                                   : qEnvironmentVariable("PORT_CLIENT_SECRET");
+        if (secret.isEmpty())
+            return fail(cmd,
+                        QStringLiteral("--sign needs the client secret: set PORT_CLIENT_SECRET "
+                                       "or give --client-secret"),
+                        UsageError);
+        out.signingSecret = secret.toStdString();
+    }
     return out;
 }
 

@@ -7,6 +7,8 @@
 #include "kafka/kafkaproducer.h"
 #include "template/noderenderer.h"
 
+#include <optional>
+#include <string>
 #include <variant>
 
 namespace porthole::cli {
@@ -23,6 +25,8 @@ struct PublishOptions
     long long times = 1;   ///< --repeat
     double perSecond = 0;  ///< --rate; 0 = as fast as possible
     ResolvedConnection connection;
+    /// --sign: the client secret (PORT_CLIENT_SECRET or --client-secret) to sign with.
+    std::optional<std::string> signingSecret;
 };
 
 /// Parses publish's arguments (args[0] is "publish"). An int is the exit code after --help or

@@ -36,8 +36,17 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
                                    QStringLiteral("Group id to use (must start with ORG.); it "
                                                   "is never joined or committed to."),
                                    QStringLiteral("ID"));
+    const QCommandLineOption verify(
+        QStringLiteral("verify"),
+        QStringLiteral("Check each message's Port signature like Port's execution agent: adds "
+                       "\"signature\":\"valid|invalid|missing\" and \"signatureAgeS\" (secret "
+                       "from PORT_CLIENT_SECRET or --client-secret)."));
+    const QCommandLineOption clientSecret(
+        QStringLiteral("client-secret"),
+        QStringLiteral("The Port client secret to verify with (default: $PORT_CLIENT_SECRET)."),
+        QStringLiteral("S"));
     parser.addOptions({kafka.bootstrap, kafka.profile, org, topic, from, partition, count,
-                       exitAtEnd, filter, group, kafka.property});
+                       exitAtEnd, filter, group, verify, clientSecret, kafka.property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Print the messages of a topic as JSON lines, "
                                              "read-only: never commits offsets, never joins a "
@@ -98,6 +107,19 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
     }
     options.groupId = parser.value(group).toStdString();
     out.exitAtEnd = parser.isSet(exitAtEnd);
+    if (parser.isSet(clientSecret) && !parser.isSet(verify))
+        return fail(cmd, QStringLiteral("--client-secret is only used with --verify"), UsageError);
+    if (parser.isSet(verify)) {
+        const QString secret = parser.isSet(clientSecret)
+                                   ? parser.value(clientSecret)
+                                   : qEnvironmentVariable("PORT_CLIENT_SECRET");
+        if (secret.isEmpty())
+            return fail(cmd,
+                        QStringLiteral("--verify needs the client secret: set PORT_CLIENT_SECRET "
+                                       "or give --client-secret"),
+                        UsageError);
+        out.verifySecret = secret.toStdString();
+    }
     return out;
 }
 

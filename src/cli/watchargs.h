@@ -17,6 +17,8 @@ struct WatchArgs
     long long limit = -1;              ///< --count; -1 = no limit
     bool exitAtEnd = false;            ///< --exit-at-end
     std::optional<std::string> filter; ///< --filter, a jq filter body
+    /// --verify: the client secret (PORT_CLIENT_SECRET or --client-secret) to check with.
+    std::optional<std::string> verifySecret;
 };
 
 /// Parses watch's arguments (args[0] is "watch"). An int is the exit code after --help or a

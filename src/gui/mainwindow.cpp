@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "aboutdialog.h"
 #include "connection/connectionbar.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
@@ -59,6 +60,9 @@ MainWindow::MainWindow(QWidget* parent)
     });
     // The runs table can take the whole window (its "Full width" button hides the editor).
     connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
+    // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
+    m_publishPane->setSandbox(m_sandbox);
+    m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -126,13 +130,7 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Porthole"), this, [this] {
-        QMessageBox::about(this, tr("About Porthole"),
-                           tr("<b>Porthole %1</b><p>An inspector for Port's workflow Kafka "
-                              "action node: edit with a live template preview, publish test "
-                              "messages, watch the runs topic, report back to Port.</p>")
-                               .arg(QStringLiteral(PORTHOLE_VERSION)));
-    });
+    help->addAction(tr("&About Porthole"), this, [this] { AboutDialog(this).exec(); });
 }
 
 bool MainWindow::openFile(const QString& path)

@@ -283,6 +283,39 @@ size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t m
     return added;
 }
 
+std::map<int32_t, int64_t> KafkaWatcher::endOffsets(int timeoutMs) const
+{
+    // One ListOffsets request for every partition ("latest" = the high watermark): a query per
+    // partition would queue behind the consumer's long-polling fetches one by one.
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (int32_t p : m_partitions)
+        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p)->offset =
+            RD_KAFKA_OFFSET_END;
+    if (rd_kafka_offsets_for_times(d->rk.get(), list.get(), timeoutMs) !=
+        RD_KAFKA_RESP_ERR_NO_ERROR)
+        return {};
+    std::map<int32_t, int64_t> ends;
+    for (int i = 0; i < list->cnt; ++i) {
+        if (list->elems[i].err)
+            return {};
+        // An empty log holds nothing to wait for.
+        ends[list->elems[i].partition] = list->elems[i].offset > 0 ? list->elems[i].offset : -1;
+    }
+    return ends;
+}
+
+bool KafkaWatcher::hasReached(const std::map<int32_t, int64_t>& ends) const
+{
+    for (const auto& [p, end] : ends) {
+        if (end < 0)
+            continue;
+        const auto it = m_next.find(p);
+        if (it == m_next.end() || it->second < end)
+            return false;
+    }
+    return true;
+}
+
 void KafkaWatcher::status(WatchStatus s, const std::string& text)
 {
     if (m_onStatus)

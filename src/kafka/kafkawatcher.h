@@ -44,6 +44,10 @@ public:
     size_t poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t max = 10000);
     /// True when every watched partition has been read to its end.
     bool atEnd() const { return !m_partitions.empty() && m_atEof.size() == m_partitions.size(); }
+    /// The end offset (high watermark) of every watched partition now; empty on failure.
+    std::map<int32_t, int64_t> endOffsets(int timeoutMs) const;
+    /// True when every record before `ends` (from endOffsets) has been polled.
+    bool hasReached(const std::map<int32_t, int64_t>& ends) const;
     /// The partitions being watched.
     const std::vector<int32_t>& partitions() const { return m_partitions; }
     /// Set when the connection cannot work as configured (authentication, TLS).

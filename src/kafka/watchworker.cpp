@@ -61,12 +61,61 @@ void WatchWorker::pump()
     if (!m_pending.empty() &&
         (m_sinceEmit.elapsed() >= kBatchIntervalMs || m_watcher->atEnd() || m_records.empty()))
         emitPending();
+    checkCatchUps();
     if (m_watcher->atEnd() && !m_endSignalled && m_pending.empty()) {
         m_endSignalled = true;
         Q_EMIT reachedEnd();
     } else if (!m_watcher->atEnd()) {
         m_endSignalled = false;
     }
+}
+
+void WatchWorker::requestCatchUp(quint64 ticket)
+{
+    quint64 seen = m_catchUpWanted.load();
+    while (seen < ticket && !m_catchUpWanted.compare_exchange_weak(seen, ticket)) {
+    }
+    QMetaObject::invokeMethod(this, &WatchWorker::catchUp, Qt::QueuedConnection);
+}
+
+void WatchWorker::catchUp()
+{
+    // Read once here, in the worker thread: the watermarks queried now cover every ticket
+    // asked for before this moment, so a burst of requests costs one query.
+    const quint64 wanted = m_catchUpWanted.load();
+    if (wanted <= m_catchUpCovered)
+        return;
+    m_catchUpCovered = wanted;
+    if (!m_watcher) {
+        Q_EMIT caughtUp(wanted);
+        return;
+    }
+    auto ends = m_watcher->endOffsets(500);
+    if (ends.empty()) // unreadable: say so at once rather than keep a caller waiting
+        Q_EMIT caughtUp(wanted);
+    else
+        m_catchUps.emplace_back(wanted, std::move(ends));
+    checkCatchUps();
+}
+
+void WatchWorker::checkCatchUps()
+{
+    if (m_catchUps.empty() || !m_watcher)
+        return;
+    quint64 reached = 0;
+    for (auto it = m_catchUps.begin(); it != m_catchUps.end();) {
+        if (m_watcher->hasReached(it->second)) {
+            reached = std::max(reached, it->first);
+            it = m_catchUps.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (reached == 0)
+        return;
+    if (!m_pending.empty())
+        emitPending(); // the records asked for go out before the news that they did
+    Q_EMIT caughtUp(reached);
 }
 
 void WatchWorker::emitPending()

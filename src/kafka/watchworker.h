@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QString>
 
+#include <atomic>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -33,6 +35,10 @@ public:
     explicit WatchWorker(WatchOptions options, QObject* parent = nullptr);
     ~WatchWorker() override;
 
+    /// Thread-safe: asks the worker to deliver every record published before this call, then
+    /// emit caughtUp(ticket) (tickets grow; one watermark query covers all tickets asked so far).
+    void requestCatchUp(quint64 ticket);
+
 public Q_SLOTS:
     /// Connects and starts polling (call in the worker thread).
     void start();
@@ -48,6 +54,9 @@ Q_SIGNALS:
     /// The broker had already dropped messages the start position asked for in a partition:
     /// the first offset wanted and the oldest still there.
     void oldestDropped(int partition, qint64 wanted, qint64 oldest);
+    /// Every record that existed when requestCatchUp(ticket) (or a later one) was called has
+    /// been emitted in messagesReceived; also emitted, late, when the watermarks cannot be read.
+    void caughtUp(quint64 ticket);
 
 private:
     WatchOptions m_options;
@@ -57,9 +66,14 @@ private:
     QElapsedTimer m_sinceEmit;
     bool m_endSignalled = false;
     bool m_paused = false;
+    std::atomic<quint64> m_catchUpWanted{0};
+    quint64 m_catchUpCovered = 0;
+    std::vector<std::pair<quint64, std::map<int32_t, int64_t>>> m_catchUps;
 
     void pump();
     void emitPending();
+    void catchUp();
+    void checkCatchUps();
 };
 
 } // namespace porthole

@@ -1,11 +1,15 @@
 #include "localportapi.h"
 
+#include <QElapsedTimer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QHttpServerResponse>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 #include <QTcpServer>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace porthole {
 namespace {
@@ -34,33 +38,101 @@ QByteArray methodName(QHttpServerRequest::Method m)
 
 } // namespace
 
+// A request waiting for the sandbox to catch up on its topic.
+struct LocalPortApi::Held
+{
+    LocalApiRequest request;
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+    quint64 ticket;
+    QElapsedTimer since;
+};
+
 LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHttpServer)
 {
+    m_deadline = new QTimer(this);
+    m_deadline->setInterval(50);
+    connect(m_deadline, &QTimer::timeout, this, [this] { answerHeld(0, false); });
     // No routes: every request goes to the handler, which knows Port's routes and errors.
-    m_server->setMissingHandler(
-        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
-            LocalApiRequest r;
-            r.method = methodName(request.method());
-            r.path = request.url().path();
-            for (const auto& [name, value] : request.headers())
-                if (name.compare("authorization", Qt::CaseInsensitive) == 0)
-                    r.authorization = value;
-            r.body = request.body();
-            const LocalApiReply reply = m_handler.handle(r);
-            QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
-                                         QHttpServerResponder::StatusCode(reply.status));
-            for (const auto& [name, value] : reply.headers)
-                response.setHeader(name, value);
-            response.write(std::move(responder));
-            Q_EMIT requestHandled(r.method, r.path, reply.status,
-                                  QJsonDocument::fromJson(reply.body)
-                                      .object()
-                                      .value(QStringLiteral("message"))
-                                      .toString());
-        });
+    m_server->setMissingHandler([this](const QHttpServerRequest& request,
+                                       QHttpServerResponder&& responder) {
+        LocalApiRequest r;
+        r.method = methodName(request.method());
+        r.path = request.url().path();
+        for (const auto& [name, value] : request.headers())
+            if (name.compare("authorization", Qt::CaseInsensitive) == 0)
+                r.authorization = value;
+        r.body = request.body();
+        const LocalApiReply reply = m_handler.handle(r);
+        if (!reply.unknownRun || !m_catchUp) {
+            answer(r, reply, std::move(responder));
+            return;
+        }
+        // Port creates a run before it publishes the message; the sandbox learns it by
+        // reading the topic. A consumer faster than that read waits here, not on a 404.
+        auto held =
+            std::unique_ptr<Held>(new Held{r, std::move(responder), nullptr, ++m_lastTicket, {}});
+        held->socket = held->responder.socket();
+        held->since.start();
+        m_held.push_back(std::move(held));
+        m_deadline->start();
+        Q_EMIT catchUpRequested(m_lastTicket);
+    });
 }
 
-LocalPortApi::~LocalPortApi() = default;
+void LocalPortApi::answer(const LocalApiRequest& r, const LocalApiReply& reply,
+                          QHttpServerResponder&& responder)
+{
+    QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
+                                 QHttpServerResponder::StatusCode(reply.status));
+    for (const auto& [name, value] : reply.headers)
+        response.setHeader(name, value);
+    response.write(std::move(responder));
+    Q_EMIT requestHandled(
+        r.method, r.path, reply.status,
+        QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString());
+}
+
+void LocalPortApi::setCatchUpEnabled(bool enabled, int maxWaitMs)
+{
+    m_catchUp = enabled;
+    m_maxWaitMs = maxWaitMs;
+    if (!enabled)
+        answerHeld(0, true);
+}
+
+void LocalPortApi::caughtUp(quint64 ticket)
+{
+    answerHeld(ticket, true);
+}
+
+// Answers the held requests whose catch-up is done (ticket <= upToTicket) or whose time is up;
+// `final`: answer those even when their run is still unknown.
+void LocalPortApi::answerHeld(quint64 upToTicket, bool final)
+{
+    for (auto it = m_held.begin(); it != m_held.end();) {
+        Held& h = **it;
+        const bool due = h.ticket <= upToTicket || h.since.elapsed() >= m_maxWaitMs || !m_catchUp;
+        if (!h.socket) { // the client went away while waiting
+            it = m_held.erase(it);
+            continue;
+        }
+        const LocalApiReply reply = m_handler.handle(h.request);
+        if (!reply.unknownRun || (due && final) || h.since.elapsed() >= m_maxWaitMs) {
+            answer(h.request, reply, std::move(h.responder));
+            it = m_held.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (m_held.empty())
+        m_deadline->stop();
+}
+
+LocalPortApi::~LocalPortApi()
+{
+    m_held.clear(); // while their sockets still exist
+}
 
 bool LocalPortApi::listen(quint16 port, QString* error)
 {
@@ -87,8 +159,11 @@ QString LocalPortApi::baseUrl() const
 LocalRunStore::Observed LocalPortApi::observeMessage(QByteArrayView value)
 {
     const LocalRunStore::Observed ids = m_handler.store().observeMessage(value);
-    if (!ids.isEmpty())
+    if (!ids.isEmpty()) {
         Q_EMIT runsObserved(ids);
+        if (!m_held.empty())
+            answerHeld(0, false); // a held report for one of these runs goes on now
+    }
     return ids;
 }
 

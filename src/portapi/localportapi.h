@@ -7,9 +7,12 @@
 #include <QObject>
 #include <QString>
 
+#include <list>
 #include <memory>
 
+class QHttpServerResponder;
 class QTcpServer;
+class QTimer;
 
 namespace porthole {
 
@@ -44,6 +47,15 @@ public:
     void registerNodeRun(const QString& nodeRunId, const QString& workflowRunId = {});
     /// Registers a classic action run directly.
     void registerActionRun(const QString& runId);
+    /// With a catch-up source (the sandbox's topic watcher), a request naming a well-formed but
+    /// unknown run id is held: catchUpRequested(ticket) asks for every message published so far,
+    /// caughtUp(ticket) answers the held requests again; at most `maxWaitMs` later they are
+    /// answered whatever happened (404 for a run that truly does not exist).
+    void setCatchUpEnabled(bool enabled, int maxWaitMs = 1500);
+    /// Every message published before catchUpRequested(ticket) has been observed.
+    void caughtUp(quint64 ticket);
+    /// Requests held right now (tests, logs).
+    int heldRequests() const { return int(m_held.size()); }
     /// The handler (routes, tokens, run state).
     LocalPortApiHandler& handler() { return m_handler; }
 
@@ -53,9 +65,19 @@ Q_SIGNALS:
                         const QString& message);
     /// New run ids became known through observeMessage().
     void runsObserved(const porthole::LocalRunStore::Observed& ids);
+    /// A request waits for the topic's messages published up to now (see setCatchUpEnabled).
+    void catchUpRequested(quint64 ticket);
 
 private:
+    struct Held;
     LocalPortApiHandler m_handler;
+    std::list<std::unique_ptr<Held>> m_held;
+    bool m_catchUp = false;
+    int m_maxWaitMs = 1500;
+    quint64 m_lastTicket = 0;
+    QTimer* m_deadline = nullptr;
+    void answer(const LocalApiRequest& r, const LocalApiReply& reply, QHttpServerResponder&& out);
+    void answerHeld(quint64 upToTicket, bool final);
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;
 };

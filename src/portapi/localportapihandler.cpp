@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QUuid>
 
 namespace porthole {
@@ -36,6 +37,16 @@ LocalApiReply invalid(const QString& message)
 LocalApiReply notFound(const QString& message)
 {
     return failure(404, QStringLiteral("not_found"), message);
+}
+
+// A 404 for a run the store does not know; when the id is well formed the run may be on its
+// way (published, not yet read), which LocalPortApi can wait for.
+LocalApiReply unknown(const QString& message, const QString& id)
+{
+    static const QRegularExpression wellFormed(QStringLiteral("^(wfnr|wfr|r)_[A-Za-z0-9]{16}$"));
+    LocalApiReply reply = notFound(message);
+    reply.unknownRun = wellFormed.match(id).hasMatch();
+    return reply;
 }
 
 // Parses a JSON object body; on failure fills `reply` with Port's 400 answer.
@@ -123,6 +134,31 @@ LocalApiReply LocalPortApiHandler::accessToken(const QByteArray& body)
                {QStringLiteral("tokenType"), QStringLiteral("Bearer")}});
 }
 
+LocalApiReply LocalPortApiHandler::organization() const
+{
+    QJsonObject org{{QStringLiteral("id"), m_orgId}, {QStringLiteral("name"), m_orgId}};
+    if (!m_orgSettings.isEmpty())
+        org.insert(QStringLiteral("settings"), m_orgSettings);
+    return ok({{QStringLiteral("organization"), org}});
+}
+
+LocalApiReply LocalPortApiHandler::patchOrganization(const QByteArray& body)
+{
+    // Port's agent announces itself: {"settings":{"portAgentStreamerName":"KAFKA"}}. Settings
+    // are merged key by key, like a PATCH; other fields of an organisation are not writable here.
+    QJsonObject o;
+    LocalApiReply reply;
+    if (!parseObject(body, &o, &reply))
+        return reply;
+    const QJsonValue settings = o.value(QStringLiteral("settings"));
+    if (!settings.isUndefined() && !settings.isObject())
+        return invalid(QStringLiteral("settings must be an object"));
+    const QJsonObject given = settings.toObject();
+    for (auto it = given.begin(); it != given.end(); ++it)
+        m_orgSettings.insert(it.key(), it.value());
+    return organization();
+}
+
 LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QStringList& p)
 {
     const auto is = [&p](std::initializer_list<const char*> pattern) {
@@ -148,8 +184,10 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
         ActionPatch,
         ActionLogs,
         ActionGet,
+        ActionResponse,
         Kafka,
-        Org
+        Org,
+        OrgPatch
     };
     Route route = Route::None;
     QByteArray expected;
@@ -170,7 +208,9 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
     match(Route::ActionGet, "GET", is({"v1", "actions", "runs", "*"}));
     match(Route::ActionLogs, "POST", is({"v1", "actions", "runs", "*", "logs"}));
     match(Route::Kafka, "GET", is({"v1", "kafka-credentials"}));
+    match(Route::ActionResponse, "PATCH", is({"v1", "actions", "runs", "*", "response"}));
     match(Route::Org, "GET", is({"v1", "organization"}));
+    match(Route::OrgPatch, "PATCH", is({"v1", "organization"}));
     if (route == Route::None && !expected.isEmpty())
         return failure(405, QStringLiteral("method_not_allowed"),
                        QStringLiteral("%1 %2 is not supported (use %3)")
@@ -197,19 +237,19 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
                                 {QStringLiteral("password"), QString()}}}});
     }
     case Route::Org:
-        return ok(
-            {{QStringLiteral("organization"),
-              QJsonObject{{QStringLiteral("id"), m_orgId}, {QStringLiteral("name"), m_orgId}}}});
+        return organization();
+    case Route::OrgPatch:
+        return patchOrganization(r.body);
     case Route::RunGet: {
         const QJsonObject run = m_store.workflowRunJson(p.at(3));
         if (run.isEmpty())
-            return notFound(QStringLiteral("workflow run %1 was not found").arg(p.at(3)));
+            return unknown(QStringLiteral("workflow run %1 was not found").arg(p.at(3)), p.at(3));
         return ok({{QStringLiteral("workflowRun"), run}});
     }
     case Route::ActionGet: {
         const QJsonObject run = m_store.actionRunJson(p.at(3));
         if (run.isEmpty())
-            return notFound(QStringLiteral("action run %1 was not found").arg(p.at(3)));
+            return unknown(QStringLiteral("action run %1 was not found").arg(p.at(3)), p.at(3));
         return ok({{QStringLiteral("run"), run}});
     }
     default:
@@ -231,6 +271,10 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
         break;
     case Route::ActionPatch:
         problem = PortValidator::actionRunUpdate(body);
+        break;
+    case Route::ActionResponse:
+        if (!body.contains(QStringLiteral("response")))
+            problem = QStringLiteral("body must have \"response\" (the webhook's answer)");
         break;
     default:
         problem = PortValidator::actionRunLogs(body);
@@ -256,12 +300,23 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
     case Route::ActionPatch:
         missing = m_store.updateActionRun(p.at(3), body);
         break;
+    case Route::ActionResponse:
+        missing = m_store.setActionRunResponse(p.at(3), body.value(QStringLiteral("response")));
+        break;
     default:
         missing = m_store.appendActionRunLog(p.at(3), body);
         break;
     }
-    if (!missing.isEmpty())
-        return notFound(missing);
+    if (!missing.isEmpty()) {
+        // The id this route names: the node run for node routes, else the run.
+        const QString id = route == Route::RunNodePatch
+                               ? (m_store.hasWorkflowRun(p.at(3)) ? p.at(5) : p.at(3))
+                           : (route == Route::NodePatch || route == Route::NodeLogs) ? p.at(4)
+                                                                                     : p.at(3);
+        const bool known =
+            m_store.hasNodeRun(id) || m_store.hasWorkflowRun(id) || m_store.hasActionRun(id);
+        return known ? notFound(missing) : unknown(missing, id);
+    }
     return ok();
 }
 

@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QPair>
 #include <QString>
@@ -26,6 +27,9 @@ struct LocalApiReply
     int status = 200;
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    /// A 404 for a well-formed run id the store does not know (yet): the sandbox may catch up
+    /// on its topic and ask again before answering.
+    bool unknownRun = false;
 };
 
 // The local Port API's behaviour without HTTP, so every rule is unit-testable: routes, bearer
@@ -38,6 +42,8 @@ public:
 
     /// The accepted client id and secret (default sandbox/sandbox).
     void setCredentials(const QString& clientId, const QString& clientSecret);
+    /// The accepted client secret (the sandbox signs its messages with it).
+    QString clientSecret() const { return m_clientSecret; }
     /// Lifetime of issued tokens in seconds (Port: 3 hours).
     void setTokenLifetime(int seconds) { m_tokenLifetimeS = seconds; }
     /// The broker list GET /v1/kafka-credentials returns ("host:port[,host:port…]").
@@ -60,6 +66,8 @@ public:
 private:
     LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
     LocalApiReply accessToken(const QByteArray& body);
+    LocalApiReply organization() const;
+    LocalApiReply patchOrganization(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
 
     LocalRunStore m_store;
@@ -69,6 +77,7 @@ private:
     QString m_orgId = QStringLiteral("sandbox");
     int m_tokenLifetimeS = 3 * 3600;
     QHash<QString, QDateTime> m_tokens; // token → expiry
+    QJsonObject m_orgSettings;          // PATCH /v1/organization {"settings":{…}}, merged
 };
 
 } // namespace porthole

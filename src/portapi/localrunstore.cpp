@@ -133,6 +133,16 @@ QString LocalRunStore::updateActionRun(const QString& runId, const QJsonObject& 
     return {};
 }
 
+QString LocalRunStore::setActionRunResponse(const QString& runId, const QJsonValue& response)
+{
+    auto it = m_actionRuns.find(runId);
+    if (it == m_actionRuns.end())
+        return QStringLiteral("action run %1 was not found").arg(runId);
+    it->fields.insert(QStringLiteral("response"), response);
+    it->updatedAt = QDateTime::currentDateTimeUtc();
+    return {};
+}
+
 QString LocalRunStore::appendActionRunLog(const QString& runId, const QJsonObject& body)
 {
     auto it = m_actionRuns.find(runId);

@@ -52,6 +52,8 @@ public:
     QString appendNodeRunLogs(const QString& nodeRunId, const QJsonObject& body);
     /// Applies a validated action-run PATCH body; "" on success, else why (404).
     QString updateActionRun(const QString& runId, const QJsonObject& body);
+    /// Stores a synchronized webhook's answer ({"response": …} of PATCH …/response); "" or why.
+    QString setActionRunResponse(const QString& runId, const QJsonValue& response);
     /// Appends a validated action-run log body; "" on success, else why (404).
     QString appendActionRunLog(const QString& runId, const QJsonObject& body);
 
@@ -80,7 +82,7 @@ private:
     struct ActionRun
     {
         QString status = QStringLiteral("IN_PROGRESS");
-        QJsonObject fields; // statusLabel, link, summary, externalRunId
+        QJsonObject fields; // statusLabel, link, summary, externalRunId, response
         QJsonArray logs;
         QDateTime createdAt, updatedAt;
     };

@@ -45,6 +45,9 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
     // Every message on ORG.runs, from the beginning, makes its run ids known to the API.
     WatchOptions options;
     options.config.set("bootstrap.servers", bootstrap().toStdString());
+    // A local broker: short fetch waits make runs known sooner and let a catch-up's offset
+    // query through quickly (the broker answers one request at a time per connection).
+    options.config.set("fetch.wait.max.ms", "10");
     options.topic = org.toStdString() + ".runs";
     options.org = org.toStdString();
     options.from.kind = StartPosition::Kind::Beginning;
@@ -65,9 +68,33 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
             });
     connect(m_watch->worker(), &WatchWorker::failed, this,
             [this](const QString& e) { Q_EMIT logged(QStringLiteral("runs watcher: %1").arg(e)); });
+    // A report for a run the watcher has not read yet waits until the watcher has read all
+    // that was published before the report came (bounded), and is only then answered.
+    connect(
+        m_api.get(), &LocalPortApi::catchUpRequested, m_watch->worker(),
+        [worker = m_watch->worker()](quint64 ticket) { worker->requestCatchUp(ticket); },
+        Qt::DirectConnection);
+    connect(m_watch->worker(), &WatchWorker::caughtUp, m_api.get(), &LocalPortApi::caughtUp);
+    m_api->setCatchUpEnabled(true);
     m_watch->start();
     m_running = true;
     return true;
+}
+
+QString Sandbox::clientSecret() const
+{
+    return m_api ? m_api->handler().clientSecret() : QString();
+}
+
+void Sandbox::registerPublished(const QByteArray& value)
+{
+    if (!m_api)
+        return;
+    const auto seen = m_api->observeMessage(value);
+    if (!seen.isEmpty())
+        Q_EMIT logged(QStringLiteral("runs: registered before publishing: %1")
+                          .arg((seen.workflowRuns + seen.nodeRuns + seen.actionRuns)
+                                   .join(QStringLiteral(", "))));
 }
 
 void Sandbox::stop()

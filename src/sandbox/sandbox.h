@@ -32,6 +32,12 @@ public:
     /// "http://127.0.0.1:PORT".
     QString apiUrl() const;
     QString org() const { return m_org; }
+    /// Makes the runs named in a message value known to the local API right away, as Port
+    /// creates a run before it publishes it. Call it (in the sandbox's thread) before producing
+    /// `value` to this sandbox, so a consumer that reports at once never gets a 404.
+    void registerPublished(const QByteArray& value);
+    /// The client secret the local API accepts (and signs with); empty when stopped.
+    QString clientSecret() const;
     /// The local Port API (to register runs or read its state).
     LocalPortApi* api() const { return m_api.get(); }
 

@@ -3,7 +3,7 @@
 # porthole-cli publish, the seed page's Python consumer (python3-kafka) reporting with curl,
 # then the run read back from the local Port API must be COMPLETED with the output.
 set -euo pipefail
-cli=$1 shared=$2 here=$(cd "$(dirname "$0")" && pwd)
+cli=$1 examples=$2 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d)
 cleanup() { kill "$sandbox_pid" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
@@ -20,7 +20,7 @@ api=$(sed -E 's/.*api=([^ ]+).*/\1/' <<<"$line")
 
 /usr/bin/python3 "$here/seed_consumer.py" "$bootstrap" loop "$api" sandbox sandbox > "$work/consumer.log" 2>&1 &
 consumer_pid=$!
-"$cli" publish "$shared/examples/nodes/with-run-ids.json" --context "$shared/examples/contexts/workflow.json" \
+"$cli" publish "$examples/nodes/with-run-ids.json" --context "$examples/contexts/workflow.json" \
   --bootstrap "$bootstrap" --org loop
 if ! wait "$consumer_pid"; then
   echo "FAIL: the seed consumer did not report"; cat "$work/consumer.log"; cat "$work/sandbox.err"; exit 1

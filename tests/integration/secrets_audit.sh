@@ -4,7 +4,7 @@
 # data and cache folders under a throw-away HOME, history files) and everything it printed for
 # the secret strings and the tokens it was issued. None may appear.
 set -uo pipefail
-cli=$1 shared=$2
+cli=$1 examples=$2
 work=$(mktemp -d)
 export HOME=$work/home XDG_CONFIG_HOME=$work/home/.config XDG_DATA_HOME=$work/home/.local/share \
   XDG_CACHE_HOME=$work/home/.cache XDG_RUNTIME_DIR=$work/run
@@ -26,8 +26,8 @@ bootstrap=$(sed -E 's/.*bootstrap=([^ ]+).*/\1/' <<<"$line")
 api=$(sed -E 's/.*api=([^ ]+).*/\1/' <<<"$line")
 
 run() { local name=$1; shift; "$@" > "$out/$name.out" 2> "$out/$name.err"; echo "$name: exit $?"; }
-run publish "$cli" publish "$shared/examples/nodes/with-run-ids.json" \
-  --context "$shared/examples/contexts/workflow.json" --bootstrap "$bootstrap" --org audit \
+run publish "$cli" publish "$examples/nodes/with-run-ids.json" \
+  --context "$examples/contexts/workflow.json" --bootstrap "$bootstrap" --org audit \
   -X "sasl.password=$kafka_secret"
 run watch "$cli" watch --bootstrap "$bootstrap" --org audit --from beginning --exit-at-end \
   -X "sasl.password=$kafka_secret"

@@ -1,4 +1,4 @@
-"""The seed page's consumer (shared/seed/kafka-action-node.md), completed the way its page says:
+"""The seed page's consumer (docs/seed/kafka-action-node.md), completed the way its page says:
 read the message from {orgId}.runs, do the work, report back to Port with the page's own curl.
 
 Usage: seed_consumer.py BOOTSTRAP ORG API_BASE_URL CLIENT_ID CLIENT_SECRET

@@ -1,4 +1,4 @@
-"""The seed page's consumer (shared/seed/kafka-action-node.md), made runnable for tests.
+"""The seed page's consumer (docs/seed/kafka-action-node.md), made runnable for tests.
 
 Usage: seed_consumer.py BOOTSTRAP TOPIC GROUP
 Prints each received payload as one compact JSON line and stops after 5 s without messages.

@@ -51,7 +51,7 @@ QStringList canonicalLines(const QByteArray& out)
 
 QStringList exampleNodes()
 {
-    const QDir dir(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes"));
+    const QDir dir(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes"));
     QStringList paths;
     for (const QString& name : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         paths << dir.filePath(name);
@@ -60,7 +60,7 @@ QStringList exampleNodes()
 
 QString workflowContext()
 {
-    return QStringLiteral(PORTHOLE_SHARED_DIR "/examples/contexts/workflow.json");
+    return QStringLiteral(PORTHOLE_EXAMPLES_DIR "/contexts/workflow.json");
 }
 
 // `now` renders differently from one second to the next: compare without it.

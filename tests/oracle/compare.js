@@ -5,7 +5,7 @@
 // object keys) must appear in our stderr too. Cases that carry an "expect" (the oracle
 // crashes on them, or npm 0.0.12 predates the feature) are checked against it instead.
 //
-//   compare.js --cli PATH [--corpus DIR] [--shared DIR] [--jobs N] [--only REGEX]
+//   compare.js --cli PATH [--corpus DIR] [--resources DIR] [--jobs N] [--only REGEX]
 //              [--max-report N] [--self-check N]
 // --cli may be oracle.js itself: oracle against oracle must agree on every case.
 // --self-check N: also run oracle.js per case on every Nth case and require it to agree
@@ -26,7 +26,8 @@ const oracleDir = () => process.env.PORTHOLE_ORACLE_DIR || path.join(os.homedir(
 let oracleFromCache = false;
 const args = parseArgs(process.argv.slice(2));
 const corpusDir = args.corpus || path.join(here, 'corpus');
-const sharedDir = args.shared || path.join(here, '..', '..', '..', 'shared');
+// --resources: the folder a case's "contextFile" is relative to (the project's resources/).
+const resourcesDir = args.resources || path.join(here, '..', '..', 'resources');
 const jobs = Number(args.jobs || Math.max(2, Math.min(4, os.cpus().length)));
 const maxReport = Number(args['max-report'] || 200);
 // Same clock zone for both sides: date builtins with fixed inputs must not depend on it.
@@ -40,7 +41,7 @@ function parseArgs(argv) {
     i++;
   }
   if (!out.cli) {
-    console.error('usage: compare.js --cli PATH [--corpus DIR] [--shared DIR] [--jobs N] [--only REGEX]');
+    console.error('usage: compare.js --cli PATH [--corpus DIR] [--resources DIR] [--jobs N] [--only REGEX]');
     process.exit(2);
   }
   return out;
@@ -65,7 +66,7 @@ function loadCorpus() {
       c.file = f;
       c.templateText = 'templateText' in c ? c.templateText : JSON.stringify(c.template);
       if ('contextName' in c) c.contextText = fs.readFileSync(path.join(corpusDir, 'contexts', `${c.contextName}.json`), 'utf8');
-      else if ('contextFile' in c) c.contextText = fs.readFileSync(path.join(sharedDir, c.contextFile), 'utf8');
+      else if ('contextFile' in c) c.contextText = fs.readFileSync(path.join(resourcesDir, c.contextFile), 'utf8');
       else if ('context' in c) c.contextText = JSON.stringify(c.context);
       else if (!('contextText' in c)) c.contextText = null;
       cases.push(c);

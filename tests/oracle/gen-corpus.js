@@ -8,7 +8,7 @@
 // "contextName" names corpus/contexts/NAME.json (the context most cases share).
 // "templateText"/"contextText" hold a document's exact text where JSON.parse matters
 // (1e400, duplicate keys, -0, big integers, lone surrogates); "contextFile" is relative to
-// the shared/ folder. Cases with "expect" are not run through the oracle: it crashes on them
+// the project's resources/ folder (examples/contexts/...). Cases with "expect" are not run through the oracle: it crashes on them
 // (`input`, `debug`) or predates the feature (`spreadValue`, npm 0.0.12); "expect" holds
 // what Port's documented behaviour requires ({exit, stdout?} or {anyOutcome: true}: only
 // "no crash, no hang").
@@ -55,10 +55,10 @@ for (const g of groups) require(`./gen/${g}`)(add, {CTX, CTX_TEXT_EXTRA});
 // the run time: drop it, except in KEEP_BOTH categories.
 const {loadRenderer, renderCase} = require('./oracle');
 const render = loadRenderer();
-const shared = path.join(__dirname, '..', '..', '..', 'shared');
+const resources = path.join(__dirname, '..', '..', 'resources');
 function viaOracle(c) {
   const t = 'templateText' in c ? c.templateText : JSON.stringify(c.template);
-  const x = 'contextName' in c ? JSON.stringify(CTX) : 'contextFile' in c ? fs.readFileSync(path.join(shared, c.contextFile), 'utf8')
+  const x = 'contextName' in c ? JSON.stringify(CTX) : 'contextFile' in c ? fs.readFileSync(path.join(resources, c.contextFile), 'utf8')
           : 'contextText' in c ? c.contextText : 'context' in c ? JSON.stringify(c.context) : null;
   return JSON.stringify(renderCase(render, t, x, c.strict));
 }

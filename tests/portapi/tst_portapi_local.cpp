@@ -28,7 +28,7 @@ QString randomId(const char* prefix)
 // The ```bash block under "Reporting back to Port" in the seed page, verbatim.
 QString seedCurl(QString* error)
 {
-    QFile f(QStringLiteral(PORTHOLE_SHARED_DIR "/seed/kafka-action-node.md"));
+    QFile f(QStringLiteral(PORTHOLE_SEED_PAGE));
     if (!f.open(QIODevice::ReadOnly)) {
         *error = f.fileName() + QStringLiteral(": ") + f.errorString();
         return {};

@@ -38,7 +38,7 @@ private:
         return f.fileName();
     }
     QTemporaryDir m_dir;
-    const QString m_shared = QStringLiteral(PORTHOLE_SHARED_DIR "/examples");
+    const QString m_examples = QStringLiteral(PORTHOLE_EXAMPLES_DIR);
 };
 
 void TstTemplateCli::templatePrintsJsonStringify()
@@ -77,8 +77,8 @@ void TstTemplateCli::templateErrorsExitOne()
 
 void TstTemplateCli::renderSplitsArraysIntoMessages()
 {
-    const QString node = m_shared + QStringLiteral("/nodes/array-payload.json");
-    const QString ctx = m_shared + QStringLiteral("/contexts/workflow.json");
+    const QString node = m_examples + QStringLiteral("/nodes/array-payload.json");
+    const QString ctx = m_examples + QStringLiteral("/contexts/workflow.json");
     const Run split = cli({QStringLiteral("render"), node, QStringLiteral("--context"), ctx});
     QCOMPARE(split.code, 0);
     const QList<QByteArray> lines = split.out.trimmed().split('\n');
@@ -98,8 +98,8 @@ void TstTemplateCli::renderSplitsArraysIntoMessages()
 
 void TstTemplateCli::renderWithEnvelopeAndPayloadOnly()
 {
-    const QString node = m_shared + QStringLiteral("/nodes/with-run-ids.json");
-    const QString ctx = m_shared + QStringLiteral("/contexts/workflow.json");
+    const QString node = m_examples + QStringLiteral("/nodes/with-run-ids.json");
+    const QString ctx = m_examples + QStringLiteral("/contexts/workflow.json");
     const QString env = write(
         QStringLiteral("env.json"),
         R"({"id":"{{ .context.workflowNodeRun.identifier }}","org":"{{ .orgId }}","body":"{{ .payload }}"})");
@@ -119,7 +119,7 @@ void TstTemplateCli::renderWithEnvelopeAndPayloadOnly()
 
 void TstTemplateCli::renderStrictFailsOnTheSeed()
 {
-    const QString node = m_shared + QStringLiteral("/nodes/basic-publish-event.json");
+    const QString node = m_examples + QStringLiteral("/nodes/basic-publish-event.json");
     const Run lenient = cli({QStringLiteral("render"), node});
     QCOMPARE(lenient.code, 0);
     QVERIFY(lenient.out.contains(R"("timestamp":null)"));
@@ -131,14 +131,14 @@ void TstTemplateCli::renderStrictFailsOnTheSeed()
 
 void TstTemplateCli::lintReportsTheSeedFix()
 {
-    const QString node = m_shared + QStringLiteral("/nodes/basic-publish-event.json");
+    const QString node = m_examples + QStringLiteral("/nodes/basic-publish-event.json");
     const Run r =
         cli({QStringLiteral("lint"), node, QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(r.code, 1);
     QVERIFY(r.out.contains(R"("code": "PH2101")"));
     QVERIFY(r.out.contains(R"("replacement": " now | todateiso8601 ")"));
     QCOMPARE(
-        cli({QStringLiteral("lint"), m_shared + QStringLiteral("/nodes/event-driven.json")}).code,
+        cli({QStringLiteral("lint"), m_examples + QStringLiteral("/nodes/event-driven.json")}).code,
         0);
 }
 

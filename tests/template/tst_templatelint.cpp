@@ -45,15 +45,15 @@ static const Diagnostic* find(const Diagnostics& ds, const char* code)
 static JsonValue workflowContext()
 {
     return test::parseJson(
-        test::readAll(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/contexts/workflow.json")));
+        test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/contexts/workflow.json")));
 }
 
 void TstTemplateLint::exampleNodes_data()
 {
     QTest::addColumn<QString>("node");
-    const QDir dir(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes"));
+    const QDir dir(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes"));
     const QStringList nodes = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
-    QVERIFY2(nodes.size() >= 5, "shared/examples/nodes is missing");
+    QVERIFY2(nodes.size() >= 5, "resources/examples/nodes is missing");
     for (const QString& n : nodes)
         QTest::newRow(qPrintable(n)) << n;
 }
@@ -63,7 +63,7 @@ void TstTemplateLint::exampleNodes()
     // Golden: data/lint/<node>.txt is the text `porthole-cli lint` prints (reviewed by hand).
     QFETCH(QString, node);
     const std::string text =
-        test::readAll(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes/") + node);
+        test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/") + node);
     const Diagnostics ds = TemplateLinter::lintNode(text);
     const std::string got = DiagnosticFormat::text("NODE", ds);
     const QString goldenPath =
@@ -75,7 +75,7 @@ void TstTemplateLint::exampleNodes()
 void TstTemplateLint::seedDateFixRendersATimestamp()
 {
     const std::string text = test::readAll(
-        QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes/basic-publish-event.json"));
+        QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
     const Diagnostics ds = TemplateLinter::lintNode(text);
     const Diagnostic* go = find(ds, "PH2101");
     QVERIFY(go && go->fix);
@@ -97,7 +97,7 @@ void TstTemplateLint::seedDateFixRendersATimestamp()
 void TstTemplateLint::seedRendersNullLenientAndFailsStrict()
 {
     const std::string text = test::readAll(
-        QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes/basic-publish-event.json"));
+        QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
     const RenderedNode lenient = renderNode(text, workflowContext());
     QVERIFY2(lenient.ok, lenient.error.c_str());
     QVERIFY(lenient.payload["timestamp"].isNull());

@@ -1,6 +1,6 @@
 // Golden folders: tests/data/lint/<case>/input.json is linted and compared with expected.txt
 // (the `porthole-cli lint` text format, file name "input.json"). Every example node from
-// shared/examples/nodes must lint clean at the structural level.
+// resources/examples/nodes must lint clean at the structural level.
 #include "core/diagnosticformat.h"
 #include "core/nodevalidator.h"
 
@@ -47,7 +47,7 @@ private Q_SLOTS:
     void exampleNodes_data()
     {
         QTest::addColumn<QString>("file");
-        const QDir dir(QStringLiteral(PORTHOLE_SHARED_DIR "/examples/nodes"));
+        const QDir dir(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes"));
         const auto files = dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name);
         QVERIFY(files.size() >= 5);
         for (const QString& f : files)

@@ -1,7 +1,10 @@
 #include "publishpane.h"
 
-#include "kafka/kafkaproducer.h"
+#include "core/portsignature.h"
+#include "kafka/publishsession.h"
+#include "sandbox/sandbox.h"
 
+#include <QCheckBox>
 #include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -27,8 +30,16 @@ PublishPane::PublishPane(QWidget* parent)
       m_key(new QLineEdit(this)), m_headers(new QPlainTextEdit(this)), m_repeat(new QSpinBox(this)),
       m_publishButton(new QPushButton(tr("Publish"), this)),
       m_cancelButton(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
-      m_reports(new QTreeWidget(this)), m_summary(new QLabel(this))
+      m_reports(new QTreeWidget(this)), m_summary(new QLabel(this)),
+      m_sign(new QCheckBox(tr("Sign like Port"), this))
 {
+    m_sign->setObjectName(QStringLiteral("publishSign"));
+    m_sign->setToolTip(tr("Adds headers.X-Port-Signature and X-Port-Timestamp exactly as Port's "
+                          "execution agent verifies them: with the sandbox's secret on the "
+                          "sandbox, with the Report tab's client secret elsewhere (kept in "
+                          "memory only). Port's agent drops unsigned messages. Whether Port "
+                          "signs messages for other consumers of a KAFKA node is not "
+                          "documented."));
     setObjectName(QStringLiteral("publishPane"));
     m_bootstrap->setObjectName(QStringLiteral("publishBootstrap"));
     m_topic->setObjectName(QStringLiteral("publishTopic"));
@@ -59,6 +70,7 @@ PublishPane::PublishPane(QWidget* parent)
     form->addRow(tr("Key"), m_key);
     form->addRow(tr("Headers"), m_headers);
     form->addRow(tr("Repeat"), m_repeat);
+    form->addRow(QString(), m_sign);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_progress, 1);
     buttons->addStretch();
@@ -91,9 +103,28 @@ void PublishPane::setConnection(const KafkaTarget& target)
                                                   : tr("Connection: %1").arg(target.name));
 }
 
+void PublishPane::setSandbox(Sandbox* sandbox)
+{
+    m_sandbox = sandbox;
+}
+
+void PublishPane::setSecretSource(std::function<QString()> source)
+{
+    m_secretSource = std::move(source);
+}
+
 void PublishPane::setMessages(std::vector<std::string> messages)
 {
     m_messages = std::move(messages);
+    // Port signs what it sends to its agent: on by default for agent-bound messages, a choice
+    // (off) for other node messages, like the envelope guess.
+    bool forAgent = false;
+    for (const std::string& m : m_messages)
+        forAgent = forAgent || PortSignature::addressedToAgent(m);
+    if (forAgent != m_lastForAgent && !m_running) {
+        m_sign->setChecked(forAgent);
+        m_lastForAgent = forAgent;
+    }
     if (!m_running) {
         m_publishButton->setEnabled(!m_messages.empty());
         m_summary->setText(m_messages.empty() ? tr("Nothing to publish: the node does not render.")
@@ -126,6 +157,35 @@ void PublishPane::publish()
     base.headers = headers;
     const qint64 total = qint64(m_messages.size()) * m_repeat->value();
 
+    PublishPlan plan;
+    plan.config = config;
+    plan.proto = base;
+    plan.values = m_messages;
+    plan.times = m_repeat->value();
+    const bool toSandbox = m_sandbox && m_sandbox->isRunning() &&
+                           m_bootstrap->text().trimmed() == m_sandbox->bootstrap();
+    if (m_sign->isChecked()) {
+        // The sandbox's own secret on the sandbox, the Report tab's elsewhere; memory only.
+        const QString secret =
+            toSandbox ? m_sandbox->clientSecret() : (m_secretSource ? m_secretSource() : QString());
+        if (secret.isEmpty()) {
+            m_summary->setText(tr("Signing needs the client secret: type it in the Report tab."));
+            return;
+        }
+        plan.signingSecret = secret.toStdString();
+    }
+    auto session = std::make_shared<PublishSession>(std::move(plan));
+    std::string error;
+    if (!session->prepare(&error)) {
+        m_summary->setText(tr("Not published: %1").arg(QString::fromStdString(error)));
+        return;
+    }
+    // Port creates a run before publishing it: the sandbox learns these runs now, so a consumer
+    // that reports the instant a message lands finds its run.
+    if (toSandbox)
+        for (const std::string& v : m_messages)
+            m_sandbox->registerPublished(QByteArray::fromStdString(v));
+
     m_running = true;
     m_cancel = false;
     m_reports->clear();
@@ -136,8 +196,7 @@ void PublishPane::publish()
     m_cancelButton->setEnabled(true);
     m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
 
-    m_future = QtConcurrent::run([this, config, base, total, messages = m_messages,
-                                  repeat = m_repeat->value()] {
+    m_future = QtConcurrent::run([this, session, total] {
         qint64 done = 0, failed = 0;
         QList<QStringList> rows;
         QElapsedTimer sinceUpdate;
@@ -150,9 +209,7 @@ void PublishPane::publish()
                 this, [=, this] { onProgress(done, total, failed, rows); }, Qt::QueuedConnection);
             rows.clear();
         };
-        std::string error;
-        auto producer = KafkaProducer::create(
-            config,
+        const PublishSummary s = session->run(
             [&](const DeliveryReport& r) {
                 ++done;
                 failed += !r.delivered();
@@ -164,33 +221,16 @@ void PublishPane::publish()
                                                       : QString::fromStdString(r.error)};
                 flush(false);
             },
-            [](const std::string&) {}, &error);
-        if (!producer) {
-            QMetaObject::invokeMethod(
-                this, [=, this] { onFinished(0, 0, QString::fromStdString(error)); },
-                Qt::QueuedConnection);
-            return;
-        }
-        for (int i = 0; i < repeat && !m_cancel; ++i) {
-            for (const auto& v : messages) {
-                if (m_cancel)
-                    break;
-                OutgoingMessage m = base;
-                m.value = v;
-                producer->send(m);
-                producer->poll(0);
-            }
-        }
-        // On cancel, whatever is still queued is purged and reported failed, never lost.
-        producer->finish(m_cancel ? 0 : 20000);
+            [&] { flush(false); }, &m_cancel);
         flush(true);
-        const qint64 delivered = done - failed;
-        const qint64 notSent = total - done;
+        const QString setup = QString::fromStdString(session->setupError());
+        const qint64 notSent = qint64(s.total - s.sent);
         QMetaObject::invokeMethod(
             this,
             [=, this] {
-                onFinished(delivered, failed + notSent,
-                           m_cancel
+                onFinished(qint64(s.delivered), qint64(s.failed),
+                           !setup.isEmpty() ? setup
+                           : s.cancelled
                                ? tr("cancelled; %n message(s) were not sent", nullptr, int(notSent))
                                : QString());
             },

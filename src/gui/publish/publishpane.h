@@ -6,9 +6,11 @@
 #include <QWidget>
 
 #include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -20,6 +22,7 @@ class QTreeWidget;
 namespace porthole {
 
 struct DeliveryReport;
+class Sandbox;
 
 /// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
 /// on a worker thread; shows progress, can be cancelled, and lists every delivery report.
@@ -33,6 +36,12 @@ public:
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
     /// password in memory only) apply to every connection this tab makes.
     void setConnection(const KafkaTarget& target);
+
+    /// The embedded sandbox: publishing to it registers the runs first (as Port creates a run
+    /// before publishing it) and signs with its secret.
+    void setSandbox(Sandbox* sandbox);
+    /// Where "Sign like Port" takes the client secret for other targets (the Report tab).
+    void setSecretSource(std::function<QString()> source);
 
     /// The message values to publish (compact JSON from the renderer).
     void setMessages(std::vector<std::string> messages);
@@ -58,6 +67,10 @@ private:
     QProgressBar* m_progress;
     QTreeWidget* m_reports;
     QLabel* m_summary;
+    QCheckBox* m_sign;
+    Sandbox* m_sandbox = nullptr;
+    std::function<QString()> m_secretSource;
+    bool m_lastForAgent = false;
     std::vector<std::string> m_messages;
     std::atomic<bool> m_cancel{false};
     bool m_running = false;

@@ -142,6 +142,11 @@ ReportPane::ReportPane(QWidget* parent)
 
 ReportPane::~ReportPane() = default;
 
+QString ReportPane::clientSecret() const
+{
+    return m_clientSecret->text();
+}
+
 void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
                         const QString& clientSecret)
 {

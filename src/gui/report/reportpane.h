@@ -27,6 +27,8 @@ public:
 
     /// The API and credentials to use (the sandbox's by default).
     void setApi(const QString& baseUrl, const QString& clientId, const QString& clientSecret);
+    /// The client secret typed in (memory only), for signing messages like Port.
+    QString clientSecret() const;
     /// Prefills the run ids (from the rendered context or a watched message).
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
     /// Sends the report.

@@ -2,11 +2,11 @@
 # Kafka benchmarks against one sandbox: porthole-cli watch vs kcat -C reading the same topic
 # from the beginning, and porthole-cli publish --repeat vs kcat -P sending the same rendered
 # messages. Prints numbers (best of RUNS); never fails on speed.
-# Usage: bench_kafka.sh PORTHOLE_CLI SHARED_DIR [COUNT] [RUNS]
+# Usage: bench_kafka.sh PORTHOLE_CLI EXAMPLES_DIR [COUNT] [RUNS]
 set -euo pipefail
-cli=$1 shared=$2 count=${3:-60000} runs=${4:-3}
-node=$shared/examples/nodes/with-run-ids.json
-ctx=$shared/examples/contexts/workflow.json
+cli=$1 examples=$2 count=${3:-60000} runs=${4:-3}
+node=$examples/nodes/with-run-ids.json
+ctx=$examples/contexts/workflow.json
 command -v kcat >/dev/null || { echo "kcat is required" >&2; exit 1; }
 
 work=$(mktemp -d)

@@ -102,7 +102,7 @@ int main(int argc, char** argv)
     QCoreApplication app(argc, argv);
     const Oracle oracle = findOracle();
     const QString cli = QStringLiteral(PORTHOLE_CLI);
-    const QString shared = QStringLiteral(PORTHOLE_SHARED_DIR "/examples");
+    const QString shared = QStringLiteral(PORTHOLE_EXAMPLES_DIR);
     const QString ctxPath = shared + QStringLiteral("/contexts/workflow.json");
     const JsonValue ctx = JsonParser::parse(readAll(ctxPath)).root->toValue();
     QTemporaryDir tmp;

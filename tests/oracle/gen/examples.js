@@ -1,13 +1,13 @@
-// Every example node of shared/examples, whole and its payload alone, against both example
+// Every example node of resources/examples, whole and its payload alone, against both example
 // contexts. `now` makes event-driven.json's timestamp move: those cases mask ISO times.
 'use strict';
 const fs = require('fs');
 const path = require('path');
 module.exports = (add) => {
-  const shared = path.join(__dirname, '..', '..', '..', '..', 'shared', 'examples');
-  const nodes = fs.readdirSync(path.join(shared, 'nodes')).filter((f) => f.endsWith('.json')).sort();
+  const examples = path.join(__dirname, '..', '..', '..', 'resources', 'examples');
+  const nodes = fs.readdirSync(path.join(examples, 'nodes')).filter((f) => f.endsWith('.json')).sort();
   for (const node of nodes) {
-    const text = fs.readFileSync(path.join(shared, 'nodes', node), 'utf8');
+    const text = fs.readFileSync(path.join(examples, 'nodes', node), 'utf8');
     const mask = /\bnow\b/.test(text) ? {mask: 'now'} : {};
     for (const ctx of ['workflow.json', 'action.json']) {
       const contextFile = `examples/contexts/${ctx}`;

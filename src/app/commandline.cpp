@@ -1,0 +1,97 @@
+#include "commandline.h"
+
+#include <cstdio>
+
+namespace porthole {
+
+namespace {
+
+void print(std::FILE* to, const QString& text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), to);
+}
+
+// QGuiApplication's own options (-platform offscreen, -style fusion, ...). Declared hidden so
+// that parsing before QApplication accepts them; QApplication consumes them afterwards.
+void addQtOptions(QCommandLineParser& parser)
+{
+    const char* const withValue[] = {
+        "platform",    "platformpluginpath", "platformtheme", "plugin", "qwindowgeometry",
+        "qwindowicon", "qwindowtitle",       "session",       "style",  "stylesheet",
+        "display",     "geometry",           "qmljsdebugger"};
+    const char* const flags[] = {"reverse", "widgetcount", "nograb", "dograb", "sync"};
+    for (const char* name : withValue) {
+        QCommandLineOption o(QString::fromLatin1(name), QString(), QStringLiteral("value"));
+        o.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(o);
+    }
+    for (const char* name : flags) {
+        QCommandLineOption o(QString::fromLatin1(name));
+        o.setFlags(QCommandLineOption::HiddenFromHelp);
+        parser.addOption(o);
+    }
+}
+
+} // namespace
+
+CommandLine::CommandLine()
+    : m_help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")),
+      m_version({QStringLiteral("v"), QStringLiteral("version")},
+                QStringLiteral("Print \"porthole " PORTHOLE_VERSION "\" and exit."))
+{
+    m_parser.setApplicationDescription(QStringLiteral(
+        "Porthole edits a Port workflow KAFKA action node with a live preview that renders "
+        "its templates as Port does, publishes test messages to Kafka, watches the runs topic "
+        "read-only and reports run status to Port's API; an embedded sandbox (a Kafka broker "
+        "and a local Port API) makes the whole loop work offline. Qt's own options, such as "
+        "-platform and -style, are accepted too. See porthole-cli(1) for the same work from "
+        "a shell."));
+    // Qt spells its options with one dash (-platform); read every option that way.
+    m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    m_parser.addOption(m_help);
+    m_parser.addOption(m_version);
+    addQtOptions(m_parser);
+    m_parser.addPositionalArgument(
+        QStringLiteral("FILE.json"),
+        QStringLiteral("A KAFKA node to open (default: a bundled example)."),
+        QStringLiteral("[FILE.json]"));
+}
+
+std::optional<int> CommandLine::parse(int argc, char** argv)
+{
+    QStringList args;
+    for (int i = 0; i < argc; ++i)
+        args.append(QString::fromLocal8Bit(argv[i]));
+    if (!m_parser.parse(args)) {
+        print(stderr,
+              QStringLiteral("porthole: %1 (see porthole --help)\n").arg(m_parser.errorText()));
+        return 2;
+    }
+    if (m_parser.isSet(m_help)) {
+        // Without a QCoreApplication Qt names the program "<executable_name>".
+        QString help = m_parser.helpText();
+        const qsizetype options = help.indexOf(QStringLiteral(" [options]"));
+        if (help.startsWith(QStringLiteral("Usage: ")) && options > 0)
+            help.replace(7, options - 7, QStringLiteral("porthole"));
+        print(stdout, help);
+        return 0;
+    }
+    if (m_parser.isSet(m_version)) {
+        print(stdout, QStringLiteral("porthole " PORTHOLE_VERSION "\n"));
+        return 0;
+    }
+    if (m_parser.positionalArguments().size() > 1) {
+        print(stderr, QStringLiteral("porthole: at most one FILE.json (see porthole --help)\n"));
+        return 2;
+    }
+    return std::nullopt;
+}
+
+QString CommandLine::file() const
+{
+    const QStringList files = m_parser.positionalArguments();
+    return files.isEmpty() ? QString() : files.first();
+}
+
+} // namespace porthole

@@ -1,0 +1,12 @@
+#include "kafkaversion.h"
+
+#include <librdkafka/rdkafka.h>
+
+namespace porthole {
+
+std::string librdkafkaVersion()
+{
+    return rd_kafka_version_str();
+}
+
+} // namespace porthole

@@ -1,0 +1,10 @@
+#pragma once
+
+#include <string>
+
+namespace porthole {
+
+/// The version of the librdkafka loaded at run time ("2.0.2"), for the About dialog.
+std::string librdkafkaVersion();
+
+} // namespace porthole

@@ -1,0 +1,122 @@
+#include "publishsession.h"
+
+#include "core/portsignature.h"
+
+#include <chrono>
+#include <ctime>
+
+namespace porthole {
+
+struct PublishSession::Signing
+{
+    std::vector<PortSignature::Prepared> prepared;
+};
+
+PublishSession::PublishSession(PublishPlan plan) : m_plan(std::move(plan)) {}
+
+PublishSession::~PublishSession() = default;
+
+bool PublishSession::prepare(std::string* error)
+{
+    m_prepared = true;
+    m_signing.reset();
+    if (!m_plan.signingSecret)
+        return true;
+    auto signing = std::make_unique<Signing>();
+    signing->prepared.reserve(m_plan.values.size());
+    for (size_t i = 0; i < m_plan.values.size(); ++i) {
+        std::string why;
+        auto p = PortSignature::prepare(m_plan.values[i], &why);
+        if (!p) {
+            *error = "message " + std::to_string(i + 1) + " cannot be signed: " + why;
+            return false;
+        }
+        signing->prepared.push_back(std::move(*p));
+    }
+    m_signing = std::move(signing);
+    return true;
+}
+
+std::string PublishSession::valueAt(size_t index, int64_t timestamp) const
+{
+    if (!m_signing)
+        return m_plan.values[index];
+    return PortSignature::sign(m_signing->prepared[index], timestamp, *m_plan.signingSecret);
+}
+
+PublishSummary PublishSession::run(const ReportHandler& onReport,
+                                   const std::function<void()>& onIdle,
+                                   const std::atomic<bool>* cancel,
+                                   const std::function<void(const std::string&)>& onLog)
+{
+    using Clock = std::chrono::steady_clock;
+    PublishSummary s;
+    s.total = uint64_t(m_plan.times) * m_plan.values.size();
+    const auto cancelled = [cancel] { return cancel && cancel->load(); };
+    const auto idle = [&onIdle] {
+        if (onIdle)
+            onIdle();
+    };
+    const auto count = [&](const DeliveryReport& r) {
+        (r.delivered() ? s.delivered : s.failed)++;
+        if (!r.delivered() && s.firstFailure.error.empty())
+            s.firstFailure = r;
+        onReport(r);
+    };
+    if (!m_prepared && !prepare(&m_setupError))
+        return s;
+    auto producer = KafkaProducer::create(
+        m_plan.config, count,
+        [&onLog](const std::string& text) {
+            if (onLog)
+                onLog(text);
+        },
+        &m_setupError);
+    if (!producer)
+        return s;
+
+    const auto started = Clock::now();
+    OutgoingMessage message = m_plan.proto;
+    for (long long round = 0; round < m_plan.times; ++round) {
+        for (size_t i = 0; i < m_plan.values.size(); ++i) {
+            if (!producer->fatalError().empty() || cancelled())
+                break; // bad credentials or certificates: sending more cannot help
+            if (m_plan.perSecond > 0) {
+                const auto due =
+                    started + std::chrono::duration_cast<Clock::duration>(
+                                  std::chrono::duration<double>(double(s.sent) / m_plan.perSecond));
+                while (Clock::now() < due && !cancelled()) {
+                    const auto left =
+                        std::chrono::duration_cast<std::chrono::milliseconds>(due - Clock::now());
+                    producer->poll(int(std::max<int64_t>(1, left.count())));
+                    idle();
+                }
+            }
+            // Signed at the second it is sent, as Port does.
+            message.value = valueAt(i, int64_t(std::time(nullptr)));
+            producer->send(message);
+            ++s.sent;
+            producer->poll(0);
+            if ((s.sent & 255) == 0)
+                idle();
+        }
+    }
+    s.cancelled = cancelled();
+    // Each message gets its report within message.timeout.ms; whatever is left after that is
+    // purged and reported failed. A cancelled run purges at once.
+    const int timeout = std::stoi(m_plan.config.get("message.timeout.ms").value_or("30000"));
+    producer->finish(s.cancelled ? 0 : timeout + 5000);
+    s.fatal = producer->fatalError();
+    // Messages never handed to librdkafka (stopped by a fatal error or cancel) fail too.
+    for (uint64_t index = s.sent; index < s.total; ++index) {
+        DeliveryReport r;
+        r.index = index;
+        r.topic = m_plan.proto.topic;
+        r.error = "not sent: " + (s.fatal.empty() ? std::string("cancelled") : s.fatal);
+        count(r);
+    }
+    idle();
+    return s;
+}
+
+} // namespace porthole

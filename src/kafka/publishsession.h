@@ -1,0 +1,75 @@
+#pragma once
+
+#include "kafkaconfig.h"
+#include "kafkaproducer.h"
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace porthole {
+
+/// What to publish: the values, where to, how often, and whether to sign them like Port.
+struct PublishPlan
+{
+    KafkaConfig config;              ///< connection (bootstrap.servers, security, -X)
+    OutgoingMessage proto;           ///< topic, key and record headers of every message
+    std::vector<std::string> values; ///< message values, sent in order
+    long long times = 1;             ///< the values are sent this many times
+    double perSecond = 0;            ///< at most this many messages per second; 0 = no limit
+    /// When set, every value is signed like Port (headers.X-Port-Signature/-Timestamp) with
+    /// this client secret at the second it is sent; values that cannot be signed stop prepare().
+    std::optional<std::string> signingSecret;
+};
+
+/// How a publish ended.
+struct PublishSummary
+{
+    uint64_t total = 0; ///< values × times
+    uint64_t sent = 0;  ///< handed to the producer
+    uint64_t delivered = 0;
+    uint64_t failed = 0; ///< reported failed, including the never-sent ones
+    bool cancelled = false;
+    std::string fatal;           ///< a connection that cannot work (credentials, TLS)
+    DeliveryReport firstFailure; ///< the first failed report (error empty when none)
+};
+
+// The one publish loop behind `porthole-cli publish` and the app's Publish tab: signs (once per
+// value, re-signed only when the second changes), paces, repeats, honours cancellation and
+// makes sure every message gets exactly one delivery report, the never-sent ones too. Used
+// from one thread; the report handler runs in that thread.
+class PublishSession
+{
+public:
+    using ReportHandler = std::function<void(const DeliveryReport&)>;
+
+    explicit PublishSession(PublishPlan plan);
+    ~PublishSession();
+
+    /// Checks the plan and prepares signing; false with `error` naming the first value that
+    /// cannot be signed ("message 3: not a JSON object …").
+    bool prepare(std::string* error);
+    /// Publishes everything; `onReport` gets one report per message, `onIdle` is called while
+    /// waiting (to print or show progress), `cancel` stops sending (what is queued is purged
+    /// and reported failed). Calls prepare() first when it was not called.
+    PublishSummary run(const ReportHandler& onReport, const std::function<void()>& onIdle = {},
+                       const std::atomic<bool>* cancel = nullptr,
+                       const std::function<void(const std::string&)>& onLog = {});
+    /// The error that kept run() from creating the producer (empty otherwise).
+    const std::string& setupError() const { return m_setupError; }
+    /// The value actually sent for `index` at `timestamp` (signed when signing), for tests and
+    /// for a sandbox that registers runs before they are sent.
+    std::string valueAt(size_t index, int64_t timestamp) const;
+
+private:
+    struct Signing;
+    PublishPlan m_plan;
+    std::unique_ptr<Signing> m_signing;
+    bool m_prepared = false;
+    std::string m_setupError;
+};
+
+} // namespace porthole

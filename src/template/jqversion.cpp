@@ -1,0 +1,10 @@
+#include "jqversion.h"
+
+namespace porthole {
+
+std::string jqVersion()
+{
+    return PORTHOLE_JQ_VERSION;
+}
+
+} // namespace porthole
