@@ -105,10 +105,12 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
                                       : !ids.actionRun.empty() ? ids.actionRun
                                                                : ids.workflowRun);
     }
-    case Size:
-        return QLocale::system().formattedDataSize(
-            e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen), 1,
-            QLocale::DataSizeTraditionalFormat);
+    case Size: {
+        const qint64 n = e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen);
+        return n < 1024
+                   ? QStringLiteral("%1 B").arg(n)
+                   : QLocale::system().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+    }
     default:
         return {};
     }
@@ -187,7 +189,9 @@ void RunsTableModel::appendBatch(const MessageBatch& batch)
     beginInsertRows({}, first, first + incoming - 1);
     for (size_t i = skip; i < batch->size(); ++i) {
         m_store.append((*batch)[i]);
-        m_bytes += qint64(MessageStore::heldBy(m_store.entry(m_store.size() - 1)));
+        const auto held = qint64(MessageStore::heldBy(m_store.entry(m_store.size() - 1)));
+        m_bytes += held;
+        m_receivedBytes += held;
     }
     endInsertRows();
     trimToBudget();
@@ -222,6 +226,7 @@ void RunsTableModel::clear()
     m_bytes = 0;
     m_dropped = 0;
     m_received = 0;
+    m_receivedBytes = 0;
     endResetModel();
 }
 

@@ -58,6 +58,8 @@ public:
     qint64 droppedCount() const { return m_dropped; }
     /// Every message received since the last clear() (held or dropped).
     qint64 receivedCount() const { return m_received; }
+    /// The message bytes (as heldBytes() counts them) received since the last clear().
+    qint64 receivedBytes() const { return m_receivedBytes; }
 
     /// The message in a row, whole (a copy).
     KafkaRecord record(int row) const { return m_store.record(m_store.entry(size_t(row))); }
@@ -79,6 +81,7 @@ private:
     qint64 m_bytes = 0;
     qint64 m_dropped = 0;
     qint64 m_received = 0;
+    qint64 m_receivedBytes = 0;
     void trimTo(int rows);
     void trimToBudget();
     QString cell(const MessageStore::Entry& e, int column) const;

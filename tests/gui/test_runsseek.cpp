@@ -148,6 +148,9 @@ private Q_SLOTS:
         pause->click();
         QVERIFY(!pane.isPaused());
         QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 5, 20000);
+        // The live strip samples once a second.
+        auto* strip = pane.findChild<QLabel*>(QStringLiteral("runsLiveStrip"));
+        QTRY_VERIFY_WITH_TIMEOUT(strip->text().contains(QLatin1String("5 rows held")), 3000);
     }
 
     void saysWhenTheOldestAreGone()

@@ -20,6 +20,12 @@ AutoScroller::AutoScroller(QTableView* view, RunsFilterProxy* proxy, QObject* pa
             scrollToNewest();
     });
     connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, &AutoScroller::scrolled);
+    // Rows that came while the view was hidden (another tab) have no scroll range yet: follow
+    // when it appears.
+    connect(m_view->verticalScrollBar(), &QScrollBar::rangeChanged, this, [this] {
+        if (m_follow)
+            scrollToNewest();
+    });
 }
 
 bool AutoScroller::atNewest() const

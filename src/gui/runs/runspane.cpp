@@ -2,6 +2,7 @@
 
 #include "autoscroller.h"
 #include "kafka/watchsession.h"
+#include "livestrip.h"
 #include "messagedetailtext.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
@@ -78,6 +79,7 @@ RunsPane::RunsPane(QWidget* parent)
     m_notice->hide();
     m_scrollNote->setObjectName(QStringLiteral("runsScrollNote"));
     m_scrollNote->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    m_scrollNote->setWordWrap(true);
     m_scrollNote->hide();
 
     buildTable();
@@ -121,7 +123,14 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addWidget(m_scrollNote);
     layout->addWidget(split, 1);
     auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
+    // Long status lines are cut, never widen the pane: its minimum width decides how narrow
+    // the node editor beside it may get.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* strip = new LiveStrip(m_model, this);
+    strip->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    strip->setMinimumWidth(160);
+    statusRow->addWidget(m_status, 3);
+    statusRow->addWidget(strip, 2);
     statusRow->addWidget(m_saveValue);
     layout->addLayout(statusRow);
 
@@ -168,9 +177,13 @@ void RunsPane::buildTable()
     header->setStretchLastSection(true); // the value preview takes what is left
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    const int widths[] = {92, 36, 60, 100, 110, 170, 62};
+    // Narrow enough that the value preview stays readable beside the node editor; the key
+    // (usually the workflow run id again) and the size start hidden (right-click the header).
+    const int widths[] = {88, 36, 56, 96, 150, 164, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
+    header->setSectionHidden(RunsTableModel::Key, true);
+    header->setSectionHidden(RunsTableModel::Size, true);
     RunsHeaderState::restore(header);
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
