@@ -1,16 +1,17 @@
 # The shipped format: a Debian package built by CPack from the normal build tree
 # (`cpack --config build/dev/CPackConfig.cmake`, or `cmake --build --preset dev --target package`).
-# Besides what src/app and src/cli install (the binaries, desktop entry, metainfo, SVG icon),
-# this adds the man pages made from the programs' own --help, PNG icons rendered from the SVG,
-# the examples, the copyright file and the changelog. See README "Install" for why .deb.
+# src/app and src/cli install the two binaries; this file installs the rest: the man pages made
+# from the programs' own --help, the desktop entry, AppStream metainfo, the icon (SVG and PNGs
+# rendered from it), the examples, the copyright file and the changelog. README "Install" says
+# why the .deb is the shipped format.
 if(PORTHOLE_FUZZ OR NOT TARGET porthole-cli)
   return()
 endif()
 
 include(GNUInstallDirs)
 
-# One date for the man pages; the Debian changelog and the metainfo release carry their own,
-# and tests/packaging checks that all three name this project's version.
+# The man pages' date. The Debian changelog and the metainfo keep their own dated entries with
+# notes; tests/packaging fails when either has none for this project's version.
 set(PORTHOLE_RELEASE_DATE "2026-11-24")
 set(pkg_dir ${PROJECT_SOURCE_DIR}/packaging)
 set(pkg_out ${PROJECT_BINARY_DIR}/packaging)
@@ -126,9 +127,11 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb platform plugin and
 # its SVG icon engine are plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, libqt6svg6")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
-set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
+if(TARGET porthole)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, libqt6svg6")
+  set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
+  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
+endif()
 # CPack indents the text and marks its blank line as Debian wants.
 file(READ ${pkg_dir}/debian/description CPACK_PACKAGE_DESCRIPTION)
 string(STRIP "${CPACK_PACKAGE_DESCRIPTION}" CPACK_PACKAGE_DESCRIPTION)

@@ -23,8 +23,10 @@ stage() { times+=("$1: $(($(date +%s) - $2)) s"); }
 #                            from another source, whose package conflicts with Debian's)
 #   PKG unless-file PATH     not wanted when PATH exists (e.g. that Node's headers)
 wanted=()
+declare -A seen=()
 while read -r pkg cond arg _; do
-  [ -n "$pkg" ] || continue
+  [ -n "$pkg" ] && [ -z "${seen[$pkg]:-}" ] || continue
+  seen[$pkg]=1
   case "${cond:-}" in
     "") ;;
     unless-command) command -v "$arg" >/dev/null && continue ;;
@@ -69,7 +71,7 @@ cmake --build --preset "$preset"
 stage "build ($preset)" "$t"
 
 case "$mode" in
-  build) ;;
+  build) printf 'stage time: %s\n' "${times[@]}" ;;
   test)
     # The whole suite: the fuzz targets' committed corpora replayed, then fuzzing (60 s per
     # target, two at a time), then the sanitizer build; the main suite last, so that ctest's

@@ -4,8 +4,8 @@
 #include "command.h"
 #include "watchargs.h"
 
+#include "core/messagedecoder.h"
 #include "kafka/kafkawatcher.h"
-#include "kafka/messagedecoder.h"
 #include "template/jqengine.h"
 
 #include "core/jsonparser.h"

@@ -63,9 +63,6 @@ private:
     bool parseNumber(JsonNode& node);
     bool readHex4(size_t at, uint32_t& v) const;
 
-    // Length of a valid UTF-8 sequence at `at`, or 0 (encoded surrogates are not UTF-8).
-    int utf8Length(size_t at) const;
-
     bool parseString(std::string& out);
     bool parseEscape(std::string& out);
     void warnDuplicates(const JsonNode& node);

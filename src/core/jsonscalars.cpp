@@ -1,6 +1,7 @@
 // Strings (escapes, surrogates, UTF-8 checks), numbers and literals of the JSON parser.
 #include "jsonparser_p.h"
 
+#include "jsongrammar.h"
 #include "utf8.h"
 
 #include <cctype>
@@ -61,10 +62,6 @@ bool Parser::parseLiteral(JsonNode& node)
 bool Parser::parseNumber(JsonNode& node)
 {
     const size_t start = size_t(m_pos.offset);
-    size_t i = start;
-    const auto digit = [&](size_t k) {
-        return k < m_text.size() && m_text[k] >= '0' && m_text[k] <= '9';
-    };
     const auto fail = [&](size_t at, const std::string& why) {
         SourcePos p = m_pos;
         p.offset = int64_t(at);
@@ -77,30 +74,10 @@ bool Parser::parseNumber(JsonNode& node)
         error("PH1001", "invalid number: " + why, {p, e});
         return false;
     };
-    if (m_text[i] == '-')
-        ++i;
-    if (!digit(i))
-        return fail(i, "expected a digit after '-'");
-    if (m_text[i] == '0' && digit(i + 1))
-        return fail(i, "leading zeros are not allowed");
-    while (digit(i))
-        ++i;
-    if (i < m_text.size() && m_text[i] == '.') {
-        ++i;
-        if (!digit(i))
-            return fail(i, "expected a digit after the decimal point");
-        while (digit(i))
-            ++i;
-    }
-    if (i < m_text.size() && (m_text[i] == 'e' || m_text[i] == 'E')) {
-        ++i;
-        if (i < m_text.size() && (m_text[i] == '+' || m_text[i] == '-'))
-            ++i;
-        if (!digit(i))
-            return fail(i, "expected a digit in the exponent");
-        while (digit(i))
-            ++i;
-    }
+    const char* why = nullptr;
+    const size_t i = JsonGrammar::numberEnd(m_text, start, &why);
+    if (why)
+        return fail(i, why);
     node.type = JsonValue::Type::Number;
     double d = 0;
     auto res = std::from_chars(m_text.data() + start, m_text.data() + i, d);
@@ -126,25 +103,12 @@ bool Parser::readHex4(size_t at, uint32_t& v) const
         return false;
     v = 0;
     for (size_t k = at; k < at + 4; ++k) {
-        const char h = m_text[k];
-        v <<= 4;
-        if (h >= '0' && h <= '9')
-            v |= uint32_t(h - '0');
-        else if (h >= 'a' && h <= 'f')
-            v |= uint32_t(h - 'a' + 10);
-        else if (h >= 'A' && h <= 'F')
-            v |= uint32_t(h - 'A' + 10);
-        else
+        const int h = JsonGrammar::hexDigit(m_text[k]);
+        if (h < 0)
             return false;
+        v = (v << 4) | uint32_t(h);
     }
     return true;
-}
-
-int Parser::utf8Length(size_t at) const
-{
-    uint32_t cp = 0;
-    const int len = Utf8::decode(m_text, at, cp);
-    return cp >= 0xD800 && cp <= 0xDFFF ? 0 : len;
 }
 
 bool Parser::parseString(std::string& out)
@@ -192,7 +156,7 @@ bool Parser::parseString(std::string& out)
             advanceBytes(int64_t(end - at), int(end - at));
             continue;
         }
-        const int len = utf8Length(at);
+        const int len = Utf8::validLength(m_text, at);
         if (len == 0) {
             char buf[64];
             std::snprintf(buf, sizeof buf, "invalid UTF-8 byte 0x%02X in a string", c);
@@ -220,36 +184,7 @@ bool Parser::parseEscape(std::string& out)
         return false;
     }
     const char e = m_text[at + 1];
-    const char* simple = nullptr;
-    switch (e) {
-    case '"':
-        simple = "\"";
-        break;
-    case '\\':
-        simple = "\\";
-        break;
-    case '/':
-        simple = "/";
-        break;
-    case 'b':
-        simple = "\b";
-        break;
-    case 'f':
-        simple = "\f";
-        break;
-    case 'n':
-        simple = "\n";
-        break;
-    case 'r':
-        simple = "\r";
-        break;
-    case 't':
-        simple = "\t";
-        break;
-    default:
-        break;
-    }
-    if (simple) {
+    if (const char simple = JsonGrammar::simpleEscape(e)) {
         out += simple;
         advanceBytes(2, 2);
         return true;

@@ -2,27 +2,31 @@
 
 namespace porthole::Utf8 {
 
-int decode(std::string_view s, size_t i, uint32_t& cp)
+bool isValid(std::string_view s)
 {
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    const int len = b0 < 0x80         ? 1
-                    : (b0 >> 5) == 6  ? 2
-                    : (b0 >> 4) == 14 ? 3
-                    : (b0 >> 3) == 30 ? 4
-                                      : 0;
-    if (len == 0 || i + size_t(len) > s.size())
-        return 0;
-    cp = len == 1 ? b0 : len == 2 ? (b0 & 0x1f) : len == 3 ? (b0 & 0x0f) : (b0 & 0x07);
-    for (int j = 1; j < len; ++j) {
-        const auto b = static_cast<unsigned char>(s[i + size_t(j)]);
-        if ((b & 0xc0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (b & 0x3f);
+    for (size_t i = 0; i < s.size();) {
+        if (static_cast<unsigned char>(s[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const int len = validLength(s, i);
+        if (len == 0)
+            return false;
+        i += size_t(len);
     }
-    static constexpr uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < kMin[len] || cp > 0x10ffff)
-        return 0;
-    return len;
+    return true;
+}
+
+uint32_t next(std::string_view s, size_t& i)
+{
+    uint32_t cp = 0;
+    const int len = decode(s, i, cp);
+    if (len == 0) {
+        i += 1;
+        return 0xFFFD;
+    }
+    i += size_t(len);
+    return cp;
 }
 
 void append(std::string& out, uint32_t cp)
@@ -42,6 +46,20 @@ void append(std::string& out, uint32_t cp)
         out += char(0x80 | ((cp >> 6) & 0x3F));
         out += char(0x80 | (cp & 0x3F));
     }
+}
+
+size_t cutSequenceStart(std::string_view s)
+{
+    size_t lead = s.size();
+    for (size_t k = 0; k < 4 && lead > 0; ++k) {
+        --lead;
+        const auto b = static_cast<unsigned char>(s[lead]);
+        if ((b & 0xC0) != 0x80) {
+            const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+            return lead + need > s.size() ? lead : std::string_view::npos;
+        }
+    }
+    return std::string_view::npos;
 }
 
 } // namespace porthole::Utf8

@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 
 #include "aboutdialog.h"
+#include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
+#include "models/runstablemodel.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
 #include "preview/previewpane.h"
@@ -63,6 +65,15 @@ MainWindow::MainWindow(QWidget* parent)
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
+    auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
+    connect(m_connectionBar, &ConnectionBar::targetChanged, this,
+            [watched](const KafkaTarget& t) { *watched = t.bootstrap(); });
+    m_runsPane->model()->setSecretSource([this, watched] {
+        return m_sandbox->isRunning() && *watched == m_sandbox->bootstrap()
+                   ? m_sandbox->clientSecret()
+                   : m_reportPane->clientSecret();
+    });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -125,6 +136,11 @@ void MainWindow::buildMenus()
     file->addAction(tr("Save &as…"), QKeySequence::SaveAs, this, [this] {
         save(
             QFileDialog::getSaveFileName(this, tr("Save node"), m_path, tr("JSON files (*.json)")));
+    });
+    file->addAction(tr("Check a &consumer…"), this, [this] {
+        CheckConsumerDialog::open(this, m_nodePane->nodeText(), m_previewPane->context(),
+                                  m_path.isEmpty() ? tr("node")
+                                                   : QFileInfo(m_path).completeBaseName());
     });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kafkarecord.h"
+#include "core/kafkarecord.h"
 #include "watchoptions.h"
 
 #include <cstdint>

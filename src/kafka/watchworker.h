@@ -1,7 +1,7 @@
 #pragma once
 
+#include "core/watchedmessage.h"
 #include "kafkawatcher.h"
-#include "messagedecoder.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -13,16 +13,6 @@
 #include <vector>
 
 namespace porthole {
-
-/// A received record with its classification; the raw bytes are shared, never copied again.
-struct WatchedMessage
-{
-    std::shared_ptr<const KafkaRecord> record;
-    MessageInfo info;
-};
-
-/// An immutable batch handed from the worker thread to the UI.
-using MessageBatch = std::shared_ptr<const std::vector<WatchedMessage>>;
 
 /// Runs a KafkaWatcher inside its own thread (see WatchSession): polls, classifies off the UI
 /// thread and sends batches at most every 50 ms.
@@ -78,5 +68,4 @@ private:
 
 } // namespace porthole
 
-Q_DECLARE_METATYPE(porthole::MessageBatch)
 Q_DECLARE_METATYPE(porthole::WatchStatus)

@@ -30,16 +30,13 @@ uint32_t get32(const char*& p)
     return v;
 }
 
-uint32_t idPosition(std::string_view value, const std::string& id)
+// Run ids are kept as text (at most RunId::kMaxLength each, one length byte before each):
+// finding them again would mean scanning the value, which may be 100 MB.
+size_t idsBytes(const RunIds& ids)
 {
-    if (id.empty())
-        return MessageStore::kNull;
-    const size_t at = value.find(id);
-    return at == std::string_view::npos ? MessageStore::kNull : uint32_t(at);
+    return 3 + ids.workflowRun.text().size() + ids.nodeRun.text().size() +
+           ids.actionRun.text().size();
 }
-
-// The length of an id from its prefix: wfr_ / wfnr_ / r_ and 16 letters or digits.
-constexpr uint32_t kIdLength[3] = {20, 21, 18};
 
 } // namespace
 
@@ -86,7 +83,7 @@ char* MessageStore::reserve(size_t bytes, uint32_t* chunk, uint32_t* pos)
     return open->data.get() + *pos;
 }
 
-uint64_t MessageStore::append(const WatchedMessage& m)
+uint64_t MessageStore::append(const WatchedMessage& m, uint8_t signature)
 {
     const KafkaRecord& r = *m.record;
     Entry e;
@@ -96,14 +93,16 @@ uint64_t MessageStore::append(const WatchedMessage& m)
     e.topic = topicIndex(r.topic);
     e.kind = uint8_t(m.info.kind);
     e.format = uint8_t(m.info.format);
+    e.signature = signature;
     e.keyLen = lengthOf(r.key);
     e.valueLen = lengthOf(r.value);
     size_t headerBytes = 0;
     for (const auto& [name, val] : r.headers)
         headerBytes += 8 + name.size() + (val ? val->size() : 0);
     e.headersLen = uint32_t(headerBytes);
+    e.idsLen = uint16_t(idsBytes(m.info.ids));
     const size_t total =
-        (r.key ? r.key->size() : 0) + (r.value ? r.value->size() : 0) + headerBytes;
+        (r.key ? r.key->size() : 0) + (r.value ? r.value->size() : 0) + headerBytes + e.idsLen;
     char* p = reserve(total, &e.chunk, &e.pos);
     if (r.key) {
         std::memcpy(p, r.key->data(), r.key->size());
@@ -112,10 +111,6 @@ uint64_t MessageStore::append(const WatchedMessage& m)
     if (r.value) {
         std::memcpy(p, r.value->data(), r.value->size());
         p += r.value->size();
-        const std::string_view v(*r.value);
-        e.idPos[0] = idPosition(v, m.info.ids.workflowRun);
-        e.idPos[1] = idPosition(v, m.info.ids.nodeRun);
-        e.idPos[2] = idPosition(v, m.info.ids.actionRun);
     }
     for (const auto& [name, val] : r.headers) {
         put32(p, uint32_t(name.size()));
@@ -126,6 +121,11 @@ uint64_t MessageStore::append(const WatchedMessage& m)
             std::memcpy(p, val->data(), val->size());
             p += val->size();
         }
+    }
+    for (const RunId* id : {&m.info.ids.workflowRun, &m.info.ids.nodeRun, &m.info.ids.actionRun}) {
+        *p++ = char(uint8_t(id->text().size()));
+        std::memcpy(p, id->text().data(), id->text().size());
+        p += id->text().size();
     }
     m_entries.push_back(e);
     return nextSeq() - 1;
@@ -181,11 +181,14 @@ std::string_view MessageStore::value(const Entry& e) const
 RunIds MessageStore::ids(const Entry& e) const
 {
     RunIds ids;
-    const std::string_view v = value(e);
-    std::string* out[3] = {&ids.workflowRun, &ids.nodeRun, &ids.actionRun};
-    for (int i = 0; i < 3; ++i)
-        if (e.idPos[i] != kNull)
-            *out[i] = std::string(v.substr(e.idPos[i], kIdLength[i]));
+    const char* p = bytesAt(e) + (e.keyLen == kNull ? 0 : e.keyLen) +
+                    (e.valueLen == kNull ? 0 : e.valueLen) + e.headersLen;
+    for (RunId* id : {&ids.workflowRun, &ids.nodeRun, &ids.actionRun}) {
+        const auto n = size_t(static_cast<unsigned char>(*p++));
+        if (n > 0)
+            *id = RunId::parse(std::string_view(p, n));
+        p += n;
+    }
     return ids;
 }
 
@@ -231,7 +234,7 @@ uint64_t MessageStore::heldBy(const Entry& e)
 {
     // Header bytes less their 8 length bytes each are not known without reading; the budget
     // counts the stored form, which is what memory holds.
-    return uint64_t(e.keyLen == kNull ? 0 : e.keyLen) +
+    return uint64_t(e.keyLen == kNull ? 0 : e.keyLen) + // (the ids block is not message bytes)
            uint64_t(e.valueLen == kNull ? 0 : e.valueLen) + e.headersLen;
 }
 

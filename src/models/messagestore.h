@@ -1,6 +1,6 @@
 #pragma once
 
-#include "kafka/watchworker.h"
+#include "core/watchedmessage.h"
 
 #include <cstdint>
 #include <deque>
@@ -20,7 +20,7 @@ class MessageStore
 public:
     static constexpr uint32_t kNull = UINT32_MAX;
 
-    /// One message's fixed part (56 bytes).
+    /// One message's fixed part (48 bytes); run ids follow the headers in the chunk.
     struct Entry
     {
         int64_t offset = 0;
@@ -30,11 +30,12 @@ public:
         uint32_t keyLen = kNull;
         uint32_t valueLen = kNull;
         uint32_t headersLen = 0;
-        uint32_t idPos[3] = {kNull, kNull, kNull}; ///< workflowRun, nodeRun, actionRun in value
         int32_t partition = 0;
         uint16_t topic = 0;
+        uint16_t idsLen = 0; ///< the run ids block after the headers
         uint8_t kind = 0;
         uint8_t format = 0;
+        uint8_t signature = 0; ///< set by the model (an index into its texts), 0: none
     };
 
     /// Bytes of one chunk; written once, then only read (safe to share with other threads).
@@ -47,7 +48,7 @@ public:
     };
 
     /// Appends a received message; returns its sequence number.
-    uint64_t append(const WatchedMessage& m);
+    uint64_t append(const WatchedMessage& m, uint8_t signature = 0);
     /// Drops the `n` oldest messages.
     void dropFront(size_t n);
     /// Drops everything (sequence numbers keep growing).

@@ -3,7 +3,8 @@
 #include <QDateTime>
 #include <QLocale>
 
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
+#include "core/portsignature.h"
 
 namespace porthole {
 
@@ -46,7 +47,69 @@ bool isAscii(const QString& s)
     return true;
 }
 
+// The Signature cell and its explanation (sign's rules, unchanged: checked once when the
+// message arrives for the cell; the explanation again when a row is looked at).
+void signatureCell(const KafkaRecord& r, const std::string& secret, QString* cell, QString* why)
+{
+    if (!r.value)
+        return;
+    const std::string& v = *r.value;
+    // Checked in the UI thread once per message: a huge value is not parsed again here.
+    constexpr size_t kMaxCheckedBytes = 1 << 20;
+    if (v.size() > kMaxCheckedBytes) {
+        *cell = QStringLiteral("not checked");
+        *why = QStringLiteral("Over 1 MiB: the signature is not checked here (watch --verify "
+                              "checks any size).");
+        return;
+    }
+    const bool agent = PortSignature::addressedToAgent(v);
+    if (v.find(PortSignature::kSignatureHeader) == std::string::npos) {
+        *cell = QStringLiteral("missing");
+        *why = QStringLiteral("No headers.X-Port-Signature: Port's agent skips this message.");
+    } else if (secret.empty()) {
+        *cell = QStringLiteral("present");
+        *why = QStringLiteral("Signed; give the client secret (Report tab) to verify it.");
+    } else {
+        const double now = double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+        const PortSignature::Check c = PortSignature::verify(v, secret, now);
+        *cell = QString::fromLatin1(PortSignature::statusName(c.status));
+        *why = c.status == PortSignature::Status::Valid
+                   ? QStringLiteral("Valid: signed with this client secret.")
+                   : QString::fromStdString(c.reason);
+        if (c.status == PortSignature::Status::Valid && c.ageS && *c.ageS > 300) {
+            *cell = QStringLiteral("older than 5 min");
+            *why += QStringLiteral(" Signed %1 s before it arrived.").arg(qint64(*c.ageS));
+        }
+    }
+    if (agent) {
+        *cell += QStringLiteral(" · agent");
+        *why += QStringLiteral(" Addressed to Port's execution agent "
+                               "(payload.action.invocationMethod.agent is true).");
+    }
+}
+
 } // namespace
+
+uint8_t RunsTableModel::signatureIndex(const QString& text)
+{
+    if (text.isEmpty())
+        return 0;
+    for (size_t i = 0; i < m_signatureTexts.size(); ++i)
+        if (m_signatureTexts[i] == text)
+            return uint8_t(i + 1);
+    if (m_signatureTexts.size() >= 255)
+        return 0; // (a handful of texts exist; never reached)
+    m_signatureTexts.push_back(text);
+    return uint8_t(m_signatureTexts.size());
+}
+
+QString RunsTableModel::signatureWhy(int row) const
+{
+    QString cell, why;
+    const std::string secret = m_secretSource ? m_secretSource().toStdString() : std::string();
+    signatureCell(record(row), secret, &cell, &why);
+    return why;
+}
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -101,10 +164,18 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
     }
     case RunId: {
         const RunIds ids = m_store.ids(e);
-        return QString::fromStdString(!ids.nodeRun.empty()     ? ids.nodeRun
-                                      : !ids.actionRun.empty() ? ids.actionRun
-                                                               : ids.workflowRun);
+        const porthole::RunId& shown = !ids.nodeRun.isNull()     ? ids.nodeRun
+                                       : !ids.actionRun.isNull() ? ids.actionRun
+                                                                 : ids.workflowRun;
+        // A hand-made id (not Port's 16 characters) is shown, but marked so it is not
+        // mistaken for one Port made.
+        QString text = QString::fromStdString(shown.text());
+        if (shown.isUnusual())
+            text += tr(" (unusual id)");
+        return text;
     }
+    case Signature:
+        return e.signature ? m_signatureTexts[e.signature - 1u] : QString();
     case Size: {
         const qint64 n = e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen);
         return n < 1024
@@ -125,7 +196,11 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return index.column() == Value ? preview(index.row()) : cell(e, index.column());
     case Qt::ToolTipRole:
-        return index.column() == Value ? preview(index.row()) : QVariant();
+        return index.column() == Value       ? QVariant(preview(index.row()))
+               : index.column() == Signature ? QVariant(signatureWhy(index.row()))
+                                             : QVariant();
+    case SignatureWhyRole:
+        return signatureWhy(index.row());
     case Qt::TextAlignmentRole:
         return index.column() == Partition || index.column() == Offset || index.column() == Size
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
@@ -143,8 +218,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) co
 {
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time", "Part.",  "Offset", "Kind",
-                                  "Key",  "Run id", "Size",   "Value"};
+    static const char* names[] = {"Time",   "Part.",     "Offset", "Kind", "Key",
+                                  "Run id", "Signature", "Size",   "Value"};
     return tr(names[section]);
 }
 
@@ -186,9 +261,12 @@ void RunsTableModel::appendBatch(const MessageBatch& batch)
     const int incoming = int(batch->size() - skip);
     trimTo(m_capacity - incoming);
     const int first = int(m_store.size());
+    const std::string secret = m_secretSource ? m_secretSource().toStdString() : std::string();
     beginInsertRows({}, first, first + incoming - 1);
     for (size_t i = skip; i < batch->size(); ++i) {
-        m_store.append((*batch)[i]);
+        QString cell, why;
+        signatureCell(*(*batch)[i].record, secret, &cell, &why);
+        m_store.append((*batch)[i], signatureIndex(cell));
         const auto held = qint64(MessageStore::heldBy(m_store.entry(m_store.size() - 1)));
         m_bytes += held;
         m_receivedBytes += held;

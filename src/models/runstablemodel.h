@@ -5,6 +5,9 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <functional>
+#include <vector>
+
 namespace porthole {
 
 /// The runs topic as a table: one row per message, oldest first (the proxy can turn it). Rows
@@ -24,6 +27,7 @@ public:
         Kind,
         Key,
         RunId,
+        Signature, ///< valid / invalid / missing / older than 5 min, plus an "agent" tag
         Size,
         Value,
         ColumnCount
@@ -32,6 +36,7 @@ public:
     {
         KindRole = Qt::UserRole + 1, ///< MessageKind as int
         SeqRole,                     ///< the message's sequence number (qulonglong)
+        SignatureWhyRole, ///< why the signature is invalid or missing (for the detail view)
     };
 
     explicit RunsTableModel(QObject* parent = nullptr);
@@ -54,6 +59,9 @@ public:
     qint64 byteBudget() const { return m_byteBudget; }
     /// The message bytes held now.
     qint64 heldBytes() const { return m_bytes; }
+    /// Where the Signature column takes the client secret to verify with (read once per
+    /// batch; empty: signatures are only reported present or missing).
+    void setSecretSource(std::function<QString()> source) { m_secretSource = std::move(source); }
     /// How many messages were dropped because of the caps.
     qint64 droppedCount() const { return m_dropped; }
     /// Every message received since the last clear() (held or dropped).
@@ -76,6 +84,8 @@ public:
 
 private:
     MessageStore m_store;
+    std::function<QString()> m_secretSource;
+    std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
     int m_capacity = 1000000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
@@ -85,6 +95,8 @@ private:
     void trimTo(int rows);
     void trimToBudget();
     QString cell(const MessageStore::Entry& e, int column) const;
+    uint8_t signatureIndex(const QString& text);
+    QString signatureWhy(int row) const;
 };
 
 } // namespace porthole

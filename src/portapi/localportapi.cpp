@@ -91,6 +91,9 @@ void LocalPortApi::answer(const LocalApiRequest& r, const LocalApiReply& reply,
     Q_EMIT requestHandled(
         r.method, r.path, reply.status,
         QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString());
+    // Recorded as answered: a held request is handled more than once but answered once.
+    m_handler.recordCall(r, reply);
+    Q_EMIT callRecorded(m_handler.calls().constLast());
 }
 
 void LocalPortApi::setCatchUpEnabled(bool enabled, int maxWaitMs)

@@ -65,6 +65,8 @@ Q_SIGNALS:
                         const QString& message);
     /// New run ids became known through observeMessage().
     void runsObserved(const porthole::LocalRunStore::Observed& ids);
+    /// A request was answered; the call as the handler recorded it (secrets redacted).
+    void callRecorded(const porthole::LocalApiCall& call);
     /// A request waits for the topic's messages published up to now (see setCatchUpEnabled).
     void catchUpRequested(quint64 ticket);
 

@@ -1,6 +1,7 @@
 #include "localportapihandler.h"
 
 #include "portvalidator.h"
+#include "redactor.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -91,6 +92,29 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
     reply.headers.append(
         {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
     return reply;
+}
+
+void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply)
+{
+    LocalApiCall call;
+    call.at = QDateTime::currentDateTimeUtc();
+    call.method = request.method;
+    call.path = request.path;
+    call.status = reply.status;
+    if (reply.status >= 400)
+        call.error = QJsonDocument::fromJson(reply.body)
+                         .object()
+                         .value(QStringLiteral("message"))
+                         .toString();
+    call.bodySize = request.body.size();
+    // The login body carries the client secret: recorded calls are shown and written to
+    // reports, so secrets go before anything is kept.
+    Redactor redactor;
+    redactor.addSecret(m_clientSecret.toUtf8());
+    call.body = redactor.redactBody(request.body.left(LocalApiCall::kKeptBodyBytes));
+    if (m_calls.size() >= kKeptCalls)
+        m_calls.removeFirst();
+    m_calls.append(call);
 }
 
 bool LocalPortApiHandler::authorized(const QByteArray& authorization) const

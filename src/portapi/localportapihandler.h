@@ -1,5 +1,6 @@
 #pragma once
 
+#include "localapicall.h"
 #include "localrunstore.h"
 
 #include <QByteArray>
@@ -62,6 +63,13 @@ public:
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
     QStringList issuedTokens() const { return m_tokens.keys(); }
+    /// Records a call as it was finally answered (LocalPortApi does so when it sends the answer:
+    /// a request it holds back is handled more than once but answered once).
+    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply);
+    /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
+    const QList<LocalApiCall>& calls() const { return m_calls; }
+    /// How many calls are kept.
+    static constexpr qsizetype kKeptCalls = 1000;
 
 private:
     LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
@@ -78,6 +86,7 @@ private:
     int m_tokenLifetimeS = 3 * 3600;
     QHash<QString, QDateTime> m_tokens; // token → expiry
     QJsonObject m_orgSettings;          // PATCH /v1/organization {"settings":{…}}, merged
+    QList<LocalApiCall> m_calls;
 };
 
 } // namespace porthole

@@ -1,6 +1,6 @@
 #include "localrunstore.h"
 
-#include <QRegularExpression>
+#include "core/runid.h"
 
 namespace porthole {
 namespace {
@@ -24,17 +24,19 @@ QJsonValue stringOrNull(const QString& s)
 
 LocalRunStore::Observed LocalRunStore::observeMessage(QByteArrayView value)
 {
-    // The look-behind keeps "r_…" from matching inside "wfr_…" or "wfnr_…".
-    static const QRegularExpression ids(
-        QStringLiteral("(?<![A-Za-z0-9_])(wfnr|wfr|r)_[A-Za-z0-9]{16}(?![A-Za-z0-9])"));
     Observed seen;
-    const QString text = QString::fromUtf8(value);
-    for (auto it = ids.globalMatch(text); it.hasNext();) {
-        const QRegularExpressionMatch m = it.next();
-        const QString id = m.captured(0);
-        QStringList& list = m.captured(1) == QLatin1String("wfnr")  ? seen.nodeRuns
-                            : m.captured(1) == QLatin1String("wfr") ? seen.workflowRuns
-                                                                    : seen.actionRuns;
+    const std::string_view text(value.data(), size_t(value.size()));
+    for (size_t pos = 0; pos < text.size();) {
+        const RunId found = RunId::findNext(text, pos);
+        if (found.isNull())
+            break;
+        // Port's API takes its own ids only, so hand-made (unusual) ids are not served.
+        if (found.isUnusual())
+            continue;
+        const QString id = QString::fromStdString(found.text());
+        QStringList& list = found.kind() == RunId::Kind::NodeRun       ? seen.nodeRuns
+                            : found.kind() == RunId::Kind::WorkflowRun ? seen.workflowRuns
+                                                                       : seen.actionRuns;
         if (!list.contains(id))
             list.append(id);
     }

@@ -1,5 +1,7 @@
 #include "portvalidator.h"
 
+#include "core/runid.h"
+
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QStringList>
@@ -10,6 +12,13 @@ namespace {
 bool matches(const QRegularExpression& re, QStringView id)
 {
     return re.match(id).hasMatch();
+}
+
+// Port's API takes its own ids only: the exact 16-character form.
+bool isPortRunId(QStringView id, RunId::Kind kind)
+{
+    const QByteArray utf8 = id.toUtf8();
+    return RunId::isPortForm(std::string_view(utf8.constData(), size_t(utf8.size())), kind);
 }
 
 // Checks that every key of `body` is in `allowed`; Port's schema refuses extra properties.
@@ -55,20 +64,17 @@ const QStringList kLevels = {QStringLiteral("DEBUG"), QStringLiteral("INFO"),
 
 bool isNodeRunId(QStringView id)
 {
-    static const QRegularExpression re(QStringLiteral("^wfnr_[A-Za-z0-9]{16}$"));
-    return matches(re, id);
+    return isPortRunId(id, RunId::Kind::NodeRun);
 }
 
 bool isWorkflowRunId(QStringView id)
 {
-    static const QRegularExpression re(QStringLiteral("^wfr_[A-Za-z0-9]{16}$"));
-    return matches(re, id);
+    return isPortRunId(id, RunId::Kind::WorkflowRun);
 }
 
 bool isActionRunId(QStringView id)
 {
-    static const QRegularExpression re(QStringLiteral("^r_[A-Za-z0-9]{16}$"));
-    return matches(re, id);
+    return isPortRunId(id, RunId::Kind::ActionRun);
 }
 
 bool isPathSafeId(QStringView id)

@@ -48,6 +48,9 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
     // A local broker: short fetch waits make runs known sooner and let a catch-up's offset
     // query through quickly (the broker answers one request at a time per connection).
     options.config.set("fetch.wait.max.ms", "10");
+    // librdkafka backs off this long after a fetch that found nothing new (the default 500 ms
+    // would be the time a run stays unknown after a quiet moment).
+    options.config.set("fetch.error.backoff.ms", "10");
     options.topic = org.toStdString() + ".runs";
     options.org = org.toStdString();
     options.from.kind = StartPosition::Kind::Beginning;

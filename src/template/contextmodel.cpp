@@ -6,21 +6,13 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
-#include <random>
 #include <sstream>
 
 namespace porthole::ContextModel {
 
-std::string generateId(std::string_view prefix)
+std::string generateId(RunId::Kind kind)
 {
-    static constexpr char kAlphabet[] =
-        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    thread_local std::mt19937_64 rng{std::random_device{}()};
-    std::uniform_int_distribution<int> pick(0, int(sizeof kAlphabet) - 2);
-    std::string id(prefix);
-    for (int i = 0; i < 16; ++i)
-        id += kAlphabet[pick(rng)];
-    return id;
+    return RunId::generate(kind).text();
 }
 
 std::string nowIso()
@@ -70,10 +62,11 @@ JsonValue workflow(const std::string& triggerNodeId)
         {"secrets", obj({{"deploy-token", "example-secret"}})},
         {"workflow", obj({{"identifier", "deploy-service"}, {"versionIdentifier", "v1"}})},
         {"workflowRun",
-         obj({{"identifier", generateId("wfr_")},
+         obj({{"identifier", generateId(RunId::Kind::WorkflowRun)},
               {"createdAt", created},
               {"trigger", obj({{"identifier", JsonValue(triggerNodeId)}, {"by", by}})}})},
-        {"workflowNodeRun", obj({{"identifier", generateId("wfnr_")}, {"createdAt", created}})},
+        {"workflowNodeRun",
+         obj({{"identifier", generateId(RunId::Kind::NodeRun)}, {"createdAt", created}})},
     });
 }
 
@@ -96,7 +89,7 @@ JsonValue action()
         {"action", obj({{"identifier", "deploy"},
                         {"blueprint", "service"},
                         {"encryptedProperties", JsonValue::array()}})},
-        {"run", obj({{"id", JsonValue(generateId("r_"))}})},
+        {"run", obj({{"id", JsonValue(generateId(RunId::Kind::ActionRun))}})},
         {"secrets", JsonValue::object()},
     });
 }
@@ -112,20 +105,20 @@ JsonValue refreshIds(const JsonValue& context)
 {
     JsonValue c = context;
     const std::string created = nowIso();
-    auto renew = [&](const char* section, const char* field, const char* prefix, bool stamp) {
+    auto renew = [&](const char* section, const char* field, RunId::Kind kind, bool stamp) {
         const JsonValue* s = c.find(section);
         if (!s || !s->isObject())
             return;
         JsonValue copy = *s;
         if (copy.find(field))
-            copy.set(field, generateId(prefix));
+            copy.set(field, generateId(kind));
         if (stamp && copy.find("createdAt"))
             copy.set("createdAt", created);
         c.set(section, copy);
     };
-    renew("workflowRun", "identifier", "wfr_", true);
-    renew("workflowNodeRun", "identifier", "wfnr_", true);
-    renew("run", "id", "r_", false);
+    renew("workflowRun", "identifier", RunId::Kind::WorkflowRun, true);
+    renew("workflowNodeRun", "identifier", RunId::Kind::NodeRun, true);
+    renew("run", "id", RunId::Kind::ActionRun, false);
     return c;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/jsonvalue.h"
+#include "core/runid.h"
 
 #include <optional>
 #include <string>
@@ -20,8 +21,8 @@ enum class Preset
     Action
 };
 
-/// `prefix` + 16 random letters/digits, like Port's ids: "wfr_", "wfnr_", "r_".
-std::string generateId(std::string_view prefix);
+/// A fresh id of `kind` in Port's form (RunId::generate): "wfr_", "wfnr_" or "r_" + 16.
+std::string generateId(RunId::Kind kind);
 
 /// An ISO 8601 UTC timestamp with milliseconds, e.g. "2026-11-24T09:00:00.000Z", for now.
 std::string nowIso();

@@ -2,6 +2,8 @@
 // sandbox that keeps a runaway or aborting expression away from the caller's process.
 #include "jqinternal.h"
 
+#include "core/utf8.h"
+
 #include <cerrno>
 #include <chrono>
 #include <csignal>
@@ -22,18 +24,9 @@ std::string cBuffer(std::string s)
     if (s.size() <= 4095)
         return s;
     s.resize(4095);
-    size_t lead = s.size();
-    for (size_t k = 0; k < 4 && lead > 0; ++k) {
-        --lead;
-        const auto b = static_cast<unsigned char>(s[lead]);
-        if ((b & 0xC0) != 0x80) {
-            const size_t need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-            if (lead + need > s.size()) {
-                s.resize(lead);
-                s += "\xEF\xBF\xBD";
-            }
-            break;
-        }
+    if (const size_t cut = Utf8::cutSequenceStart(s); cut != std::string::npos) {
+        s.resize(cut);
+        s += "\xEF\xBF\xBD";
     }
     return s;
 }

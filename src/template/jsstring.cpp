@@ -1,64 +1,10 @@
 #include "jsstring.h"
 
+#include "core/utf8.h"
+
 namespace porthole::JsString {
 
 namespace {
-
-// Decodes one code point at s[i] (advancing i); lone surrogates in WTF-8 decode as themselves.
-char32_t decode(std::string_view s, size_t& i)
-{
-    const auto b0 = static_cast<unsigned char>(s[i]);
-    auto cont = [&](size_t k) {
-        return k < s.size() && (static_cast<unsigned char>(s[k]) & 0xC0) == 0x80;
-    };
-    if (b0 < 0x80) {
-        i += 1;
-        return b0;
-    }
-    if (b0 >= 0xC2 && b0 < 0xE0 && cont(i + 1)) {
-        char32_t c = ((b0 & 0x1F) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F);
-        i += 2;
-        return c;
-    }
-    if (b0 >= 0xE0 && b0 < 0xF0 && cont(i + 1) && cont(i + 2)) {
-        char32_t c = ((b0 & 0x0F) << 12) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
-                     (static_cast<unsigned char>(s[i + 2]) & 0x3F);
-        if (c >= 0x800) {
-            i += 3;
-            return c;
-        }
-    }
-    if (b0 >= 0xF0 && b0 < 0xF5 && cont(i + 1) && cont(i + 2) && cont(i + 3)) {
-        char32_t c = ((b0 & 0x07) << 18) | ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 12) |
-                     ((static_cast<unsigned char>(s[i + 2]) & 0x3F) << 6) |
-                     (static_cast<unsigned char>(s[i + 3]) & 0x3F);
-        if (c >= 0x10000 && c <= 0x10FFFF) {
-            i += 4;
-            return c;
-        }
-    }
-    i += 1;
-    return 0xFFFD;
-}
-
-void append(std::string& out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xC0 | (c >> 6));
-        out += char(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += char(0xE0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    } else {
-        out += char(0xF0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3F));
-        out += char(0x80 | ((c >> 6) & 0x3F));
-        out += char(0x80 | (c & 0x3F));
-    }
-}
 
 bool isHigh(char16_t c)
 {
@@ -78,12 +24,12 @@ std::string fromUtf16(std::u16string_view s, bool replaceLone)
         if (c < 0x80) {
             out += char(c);
         } else if (isHigh(c) && i + 1 < s.size() && isLow(s[i + 1])) {
-            append(out, 0x10000 + ((char32_t(c) - 0xD800) << 10) + (s[i + 1] - 0xDC00));
+            Utf8::append(out, 0x10000 + ((char32_t(c) - 0xD800) << 10) + (s[i + 1] - 0xDC00));
             ++i;
         } else if ((isHigh(c) || isLow(c)) && replaceLone) {
-            append(out, 0xFFFD);
+            Utf8::append(out, 0xFFFD);
         } else {
-            append(out, c);
+            Utf8::append(out, c);
         }
     }
     return out;
@@ -100,7 +46,7 @@ std::u16string toUtf16(std::string_view s)
             out += char16_t(s[i++]);
             continue;
         }
-        const char32_t c = decode(s, i);
+        const char32_t c = Utf8::next(s, i);
         if (c >= 0x10000) {
             out += char16_t(0xD800 + ((c - 0x10000) >> 10));
             out += char16_t(0xDC00 + ((c - 0x10000) & 0x3FF));
@@ -163,7 +109,7 @@ int utf16Length(std::string_view s)
             ++n;
             continue;
         }
-        n += decode(s, i) >= 0x10000 ? 2 : 1;
+        n += Utf8::next(s, i) >= 0x10000 ? 2 : 1;
     }
     return n;
 }

@@ -1,5 +1,6 @@
 // The commands' parse steps: what each option turns into, and the exit code of usage errors
 // (the messages themselves are covered end to end by the CLI tests).
+#include "cli/checkconsumerargs.h"
 #include "cli/lintargs.h"
 #include "cli/publishargs.h"
 #include "cli/renderargs.h"
@@ -142,6 +143,36 @@ private Q_SLOTS:
         QCOMPARE(r.config.token, QStringLiteral("t"));
         QCOMPARE(exitCode(parseReportArgs(argv("report", {"--node-run", "wfnr_1"}))),
                  2); // no --api
+    }
+
+    void checkConsumerSplitsAtDashes()
+    {
+        // The consumer's own options after "--" are its, never ours (-u, --timeout-s, -h).
+        const auto parsed = parseCheckConsumerArgs(argv(
+            "check-consumer", {"node.json", "--context", "a.json", "--context", "b.json", "--count",
+                               "5", "--expect-output", ".ok", "--junit", "r.xml", "--", "python3",
+                               "-u", "consumer.py", "--timeout-s", "1", "-h"}));
+        QVERIFY(std::holds_alternative<CheckConsumerArgs>(parsed));
+        const auto& a = std::get<CheckConsumerArgs>(parsed);
+        QCOMPARE(a.nodeFile, QStringLiteral("node.json"));
+        QCOMPARE(a.contextFiles, (QStringList{QStringLiteral("a.json"), QStringLiteral("b.json")}));
+        QCOMPARE(a.count, 5);
+        QCOMPARE(a.timeoutS, 60);
+        QCOMPARE(a.expectResult, QStringLiteral("SUCCESS"));
+        QCOMPARE(a.expectOutput, QStringLiteral(".ok"));
+        QCOMPARE(a.junitFile, QStringLiteral("r.xml"));
+        QCOMPARE(a.program, QStringLiteral("python3"));
+        QCOMPARE(a.arguments, (QStringList{QStringLiteral("-u"), QStringLiteral("consumer.py"),
+                                           QStringLiteral("--timeout-s"), QStringLiteral("1"),
+                                           QStringLiteral("-h")}));
+        QCOMPARE(exitCode(parseCheckConsumerArgs(argv("check-consumer", {"node.json"}))), 2);
+        QCOMPARE(exitCode(parseCheckConsumerArgs(
+                     argv("check-consumer", {"node.json", "--count", "0", "--", "x"}))),
+                 2);
+        QCOMPARE(exitCode(parseCheckConsumerArgs(argv(
+                     "check-consumer", {"node.json", "--expect-result", "FAILURE", "--", "x"}))),
+                 2);
+        QCOMPARE(exitCode(parseCheckConsumerArgs(argv("check-consumer", {"--", "x"}))), 2);
     }
 
     void sandboxPorts()

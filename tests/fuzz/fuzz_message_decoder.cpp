@@ -1,7 +1,7 @@
 // Property: any record off the wire (key, headers and value from the fuzz input) is classified
 // without crashing, and the watch command's JSON line for it is valid JSON that parses back.
 #include "core/jsonparser.h"
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 
 #include <cstdlib>
 

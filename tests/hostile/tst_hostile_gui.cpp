@@ -3,9 +3,9 @@
 // 100 MB message in the runs table. The UI thread must keep running (a 10 ms timer measures
 // its longest stall), every problem gets a position, and nothing crashes.
 #include "core/jsonvalue.h"
+#include "core/messagedecoder.h"
 #include "gui/node/nodepane.h"
 #include "gui/runs/runspane.h"
-#include "kafka/messagedecoder.h"
 #include "models/runstablemodel.h"
 #include "rawserver.h"
 

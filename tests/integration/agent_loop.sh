@@ -72,6 +72,21 @@ print(f"PASS: {summary['calls']} API calls all 2xx; classic run SUCCESS with its
 PY
 grep -E ' -> (404|405)' "$work/sandbox.err" && fail "the API log has a 404/405"
 
+# Only JSON objects can carry headers: a non-object line fails the whole publish, naming it.
+printf '{"a":1}\n[1,2]\n' > "$work/array.jsonl"
+set +e
+PORT_CLIENT_SECRET=sandbox "$cli" publish --raw "$work/array.jsonl" --sign --bootstrap "$bootstrap" \
+  --org agent > /dev/null 2> "$work/array.err"
+code=$?
+env -u PORT_CLIENT_SECRET "$cli" publish --raw "$work/array.jsonl" --sign --bootstrap "$bootstrap" \
+  --org agent > /dev/null 2> "$work/nosecret.err"
+nosecret=$?
+set -e
+[ "$code" = 1 ] && grep -q 'message 2 cannot be signed: not a JSON object' "$work/array.err" ||
+  fail "a non-object message: exit $code, $(cat "$work/array.err")"
+[ "$nosecret" = 2 ] && grep -q 'PORT_CLIENT_SECRET' "$work/nosecret.err" ||
+  fail "--sign without a secret: exit $nosecret, $(cat "$work/nosecret.err")"
+
 # A report the instant a message lands, published by another process (no registration): the
 # sandbox catches up on its topic instead of answering 404.
 echo '{"context":{"runId":"r_CaughtUpRun00001"}}' > "$work/fast.jsonl"

@@ -1,5 +1,5 @@
 // MessageDecoder: classification, id extraction and JSON-line output for any bytes.
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 
 #include "core/jsonparser.h"
 
@@ -81,22 +81,60 @@ private Q_SLOTS:
     {
         const RunIds ids = MessageDecoder::findIds(
             R"({"a":{"deep":["x wfr_4hT9xQ2mLp0aZ7Kd y"]},"n":"wfnr_8Jk2Lm4Np6Qr8St0","r":"r_jE5FhDURh4Uen2Qr"})");
-        QCOMPARE(ids.workflowRun, std::string("wfr_4hT9xQ2mLp0aZ7Kd"));
-        QCOMPARE(ids.nodeRun, std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
-        QCOMPARE(ids.actionRun, std::string("r_jE5FhDURh4Uen2Qr"));
-        // wfr_/wfnr_ ids are not action runs; too long or glued ids are no ids at all.
+        QCOMPARE(ids.workflowRun.text(), std::string("wfr_4hT9xQ2mLp0aZ7Kd"));
+        QCOMPARE(ids.nodeRun.text(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QCOMPARE(ids.actionRun.text(), std::string("r_jE5FhDURh4Uen2Qr"));
+        QVERIFY(!ids.nodeRun.isUnusual());
+        // wfr_/wfnr_ ids are not action runs; glued ids are no ids at all.
         const RunIds only = MessageDecoder::findIds("wfr_4hT9xQ2mLp0aZ7Kd wfnr_8Jk2Lm4Np6Qr8St0");
-        QVERIFY(only.actionRun.empty());
-        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2QrX").actionRun.empty());
-        QVERIFY(MessageDecoder::findIds("xr_jE5FhDURh4Uen2Qr").actionRun.empty());
-        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2").actionRun.empty());
+        QVERIFY(only.actionRun.isNull());
+        QVERIFY(MessageDecoder::findIds("xr_jE5FhDURh4Uen2Qr").actionRun.isNull());
+        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2Qr_x").actionRun.isNull());
+        // Other lengths are hand-made ids: found, but unusual.
+        const RunId longer = MessageDecoder::findIds("r_jE5FhDURh4Uen2QrX").actionRun;
+        QCOMPARE(longer.text(), std::string("r_jE5FhDURh4Uen2QrX"));
+        QVERIFY(longer.isUnusual());
+        QVERIFY(MessageDecoder::findIds("r_jE5FhDURh4Uen2").actionRun.isUnusual());
+    }
+
+    void portFormWinsOverUnusualIds()
+    {
+        const RunIds ids =
+            MessageDecoder::findIds("first wfnr_bulk00001 then wfnr_8Jk2Lm4Np6Qr8St0 wfnr_x2");
+        QCOMPARE(ids.nodeRun.text(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QVERIFY(!ids.nodeRun.isUnusual());
+        const RunIds loose = MessageDecoder::findIds("wfnr_bulk00001 and wfnr_bulk00002");
+        QCOMPARE(loose.nodeRun.text(), std::string("wfnr_bulk00001"));
+        QVERIFY(loose.nodeRun.isUnusual());
+    }
+
+    void unusualIdClassifiesAndIsNamed()
+    {
+        // A hand-made id used to leave the message "unknown" with no run id.
+        const KafkaRecord r = record(R"({"payload":{},"context":{"runId":"wfnr_bulk00001"}})");
+        const MessageInfo info = MessageDecoder::decode(r);
+        QCOMPARE(info.kind, MessageKind::WorkflowNode);
+        QCOMPARE(info.ids.nodeRun.text(), std::string("wfnr_bulk00001"));
+        QVERIFY(info.ids.nodeRun.isUnusual());
+        const JsonValue line = parseLine(MessageDecoder::toJsonLine(r));
+        QCOMPARE(line["ids"]["nodeRun"].toString(), std::string("wfnr_bulk00001"));
+        QCOMPARE(line["unusualIds"].elements().size(), size_t(1));
+        QCOMPARE(line["unusualIds"].elements()[0].toString(), std::string("nodeRun"));
+        // Port's ids add no field.
+        const JsonValue usual = parseLine(
+            MessageDecoder::toJsonLine(record(R"({"context":{"runId":"wfnr_8Jk2Lm4Np6Qr8St0"}})")));
+        QVERIFY(!usual.find("unusualIds"));
+        // Port's exact id elsewhere wins over an unusual context.runId.
+        const MessageInfo both = MessageDecoder::decode(
+            record(R"({"n":"wfnr_8Jk2Lm4Np6Qr8St0","context":{"runId":"wfnr_bulk00001"}})"));
+        QCOMPARE(both.ids.nodeRun.text(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
     }
 
     void contextRunIdWinsOverEarlierMatches()
     {
         const MessageInfo info = MessageDecoder::decode(record(
             R"({"payload":{"other":"wfnr_AAAAAAAAAAAAAAAA"},"context":{"runId":"wfnr_8Jk2Lm4Np6Qr8St0"}})"));
-        QCOMPARE(info.ids.nodeRun, std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
+        QCOMPARE(info.ids.nodeRun.text(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
     }
 
     void formatsOfValues()

@@ -83,7 +83,7 @@ private Q_SLOTS:
         QCOMPARE(values().size(), 3000);
         for (const auto& m : m_rows) {
             QCOMPARE(m.info.kind, MessageKind::ActionRun);
-            QCOMPARE(m.info.ids.actionRun, std::string("r_jE5FhDURh4Uen2Qr"));
+            QCOMPARE(m.info.ids.actionRun.text(), std::string("r_jE5FhDURh4Uen2Qr"));
         }
         // At most one batch per 50 ms (plus the first): the UI is never flooded.
         const qint64 span = m_batchTimes.last() - m_batchTimes.first();

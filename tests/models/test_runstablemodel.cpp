@@ -1,6 +1,6 @@
 // The runs table: batched inserts, a hard cap, compact storage formatted on demand, and the
 // proxy: filtering by kind and words, newest first, sliced refiltering, trimming under a filter.
-#include "kafka/messagedecoder.h"
+#include "core/messagedecoder.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
 

@@ -321,6 +321,50 @@ private Q_SLOTS:
                     .contains(QLatin1String("wfr_0000000000000000")));
     }
 
+    // The consumer check explains a consumer's bugs from these records: refused calls keep
+    // Port's message and the body, the login's secret never stays, and the list is bounded.
+    void handlerRecordsCallsWithoutSecrets()
+    {
+        LocalPortApiHandler h;
+        // What LocalPortApi does with every request it answers.
+        const auto call = [&h](const LocalApiRequest& r) {
+            const LocalApiReply reply = h.handle(r);
+            h.recordCall(r, reply);
+            return reply;
+        };
+        h.setCredentials(QStringLiteral("check"), QStringLiteral("s3cret-of-the-check"));
+        h.store().registerNodeRun(kNode, kRun);
+        const QByteArray login = R"({"clientId":"check","clientSecret":"s3cret-of-the-check"})";
+        const QByteArray token =
+            replyJson(call({"POST", QStringLiteral("/v1/auth/access_token"), {}, login}))
+                .value(QStringLiteral("accessToken"))
+                .toString()
+                .toUtf8();
+        const QByteArray failure = R"({"status":"COMPLETED","result":"FAILURE"})";
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/") + kNode, "Bearer " + token,
+              failure});
+        call({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_0000000000000000"),
+              "Bearer " + token, R"({"status":"COMPLETED","result":"SUCCESS"})"});
+        QCOMPARE(h.calls().size(), 3);
+        const LocalApiCall& first = h.calls().at(0);
+        QCOMPARE(first.status, 200);
+        QVERIFY(!first.refused());
+        QVERIFY(!first.body.contains("s3cret-of-the-check"));
+        QVERIFY(first.body.contains("<redacted>"));
+        const LocalApiCall& refused = h.calls().at(1);
+        QCOMPARE(refused.method, QByteArray("PATCH"));
+        QCOMPARE(refused.status, 422);
+        QVERIFY(refused.refused());
+        QVERIFY(refused.error.contains(QStringLiteral("workflow nodes use FAILED")));
+        QCOMPARE(refused.body, failure);
+        QCOMPARE(refused.bodySize, failure.size());
+        QCOMPARE(h.calls().at(2).status, 404);
+        for (int i = 0; i < LocalPortApiHandler::kKeptCalls; ++i)
+            call({"GET", QStringLiteral("/v1/organization"), "Bearer " + token, {}});
+        QCOMPARE(h.calls().size(), LocalPortApiHandler::kKeptCalls);
+        QCOMPARE(h.calls().constFirst().path, QStringLiteral("/v1/organization"));
+    }
+
     void handlerSpeaksLikePort()
     {
         LocalPortApiHandler h;
@@ -435,6 +479,73 @@ private Q_SLOTS:
 
         h.revokeTokens();
         QCOMPARE(h.handle({"GET", QStringLiteral("/v1/organization"), bearer, {}}).status, 401);
+    }
+
+    void routesPortsAgentCalls()
+    {
+        // Port's agent logs in before every call: hundreds of logins, one token, all 2xx.
+        LocalPortApiHandler h;
+        h.store().observeMessage(
+            QStringLiteral("{\"context\":{\"runId\":\"%1\"}}").arg(kAction).toUtf8());
+        QSet<QString> tokens;
+        const auto login = [&] {
+            const QString token =
+                replyJson(h.handle({"POST",
+                                    QStringLiteral("/v1/auth/access_token"),
+                                    {},
+                                    R"({"clientId":"sandbox","clientSecret":"sandbox"})"}))
+                    .value(QStringLiteral("accessToken"))
+                    .toString();
+            tokens.insert(token);
+            return "Bearer " + token.toUtf8();
+        };
+        for (int i = 0; i < 300; ++i)
+            QCOMPARE(h.handle({"POST", QStringLiteral("/v1/actions/runs/%1/logs").arg(kAction),
+                               login(), R"({"message":"step"})"})
+                         .status,
+                     200);
+        QCOMPARE(tokens.size(), qsizetype(1));
+
+        LocalApiReply r = h.handle({"PATCH", QStringLiteral("/v1/organization"), login(),
+                                    R"({"settings":{"portAgentStreamerName":"KAFKA"}})"});
+        QCOMPARE(r.status, 200);
+        r = h.handle(
+            {"PATCH", QStringLiteral("/v1/organization"), login(), R"({"settings":{"other":1}})"});
+        r = h.handle({"GET", QStringLiteral("/v1/organization"), login(), {}});
+        const QJsonObject settings = replyJson(r)
+                                         .value(QStringLiteral("organization"))
+                                         .toObject()
+                                         .value(QStringLiteral("settings"))
+                                         .toObject();
+        QCOMPARE(settings.value(QStringLiteral("portAgentStreamerName")).toString(),
+                 QStringLiteral("KAFKA"));
+        QCOMPARE(settings.value(QStringLiteral("other")).toInt(), 1);
+        QCOMPARE(
+            h.handle({"PATCH", QStringLiteral("/v1/organization"), login(), R"({"settings":3})"})
+                .status,
+            422);
+
+        const QString response = QStringLiteral("/v1/actions/runs/%1/response").arg(kAction);
+        QCOMPARE(
+            h.handle({"PATCH", response, login(), R"({"response":{"ok":true,"n":[1,2]}})"}).status,
+            200);
+        QCOMPARE(h.handle({"PATCH", response, login(), R"({"nope":1})"}).status, 422);
+        r = h.handle({"GET", QStringLiteral("/v1/actions/runs/") + kAction, login(), {}});
+        QCOMPARE(
+            replyJson(r).value(QStringLiteral("run")).toObject().value(QStringLiteral("response")),
+            QJsonValue(QJsonObject{{QStringLiteral("ok"), true},
+                                   {QStringLiteral("n"), QJsonArray{1, 2}}}));
+
+        // A well-formed unknown id may be on its way (the sandbox then catches up); a malformed
+        // one never will be.
+        r = h.handle({"PATCH", QStringLiteral("/v1/actions/runs/r_ABCDEFGHIJKLMNOP/response"),
+                      login(), R"({"response":1})"});
+        QCOMPARE(r.status, 404);
+        QVERIFY(r.unknownRun);
+        r = h.handle({"PATCH", QStringLiteral("/v1/workflows/nodes/runs/wfnr_short"), login(),
+                      R"({"status":"IN_PROGRESS"})"});
+        QCOMPARE(r.status, 404);
+        QVERIFY(!r.unknownRun);
     }
 
     void retryAfterStaysInBounds_data()

@@ -27,7 +27,7 @@ void TstContextModel::idsLookLikePorts()
     const QRegularExpression re(QStringLiteral("^wfnr_[A-Za-z0-9]{16}$"));
     std::set<std::string> seen;
     for (int i = 0; i < 200; ++i) {
-        const std::string id = ContextModel::generateId("wfnr_");
+        const std::string id = ContextModel::generateId(RunId::Kind::NodeRun);
         QVERIFY2(re.match(QString::fromStdString(id)).hasMatch(), id.c_str());
         seen.insert(id);
     }

@@ -2,6 +2,7 @@
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "core/signaturefragility.h"
 #include "template/contextmodel.h"
 
 #include <QCheckBox>
@@ -168,13 +169,29 @@ void PreviewPane::showRender(const std::shared_ptr<const RenderedNode>& r)
                     : QString()) +
             tr(" · <i>envelope fields are Porthole's guess; Port does not document them</i>"));
         QString text;
+        int fragile = 0;
         for (size_t i = 0; i < r->messages.size(); ++i) {
             const JsonDocument doc = JsonParser::parse(r->messages[i]);
             text += tr("// message %1 of %2\n").arg(i + 1).arg(r->messages.size());
+            // Port's agent verifies signatures over Python's spelling of the message; values
+            // JavaScript spells differently make a signature that only a Python-exact verifier
+            // accepts.
+            std::vector<SignatureFragility::Finding> findings;
+            if (doc.ok())
+                findings = SignatureFragility::find(doc.root->toValue());
+            for (const auto& f : findings)
+                text += tr("// signature fragile at %1: %2\n")
+                            .arg(QString::fromStdString(f.path), QString::fromStdString(f.reason));
+            fragile += int(findings.size());
             text += doc.ok() ? pretty(doc.root->toValue()) : QString::fromStdString(r->messages[i]);
             text += QStringLiteral("\n\n");
         }
         m_messages->setPlainText(text);
+        if (fragile > 0)
+            m_summary->setText(m_summary->text() +
+                               tr(" · <span style='color:#b26a00'>a signature would be fragile at "
+                                  "%n value(s) (see the messages)</span>",
+                                  nullptr, fragile));
     }
     m_templates->clear();
     QList<QTreeWidgetItem*> items;

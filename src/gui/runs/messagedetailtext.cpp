@@ -41,7 +41,7 @@ QString brokenForDisplay(const QString& text, int* breaks)
 }
 } // namespace
 
-QString messageDetailText(const KafkaRecord& r, const MessageInfo& info)
+QString messageDetailText(const KafkaRecord& r, const MessageInfo& info, const QString& why)
 {
     QString text =
         QStringLiteral("%1 · partition %2 · offset %3 · %4\n")
@@ -54,6 +54,8 @@ QString messageDetailText(const KafkaRecord& r, const MessageInfo& info)
                     .arg(QString::fromStdString(name),
                          value ? QString::fromUtf8(value->data(), qsizetype(value->size()))
                                : QStringLiteral("(null)"));
+    if (!why.isEmpty())
+        text += tr("signature: %1\n").arg(why);
     text += QLatin1Char('\n');
     if (!r.value) {
         text += tr("(null value)");

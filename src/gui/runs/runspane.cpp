@@ -1,6 +1,7 @@
 #include "runspane.h"
 
 #include "autoscroller.h"
+#include "core/messagedecoder.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messagedetailtext.h"
@@ -179,7 +180,7 @@ void RunsPane::buildTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     // Narrow enough that the value preview stays readable beside the node editor; the key
     // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 60};
+    const int widths[] = {88, 36, 56, 96, 150, 164, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
@@ -297,8 +298,9 @@ void RunsPane::showSelected()
         return;
     }
     const KafkaRecord r = m_model->record(idx.row());
+    const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
     m_saveValue->setEnabled(r.value.has_value());
-    m_detail->setPlainText(messageDetailText(r, m_model->info(idx.row())));
+    m_detail->setPlainText(messageDetailText(r, m_model->info(idx.row()), why));
 }
 
 void RunsPane::saveSelectedValue()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/watchedmessage.h"
 #include "kafka/watchworker.h"
 
 #include <QObject>

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "kafkarecord.h"
+#include "runid.h"
 
 #include <string>
 #include <string_view>
@@ -25,12 +26,20 @@ enum class ValueFormat
     Binary
 };
 
-/// Run ids found in a message; empty when absent.
+/// Run ids found in a message; null when absent. Port's 16-character form wins over an
+/// unusual (hand-made) id of the same kind.
 struct RunIds
 {
-    std::string workflowRun; ///< wfr_ + 16 letters/digits
-    std::string nodeRun;     ///< wfnr_ + 16
-    std::string actionRun;   ///< r_ + 16
+    RunId workflowRun; ///< wfr_…
+    RunId nodeRun;     ///< wfnr_…
+    RunId actionRun;   ///< r_…
+
+    RunId& of(RunId::Kind kind)
+    {
+        return kind == RunId::Kind::WorkflowRun ? workflowRun
+               : kind == RunId::Kind::NodeRun   ? nodeRun
+                                                : actionRun;
+    }
 };
 
 /// The result of looking at a record once: cheap to keep beside the raw bytes.
@@ -52,14 +61,16 @@ MessageInfo decode(const KafkaRecord& record, std::string* compactValue = nullpt
 /// Validates JSON text (RFC 8259, UTF-8) and writes it without insignificant whitespace.
 bool compactJson(std::string_view text, std::string* out);
 
-/// Finds run ids anywhere in the bytes by pattern (first match of each kind).
+/// Finds run ids anywhere in the bytes by pattern: of each kind the first in Port's form, else
+/// the first unusual one.
 RunIds findIds(std::string_view bytes);
 
 /// "workflow-node", "action-run", "change-log" or "unknown".
 const char* kindName(MessageKind kind);
 
 /// The watch command's JSON line (no newline): topic, partition, offset, timestamp, key,
-/// headers, value, kind, ids; binary keys/values as base64 with keyEncoding/valueEncoding.
+/// headers, value, kind, ids; binary keys/values as base64 with keyEncoding/valueEncoding;
+/// "unusualIds" names the ids not in Port's 16-character form, when there are any.
 std::string toJsonLine(const KafkaRecord& record);
 
 /// True when the bytes are well-formed UTF-8.

@@ -1,0 +1,418 @@
+#include "consumercheck.h"
+
+#include "consumerenvironment.h"
+#include "runjudge.h"
+
+#include "core/portsignature.h"
+#include "kafka/groupprobe.h"
+#include "kafka/kafkaproducer.h"
+#include "kafka/sandboxbroker.h"
+#include "portapi/localportapi.h"
+#include "portapi/redactor.h"
+#include "sandbox/sandbox.h"
+#include "template/contextmodel.h"
+#include "template/noderenderer.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcessEnvironment>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+namespace porthole {
+namespace {
+
+constexpr int kProbeIntervalMs = 100;
+constexpr int kSettleMs = 500;      // after the last run completed: catches a second report
+constexpr int kExitGraceMs = 1000;  // after the consumer exited: its last requests land
+constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
+
+QString randomToken(int length)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString s;
+    for (int i = 0; i < length; ++i)
+        s += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
+    return s;
+}
+
+} // namespace
+
+ConsumerCheck::ConsumerCheck(CheckOptions options, QObject* parent)
+    : QObject(parent), m_options(std::move(options)), m_predicate(m_options.expectOutput)
+{
+    m_probeTimer.setInterval(kProbeIntervalMs);
+    connect(&m_probeTimer, &QTimer::timeout, this, &ConsumerCheck::probeJoin);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        note(
+            QStringLiteral("time is up after %1 s of waiting for reports").arg(m_options.timeoutS));
+        finishWaiting();
+    });
+    m_settle.setSingleShot(true);
+    connect(&m_settle, &QTimer::timeout, this, &ConsumerCheck::finishWaiting);
+    connect(&m_process, &ConsumerProcess::started, this, &ConsumerCheck::onConsumerStarted);
+    connect(&m_process, &ConsumerProcess::failedToStart, this, [this](const QString& why) {
+        fail(CannotStart, QStringLiteral("cannot start %1: %2").arg(m_options.program, why));
+    });
+    connect(&m_process, &ConsumerProcess::exited, this, [this] {
+        m_exitedOnItsOwn = true;
+        note(QStringLiteral("the consumer %1 after %2 ms")
+                 .arg(m_process.exitDescription())
+                 .arg(elapsedMs()));
+        if (m_phase == Phase::Joining) {
+            m_endedBeforeJoin = true;
+            publish(); // its runs are then reported missing, with the reason
+        }
+        if (m_phase == Phase::Waiting)
+            m_settle.start(kExitGraceMs);
+    });
+    connect(&m_process, &ConsumerProcess::stopped, this, &ConsumerCheck::judge);
+}
+
+ConsumerCheck::~ConsumerCheck()
+{
+    // Destroying a running consumer ends it; nothing may judge a half-destroyed check then.
+    disconnect(&m_process, nullptr, this, nullptr);
+}
+
+QString ConsumerCheck::bootstrap() const
+{
+    return m_sandbox ? m_sandbox->bootstrap() : QString();
+}
+
+QString ConsumerCheck::apiUrl() const
+{
+    return m_sandbox ? m_sandbox->apiUrl() : QString();
+}
+
+void ConsumerCheck::note(const QString& line)
+{
+    if (!m_notes.contains(line))
+        m_notes.append(line);
+    Q_EMIT logged(line);
+}
+
+void ConsumerCheck::fail(int code, const QString& why)
+{
+    m_error = why;
+    m_exit = code;
+    m_probeTimer.stop();
+    m_deadline.stop();
+    m_settle.stop();
+    for (CheckRun& run : m_runs)
+        if (run.outcome == CheckRun::Outcome::Pending) {
+            run.outcome = CheckRun::Outcome::Missing;
+            run.reasons = {QStringLiteral("not checked: ") + why};
+        }
+    m_phase = Phase::Done;
+    m_process.stop(1000);
+    if (m_sandbox)
+        m_sandbox->stop();
+    // Queued: start() has returned before anyone hears that it ended.
+    QTimer::singleShot(0, this, [this, code] { Q_EMIT finished(code); });
+}
+
+// Renders a few runs per turn of the event loop, so a dialog stays responsive while thousands
+// of runs are rendered (each render forks jq, ~4 ms). On an input error the runs are dropped:
+// nothing was checked, so nothing is reported per run.
+void ConsumerCheck::renderBatch()
+{
+    if (m_phase != Phase::Idle)
+        return; // cancelled meanwhile
+    RenderOptions render;
+    render.orgId = m_options.org.toStdString();
+    const size_t n = m_options.contexts.size();
+    for (int done = 0; done < kRendersPerTurn && int(m_runs.size()) < m_options.count; ++done) {
+        const int i = int(m_runs.size());
+        const JsonValue context =
+            ContextModel::refreshIds(n ? m_options.contexts[size_t(i) % n]
+                                       : ContextModel::preset(ContextModel::Preset::Workflow));
+        const JsonValue& wfnr = context["workflowNodeRun"]["identifier"];
+        if (!wfnr.isString()) {
+            m_runs.clear();
+            return fail(Failed, QStringLiteral("context %1 has no .workflowNodeRun.identifier: the "
+                                               "check follows workflow node runs (use a workflow "
+                                               "context)")
+                                    .arg(size_t(i) % std::max<size_t>(n, 1) + 1));
+        }
+        const RenderedNode rendered = renderNode(m_options.nodeText, context, render);
+        if (!rendered.ok || rendered.messages.empty()) {
+            m_runs.clear();
+            return fail(Failed, rendered.ok ? QStringLiteral("the node renders no message")
+                                            : QStringLiteral("cannot render the node: ") +
+                                                  QString::fromStdString(rendered.error));
+        }
+        CheckRun run;
+        run.index = i;
+        run.nodeRunId = QString::fromStdString(wfnr.toString());
+        const JsonValue& wfr = context["workflowRun"]["identifier"];
+        run.workflowRunId = wfr.isString() ? QString::fromStdString(wfr.toString()) : QString();
+        run.messages = rendered.messages;
+        m_runs.push_back(std::move(run));
+    }
+    if (int(m_runs.size()) < m_options.count)
+        QTimer::singleShot(0, this, &ConsumerCheck::renderBatch);
+    else
+        launch();
+}
+
+void ConsumerCheck::start()
+{
+    m_clock.start();
+    if (const QString e = m_predicate.compileError(); !e.isEmpty())
+        return fail(Failed, QStringLiteral("--expect-output: %1").arg(e));
+    Q_EMIT logged(QStringLiteral("rendering %1 run(s)").arg(m_options.count));
+    renderBatch();
+}
+
+void ConsumerCheck::launch()
+{
+    m_sandbox = std::make_unique<Sandbox>();
+    QString error;
+    if (!m_sandbox->start(m_options.org, 0, 0, &error))
+        return fail(CannotStart, QStringLiteral("cannot start the sandbox: ") + error);
+    // Credentials of this check alone: nothing is shared with another run.
+    m_clientSecret = randomToken(32);
+    m_sandbox->api()->setCredentials(QStringLiteral("porthole-check"), m_clientSecret);
+    connect(m_sandbox->api(), &LocalPortApi::callRecorded, this, &ConsumerCheck::onCall);
+
+    m_group = m_options.org + QStringLiteral(".check-") + randomToken(8);
+    const QString topic = m_options.org + QStringLiteral(".runs");
+    std::string why;
+    m_probe = GroupProbe::create(bootstrap().toStdString(), topic.toStdString(),
+                                 SandboxBroker::kPartitions, m_group.toStdString(), &why);
+    if (!m_probe || !m_probe->precommit(&why))
+        return fail(CannotStart, QStringLiteral("cannot prepare group %1: %2")
+                                     .arg(m_group, QString::fromStdString(why)));
+    Q_EMIT logged(QStringLiteral("sandbox: bootstrap=%1 api=%2 topic=%3 group=%4")
+                      .arg(bootstrap(), apiUrl(), topic, m_group));
+
+    const QProcessEnvironment env =
+        consumerEnvironment({bootstrap(), topic, m_group, m_options.org, apiUrl(),
+                             QStringLiteral("porthole-check"), m_clientSecret});
+    m_phase = Phase::Joining;
+    m_process.start(m_options.program, m_options.arguments, env, m_options.workingDirectory);
+}
+
+void ConsumerCheck::onConsumerStarted()
+{
+    Q_EMIT logged(QStringLiteral("started %1; waiting up to %2 s for it to join group %3")
+                      .arg(m_options.program)
+                      .arg(m_options.joinTimeoutS)
+                      .arg(m_group));
+    m_joinDeadlineMs = elapsedMs() + qint64(m_options.joinTimeoutS) * 1000;
+    m_probeTimer.start();
+}
+
+void ConsumerCheck::probeJoin()
+{
+    if (m_phase != Phase::Joining)
+        return m_probeTimer.stop();
+    const GroupProbe::State state = m_probe->probe();
+    if (state == GroupProbe::State::Joined) {
+        m_joined = true;
+        note(QStringLiteral("the consumer joined group %1 after %2 ms")
+                 .arg(m_group)
+                 .arg(elapsedMs()));
+        return publish();
+    }
+    if (elapsedMs() >= m_joinDeadlineMs) {
+        note(QStringLiteral("no consumer joined group %1 within %2 s (does it read "
+                            "KAFKA_GROUP_ID?); publishing anyway")
+                 .arg(m_group)
+                 .arg(m_options.joinTimeoutS));
+        publish();
+    }
+}
+
+void ConsumerCheck::registerRun(const CheckRun& run)
+{
+    // Port creates the run before it publishes the message, so a consumer that reports 1 ms
+    // after the message lands must never get a 404: make the runs known before publishing.
+    for (const std::string& value : run.messages)
+        m_sandbox->registerPublished(QByteArray::fromStdString(value));
+    m_sandbox->api()->registerNodeRun(run.nodeRunId, run.workflowRunId);
+}
+
+bool ConsumerCheck::signRuns()
+{
+    // Signed like Port (X-Port-Signature, X-Port-Timestamp) with the secret the consumer got in
+    // PORT_CLIENT_SECRET, so a consumer that verifies signatures, as Port's agent does, acts.
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    for (CheckRun& run : m_runs)
+        for (std::string& value : run.messages) {
+            std::string why;
+            auto signedValue = PortSignature::sign(value, now, m_clientSecret.toStdString(), &why);
+            if (!signedValue) {
+                fail(Failed, QStringLiteral("--sign: run %1's message cannot be signed: %2")
+                                 .arg(run.index + 1)
+                                 .arg(QString::fromStdString(why)));
+                return false;
+            }
+            value = std::move(*signedValue);
+        }
+    return true;
+}
+
+void ConsumerCheck::publish()
+{
+    m_probeTimer.stop();
+    if (m_published)
+        return;
+    m_published = true;
+    if (m_options.sign && !signRuns())
+        return;
+    KafkaConfig config;
+    config.set("bootstrap.servers", bootstrap().toStdString());
+    std::string error;
+    QString failure;
+    std::vector<size_t> runOfMessage;
+    auto producer = KafkaProducer::create(
+        config,
+        [&](const DeliveryReport& r) {
+            CheckRun& run = m_runs[runOfMessage.at(r.index)];
+            if (!r.delivered()) {
+                failure = QString::fromStdString(r.error);
+                return;
+            }
+            run.landed.emplace_back(r.partition, r.offset);
+            if (run.landed.size() == run.messages.size())
+                run.publishedMs = elapsedMs();
+        },
+        [](const std::string&) {}, &error);
+    if (!producer)
+        return fail(CannotStart,
+                    QStringLiteral("cannot publish: ") + QString::fromStdString(error));
+    const std::string topic = (m_options.org + QStringLiteral(".runs")).toStdString();
+    for (const CheckRun& run : m_runs) {
+        registerRun(run);
+        for (const std::string& value : run.messages) {
+            runOfMessage.push_back(size_t(run.index));
+            producer->send(OutgoingMessage{topic, std::nullopt, {}, value});
+        }
+    }
+    producer->finish(10000);
+    if (!failure.isEmpty())
+        return fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
+    Q_EMIT logged(QStringLiteral("published %1 run(s) to %2; waiting up to %3 s for reports")
+                      .arg(m_runs.size())
+                      .arg(QString::fromStdString(topic))
+                      .arg(m_options.timeoutS));
+    for (const CheckRun& run : m_runs)
+        Q_EMIT runUpdated(run.index);
+    m_phase = Phase::Waiting;
+    m_deadline.start(m_options.timeoutS * 1000);
+    if (m_process.hasExited())
+        m_settle.start(kExitGraceMs);
+    maybeAllReported();
+}
+
+void ConsumerCheck::onCall(const LocalApiCall& call)
+{
+    static const QRegularExpression ids(
+        QStringLiteral("(?<![A-Za-z0-9_])(wfnr|wfr|r)_[A-Za-z0-9]+"));
+    QStringList found;
+    for (auto it = ids.globalMatch(call.path); it.hasNext();)
+        found.append(it.next().captured(0));
+    CheckRun* target = nullptr;
+    for (CheckRun& run : m_runs)
+        if (found.contains(run.nodeRunId))
+            target = &run;
+    for (CheckRun& run : m_runs)
+        if (!target && !run.workflowRunId.isEmpty() && found.contains(run.workflowRunId))
+            target = &run;
+    if (!target) {
+        if (call.refused())
+            note(found.isEmpty() ? QStringLiteral("the API refused %1 %2 → %3: %4")
+                                       .arg(QString::fromLatin1(call.method), call.path)
+                                       .arg(call.status)
+                                       .arg(call.error)
+                                 : RunJudge::explainRefused(call));
+        return;
+    }
+    const qint64 at = elapsedMs();
+    target->calls.append(RunCall{at, call});
+    if (call.method != "GET" && target->firstReportMs < 0)
+        target->firstReportMs = at;
+    if (target->completedMs < 0 && call.method == "PATCH" && !call.refused() &&
+        QJsonDocument::fromJson(call.body).object().value(QStringLiteral("status")) ==
+            QLatin1String("COMPLETED"))
+        target->completedMs = at;
+    Q_EMIT runUpdated(target->index);
+    maybeAllReported();
+}
+
+void ConsumerCheck::maybeAllReported()
+{
+    if (m_phase != Phase::Waiting || m_settle.isActive())
+        return;
+    for (const CheckRun& run : m_runs)
+        if (!run.isCompleted())
+            return;
+    m_settle.start(kSettleMs);
+}
+
+void ConsumerCheck::cancel()
+{
+    if (m_phase == Phase::Done || m_phase == Phase::Stopping)
+        return;
+    note(QStringLiteral("cancelled after %1 ms").arg(elapsedMs()));
+    if (m_phase == Phase::Idle)
+        return fail(Failed, QStringLiteral("cancelled"));
+    finishWaiting();
+}
+
+void ConsumerCheck::finishWaiting()
+{
+    if (m_phase == Phase::Stopping || m_phase == Phase::Done)
+        return;
+    m_phase = Phase::Stopping;
+    m_probeTimer.stop();
+    m_deadline.stop();
+    m_settle.stop();
+    m_process.stop(3000); // stopped() → judge()
+}
+
+void ConsumerCheck::judge()
+{
+    if (m_phase != Phase::Stopping)
+        return; // fail() already ended the check
+    if (m_process.wasKilled())
+        note(QStringLiteral("the consumer ignored SIGTERM for 3 s and was killed"));
+    JudgeEvidence e;
+    e.expectResult = m_options.expectResult;
+    e.predicate = &m_predicate;
+    // Read after the consumer stopped: one that commits on close has committed by now.
+    e.committed = m_probe->committed();
+    e.commandOutput = m_process.output();
+    e.group = m_group;
+    e.joined = m_joined;
+    e.endedBeforeJoin = m_endedBeforeJoin;
+    // Stopped by us at the end is not news; exiting on its own is.
+    if (m_exitedOnItsOwn)
+        e.commandEnd = m_process.exitDescription();
+    int passed = 0;
+    for (CheckRun& run : m_runs) {
+        RunJudge::judge(run, m_sandbox->api()->handler().store().nodeRunJson(run.nodeRunId), e);
+        passed += run.outcome == CheckRun::Outcome::Completed;
+        Q_EMIT runUpdated(run.index);
+    }
+    m_sandbox->stop();
+    m_phase = Phase::Done;
+    m_exit = passed == int(m_runs.size()) ? Passed : Failed;
+    Q_EMIT finished(m_exit);
+}
+
+QStringList ConsumerCheck::consumerLines(int n) const
+{
+    Redactor redactor;
+    redactor.addSecret(m_clientSecret.toUtf8());
+    QStringList lines = m_process.lastLines(n);
+    for (QString& line : lines)
+        line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
+    return lines;
+}
+
+} // namespace porthole

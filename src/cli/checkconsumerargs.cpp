@@ -1,0 +1,131 @@
+#include "checkconsumerargs.h"
+
+#include "command.h"
+
+namespace porthole::cli {
+namespace {
+
+// A whole number within [low, high], or nullopt.
+std::optional<int> number(const QString& text, int low, int high)
+{
+    bool ok = false;
+    const int v = text.toInt(&ok);
+    return ok && v >= low && v <= high ? std::optional<int>(v) : std::nullopt;
+}
+
+} // namespace
+
+std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("check-consumer");
+    // Everything after "--" is the consumer's own command line, never parsed as our options.
+    const qsizetype dashes = args.indexOf(QStringLiteral("--"));
+    const QStringList ours = dashes < 0 ? args : args.mid(0, dashes);
+    const QStringList command = dashes < 0 ? QStringList() : args.mid(dashes + 1);
+
+    QCommandLineParser parser;
+    const QCommandLineOption context(
+        QStringLiteral("context"),
+        QStringLiteral("A context for the runs (repeatable: run i uses context i modulo their "
+                       "number; each run gets fresh run ids). Default: the workflow preset."),
+        QStringLiteral("CTX.json"));
+    const QCommandLineOption count(QStringLiteral("count"),
+                                   QStringLiteral("Runs to publish (default 1, at most 10000)."),
+                                   QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption timeout(
+        QStringLiteral("timeout-s"),
+        QStringLiteral("Seconds to wait for the reports after publishing (default 60)."),
+        QStringLiteral("S"), QStringLiteral("60"));
+    const QCommandLineOption joinTimeout(
+        QStringLiteral("join-timeout-s"),
+        QStringLiteral("Seconds to wait for the consumer to join its group before publishing "
+                       "anyway (default 30)."),
+        QStringLiteral("S"), QStringLiteral("30"));
+    const QCommandLineOption expectResult(
+        QStringLiteral("expect-result"),
+        QStringLiteral("The result every run must complete with (default SUCCESS)."),
+        QStringLiteral("SUCCESS|FAILED|CANCELLED"), QStringLiteral("SUCCESS"));
+    const QCommandLineOption expectOutput(
+        QStringLiteral("expect-output"),
+        QStringLiteral("A jq predicate on each node run's output; the run fails unless it "
+                       "gives a value other than false or null, e.g. '.processedAt != null'."),
+        QStringLiteral("JQ"));
+    const QCommandLineOption sign(
+        QStringLiteral("sign"),
+        QStringLiteral("Sign each message like Port (headers.X-Port-Signature and "
+                       "X-Port-Timestamp) with the client secret COMMAND gets in "
+                       "PORT_CLIENT_SECRET, for consumers that verify signatures like Port's "
+                       "execution agent."));
+    const QCommandLineOption junit(QStringLiteral("junit"),
+                                   QStringLiteral("Also write a JUnit XML report (one testcase "
+                                                  "per run) for CI."),
+                                   QStringLiteral("FILE.xml"));
+    const QCommandLineOption org(QStringLiteral("org"),
+                                 QStringLiteral("Organisation id: topic ORG.runs, group "
+                                                "ORG.check-… (default sandbox)."),
+                                 QStringLiteral("ORG"), QStringLiteral("sandbox"));
+    parser.addOptions(
+        {context, count, timeout, joinTimeout, expectResult, expectOutput, sign, junit, org});
+    if (auto done = parseArgs(
+            parser, ours, cmd,
+            QStringLiteral(
+                "Run a team's consumer against a private sandbox and check that it reports "
+                "every run back. COMMAND gets KAFKA_BOOTSTRAP_SERVERS, KAFKA_TOPIC, "
+                "KAFKA_GROUP_ID, PORT_ORG_ID, PORT_API_BASE_URL, PORT_CLIENT_ID and "
+                "PORT_CLIENT_SECRET (and KAFKA_CONSUMER_BOOTSTRAP_SERVERS, "
+                "KAFKA_CONSUMER_GROUP_ID, KAFKA_CONSUMER_SECURITY_PROTOCOL=plaintext, as Port's "
+                "execution agent reads them). Prints one line per run and "
+                "'check-consumer: runs=N completed=C failed=F missing=M'. Exit 0 when every "
+                "run completed as expected, 1 otherwise, 3 when the sandbox or COMMAND cannot "
+                "start."),
+            QStringLiteral("NODE.json -- COMMAND [ARGS...]")))
+        return *done;
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1)
+        return fail(cmd, QStringLiteral("expected exactly one NODE.json before --"), UsageError);
+    if (command.isEmpty() || command.first().isEmpty())
+        return fail(cmd,
+                    QStringLiteral("give the consumer's command after --, e.g. "
+                                   "-- python3 consumer.py"),
+                    UsageError);
+    CheckConsumerArgs out;
+    out.nodeFile = files.first();
+    out.contextFiles = parser.values(context);
+    const auto n = number(parser.value(count), 1, 10000);
+    const auto t = number(parser.value(timeout), 1, 86400);
+    const auto j = number(parser.value(joinTimeout), 1, 3600);
+    if (!n)
+        return fail(cmd, QStringLiteral("--count must be a number from 1 to 10000"), UsageError);
+    if (!t || !j)
+        return fail(cmd,
+                    QStringLiteral("--timeout-s and --join-timeout-s must be whole seconds "
+                                   "(at least 1)"),
+                    UsageError);
+    out.count = *n;
+    out.timeoutS = *t;
+    out.joinTimeoutS = *j;
+    out.expectResult = parser.value(expectResult);
+    if (out.expectResult == QStringLiteral("FAILURE"))
+        return fail(cmd,
+                    QStringLiteral("--expect-result FAILURE: workflow node runs use FAILED "
+                                   "(FAILURE is for classic action runs)"),
+                    UsageError);
+    if (!QStringList{QStringLiteral("SUCCESS"), QStringLiteral("FAILED"),
+                     QStringLiteral("CANCELLED")}
+             .contains(out.expectResult))
+        return fail(cmd,
+                    QStringLiteral("--expect-result must be SUCCESS, FAILED or CANCELLED, not '%1'")
+                        .arg(out.expectResult),
+                    UsageError);
+    out.expectOutput = parser.value(expectOutput);
+    out.junitFile = parser.value(junit);
+    out.sign = parser.isSet(sign);
+    out.org = parser.value(org);
+    if (out.org.isEmpty() || out.org.contains(QLatin1Char(' ')))
+        return fail(cmd, QStringLiteral("--org must be a non-empty id"), UsageError);
+    out.program = command.first();
+    out.arguments = command.mid(1);
+    return out;
+}
+
+} // namespace porthole::cli

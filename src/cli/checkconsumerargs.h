@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+#include <variant>
+
+namespace porthole::cli {
+
+/// What `porthole-cli check-consumer` was asked to do, checked but not yet done (no file read).
+struct CheckConsumerArgs
+{
+    QString nodeFile;
+    QStringList contextFiles; ///< run i uses context i modulo their number; none: workflow preset
+    int count = 1;
+    int timeoutS = 60;
+    int joinTimeoutS = 30;
+    QString expectResult = QStringLiteral("SUCCESS");
+    QString expectOutput;
+    bool sign = false;
+    QString junitFile;
+    QString org = QStringLiteral("sandbox");
+    QString program;
+    QStringList arguments;
+};
+
+/// Parses check-consumer's arguments (args[0] is "check-consumer"; the consumer's command
+/// follows "--"). An int is the exit code after --help or a usage error, already printed.
+std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& args);
+
+} // namespace porthole::cli

@@ -1,0 +1,109 @@
+// porthole-cli check-consumer NODE.json [--context CTX.json]... [--count N] [--timeout-s S]
+//     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--sign] [--junit FILE.xml]
+//     [--org ORG] -- COMMAND [ARGS...]
+#include "checkconsumerargs.h"
+#include "command.h"
+
+#include "check/consumercheck.h"
+#include "check/junitreport.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#include <cstdio>
+
+namespace porthole::cli {
+namespace {
+
+void err(const QString& line)
+{
+    const QByteArray bytes =
+        (QStringLiteral("check-consumer: ") + line + QLatin1Char('\n')).toUtf8();
+    std::fwrite(bytes.constData(), 1, size_t(bytes.size()), stderr);
+    std::fflush(stderr);
+}
+
+int runCheckConsumer(const QStringList& args)
+{
+    const QString cmd = QStringLiteral("check-consumer");
+    auto parsed = parseCheckConsumerArgs(args);
+    if (const int* code = std::get_if<int>(&parsed))
+        return *code;
+    const CheckConsumerArgs& a = std::get<CheckConsumerArgs>(parsed);
+
+    CheckOptions options;
+    QString why;
+    const auto node = readFile(a.nodeFile, &why);
+    if (!node)
+        return fail(a.nodeFile, why, InputError);
+    options.nodeText = *node;
+    options.nodeName = QFileInfo(a.nodeFile).completeBaseName();
+    for (const QString& file : a.contextFiles) {
+        JsonValue context;
+        if (const int code = loadJson(file, &context); code != Ok)
+            return code;
+        if (!context.isObject())
+            return fail(file, QStringLiteral("a context must be a JSON object"), InputError);
+        options.contexts.push_back(context);
+    }
+    options.count = a.count;
+    options.timeoutS = a.timeoutS;
+    options.joinTimeoutS = a.joinTimeoutS;
+    options.expectResult = a.expectResult;
+    options.expectOutput = a.expectOutput;
+    options.sign = a.sign;
+    options.org = a.org;
+    options.program = a.program;
+    options.arguments = a.arguments;
+
+    ConsumerCheck check(options);
+    QObject::connect(&check, &ConsumerCheck::logged, &err);
+    int exit = 0;
+    QObject::connect(&check, &ConsumerCheck::finished, [&exit](int code) {
+        exit = code;
+        QCoreApplication::exit(0);
+    });
+    check.start();
+    QCoreApplication::exec();
+
+    if (!check.error().isEmpty() && check.runs().empty())
+        return fail(cmd, check.error(), exit);
+    std::string out;
+    const int total = int(check.runs().size());
+    for (const CheckRun& run : check.runs())
+        out += run.line(total).toStdString() + "\n";
+    out += CheckRun::summary(check.runs()).toStdString() + "\n";
+    writeOut(out);
+    std::fflush(stdout);
+    // A command that never started has no output to show.
+    const bool ran = check.process().hasExited() || !check.process().output().isEmpty();
+    if (exit != ConsumerCheck::Passed && ran) {
+        const QStringList tail = check.consumerLines(20);
+        err(tail.isEmpty() ? QStringLiteral("the consumer printed nothing")
+                           : QStringLiteral("the consumer's last %1 line(s):").arg(tail.size()));
+        for (const QString& line : tail)
+            err(QStringLiteral("| ") + line);
+    }
+    if (!a.junitFile.isEmpty()) {
+        JunitReport::Suite suite;
+        suite.nodeName = options.nodeName;
+        suite.seconds = double(check.elapsedMs()) / 1000.0;
+        suite.consumerOutput = check.consumerLines(200);
+        suite.notes = check.notes();
+        if (!check.error().isEmpty())
+            suite.notes.prepend(check.error());
+        QString error;
+        if (!JunitReport::write(a.junitFile, suite, check.runs(), &error))
+            return fail(a.junitFile, error, InputError);
+    }
+    if (!check.error().isEmpty())
+        return fail(cmd, check.error(), exit);
+    return exit;
+}
+
+const RegisterCommand reg({"check-consumer",
+                           "Run a consumer against a private sandbox; check it reports back.",
+                           runCheckConsumer});
+
+} // namespace
+} // namespace porthole::cli

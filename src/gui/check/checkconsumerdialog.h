@@ -1,0 +1,73 @@
+#pragma once
+
+#include "core/jsonvalue.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <string>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace porthole {
+
+class ConsumerCheck;
+
+/// "Check a consumer…": runs the team's consumer against a private sandbox with the node and
+/// context being edited (the same ConsumerCheck as `porthole-cli check-consumer`), shows each
+/// run's progress live, and a run's reasons and recorded API calls one click away.
+class CheckConsumerDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    CheckConsumerDialog(std::string nodeText, JsonValue context, QString nodeName,
+                        QWidget* parent = nullptr);
+    ~CheckConsumerDialog() override;
+
+    /// Opens a non-modal dialog that deletes itself when closed.
+    static void open(QWidget* parent, const QByteArray& nodeText, const JsonValue& context,
+                     const QString& nodeName);
+
+    /// Starts a check with the fields' values (what the Start button does).
+    void startCheck();
+    /// True while a check runs.
+    bool isRunning() const;
+
+Q_SIGNALS:
+    /// The check ended with porthole-cli's exit code (0 passed, 1 failed, 3 cannot start).
+    void checkFinished(int exitCode);
+
+protected:
+    void reject() override;
+
+private:
+    void updateRow(int index);
+    void showDetails();
+    void onFinished(int exitCode);
+
+    std::string m_nodeText;
+    JsonValue m_context;
+    QString m_nodeName;
+    std::unique_ptr<ConsumerCheck> m_check;
+    QLineEdit* m_command;
+    QSpinBox* m_count;
+    QSpinBox* m_timeout;
+    QComboBox* m_expectResult;
+    QLineEdit* m_expectOutput;
+    QCheckBox* m_sign;
+    QPushButton* m_start;
+    QPushButton* m_cancel;
+    QLabel* m_summary;
+    QTableWidget* m_table;
+    QPlainTextEdit* m_details;
+    QPlainTextEdit* m_log;
+};
+
+} // namespace porthole
