@@ -83,6 +83,8 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
             m_runsPane->startWatching();
         AppSettings::lastConnection.setValue(m_connectionBar->currentName());
     });
+    // The runs table can take the whole window (its "Full width" button hides the editor).
+    connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });

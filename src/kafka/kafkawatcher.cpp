@@ -3,6 +3,7 @@
 #include "kafkaerrors.h"
 #include "rdkafkaptr.h"
 
+#include <algorithm>
 #include <chrono>
 
 namespace porthole {
@@ -171,12 +172,18 @@ bool KafkaWatcher::start(std::string* error)
     m_partitions.clear();
     for (int i = 0; i < md->topics[0].partition_cnt; ++i) {
         const int32_t id = md->topics[0].partitions[i].id;
-        if (!m_options.partition || *m_options.partition == id)
+        const auto& only = m_options.partitions;
+        if ((!m_options.partition || *m_options.partition == id) &&
+            (only.empty() || std::find(only.begin(), only.end(), id) != only.end()))
             m_partitions.push_back(id);
     }
     if (m_partitions.empty()) {
-        *error = "topic " + m_options.topic + " has no partition " +
-                 std::to_string(m_options.partition.value_or(-1));
+        std::string wanted;
+        if (m_options.partition)
+            wanted = std::to_string(*m_options.partition);
+        for (int32_t p : m_options.partitions)
+            wanted += (wanted.empty() ? "" : ", ") + std::to_string(p);
+        *error = "topic " + m_options.topic + " has no partition " + wanted;
         return false;
     }
 
@@ -209,9 +216,15 @@ bool KafkaWatcher::start(std::string* error)
             return false;
         }
         for (int i = 0; i < list->cnt; ++i)
-            if (list->elems[i].offset < 0) // no message at or after the time
-                list->elems[i].offset = RD_KAFKA_OFFSET_END;
+            if (list->elems[i].offset < 0) // no message at or after the time, or no lookup
+                list->elems[i].offset = timeLookupMissing(list->elems[i].partition, from.value)
+                                            ? RD_KAFKA_OFFSET_BEGINNING
+                                            : RD_KAFKA_OFFSET_END;
     }
+    std::vector<std::pair<int32_t, int64_t>> wanted;
+    for (int i = 0; i < list->cnt; ++i)
+        wanted.emplace_back(list->elems[i].partition, list->elems[i].offset);
+    checkRetention(wanted);
     if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
         *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
         return false;
@@ -249,6 +262,17 @@ size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t m
             if (m->offset < it->second)
                 continue; // already shown (refetched after a reconnect)
             it->second = m->offset + 1;
+        }
+        if (!m_notBefore.empty()) {
+            // Reading from the start where the broker could not look the time up: skip what
+            // is older, up to the first message at or after the time (Kafka's own rule).
+            const auto nb = m_notBefore.find(m->partition);
+            rd_kafka_timestamp_type_t tsType;
+            if (nb != m_notBefore.end() &&
+                rd_kafka_message_timestamp(m.get(), &tsType) < nb->second)
+                continue;
+            if (nb != m_notBefore.end())
+                m_notBefore.erase(nb);
         }
         m_atEof.erase(m->partition);
         out.push_back(toRecord(m.get()));
@@ -340,6 +364,50 @@ void KafkaWatcher::probeRecovery()
     m_down = false;
     checkLogs(); // before the news, so nothing produced after it is taken as old
     status(WatchStatus::Recovered, "broker reachable again");
+}
+
+// Some brokers (librdkafka's mock cluster: the sandbox) answer every time lookup with "none".
+// A real broker finds a partition's first message for time 0 whenever it has one; when this
+// one does not although the partition holds messages, the partition is read from its start
+// and the older messages are skipped here.
+bool KafkaWatcher::timeLookupMissing(int32_t partition, int64_t timestamp)
+{
+    RdPartitionsPtr probe(rd_kafka_topic_partition_list_new(1));
+    rd_kafka_topic_partition_list_add(probe.get(), m_options.topic.c_str(), partition)->offset = 0;
+    if (rd_kafka_offsets_for_times(d->rk.get(), probe.get(), m_options.connectTimeoutMs) ||
+        probe->elems[0].offset >= 0)
+        return false;
+    int64_t lo = 0, hi = 0;
+    if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), partition, &lo, &hi,
+                                         m_options.connectTimeoutMs) ||
+        hi <= lo)
+        return false;
+    m_notBefore[partition] = timestamp;
+    return true;
+}
+
+// Says when the broker has already dropped messages the start position asks for (the sandbox
+// keeps a few MB per partition; real topics have retention): reading starts at the oldest
+// message still there, and the user should know what is missing.
+void KafkaWatcher::checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted)
+{
+    m_dropped.clear();
+    for (const auto& [p, offset] : wanted) {
+        if (offset == RD_KAFKA_OFFSET_END || m_notBefore.count(p))
+            continue; // (reading from the start only to find a time: nothing wanted is gone)
+        int64_t lo = 0, hi = 0;
+        if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), p, &lo, &hi,
+                                             m_options.connectTimeoutMs) !=
+            RD_KAFKA_RESP_ERR_NO_ERROR)
+            continue;
+        int64_t first = offset;
+        if (offset == RD_KAFKA_OFFSET_BEGINNING)
+            first = 0;
+        else if (offset <= RD_KAFKA_OFFSET_TAIL_BASE)
+            first = std::max<int64_t>(0, hi - (RD_KAFKA_OFFSET_TAIL_BASE - offset));
+        if (first < lo && first < hi)
+            m_dropped[p] = {first, lo};
+    }
 }
 
 void KafkaWatcher::checkLogs()

@@ -52,6 +52,12 @@ public:
     const std::vector<int32_t>& partitions() const { return m_partitions; }
     /// Set when the connection cannot work as configured (authentication, TLS).
     const std::string& fatalError() const { return m_fatal; }
+    /// Partitions whose oldest wanted messages the broker had already dropped (retention) when
+    /// watching started: partition -> (first offset wanted, first offset still there).
+    const std::map<int32_t, std::pair<int64_t, int64_t>>& droppedBeforeStart() const
+    {
+        return m_dropped;
+    }
     /// The group id used (never joined, never committed to).
     const std::string& groupId() const { return m_groupId; }
 
@@ -65,6 +71,8 @@ private:
     std::vector<int32_t> m_partitions;
     std::map<int32_t, int64_t> m_next; ///< next unseen offset per partition (dedupe)
     std::set<int32_t> m_atEof;
+    std::map<int32_t, std::pair<int64_t, int64_t>> m_dropped;
+    std::map<int32_t, int64_t> m_notBefore; ///< skip older messages (no time lookup)
     bool m_down = false;
     int64_t m_lastProbeMs = 0;
     std::string m_lastWarning;
@@ -74,6 +82,8 @@ private:
     void handleError(int err, const std::string& reason);
     void probeRecovery();
     void checkLogs();
+    bool timeLookupMissing(int32_t partition, int64_t timestamp);
+    void checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted);
     friend struct WatcherCallbacks;
 };
 

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace porthole {
 
@@ -34,6 +35,7 @@ struct WatchOptions
     std::string topic;
     std::string org;                  ///< for the group id prefix; derived from topic if empty
     std::optional<int32_t> partition; ///< all partitions when absent
+    std::vector<int32_t> partitions;  ///< or several (all when empty and `partition` is absent)
     StartPosition from;
     std::string groupId; ///< optional; must start with "ORG." when org is known
     int connectTimeoutMs = 10000;

@@ -1,5 +1,6 @@
 #include "watchworker.h"
 
+#include <QThread>
 #include <QTimer>
 
 namespace porthole {
@@ -27,6 +28,8 @@ void WatchWorker::start()
         Q_EMIT failed(QString::fromStdString(error));
         return;
     }
+    for (const auto& [p, range] : m_watcher->droppedBeforeStart())
+        Q_EMIT oldestDropped(p, range.first, range.second);
     m_sinceEmit.start();
     // A zero timer keeps the thread's event loop turning between polls, so quit() is honoured.
     auto* timer = new QTimer(this);
@@ -34,8 +37,17 @@ void WatchWorker::start()
     timer->start(0);
 }
 
+void WatchWorker::setPaused(bool paused)
+{
+    m_paused = paused;
+}
+
 void WatchWorker::pump()
 {
+    if (m_paused || !m_watcher) {
+        QThread::msleep(20); // the zero timer would spin otherwise
+        return;
+    }
     m_records.clear();
     m_watcher->poll(m_records, 20, 5000);
     for (auto& r : m_records) {
@@ -44,7 +56,10 @@ void WatchWorker::pump()
         m.record = std::make_shared<const KafkaRecord>(std::move(r));
         m_pending.push_back(std::move(m));
     }
-    if (!m_pending.empty() && m_sinceEmit.elapsed() >= kBatchIntervalMs)
+    // At most every 50 ms while messages stream in; at once when caught up (the reader waits
+    // for nothing else, and a catch-up happens once per burst).
+    if (!m_pending.empty() &&
+        (m_sinceEmit.elapsed() >= kBatchIntervalMs || m_watcher->atEnd() || m_records.empty()))
         emitPending();
     checkCatchUps();
     if (m_watcher->atEnd() && !m_endSignalled && m_pending.empty()) {

@@ -32,12 +32,18 @@ public:
 public Q_SLOTS:
     /// Connects and starts polling (call in the worker thread).
     void start();
+    /// Stops taking messages from the broker (librdkafka stops fetching once its queue is
+    /// full), or goes on. Nothing piles up in memory while paused.
+    void setPaused(bool paused);
 
 Q_SIGNALS:
     void messagesReceived(porthole::MessageBatch batch);
     void statusChanged(porthole::WatchStatus status, const QString& text);
     void failed(const QString& error);
     void reachedEnd();
+    /// The broker had already dropped messages the start position asked for in a partition:
+    /// the first offset wanted and the oldest still there.
+    void oldestDropped(int partition, qint64 wanted, qint64 oldest);
     /// Every record that existed when requestCatchUp(ticket) (or a later one) was called has
     /// been emitted in messagesReceived; also emitted, late, when the watermarks cannot be read.
     void caughtUp(quint64 ticket);
@@ -49,6 +55,7 @@ private:
     std::vector<KafkaRecord> m_records;
     QElapsedTimer m_sinceEmit;
     bool m_endSignalled = false;
+    bool m_paused = false;
     std::atomic<quint64> m_catchUpWanted{0};
     quint64 m_catchUpCovered = 0;
     std::vector<std::pair<quint64, std::map<int32_t, int64_t>>> m_catchUps;

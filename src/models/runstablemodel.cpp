@@ -1,47 +1,54 @@
 #include "runstablemodel.h"
 
-#include "core/messagedecoder.h"
-#include "core/portsignature.h"
-
 #include <QDateTime>
 #include <QLocale>
+
+#include "core/messagedecoder.h"
+#include "core/portsignature.h"
 
 namespace porthole {
 
 namespace {
 
-QString preview(const KafkaRecord& r, const MessageInfo& info)
+// Only the start of a value is shown in the table; the detail view shows it whole.
+constexpr size_t kPreviewBytes = 300;
+// Text search looks at most this much of one value (a 100 MB value must not stall filtering).
+constexpr size_t kSearchBytes = 1024 * 1024;
+
+char lowerAscii(char c)
 {
-    if (!r.value)
-        return QStringLiteral("(null)");
-    if (info.format == ValueFormat::Binary)
-        return QStringLiteral("(binary, %1 bytes)").arg(r.value->size());
-    // Only the start of a value is shown in the table; the detail view shows it whole.
-    constexpr size_t kPreviewBytes = 300;
-    QString text =
-        QString::fromUtf8(r.value->data(), qsizetype(std::min(r.value->size(), kPreviewBytes)));
-    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
-    if (r.value->size() > kPreviewBytes)
-        text += QStringLiteral("…");
-    return text;
+    return c >= 'A' && c <= 'Z' ? char(c + 32) : c;
 }
 
-qint64 heldBy(const WatchedMessage& m)
+// `needle` is lower case ASCII: a byte-wise case-insensitive search, no allocation.
+bool containsAscii(std::string_view hay, std::string_view needle)
 {
-    const KafkaRecord& r = *m.record;
-    qint64 n = qint64(r.value ? r.value->size() : 0) + qint64(r.key ? r.key->size() : 0);
-    for (const auto& [name, value] : r.headers)
-        n += qint64(name.size() + (value ? value->size() : 0));
-    return n;
+    if (needle.size() > hay.size())
+        return false;
+    const char first = needle[0];
+    const size_t last = hay.size() - needle.size();
+    for (size_t i = 0; i <= last; ++i) {
+        if (lowerAscii(hay[i]) != first)
+            continue;
+        size_t k = 1;
+        while (k < needle.size() && lowerAscii(hay[i + k]) == needle[k])
+            ++k;
+        if (k == needle.size())
+            return true;
+    }
+    return false;
 }
 
-QString sizeText(size_t bytes)
+bool isAscii(const QString& s)
 {
-    return QLocale::system().formattedDataSize(qint64(bytes), 1,
-                                               QLocale::DataSizeTraditionalFormat);
+    for (const QChar c : s)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
 }
 
-// The Signature cell and its explanation, checked once when the message arrives.
+// The Signature cell and its explanation (sign's rules, unchanged: checked once when the
+// message arrives for the cell; the explanation again when a row is looked at).
 void signatureCell(const KafkaRecord& r, const std::string& secret, QString* cell, QString* why)
 {
     if (!r.value)
@@ -83,46 +90,32 @@ void signatureCell(const KafkaRecord& r, const std::string& secret, QString* cel
 
 } // namespace
 
-RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-RunsTableModel::Row RunsTableModel::makeRow(const WatchedMessage& m, const std::string& secret)
+uint8_t RunsTableModel::signatureIndex(const QString& text)
 {
-    Row row;
-    row.message = m;
-    const KafkaRecord& r = *m.record;
-    row.cells[Time] =
-        r.timestamp >= 0
-            ? QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(QStringLiteral("HH:mm:ss.zzz"))
-            : QString();
-    row.cells[Partition] = QString::number(r.partition);
-    row.cells[Offset] = QString::number(r.offset);
-    row.cells[Kind] = QString::fromUtf8(MessageDecoder::kindName(m.info.kind));
-    row.cells[Key] = r.key ? (MessageDecoder::isUtf8(*r.key)
-                                  ? QString::fromUtf8(r.key->data(), qsizetype(r.key->size()))
-                                  : QStringLiteral("(binary)"))
-                           : QString();
-    const RunIds& ids = m.info.ids;
-    const porthole::RunId& shown = !ids.nodeRun.isNull()     ? ids.nodeRun
-                                   : !ids.actionRun.isNull() ? ids.actionRun
-                                                             : ids.workflowRun;
-    // A hand-made id (not Port's 16 characters) is shown, but marked so it is not mistaken for
-    // one Port made.
-    row.cells[RunId] = QString::fromStdString(shown.text());
-    if (shown.isUnusual())
-        row.cells[RunId] += tr(" (unusual id)");
-    row.cells[Value] = preview(r, m.info);
-    row.cells[Size] = sizeText(r.value ? r.value->size() : 0);
-    signatureCell(r, secret, &row.cells[Signature], &row.signatureWhy);
-    row.search = QStringList{row.cells[Kind], row.cells[Key], row.cells[RunId],
-                             QString::fromStdString(ids.workflowRun.text()), row.cells[Value]}
-                     .join(QLatin1Char('\n'))
-                     .toCaseFolded();
-    return row;
+    if (text.isEmpty())
+        return 0;
+    for (size_t i = 0; i < m_signatureTexts.size(); ++i)
+        if (m_signatureTexts[i] == text)
+            return uint8_t(i + 1);
+    if (m_signatureTexts.size() >= 255)
+        return 0; // (a handful of texts exist; never reached)
+    m_signatureTexts.push_back(text);
+    return uint8_t(m_signatureTexts.size());
 }
+
+QString RunsTableModel::signatureWhy(int row) const
+{
+    QString cell, why;
+    const std::string secret = m_secretSource ? m_secretSource().toStdString() : std::string();
+    signatureCell(record(row), secret, &cell, &why);
+    return why;
+}
+
+RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
 int RunsTableModel::rowCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : int(m_rows.size());
+    return parent.isValid() ? 0 : int(m_store.size());
 }
 
 int RunsTableModel::columnCount(const QModelIndex& parent) const
@@ -130,28 +123,92 @@ int RunsTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString RunsTableModel::preview(int row) const
+{
+    const MessageStore::Entry& e = m_store.entry(size_t(row));
+    if (e.valueLen == MessageStore::kNull)
+        return QStringLiteral("(null)");
+    if (ValueFormat(e.format) == ValueFormat::Binary)
+        return QStringLiteral("(binary, %1 bytes)").arg(e.valueLen);
+    const std::string_view v = m_store.value(e);
+    size_t n = std::min(v.size(), kPreviewBytes);
+    // Cut before a partial UTF-8 sequence, not inside it.
+    while (n < v.size() && n > 0 && (static_cast<unsigned char>(v[n]) & 0xC0) == 0x80)
+        --n;
+    QString text = QString::fromUtf8(v.data(), qsizetype(n));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (v.size() > n)
+        text += QStringLiteral("…");
+    return text;
+}
+
+QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
+{
+    switch (column) {
+    case Time:
+        return e.timestamp >= 0 ? QDateTime::fromMSecsSinceEpoch(e.timestamp)
+                                      .toString(QStringLiteral("HH:mm:ss.zzz"))
+                                : QString();
+    case Partition:
+        return QString::number(e.partition);
+    case Offset:
+        return QString::number(e.offset);
+    case Kind:
+        return QString::fromLatin1(MessageDecoder::kindName(MessageKind(e.kind)));
+    case Key: {
+        if (e.keyLen == MessageStore::kNull)
+            return {};
+        const std::string_view k = m_store.key(e);
+        return MessageDecoder::isUtf8(k) ? QString::fromUtf8(k.data(), qsizetype(k.size()))
+                                         : QStringLiteral("(binary)");
+    }
+    case RunId: {
+        const RunIds ids = m_store.ids(e);
+        const porthole::RunId& shown = !ids.nodeRun.isNull()     ? ids.nodeRun
+                                       : !ids.actionRun.isNull() ? ids.actionRun
+                                                                 : ids.workflowRun;
+        // A hand-made id (not Port's 16 characters) is shown, but marked so it is not
+        // mistaken for one Port made.
+        QString text = QString::fromStdString(shown.text());
+        if (shown.isUnusual())
+            text += tr(" (unusual id)");
+        return text;
+    }
+    case Signature:
+        return e.signature ? m_signatureTexts[e.signature - 1u] : QString();
+    case Size: {
+        const qint64 n = e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen);
+        return n < 1024
+                   ? QStringLiteral("%1 B").arg(n)
+                   : QLocale::system().formattedDataSize(n, 1, QLocale::DataSizeTraditionalFormat);
+    }
+    default:
+        return {};
+    }
+}
+
 QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Row& row = m_rows[size_t(index.row())];
+    const MessageStore::Entry& e = m_store.entry(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
-        return row.cells[index.column()];
+        return index.column() == Value ? preview(index.row()) : cell(e, index.column());
     case Qt::ToolTipRole:
-        return index.column() == Value       ? QVariant(row.cells[Value])
-               : index.column() == Signature ? QVariant(row.signatureWhy)
+        return index.column() == Value       ? QVariant(preview(index.row()))
+               : index.column() == Signature ? QVariant(signatureWhy(index.row()))
                                              : QVariant();
+    case SignatureWhyRole:
+        return signatureWhy(index.row());
     case Qt::TextAlignmentRole:
         return index.column() == Partition || index.column() == Offset || index.column() == Size
                    ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
                    : QVariant();
     case KindRole:
-        return int(row.message.info.kind);
-    case SearchTextRole:
-        return row.search;
-    case SignatureWhyRole:
-        return row.signatureWhy;
+        return int(e.kind);
+    case SeqRole:
+        return qulonglong(m_store.firstSeq() + uint64_t(index.row()));
     default:
         return {};
     }
@@ -159,28 +216,60 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
-    if (o != Qt::Horizontal || role != Qt::DisplayRole)
+    if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time",   "Part.", "Offset", "Kind",     "Key",
-                                  "Run id", "Value", "Size",   "Signature"};
+    static const char* names[] = {"Time",   "Part.",     "Offset", "Kind", "Key",
+                                  "Run id", "Signature", "Size",   "Value"};
     return tr(names[section]);
+}
+
+bool RunsTableModel::rowMatches(int row, const QStringList& words) const
+{
+    const MessageStore::Entry& e = m_store.entry(size_t(row));
+    const std::string_view kind = MessageDecoder::kindName(MessageKind(e.kind));
+    const std::string_view key = m_store.key(e);
+    const std::string_view value = m_store.value(e).substr(0, kSearchBytes);
+    QString foldedValue; // only for words beyond ASCII, made once per row
+    for (const QString& w : words) {
+        if (isAscii(w)) {
+            const QByteArray n = w.toLatin1();
+            const std::string_view needle(n.constData(), size_t(n.size()));
+            if (!containsAscii(kind, needle) && !containsAscii(key, needle) &&
+                !containsAscii(value, needle))
+                return false;
+            continue;
+        }
+        if (foldedValue.isNull())
+            foldedValue =
+                (QString::fromUtf8(key.data(), qsizetype(key.size())) + QLatin1Char('\n') +
+                 QString::fromUtf8(value.data(), qsizetype(value.size())))
+                    .toCaseFolded();
+        if (!foldedValue.contains(w))
+            return false;
+    }
+    return true;
 }
 
 void RunsTableModel::appendBatch(const MessageBatch& batch)
 {
     if (!batch || batch->empty())
         return;
+    m_received += qint64(batch->size());
     // Only the newest `capacity` of a huge batch can ever be shown.
     const size_t skip = batch->size() > size_t(m_capacity) ? batch->size() - size_t(m_capacity) : 0;
     m_dropped += qint64(skip);
     const int incoming = int(batch->size() - skip);
     trimTo(m_capacity - incoming);
-    const int first = int(m_rows.size());
+    const int first = int(m_store.size());
     const std::string secret = m_secretSource ? m_secretSource().toStdString() : std::string();
     beginInsertRows({}, first, first + incoming - 1);
     for (size_t i = skip; i < batch->size(); ++i) {
-        m_rows.push_back(makeRow((*batch)[i], secret));
-        m_bytes += heldBy((*batch)[i]);
+        QString cell, why;
+        signatureCell(*(*batch)[i].record, secret, &cell, &why);
+        m_store.append((*batch)[i], signatureIndex(cell));
+        const auto held = qint64(MessageStore::heldBy(m_store.entry(m_store.size() - 1)));
+        m_bytes += held;
+        m_receivedBytes += held;
     }
     endInsertRows();
     trimToBudget();
@@ -190,20 +279,20 @@ void RunsTableModel::trimToBudget()
 {
     qint64 over = m_bytes - m_byteBudget;
     int rows = 0;
-    while (over > 0 && rows + 1 < int(m_rows.size()))
-        over -= heldBy(m_rows[size_t(rows++)].message);
-    trimTo(int(m_rows.size()) - rows);
+    while (over > 0 && rows + 1 < int(m_store.size()))
+        over -= qint64(MessageStore::heldBy(m_store.entry(size_t(rows++))));
+    trimTo(int(m_store.size()) - rows);
 }
 
 void RunsTableModel::trimTo(int rows)
 {
-    const int excess = int(m_rows.size()) - std::max(0, rows);
+    const int excess = int(m_store.size()) - std::max(0, rows);
     if (excess <= 0)
         return;
     beginRemoveRows({}, 0, excess - 1);
     for (int i = 0; i < excess; ++i)
-        m_bytes -= heldBy(m_rows[size_t(i)].message);
-    m_rows.erase(m_rows.begin(), m_rows.begin() + excess);
+        m_bytes -= qint64(MessageStore::heldBy(m_store.entry(size_t(i))));
+    m_store.dropFront(size_t(excess));
     endRemoveRows();
     m_dropped += excess;
 }
@@ -211,9 +300,11 @@ void RunsTableModel::trimTo(int rows)
 void RunsTableModel::clear()
 {
     beginResetModel();
-    m_rows.clear();
+    m_store.clear();
     m_bytes = 0;
     m_dropped = 0;
+    m_received = 0;
+    m_receivedBytes = 0;
     endResetModel();
 }
 

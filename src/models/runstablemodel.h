@@ -1,17 +1,20 @@
 #pragma once
 
-#include "core/watchedmessage.h"
+#include "messagestore.h"
 
 #include <QAbstractTableModel>
+#include <QStringList>
 
-#include <deque>
 #include <functional>
+#include <vector>
 
 namespace porthole {
 
-/// The runs topic as a table: one row per message, newest last. Rows arrive in batches (one
-/// beginInsertRows per batch), display strings are computed once per message, and the row count
-/// is capped: when a batch overflows the cap, the oldest rows go in one removal.
+/// The runs topic as a table: one row per message, oldest first (the proxy can turn it). Rows
+/// arrive in batches (one beginInsertRows per batch) and are stored compactly (MessageStore:
+/// raw bytes plus a small entry); cells are formatted only when a view asks, which is for the
+/// rows on screen. The row count and the bytes held are capped: the oldest rows go first, in
+/// one removal.
 class RunsTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,17 +27,16 @@ public:
         Kind,
         Key,
         RunId,
-        Value,
-        Size,
         Signature, ///< valid / invalid / missing / older than 5 min, plus an "agent" tag
+        Size,
+        Value,
         ColumnCount
     };
     enum Role
     {
-        RecordRole = Qt::UserRole + 1,
-        KindRole,
-        SearchTextRole,
-        SignatureWhyRole ///< why the signature is invalid or missing (for the detail view)
+        KindRole = Qt::UserRole + 1, ///< MessageKind as int
+        SeqRole,                     ///< the message's sequence number (qulonglong)
+        SignatureWhyRole, ///< why the signature is invalid or missing (for the detail view)
     };
 
     explicit RunsTableModel(QObject* parent = nullptr);
@@ -57,31 +59,44 @@ public:
     qint64 byteBudget() const { return m_byteBudget; }
     /// The message bytes held now.
     qint64 heldBytes() const { return m_bytes; }
-    /// The message shown in a row.
-    const WatchedMessage& message(int row) const { return m_rows[size_t(row)].message; }
     /// Where the Signature column takes the client secret to verify with (read once per
     /// batch; empty: signatures are only reported present or missing).
     void setSecretSource(std::function<QString()> source) { m_secretSource = std::move(source); }
-    /// How many messages were dropped because of the cap.
+    /// How many messages were dropped because of the caps.
     qint64 droppedCount() const { return m_dropped; }
+    /// Every message received since the last clear() (held or dropped).
+    qint64 receivedCount() const { return m_received; }
+    /// The message bytes (as heldBytes() counts them) received since the last clear().
+    qint64 receivedBytes() const { return m_receivedBytes; }
+
+    /// The message in a row, whole (a copy).
+    KafkaRecord record(int row) const { return m_store.record(m_store.entry(size_t(row))); }
+    MessageInfo info(int row) const { return m_store.info(m_store.entry(size_t(row))); }
+    const MessageStore& store() const { return m_store; }
+    /// Sequence numbers only grow; a row is `seq - firstSeq()`.
+    uint64_t firstSeq() const { return m_store.firstSeq(); }
+
+    /// True when every word (case-folded) occurs in the row's kind, key, run ids or value.
+    bool rowMatches(int row, const QStringList& foldedWords) const;
+
+    /// The value as the table's preview shows it (start of the value, one line).
+    QString preview(int row) const;
 
 private:
-    struct Row
-    {
-        WatchedMessage message;
-        QString cells[ColumnCount];
-        QString search; // lower-case text the filter matches against
-        QString signatureWhy;
-    };
-    std::deque<Row> m_rows;
-    int m_capacity = 200000;
+    MessageStore m_store;
+    std::function<QString()> m_secretSource;
+    std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
+    int m_capacity = 1000000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
     qint64 m_dropped = 0;
-    std::function<QString()> m_secretSource;
-    static Row makeRow(const WatchedMessage& m, const std::string& secret);
+    qint64 m_received = 0;
+    qint64 m_receivedBytes = 0;
     void trimTo(int rows);
     void trimToBudget();
+    QString cell(const MessageStore::Entry& e, int column) const;
+    uint8_t signatureIndex(const QString& text);
+    QString signatureWhy(int row) const;
 };
 
 } // namespace porthole

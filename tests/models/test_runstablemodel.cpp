@@ -1,4 +1,5 @@
-// The runs table: batched inserts, a hard cap, precomputed text, filtering by kind and words.
+// The runs table: batched inserts, a hard cap, compact storage formatted on demand, and the
+// proxy: filtering by kind and words, newest first, sliced refiltering, trimming under a filter.
 #include "core/messagedecoder.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
@@ -91,14 +92,14 @@ private Q_SLOTS:
         }
         QCOMPARE(model.rowCount(), 2); // 20 MiB of the last two fit, a third would not
         QCOMPARE(model.droppedCount(), 3);
-        QCOMPARE(model.message(0).record->offset, 3);
+        QCOMPARE(model.record(0).offset, 3);
         QCOMPARE(model.heldBytes(), qint64(20 * 1024 * 1024));
         // One message over the whole budget still shows: the newest row always stays.
         auto huge = std::make_shared<std::vector<WatchedMessage>>();
         huge->push_back(makeMessage(9, std::string(30 * 1024 * 1024, 'z')));
         model.appendBatch(huge);
         QCOMPARE(model.rowCount(), 1);
-        QCOMPARE(model.message(0).record->offset, 9);
+        QCOMPARE(model.record(0).offset, 9);
         model.clear();
         QCOMPARE(model.heldBytes(), qint64(0));
     }
@@ -117,6 +118,102 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, RunsTableModel::Key).data().toString(), QStringLiteral("(binary)"));
         QCOMPARE(model.index(1, RunsTableModel::Kind).data().toString(), QStringLiteral("unknown"));
         QVERIFY(model.index(2, RunsTableModel::Value).data().toString().size() < 400);
+    }
+
+    void storeKeepsEveryByteAndHeader()
+    {
+        RunsTableModel model;
+        auto v = std::make_shared<std::vector<WatchedMessage>>();
+        WatchedMessage m =
+            makeMessage(5, std::string("\x00\x01\xff value", 10), std::string("k\0y", 3));
+        auto r = std::make_shared<KafkaRecord>(*m.record);
+        r->headers = {{"a", std::string("1")},
+                      {"empty", std::string()},
+                      {"null", std::nullopt},
+                      {"bin", std::string("\xff\x00", 2)}};
+        m.record = r;
+        v->push_back(m);
+        v->push_back(makeMessage(6, std::string(300 * 1024, 'B'))); // a chunk of its own
+        v->push_back(makeMessage(7, "small after big"));
+        WatchedMessage tomb = makeMessage(8, "");
+        auto t = std::make_shared<KafkaRecord>(*tomb.record);
+        t->value.reset();
+        tomb.record = t;
+        v->push_back(tomb);
+        model.appendBatch(v);
+        const KafkaRecord back = model.record(0);
+        QCOMPARE(back.value, r->value);
+        QCOMPARE(back.key, r->key);
+        QCOMPARE(back.headers, r->headers);
+        QCOMPARE(back.topic, std::string("sandbox.runs"));
+        QCOMPARE(back.timestamp, r->timestamp);
+        QCOMPARE(model.record(1).value->size(), size_t(300 * 1024));
+        QCOMPARE(*model.record(2).value, std::string("small after big"));
+        QVERIFY(!model.record(3).value);
+        QCOMPARE(model.index(3, RunsTableModel::Value).data().toString(), QStringLiteral("(null)"));
+    }
+
+    void millionSmallRowsStayCompact()
+    {
+        // Small values: the store must cost little more than the bytes themselves.
+        RunsTableModel model;
+        for (int b = 0; b < 100; ++b)
+            model.appendBatch(batchOf(b * 10000, 10000));
+        QCOMPARE(model.rowCount(), 1000000);
+        const double perRow = double(model.store().allocatedBytes()) / model.rowCount();
+        const double raw = double(model.heldBytes()) / model.rowCount();
+        qInfo("store: %.0f bytes per row for %.0f bytes of message", perRow, raw);
+        QVERIFY(perRow < raw + 80);
+        QCOMPARE(model.index(999999, RunsTableModel::Offset).data().toString(),
+                 QStringLiteral("999999"));
+    }
+
+    void proxyFollowsInsertsAndFrontTrimsUnderAFilter()
+    {
+        RunsTableModel model;
+        model.setCapacity(1000);
+        RunsFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        proxy.setText(QStringLiteral("\"n\":1")); // n = 1, 10..19, 100..199, 1000..1999, ...
+        model.appendBatch(batchOf(0, 800));
+        QCOMPARE(proxy.rowCount(), 1 + 10 + 100);
+        model.appendBatch(batchOf(800, 500)); // drops offsets 0..299, adds 800..1299
+        QCOMPARE(proxy.rowCount(), 300);      // 1000..1299 (the others went with the oldest rows)
+        QCOMPARE(proxy.index(0, RunsTableModel::Offset).data().toString(), QStringLiteral("1000"));
+        proxy.setNewestFirst(true);
+        QCOMPARE(proxy.index(0, RunsTableModel::Offset).data().toString(), QStringLiteral("1299"));
+        model.appendBatch(batchOf(1300, 10)); // 1300..1309 match
+        QCOMPARE(proxy.index(0, RunsTableModel::Offset).data().toString(), QStringLiteral("1309"));
+        QCOMPARE(proxy.index(proxy.rowCount() - 1, RunsTableModel::Offset).data().toString(),
+                 QStringLiteral("1000"));
+        const QModelIndex src = model.index(model.rowCount() - 1, RunsTableModel::Offset);
+        QCOMPARE(proxy.mapFromSource(src).row(), 0);
+        QCOMPARE(proxy.mapToSource(proxy.index(0, RunsTableModel::Offset)), src);
+        model.clear();
+        QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void newFilterRunsInSlices()
+    {
+        RunsTableModel model;
+        for (int b = 0; b < 40; ++b)
+            model.appendBatch(batchOf(b * 10000, 10000));
+        RunsFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QCOMPARE(proxy.rowCount(), 400000);
+        QSignalSpy finished(&proxy, &RunsFilterProxy::filterFinished);
+        proxy.setText(QStringLiteral("aaaaaaaaaaa3999"));
+        // The first slice returns before every row was looked at: the loop keeps turning.
+        QVERIFY(proxy.isFiltering());
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!proxy.isFiltering());
+        // wfnr_ + 11 a's + 5 digits: 39990..39999, and 3999 (12 a's hold 11); not 6 digits.
+        QCOMPARE(proxy.rowCount(), 11);
+        proxy.setText(QStringLiteral("WFNR_AAAAAAAAAAAA399")); // 12 a's: 3990..3999
+        QVERIFY(finished.wait(20000));
+        QCOMPARE(proxy.rowCount(), 10);
     }
 
     void filterByWordsAndKind()

@@ -1,14 +1,17 @@
 #include "runspane.h"
 
-#include "core/jsonparser.h"
-#include "core/jswriter.h"
+#include "autoscroller.h"
 #include "core/messagedecoder.h"
 #include "kafka/watchsession.h"
+#include "livestrip.h"
+#include "messagedetailtext.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "readpositionbar.h"
+#include "runsheaderstate.h"
 
+#include <QCheckBox>
 #include <QComboBox>
-#include <QDateTime>
 #include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -22,43 +25,22 @@
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
+#include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace porthole {
 
-namespace {
-// The most of one value the detail view shows (pretty-printing only below it).
-constexpr size_t kDetailBytes = 1024 * 1024;
-// Qt lays a text block out whole: one line of a megabyte stalls the window for minutes
-// (measured), so longer lines are broken for display.
-constexpr qsizetype kDisplayLine = 2000;
-
-// `text` with every line longer than kDisplayLine broken into pieces; counts the breaks.
-QString brokenForDisplay(const QString& text, int* breaks)
-{
-    QString out;
-    out.reserve(text.size() + text.size() / kDisplayLine + 1);
-    qsizetype run = 0;
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\n')) {
-            run = 0;
-        } else if (++run > kDisplayLine && !c.isLowSurrogate()) {
-            out += QLatin1Char('\n');
-            ++*breaks;
-            run = 1;
-        }
-        out += c;
-    }
-    return out;
-}
-} // namespace
-
 RunsPane::RunsPane(QWidget* parent)
     : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsFilterProxy(this)),
-      m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)), m_from(new QComboBox(this)),
-      m_watchButton(new QPushButton(tr("Watch"), this)), m_filter(new QLineEdit(this)),
-      m_kind(new QComboBox(this)), m_table(new QTableView(this)),
-      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
+      m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)),
+      m_position(new ReadPositionBar(this)), m_watchButton(new QPushButton(tr("Watch"), this)),
+      m_pauseButton(new QPushButton(tr("Pause"), this)),
+      m_clearButton(new QPushButton(tr("Clear"), this)),
+      m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
+      m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
+      m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
+      m_table(new QTableView(this)), m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
       m_saveValue(new QPushButton(tr("Save value…"), this))
 {
     setObjectName(QStringLiteral("runsPane"));
@@ -66,42 +48,42 @@ RunsPane::RunsPane(QWidget* parent)
     m_bootstrap->setPlaceholderText(tr("host:port"));
     m_topic->setObjectName(QStringLiteral("runsTopic"));
     m_topic->setPlaceholderText(tr("ORG.runs"));
-    m_from->setObjectName(QStringLiteral("runsFrom"));
-    m_from->addItem(tr("From the beginning"), QStringLiteral("beginning"));
-    m_from->addItem(tr("Last 100 per partition"), QStringLiteral("-100"));
-    m_from->addItem(tr("New messages only"), QStringLiteral("end"));
     m_watchButton->setObjectName(QStringLiteral("runsWatch"));
     m_watchButton->setToolTip(tr("Read-only: Porthole never joins a group or commits offsets, "
                                  "so production consumers are not disturbed."));
+    m_pauseButton->setObjectName(QStringLiteral("runsPause"));
+    m_pauseButton->setCheckable(true);
+    m_pauseButton->setEnabled(false);
+    m_pauseButton->setToolTip(tr("Stop taking messages for now; the broker keeps them"));
+    m_clearButton->setObjectName(QStringLiteral("runsClear"));
+    m_newestFirst->setObjectName(QStringLiteral("runsNewestFirst"));
+    m_wideButton->setObjectName(QStringLiteral("runsWide"));
+    m_wideButton->setCheckable(true);
+    m_wideButton->setText(tr("Full width"));
+    m_wideButton->setToolTip(tr("Give the runs table the whole window (the node editor hides)"));
     m_filter->setObjectName(QStringLiteral("runsFilter"));
     m_filter->setPlaceholderText(tr("Filter: run id, key, text…"));
     m_filter->setClearButtonEnabled(true);
+    // Typing in a filter over a million rows: apply once the user pauses.
+    m_filterDebounce->setObjectName(QStringLiteral("runsFilterDebounce"));
+    m_filterDebounce->setSingleShot(true);
+    m_filterDebounce->setInterval(250);
     m_kind->setObjectName(QStringLiteral("runsKind"));
     m_kind->addItem(tr("All kinds"), -1);
     m_kind->addItem(tr("Workflow node runs"), int(MessageKind::WorkflowNode));
     m_kind->addItem(tr("Action runs"), int(MessageKind::ActionRun));
     m_kind->addItem(tr("Change log"), int(MessageKind::ChangeLog));
     m_kind->addItem(tr("Unknown"), int(MessageKind::Unknown));
+    m_notice->setObjectName(QStringLiteral("runsNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("color: #8a5a00"));
+    m_notice->hide();
+    m_scrollNote->setObjectName(QStringLiteral("runsScrollNote"));
+    m_scrollNote->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+    m_scrollNote->setWordWrap(true);
+    m_scrollNote->hide();
 
-    m_proxy->setSourceModel(m_model);
-    m_table->setObjectName(QStringLiteral("runsTable"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(22);
-    m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(RunsTableModel::Value, QHeaderView::Stretch);
-    m_table->setColumnWidth(RunsTableModel::Time, 100);
-    m_table->setColumnWidth(RunsTableModel::Partition, 44);
-    m_table->setColumnWidth(RunsTableModel::Offset, 64);
-    m_table->setColumnWidth(RunsTableModel::Kind, 110);
-    m_table->setColumnWidth(RunsTableModel::Key, 90);
-    m_table->setColumnWidth(RunsTableModel::RunId, 190);
-    m_table->setColumnWidth(RunsTableModel::Size, 70);
-    m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
-
+    buildTable();
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_detail->setObjectName(QStringLiteral("runsDetail"));
     m_detail->setReadOnly(true);
@@ -117,40 +99,114 @@ RunsPane::RunsPane(QWidget* parent)
     connectRow->addWidget(m_bootstrap, 2);
     connectRow->addWidget(new QLabel(tr("Topic"), this));
     connectRow->addWidget(m_topic, 2);
-    connectRow->addWidget(m_from, 1);
     connectRow->addWidget(m_watchButton);
+    connectRow->addWidget(m_wideButton);
+    auto* positionRow = new QHBoxLayout;
+    positionRow->addWidget(m_position);
+    positionRow->addStretch(1);
+    positionRow->addWidget(m_pauseButton);
+    positionRow->addWidget(m_clearButton);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 3);
     filterRow->addWidget(m_kind, 1);
+    filterRow->addWidget(m_newestFirst);
     auto* split = new QSplitter(Qt::Vertical, this);
+    split->setObjectName(QStringLiteral("runsSplit"));
     split->addWidget(m_table);
     split->addWidget(m_detail);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(connectRow);
+    layout->addLayout(positionRow);
     layout->addLayout(filterRow);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_scrollNote);
     layout->addWidget(split, 1);
     auto* statusRow = new QHBoxLayout;
-    statusRow->addWidget(m_status, 1);
+    // Long status lines are cut, never widen the pane: its minimum width decides how narrow
+    // the node editor beside it may get.
+    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    auto* strip = new LiveStrip(m_model, this);
+    strip->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    strip->setMinimumWidth(160);
+    statusRow->addWidget(m_status, 3);
+    statusRow->addWidget(strip, 2);
     statusRow->addWidget(m_saveValue);
     layout->addLayout(statusRow);
 
     connect(m_watchButton, &QPushButton::clicked, this,
             [this] { isWatching() ? stopWatching() : startWatching(); });
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &RunsFilterProxy::setText);
+    connect(m_pauseButton, &QPushButton::toggled, this, &RunsPane::setPaused);
+    connect(m_clearButton, &QPushButton::clicked, this, [this] {
+        m_model->clear();
+        m_scroller->follow();
+        updateStatus();
+    });
+    connect(m_newestFirst, &QCheckBox::toggled, m_proxy, &RunsFilterProxy::setNewestFirst);
+    connect(m_wideButton, &QToolButton::toggled, this, &RunsPane::wideRequested);
+    connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
+    connect(m_filterDebounce, &QTimer::timeout, this,
+            [this] { m_proxy->setText(m_filter->text()); });
     connect(m_kind, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setKind(m_kind->currentData().toInt()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &RunsPane::showSelected);
     connect(m_saveValue, &QPushButton::clicked, this, &RunsPane::saveSelectedValue);
-    connect(m_model, &QAbstractItemModel::rowsInserted, this, [this] { updateStatus(); });
+    connect(m_scrollNote, &QLabel::linkActivated, m_scroller, &AutoScroller::follow);
+    connect(m_scroller, &AutoScroller::changed, this, &RunsPane::updateScrollNote);
     updateStatus(tr("Not watching"));
 }
 
 RunsPane::~RunsPane()
 {
     stopWatching();
+}
+
+void RunsPane::buildTable()
+{
+    m_proxy->setSourceModel(m_model);
+    m_table->setObjectName(QStringLiteral("runsTable"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->verticalHeader()->hide();
+    // Every row the same height: the view never measures a million rows.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    QHeaderView* header = m_table->horizontalHeader();
+    header->setStretchLastSection(true); // the value preview takes what is left
+    header->setSectionsMovable(true);
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    // Narrow enough that the value preview stays readable beside the node editor; the key
+    // (usually the workflow run id again) and the size start hidden (right-click the header).
+    const int widths[] = {88, 36, 56, 96, 150, 164, 90, 60};
+    for (int c = 0; c < RunsTableModel::Value; ++c)
+        m_table->setColumnWidth(c, widths[c]);
+    header->setSectionHidden(RunsTableModel::Key, true);
+    header->setSectionHidden(RunsTableModel::Size, true);
+    RunsHeaderState::restore(header);
+    connect(header, &QHeaderView::customContextMenuRequested, this,
+            [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
+    connect(header, &QHeaderView::sectionResized, this,
+            [header] { RunsHeaderState::save(header); });
+    connect(header, &QHeaderView::sectionMoved, this, [header] { RunsHeaderState::save(header); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &RunsPane::showSelected);
+    m_scroller = new AutoScroller(m_table, m_proxy, this);
+    // The count in the status line, at most every 200 ms while rows stream in.
+    auto* statusTimer = new QTimer(this);
+    statusTimer->setSingleShot(true);
+    statusTimer->setInterval(200);
+    connect(statusTimer, &QTimer::timeout, this, [this] { updateStatus(); });
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, statusTimer, [statusTimer] {
+        if (!statusTimer->isActive())
+            statusTimer->start();
+    });
+    connect(m_proxy, &QAbstractItemModel::modelReset, statusTimer, [statusTimer] {
+        if (!statusTimer->isActive())
+            statusTimer->start();
+    });
 }
 
 void RunsPane::setConnection(const KafkaTarget& target)
@@ -166,15 +222,21 @@ void RunsPane::setConnection(const KafkaTarget& target)
 void RunsPane::startWatching()
 {
     stopWatching();
+    QString error;
+    const auto partitions = m_position->partitions(&error);
+    if (!partitions) {
+        updateStatus(tr("Not watching: %1").arg(error));
+        return;
+    }
     WatchOptions options;
     options.config = m_kafka;
     options.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
     options.topic = m_topic->text().trimmed().toStdString();
-    std::string error;
-    auto from = StartPosition::parse(m_from->currentData().toString().toStdString(), &error);
-    if (from)
-        options.from = *from;
+    options.from = m_position->position();
+    options.partitions = *partitions;
     m_model->clear();
+    m_dropped.clear();
+    m_notice->hide();
     m_session = std::make_unique<WatchSession>(options);
     WatchWorker* worker = m_session->worker();
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
@@ -184,7 +246,21 @@ void RunsPane::startWatching()
         stopWatching();
         updateStatus(tr("Stopped: %1").arg(e));
     });
+    connect(worker, &WatchWorker::oldestDropped, this,
+            [this](int partition, qint64 wanted, qint64 oldest) {
+                m_dropped << tr("partition %1 starts at offset %2 (%3 older gone)")
+                                 .arg(partition)
+                                 .arg(oldest)
+                                 .arg(QLocale().toString(oldest - wanted));
+                m_notice->setText(tr("The broker has already dropped the oldest messages you "
+                                     "asked for (retention): %1.")
+                                      .arg(m_dropped.join(QStringLiteral("; "))));
+                m_notice->show();
+            });
     m_session->start();
+    m_paused = false;
+    m_pauseButton->setChecked(false);
+    m_pauseButton->setEnabled(true);
     m_watchButton->setText(tr("Stop"));
     updateStatus(tr("Connecting to %1…").arg(m_bootstrap->text()));
 }
@@ -196,7 +272,21 @@ void RunsPane::stopWatching()
     m_session->stop(); // joins the worker thread
     m_session.reset();
     m_watchButton->setText(tr("Watch"));
+    m_pauseButton->setEnabled(false);
+    m_pauseButton->setChecked(false);
     updateStatus(tr("Not watching"));
+}
+
+void RunsPane::setPaused(bool paused)
+{
+    if (!m_session || paused == m_paused)
+        return;
+    m_paused = paused;
+    m_pauseButton->setChecked(paused);
+    m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
+    QMetaObject::invokeMethod(m_session->worker(), "setPaused", Qt::QueuedConnection,
+                              Q_ARG(bool, paused));
+    updateStatus(paused ? tr("Paused") : tr("Watching"));
 }
 
 void RunsPane::showSelected()
@@ -207,80 +297,47 @@ void RunsPane::showSelected()
         m_saveValue->setEnabled(false);
         return;
     }
-    const WatchedMessage& m = m_model->message(idx.row());
-    const KafkaRecord& r = *m.record;
-    QString text =
-        QStringLiteral("%1 · partition %2 · offset %3 · %4\n")
-            .arg(QString::fromStdString(r.topic))
-            .arg(r.partition)
-            .arg(r.offset)
-            .arg(QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(Qt::ISODateWithMs));
-    for (const auto& [name, value] : r.headers)
-        text += QStringLiteral("header %1: %2\n")
-                    .arg(QString::fromStdString(name),
-                         value ? QString::fromUtf8(value->data(), qsizetype(value->size()))
-                               : QStringLiteral("(null)"));
+    const KafkaRecord r = m_model->record(idx.row());
     const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
-    if (!why.isEmpty())
-        text += tr("signature: %1\n").arg(why);
-    text += QLatin1Char('\n');
     m_saveValue->setEnabled(r.value.has_value());
-    if (!r.value) {
-        text += tr("(null value)");
-    } else if (r.value->size() > kDetailBytes && m.info.format != ValueFormat::Binary) {
-        // A plain-text view of 100 MB would freeze the window: show the start, save the rest.
-        text += QString::fromUtf8(r.value->data(), qsizetype(kDetailBytes));
-        const QLocale locale;
-        text += tr("\n\n… the rest is not shown: this value has %1 bytes (%2), the view shows the "
-                   "first %3. Save value… writes all of it to a file.")
-                    .arg(locale.toString(qulonglong(r.value->size())),
-                         locale.formattedDataSize(qint64(r.value->size())),
-                         locale.formattedDataSize(qint64(kDetailBytes)));
-    } else if (m.info.format == ValueFormat::Json) {
-        // Pretty JSON in JavaScript's key order, decoded only now, for the one row shown.
-        const JsonDocument doc = JsonParser::parse(*r.value);
-        text += doc.ok() ? QString::fromStdString(JsWriter::stringify(doc.root->toValue(), 2))
-                         : QString::fromUtf8(r.value->data(), qsizetype(r.value->size()));
-    } else if (m.info.format == ValueFormat::Binary) {
-        const QByteArray bytes(r.value->data(), qsizetype(std::min<size_t>(r.value->size(), 4096)));
-        text += tr("%1 bytes of binary data; the first %2 as hex:\n")
-                    .arg(r.value->size())
-                    .arg(bytes.size()) +
-                QString::fromLatin1(bytes.toHex(' '));
-    } else {
-        text += QString::fromUtf8(r.value->data(), qsizetype(r.value->size()));
-    }
-    int breaks = 0;
-    text = brokenForDisplay(text, &breaks);
-    if (breaks > 0)
-        text += tr("\n\n(Lines longer than %1 characters are broken for display; Save value… "
-                   "keeps the bytes as they are.)")
-                    .arg(kDisplayLine);
-    m_detail->setPlainText(text);
+    m_detail->setPlainText(messageDetailText(r, m_model->info(idx.row()), why));
 }
 
 void RunsPane::saveSelectedValue()
 {
     const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
-    if (!idx.isValid() || !m_model->message(idx.row()).record->value)
+    if (!idx.isValid())
         return;
-    // Keep the record alive (shared) even if the row is dropped while the dialog is open.
-    const std::shared_ptr<const KafkaRecord> record = m_model->message(idx.row()).record;
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save message value"),
-                                     QStringLiteral("%1-p%2-o%3.json")
-                                         .arg(QString::fromStdString(record->topic))
-                                         .arg(record->partition)
-                                         .arg(record->offset));
+    // A copy: the row may be dropped while the dialog is open.
+    const KafkaRecord record = m_model->record(idx.row());
+    if (!record.value)
+        return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save message value"),
+                                                      QStringLiteral("%1-p%2-o%3.json")
+                                                          .arg(QString::fromStdString(record.topic))
+                                                          .arg(record.partition)
+                                                          .arg(record.offset));
     if (path.isEmpty())
         return;
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) ||
-        file.write(record->value->data(), qint64(record->value->size())) !=
-            qint64(record->value->size()) ||
+        file.write(record.value->data(), qint64(record.value->size())) !=
+            qint64(record.value->size()) ||
         !file.commit())
         QMessageBox::warning(this, tr("Save message value"),
                              tr("Could not write %1: %2").arg(path, file.errorString()));
+}
+
+void RunsPane::updateScrollNote()
+{
+    if (m_scroller->following()) {
+        m_scrollNote->hide();
+        return;
+    }
+    m_scrollNote->setText(tr("Auto-scroll paused while you look around · %1 new message(s) · "
+                             "<a href=\"follow\">Back to the newest</a>")
+                              .arg(QLocale().toString(m_scroller->unseen())));
+    m_scrollNote->show();
 }
 
 void RunsPane::updateStatus(const QString& connection)
@@ -288,12 +345,15 @@ void RunsPane::updateStatus(const QString& connection)
     if (!connection.isEmpty())
         m_connection = connection;
     QString text = m_connection;
-    text += tr(" · %n message(s)", nullptr, m_model->rowCount());
+    const QLocale locale;
+    text += tr(" · %1 message(s) held").arg(locale.toString(m_model->rowCount()));
+    if (m_proxy->rowCount() != m_model->rowCount())
+        text += tr(", %1 shown").arg(locale.toString(m_proxy->rowCount()));
     if (m_model->droppedCount() > 0)
         text += tr(" · %1 oldest dropped (keeps at most %2 messages and %3)")
-                    .arg(m_model->droppedCount())
-                    .arg(m_model->capacity())
-                    .arg(QLocale::system().formattedDataSize(m_model->byteBudget()));
+                    .arg(locale.toString(m_model->droppedCount()))
+                    .arg(locale.toString(m_model->capacity()))
+                    .arg(locale.formattedDataSize(m_model->byteBudget()));
     m_status->setText(text);
 }
 

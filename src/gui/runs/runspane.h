@@ -6,21 +6,28 @@
 
 #include <memory>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QTableView;
+class QTimer;
+class QToolButton;
 
 namespace porthole {
 
+class AutoScroller;
+class ReadPositionBar;
 class RunsFilterProxy;
 class RunsTableModel;
 class WatchSession;
 
-/// Watches a runs topic into a table: read-only (assign + seek, never a commit), live, filterable
-/// by words and kind, with the selected message shown whole below.
+/// Watches a runs topic into a table that holds up to a million messages: read-only (assign +
+/// seek, never a commit), from any position and chosen partitions, pausable; filterable by
+/// words and kind, newest first or last, auto-scrolling unless the user scrolled away; the
+/// selected message shown whole below.
 class RunsPane : public QWidget
 {
     Q_OBJECT
@@ -37,7 +44,16 @@ public:
     /// Stops watching (the table keeps its rows).
     void stopWatching();
     bool isWatching() const { return m_session != nullptr; }
+    /// Pauses or resumes taking messages (the broker keeps them meanwhile).
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
     RunsTableModel* model() const { return m_model; }
+    RunsFilterProxy* proxy() const { return m_proxy; }
+    ReadPositionBar* positionBar() const { return m_position; }
+
+Q_SIGNALS:
+    /// The user asked for the whole window's width (true) or the usual split (false).
+    void wideRequested(bool wide);
 
 private:
     RunsTableModel* m_model;
@@ -45,19 +61,32 @@ private:
     KafkaConfig m_kafka; // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
-    QComboBox* m_from;
+    ReadPositionBar* m_position;
     QPushButton* m_watchButton;
+    QPushButton* m_pauseButton;
+    QPushButton* m_clearButton;
+    QCheckBox* m_newestFirst;
+    QToolButton* m_wideButton;
     QLineEdit* m_filter;
+    QTimer* m_filterDebounce;
     QComboBox* m_kind;
+    QLabel* m_notice;     // the broker dropped what was asked for
+    QLabel* m_scrollNote; // auto-scroll paused
     QTableView* m_table;
     QPlainTextEdit* m_detail;
     QLabel* m_status;
     QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
+    QString m_connection;
+    QStringList m_dropped;
+    AutoScroller* m_scroller = nullptr;
+    bool m_paused = false;
+
+    void buildTable();
     void showSelected();
     void saveSelectedValue();
     void updateStatus(const QString& connection = {});
-    QString m_connection;
+    void updateScrollNote();
 };
 
 } // namespace porthole

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QLabel>
+
+namespace porthole {
+
+class RunsTableModel;
+
+/// One line of live numbers under the runs table: messages and bytes per second over the last
+/// second, rows held. Sampled once a second from the model's counters (no work per message).
+class LiveStrip : public QLabel
+{
+    Q_OBJECT
+public:
+    explicit LiveStrip(const RunsTableModel* model, QWidget* parent = nullptr);
+
+    double messagesPerSecond() const { return m_rate; }
+
+private:
+    const RunsTableModel* m_model;
+    QElapsedTimer m_clock;
+    qint64 m_lastCount = 0;
+    qint64 m_lastBytes = 0;
+    double m_rate = 0;
+    void sample();
+};
+
+} // namespace porthole

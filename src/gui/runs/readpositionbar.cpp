@@ -1,0 +1,127 @@
+#include "readpositionbar.h"
+
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QRegularExpressionValidator>
+#include <QSpinBox>
+
+namespace porthole {
+
+ReadPositionBar::ReadPositionBar(QWidget* parent)
+    : QWidget(parent), m_kind(new QComboBox(this)), m_offset(new QLineEdit(this)),
+      m_time(new QDateTimeEdit(QDateTime::currentDateTime().addSecs(-3600), this)),
+      m_count(new QSpinBox(this)), m_partitions(new QLineEdit(this))
+{
+    m_kind->setObjectName(QStringLiteral("runsFrom"));
+    m_kind->addItem(tr("From the beginning"), int(StartPosition::Kind::Beginning));
+    m_kind->addItem(tr("Last N per partition"), int(StartPosition::Kind::Tail));
+    m_kind->addItem(tr("New messages only"), int(StartPosition::Kind::End));
+    m_kind->addItem(tr("From offset"), int(StartPosition::Kind::Offset));
+    m_kind->addItem(tr("From time"), int(StartPosition::Kind::Timestamp));
+    m_offset->setObjectName(QStringLiteral("runsFromOffset"));
+    m_offset->setPlaceholderText(tr("offset"));
+    m_offset->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9]{1,18}")), this));
+    m_offset->setText(QStringLiteral("0"));
+    m_offset->setMaximumWidth(110);
+    m_time->setObjectName(QStringLiteral("runsFromTime"));
+    m_time->setCalendarPopup(true);
+    m_time->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    m_time->setToolTip(tr("The first message at or after this local time, in each partition"));
+    m_count->setObjectName(QStringLiteral("runsFromCount"));
+    m_count->setRange(1, 10000000);
+    m_count->setValue(100);
+    m_count->setSuffix(tr(" per partition"));
+    m_partitions->setObjectName(QStringLiteral("runsPartitions"));
+    m_partitions->setPlaceholderText(tr("all partitions"));
+    m_partitions->setToolTip(tr("Partitions to read: empty for all, or e.g. 0,2 or 1-3"));
+    m_partitions->setMaximumWidth(110);
+    m_partitions->setValidator(
+        new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,\\-]*")), this));
+
+    auto* row = new QHBoxLayout(this);
+    row->setContentsMargins(0, 0, 0, 0);
+    row->addWidget(m_kind);
+    row->addWidget(m_offset);
+    row->addWidget(m_time);
+    row->addWidget(m_count);
+    row->addWidget(new QLabel(tr("Partitions"), this));
+    row->addWidget(m_partitions);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ReadPositionBar::showFields);
+    showFields();
+}
+
+void ReadPositionBar::showFields()
+{
+    const auto kind = StartPosition::Kind(m_kind->currentData().toInt());
+    m_offset->setVisible(kind == StartPosition::Kind::Offset);
+    m_time->setVisible(kind == StartPosition::Kind::Timestamp);
+    m_count->setVisible(kind == StartPosition::Kind::Tail);
+}
+
+StartPosition ReadPositionBar::position() const
+{
+    StartPosition p;
+    p.kind = StartPosition::Kind(m_kind->currentData().toInt());
+    switch (p.kind) {
+    case StartPosition::Kind::Offset:
+        p.value = m_offset->text().toLongLong();
+        break;
+    case StartPosition::Kind::Timestamp:
+        p.value = m_time->dateTime().toMSecsSinceEpoch();
+        break;
+    case StartPosition::Kind::Tail:
+        p.value = m_count->value();
+        break;
+    case StartPosition::Kind::Beginning:
+    case StartPosition::Kind::End:
+        break;
+    }
+    return p;
+}
+
+void ReadPositionBar::setPosition(const StartPosition& position)
+{
+    m_kind->setCurrentIndex(m_kind->findData(int(position.kind)));
+    switch (position.kind) {
+    case StartPosition::Kind::Offset:
+        m_offset->setText(QString::number(position.value));
+        break;
+    case StartPosition::Kind::Timestamp:
+        m_time->setDateTime(QDateTime::fromMSecsSinceEpoch(position.value));
+        break;
+    case StartPosition::Kind::Tail:
+        m_count->setValue(int(std::min<int64_t>(position.value, m_count->maximum())));
+        break;
+    case StartPosition::Kind::Beginning:
+    case StartPosition::Kind::End:
+        break;
+    }
+}
+
+std::optional<std::vector<int32_t>> ReadPositionBar::partitions(QString* error) const
+{
+    std::vector<int32_t> out;
+    const QString text = m_partitions->text().trimmed();
+    if (text.isEmpty() || text == QLatin1String("all"))
+        return out;
+    for (const QString& part : text.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+        const QStringList ends = part.trimmed().split(QLatin1Char('-'));
+        bool ok1 = false, ok2 = false;
+        const int from = ends.value(0).trimmed().toInt(&ok1);
+        const int to = ends.size() == 2 ? ends[1].trimmed().toInt(&ok2) : from;
+        if (!ok1 || (ends.size() == 2 && !ok2) || ends.size() > 2 || to < from ||
+            to - from > 10000) {
+            *error = tr("partitions: '%1' is not a partition or a range like 1-3").arg(part);
+            return std::nullopt;
+        }
+        for (int p = from; p <= to; ++p)
+            out.push_back(p);
+    }
+    return out;
+}
+
+} // namespace porthole
