@@ -112,8 +112,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (Envelope::wrap(tmpl, in, limits, &out, &error)) {
         if (JsWriter::stringify(out["payload"]) != expected)
             std::abort();
-        if (!anyBraces(*envelope) && JsWriter::stringify(out["rest"]) !=
-                                         JsWriter::stringify(withoutEmptyKeys(*envelope)))
+        if (!anyBraces(*envelope) &&
+            JsWriter::stringify(out["rest"]) != JsWriter::stringify(withoutEmptyKeys(*envelope)))
             std::abort();
         if (!JsonParser::parse(JsWriter::stringify(out)).ok())
             std::abort();

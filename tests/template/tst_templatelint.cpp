@@ -62,8 +62,7 @@ void TstTemplateLint::exampleNodes()
 {
     // Golden: data/lint/<node>.txt is the text `porthole-cli lint` prints (reviewed by hand).
     QFETCH(QString, node);
-    const std::string text =
-        test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/") + node);
+    const std::string text = test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/") + node);
     const Diagnostics ds = TemplateLinter::lintNode(text);
     const std::string got = DiagnosticFormat::text("NODE", ds);
     const QString goldenPath =
@@ -74,8 +73,8 @@ void TstTemplateLint::exampleNodes()
 
 void TstTemplateLint::seedDateFixRendersATimestamp()
 {
-    const std::string text = test::readAll(
-        QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
+    const std::string text =
+        test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
     const Diagnostics ds = TemplateLinter::lintNode(text);
     const Diagnostic* go = find(ds, "PH2101");
     QVERIFY(go && go->fix);
@@ -96,8 +95,8 @@ void TstTemplateLint::seedDateFixRendersATimestamp()
 
 void TstTemplateLint::seedRendersNullLenientAndFailsStrict()
 {
-    const std::string text = test::readAll(
-        QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
+    const std::string text =
+        test::readAll(QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json"));
     const RenderedNode lenient = renderNode(text, workflowContext());
     QVERIFY2(lenient.ok, lenient.error.c_str());
     QVERIFY(lenient.payload["timestamp"].isNull());
