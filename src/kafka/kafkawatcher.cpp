@@ -195,9 +195,17 @@ bool KafkaWatcher::start(std::string* error)
         case StartPosition::Kind::Beginning:
             tp->offset = RD_KAFKA_OFFSET_BEGINNING;
             break;
-        case StartPosition::Kind::End:
-            tp->offset = RD_KAFKA_OFFSET_END;
+        case StartPosition::Kind::End: {
+            // "New messages" start at the end as it is now, not whenever the fetcher first
+            // resolves the logical END: a message published right after Watch was clicked
+            // (or while paused before that lookup) would otherwise be skipped.
+            int64_t lo = 0, hi = 0;
+            tp->offset = rd_kafka_query_watermark_offsets(rk, m_options.topic.c_str(), p, &lo, &hi,
+                                                          m_options.connectTimeoutMs)
+                             ? RD_KAFKA_OFFSET_END
+                             : hi;
             break;
+        }
         case StartPosition::Kind::Offset:
         case StartPosition::Kind::Timestamp:
             tp->offset = from.value;

@@ -30,11 +30,10 @@ void LiveStrip::sample()
     m_lastBytes = bytes;
     m_rate = double(newMessages) / seconds;
     const QLocale locale;
-    setText(tr("%1 msg/s · %2/s · %3 rows held")
+    setText(tr("%1 msg/s · %2/s · %Ln row(s) held", nullptr, m_model->rowCount())
                 .arg(locale.toString(qint64(m_rate + 0.5)),
                      locale.formattedDataSize(qint64(double(newBytes) / seconds), 1,
-                                              QLocale::DataSizeTraditionalFormat),
-                     locale.toString(m_model->rowCount())));
+                                              QLocale::DataSizeTraditionalFormat)));
 }
 
 } // namespace porthole

@@ -2,6 +2,7 @@
 
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "gui/englishplurals.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messagedetailtext.h"
@@ -44,6 +45,7 @@ RunsPane::RunsPane(QWidget* parent)
       m_saveValue(new QPushButton(tr("Save value…"), this))
 {
     setObjectName(QStringLiteral("runsPane"));
+    EnglishPlurals::install(); // "1 message held" when the pane is used without the window too
     m_bootstrap->setObjectName(QStringLiteral("runsBootstrap"));
     m_bootstrap->setPlaceholderText(tr("host:port"));
     m_topic->setObjectName(QStringLiteral("runsTopic"));
@@ -334,9 +336,9 @@ void RunsPane::updateScrollNote()
         m_scrollNote->hide();
         return;
     }
-    m_scrollNote->setText(tr("Auto-scroll paused while you look around · %1 new message(s) · "
-                             "<a href=\"follow\">Back to the newest</a>")
-                              .arg(QLocale().toString(m_scroller->unseen())));
+    m_scrollNote->setText(tr("Auto-scroll paused while you look around · %Ln new message(s) · "
+                             "<a href=\"follow\">Back to the newest</a>",
+                             nullptr, int(m_scroller->unseen())));
     m_scrollNote->show();
 }
 
@@ -346,7 +348,7 @@ void RunsPane::updateStatus(const QString& connection)
         m_connection = connection;
     QString text = m_connection;
     const QLocale locale;
-    text += tr(" · %1 message(s) held").arg(locale.toString(m_model->rowCount()));
+    text += tr(" · %Ln message(s) held", nullptr, m_model->rowCount());
     if (m_proxy->rowCount() != m_model->rowCount())
         text += tr(", %1 shown").arg(locale.toString(m_proxy->rowCount()));
     if (m_model->droppedCount() > 0)
