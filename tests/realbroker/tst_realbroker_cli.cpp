@@ -285,7 +285,9 @@ private Q_SLOTS:
         const ProcessResult halt = m_env.brokerScript(QStringLiteral("halt"));
         QVERIFY2(halt.exitCode == 0, halt.err.constData());
         QTest::qWait(3000); // let the watcher notice
-        QVERIFY2(watch.isRunning(), "the watcher quit when the broker went away");
+        QVERIFY2(watch.isRunning(),
+                 qPrintable(QStringLiteral("the watcher quit when the broker went away: ") +
+                            QString::fromUtf8(watch.stderrText())));
         const ProcessResult resume = m_env.brokerScript(QStringLiteral("resume"));
         QVERIFY2(resume.exitCode == 0, resume.err.constData());
         QVERIFY(batch(QStringLiteral("after")));
