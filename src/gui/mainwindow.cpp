@@ -18,10 +18,12 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
@@ -169,7 +171,12 @@ void MainWindow::buildMenus()
 
 void MainWindow::restoreLayout()
 {
-    resize(1280, 800);
+    // First launch: 1280×800, or the screen's free area when it is smaller (a 1024×700 screen
+    // must not get a window whose right side is off screen).
+    QSize size(1280, 800);
+    if (const QScreen* screen = QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size());
+    resize(size);
     if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
         restoreGeometry(g);
     if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
