@@ -3,6 +3,7 @@
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "englishplurals.h"
+#include "models/runledger.h"
 #include "models/runstablemodel.h"
 #include "node/documentcontroller.h"
 #include "node/draftbar.h"
@@ -38,9 +39,9 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
       m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
       m_reportPane(new ReportPane(this)), m_connectionBar(new ConnectionBar(this)),
-      m_sandbox(sandbox), m_sandboxLabel(new QLabel(this)), m_tabs(new QTabWidget(this)),
-      m_split(new QSplitter(Qt::Horizontal, this)), m_draftBar(new DraftBar(this)),
-      m_documents(new DocumentController(m_nodePane, this))
+      m_sandbox(sandbox), m_ledger(new RunLedger(this)), m_sandboxLabel(new QLabel(this)),
+      m_tabs(new QTabWidget(this)), m_split(new QSplitter(Qt::Horizontal, this)),
+      m_draftBar(new DraftBar(this)), m_documents(new DocumentController(m_nodePane, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);

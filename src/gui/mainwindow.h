@@ -15,6 +15,7 @@ class NodePane;
 class PreviewPane;
 class PublishPane;
 class ReportPane;
+class RunLedger;
 class RunsPane;
 class Sandbox;
 
@@ -47,6 +48,8 @@ public:
     /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
     bool startSandbox(QString* error);
     Sandbox* sandbox() const { return m_sandbox; }
+    /// Every run's story this session (published, received, reported), shared by the panes.
+    RunLedger* ledger() const { return m_ledger; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -61,6 +64,7 @@ private:
     ReportPane* m_reportPane = nullptr;
     ConnectionBar* m_connectionBar = nullptr;
     Sandbox* m_sandbox = nullptr;
+    RunLedger* m_ledger = nullptr;
     QLabel* m_sandboxLabel = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_split = nullptr;

@@ -10,6 +10,13 @@ bool notKafka(const std::string& text)
            text.find("APIVERSION_QUERY") != std::string::npos;
 }
 
+bool handshakeCutOff(const std::string& text)
+{
+    return text.find("SSL handshake failed") != std::string::npos &&
+           text.find("Disconnected") != std::string::npos &&
+           text.find("certificate verify failed") == std::string::npos;
+}
+
 std::optional<std::string> fatalConnectionError(int code, const std::string& text)
 {
     if (code == RD_KAFKA_RESP_ERR__AUTHENTICATION ||

@@ -16,6 +16,9 @@ std::optional<std::string> fatalConnectionError(int code, const std::string& tex
 /// not Kafka (an HTTP server, a TLS listener reached without TLS, random bytes).
 bool notKafka(const std::string& text);
 
+/// A TLS handshake the peer closed before it finished (no certificate verdict was reached).
+bool handshakeCutOff(const std::string& text);
+
 /// A delivery or metadata error in words ("not authorized for topic …" and the like), with
 /// librdkafka's own text in parentheses.
 std::string explain(int code, const std::string& text, const std::string& topic = {});

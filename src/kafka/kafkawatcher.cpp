@@ -240,6 +240,7 @@ bool KafkaWatcher::start(std::string* error)
     status(WatchStatus::Connected, "watching " + m_options.topic + " (" +
                                        std::to_string(m_partitions.size()) +
                                        " partitions) without a consumer group membership");
+    m_watching = true;
     return true;
 }
 
@@ -332,6 +333,16 @@ void KafkaWatcher::status(WatchStatus s, const std::string& text)
 
 void KafkaWatcher::handleError(int err, const std::string& reason)
 {
+    // A restarting broker accepts connections before its TLS listener is ready and drops them
+    // mid-handshake. Once these settings have worked, that is the outage, not a bad setting.
+    if (m_watching && KafkaErrors::handshakeCutOff(reason)) {
+        if (!m_down) {
+            m_down = true;
+            m_lastProbeMs = nowMs();
+            status(WatchStatus::BrokerDown, "broker unreachable: " + reason);
+        }
+        return;
+    }
     if (auto fatal = KafkaErrors::fatalConnectionError(err, reason)) {
         if (m_fatal.empty())
             m_fatal = *fatal;

@@ -74,6 +74,7 @@ private:
     std::map<int32_t, std::pair<int64_t, int64_t>> m_dropped;
     std::map<int32_t, int64_t> m_notBefore; ///< skip older messages (no time lookup)
     bool m_down = false;
+    bool m_watching = false; ///< start() succeeded: the settings worked once
     int64_t m_lastProbeMs = 0;
     std::string m_lastWarning;
     std::string m_fatal;

@@ -1,0 +1,87 @@
+#include "runledger.h"
+
+#include <algorithm>
+
+namespace porthole {
+
+QString stageName(RunEvent::Stage stage)
+{
+    switch (stage) {
+    case RunEvent::Stage::Rendered:
+        return QStringLiteral("rendered");
+    case RunEvent::Stage::Published:
+        return QStringLiteral("published");
+    case RunEvent::Stage::Received:
+        return QStringLiteral("received");
+    case RunEvent::Stage::Reported:
+        return QStringLiteral("reported");
+    case RunEvent::Stage::Logged:
+        return QStringLiteral("logged");
+    }
+    return {};
+}
+
+RunLedger::RunLedger(QObject* parent) : QObject(parent) {}
+
+void RunLedger::add(const RunEvent& event)
+{
+    if (event.runId.isEmpty())
+        return;
+    auto it = m_events.find(event.runId);
+    if (it == m_events.end()) {
+        it = m_events.insert(event.runId, {});
+        m_order.append(event.runId);
+    }
+    // Stable by time: an event that arrives late (a watcher batch) still lands in its place.
+    const auto pos =
+        std::upper_bound(it->begin(), it->end(), event,
+                         [](const RunEvent& a, const RunEvent& b) { return a.at < b.at; });
+    it->insert(pos, event);
+    ++m_counts[int(event.stage)];
+    if (event.stage == RunEvent::Stage::Reported && !event.status.isEmpty() &&
+        event.httpStatus >= 200 && event.httpStatus < 300) {
+        State& s = m_state[event.runId];
+        if (!s.at.isValid() || s.at <= event.at)
+            s = State{event.status, event.result, event.at};
+    }
+    Q_EMIT changed(event.runId);
+}
+
+QVector<RunEvent> RunLedger::events(const QString& runId) const
+{
+    return m_events.value(runId);
+}
+
+RunLedger::State RunLedger::state(const QString& runId) const
+{
+    return m_state.value(runId);
+}
+
+bool RunLedger::publishedHere(const QString& runId) const
+{
+    const auto it = m_events.constFind(runId);
+    if (it == m_events.constEnd())
+        return false;
+    return std::any_of(it->begin(), it->end(),
+                       [](const RunEvent& e) { return e.stage == RunEvent::Stage::Published; });
+}
+
+int RunLedger::count(RunEvent::Stage stage) const
+{
+    return m_counts.value(int(stage));
+}
+
+QStringList RunLedger::runIds() const
+{
+    return m_order;
+}
+
+void RunLedger::clear()
+{
+    m_events.clear();
+    m_state.clear();
+    m_order.clear();
+    m_counts.clear();
+}
+
+} // namespace porthole
