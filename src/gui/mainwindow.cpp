@@ -103,7 +103,7 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
                    : m_reportPane->clientSecret();
     });
     // One story per run: the ledger hears the panes and the sandbox; the table shows states.
-    new LedgerFeed(this);
+    (new LedgerFeed(m_ledger, m_runsPane->model(), this))->watchWindow(this);
     m_runsPane->model()->setLedger(m_ledger);
     connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
     m_connectionBar->loadProfiles();

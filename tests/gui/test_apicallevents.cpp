@@ -42,8 +42,8 @@ private Q_SLOTS:
         QCOMPARE(e.status, QStringLiteral("COMPLETED"));
         QCOMPARE(e.result, QStringLiteral("SUCCESS"));
         QCOMPARE(e.httpStatus, 200);
-        QCOMPARE(e.summary, QStringLiteral("COMPLETED SUCCESS output {\"n\":1}"));
-        QCOMPARE(e.detail, QStringLiteral("logs:\nINFO: fine"));
+        QCOMPARE(e.summary, QStringLiteral("COMPLETED SUCCESS"));
+        QCOMPARE(e.detail, QStringLiteral("output {\"n\":1}\nlogs:\nINFO: fine"));
         QCOMPARE(e.source, QStringLiteral("sandbox API · python-requests/2.31.0"));
     }
 

@@ -143,12 +143,10 @@ QVector<RunEvent> fromCall(const LocalApiCall& call)
             if (body.contains(QLatin1String(field)))
                 parts << QStringLiteral("%1: %2").arg(
                     QLatin1String(field), oneLine(compact(body.value(QLatin1String(field)))));
-        if (body.contains(QStringLiteral("output"))) {
-            const QString output = compact(body.value(QStringLiteral("output")));
-            parts << QStringLiteral("output ") + oneLine(output);
-            if (output.size() > kSummaryChars)
-                detail.prepend(QStringLiteral("output ") + output);
-        }
+        // The output on its own line below: the summary stays short enough to show the answer.
+        if (body.contains(QStringLiteral("output")))
+            detail.prepend(QStringLiteral("output ") +
+                           compact(body.value(QStringLiteral("output"))));
         const QStringList lines = logLines(body.value(QStringLiteral("logs")).toArray());
         if (!lines.isEmpty())
             detail << QStringLiteral("logs:") << lines;

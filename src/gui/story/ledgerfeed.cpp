@@ -6,7 +6,6 @@
 #include "gui/node/documentcontroller.h"
 #include "gui/preview/previewpane.h"
 #include "gui/publish/publishpane.h"
-#include "gui/runs/runspane.h"
 #include "models/runledger.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
@@ -16,15 +15,19 @@
 
 namespace porthole {
 
-LedgerFeed::LedgerFeed(MainWindow* window)
-    : QObject(window), m_window(window), m_ledger(window->ledger())
+LedgerFeed::LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent)
+    : QObject(parent), m_ledger(ledger), m_table(table)
 {
+    connect(table, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex&, int first, int last) { rowsReceived(first, last); });
+}
+
+void LedgerFeed::watchWindow(MainWindow* window)
+{
+    m_window = window;
     connect(window->publishPane(), &PublishPane::publishStarted, this, &LedgerFeed::publishStarted);
     connect(window->publishPane(), &PublishPane::messagesDelivered, this,
             &LedgerFeed::messagesDelivered);
-    RunsTableModel* model = window->runsPane()->model();
-    connect(model, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex&, int first, int last) { rowsReceived(first, last); });
     if (Sandbox* sandbox = window->sandbox())
         connect(sandbox, &Sandbox::apiCallRecorded, this, &LedgerFeed::apiCallRecorded);
 }
@@ -105,8 +108,7 @@ void LedgerFeed::messagesDelivered(const QList<DeliveryReport>& reports)
 
 void LedgerFeed::rowsReceived(int first, int last)
 {
-    const RunsTableModel* model = m_window->runsPane()->model();
-    const MessageStore& store = model->store();
+    const MessageStore& store = m_table->store();
     const QDateTime now = QDateTime::currentDateTimeUtc();
     for (int row = first; row <= last && size_t(row) < store.size(); ++row) {
         const MessageStore::Entry& entry = store.entry(size_t(row));

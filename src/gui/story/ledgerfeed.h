@@ -14,6 +14,7 @@ namespace porthole {
 
 class MainWindow;
 class RunLedger;
+class RunsTableModel;
 
 /// Feeds the window's run ledger from the panes and the sandbox, so every run's story is told
 /// in one place: what was rendered and published here (Publish tab), what arrived on the topic
@@ -24,8 +25,10 @@ class LedgerFeed : public QObject
 {
     Q_OBJECT
 public:
-    /// Connects to `window`'s panes, its sandbox and its ledger.
-    explicit LedgerFeed(MainWindow* window);
+    /// Feeds `ledger` with the messages `table` receives (see rowsReceived()).
+    LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent = nullptr);
+    /// Also feeds it from `window`'s Publish tab and its sandbox's API.
+    void watchWindow(MainWindow* window);
 
     /// A publish began (records "rendered" for each run the values name).
     void publishStarted(const std::vector<std::string>& values, const QString& topic,
@@ -38,8 +41,9 @@ public:
     void apiCallRecorded(const porthole::LocalApiCall& call);
 
 private:
-    MainWindow* m_window;
     RunLedger* m_ledger;
+    RunsTableModel* m_table;
+    MainWindow* m_window = nullptr;
     // The publish going on: the run id and workflow run id of each value, and where.
     QStringList m_valueRuns;
     QStringList m_valueWorkflowRuns;

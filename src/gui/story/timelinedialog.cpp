@@ -17,7 +17,7 @@ TimelineDialog::TimelineDialog(RunLedger* ledger, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(980, 440);
+    resize(1100, 460);
 }
 
 void TimelineDialog::showRun(const QString& runId)

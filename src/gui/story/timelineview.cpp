@@ -62,14 +62,15 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     m_list->setHeaderLabels({tr("Time"), tr("Gap"), tr("Stage"), tr("Source"), tr("What")});
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
-    m_list->setWordWrap(true);
+    // Long lines elide (the tooltip has them whole); a detail's own lines stay lines.
+    m_list->setWordWrap(false);
     m_list->setUniformRowHeights(false);
     m_list->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_list->header()->setStretchLastSection(true);
     m_list->setColumnWidth(TimeCol, 96);
     m_list->setColumnWidth(GapCol, 78);
     m_list->setColumnWidth(StageCol, 100);
-    m_list->setColumnWidth(SourceCol, 150);
+    m_list->setColumnWidth(SourceCol, 230);
     m_copyText->setObjectName(QStringLiteral("timelineCopyText"));
     m_copyText->setToolTip(tr("Copy the whole timeline as plain text (Ctrl+C)"));
     m_copyMarkdown->setObjectName(QStringLiteral("timelineCopyMarkdown"));
