@@ -192,6 +192,21 @@ RunIds MessageStore::ids(const Entry& e) const
     return ids;
 }
 
+std::string_view MessageStore::primaryId(const Entry& e) const
+{
+    if (!e.idsLen)
+        return {};
+    const char* p = bytesAt(e) + (e.keyLen == kNull ? 0 : e.keyLen) +
+                    (e.valueLen == kNull ? 0 : e.valueLen) + e.headersLen;
+    std::string_view found[3]; // workflow run, node run, action run: the block's order
+    for (std::string_view& id : found) {
+        const auto n = size_t(static_cast<unsigned char>(*p++));
+        id = std::string_view(p, n);
+        p += n;
+    }
+    return !found[1].empty() ? found[1] : !found[2].empty() ? found[2] : found[0];
+}
+
 MessageInfo MessageStore::info(const Entry& e) const
 {
     MessageInfo info;

@@ -67,6 +67,9 @@ public:
     std::string_view value(const Entry& e) const;
     /// Run ids as found by the decoder (empty when absent).
     RunIds ids(const Entry& e) const;
+    /// The bytes of the id a run is filed under (node run, else action run, else workflow run;
+    /// RunLedger::primaryRunId), without parsing or copying: empty when the message names none.
+    std::string_view primaryId(const Entry& e) const;
     MessageInfo info(const Entry& e) const;
     /// The whole record again, headers included.
     KafkaRecord record(const Entry& e) const;

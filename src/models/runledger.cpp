@@ -31,9 +31,17 @@ QString RunLedger::primaryRunId(const RunIds& ids)
     return QString::fromStdString(id.text());
 }
 
+size_t RunLedger::idHash(std::string_view utf8Id)
+{
+    return qHash(QByteArrayView(utf8Id.data(), qsizetype(utf8Id.size())));
+}
+
 void RunLedger::dropOldest()
 {
     const QString oldest = m_order.takeFirst();
+    const size_t h = idHash(oldest.toStdString());
+    if (--m_idHashes[h] <= 0)
+        m_idHashes.remove(h);
     m_events.remove(oldest);
     m_state.remove(oldest);
 }
@@ -48,6 +56,7 @@ void RunLedger::add(const RunEvent& event)
             dropOldest();
         it = m_events.insert(event.runId, {});
         m_order.append(event.runId);
+        ++m_idHashes[idHash(event.runId.toStdString())];
     }
     // Stable by time: an event that arrives late (a watcher batch) still lands in its place.
     const auto pos =
@@ -105,6 +114,7 @@ void RunLedger::clear()
     m_state.clear();
     m_order.clear();
     m_counts.clear();
+    m_idHashes.clear();
 }
 
 } // namespace porthole

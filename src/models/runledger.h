@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QVector>
 
+#include <string_view>
+
 namespace porthole {
 
 /// Every run's story in this session, by run id: what was rendered, published, received and
@@ -44,6 +46,13 @@ public:
     State state(const QString& runId) const;
     /// True when this session published a message for the run.
     bool publishedHere(const QString& runId) const;
+    /// True when the run has a story (any event kept).
+    bool knows(const QString& runId) const { return m_events.contains(runId); }
+    /// False when no run with a story has an id whose UTF-8 bytes hash to `idHash` (see
+    /// idHash()); true means "perhaps": check with knows(). Lets a watcher skip making a string
+    /// for each of a busy topic's messages.
+    bool mayKnow(size_t idHash) const { return m_idHashes.contains(idHash); }
+    static size_t idHash(std::string_view utf8Id);
     /// How many events of the stage were recorded (all runs).
     int count(RunEvent::Stage stage) const;
     /// Every run id seen, in first-seen order.
@@ -61,6 +70,7 @@ private:
     QHash<QString, State> m_state;
     QStringList m_order;
     QHash<int, int> m_counts;
+    QHash<size_t, int> m_idHashes; ///< hash of each kept run id -> how many share it
     void dropOldest();
 };
 

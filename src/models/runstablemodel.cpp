@@ -143,7 +143,8 @@ void RunsTableModel::setLedger(RunLedger* ledger)
 
 QString RunsTableModel::runIdOf(const MessageStore::Entry& e) const
 {
-    return e.idsLen ? RunLedger::primaryRunId(m_store.ids(e)) : QString();
+    const std::string_view id = m_store.primaryId(e);
+    return QString::fromUtf8(id.data(), qsizetype(id.size()));
 }
 
 // Only the rows of that run: the ledger knows their sequence numbers from its Received events.

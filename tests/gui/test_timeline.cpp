@@ -43,13 +43,18 @@ QStringList L(std::initializer_list<const char*> args)
     return l;
 }
 
-Curl curl(const QStringList& args)
+// A peer run while the event loop turns (the sandbox answers in this thread).
+Curl runPeer(const QString& program, const QStringList& args, const QByteArray& input = {})
 {
     QProcess p;
-    p.start(QStringLiteral("curl"), L({"-sS", "--max-time", "10"}) + args);
+    p.start(program, args);
     Curl c;
     if (!p.waitForStarted(5000))
         return c;
+    if (!input.isNull()) {
+        p.write(input);
+        p.closeWriteChannel();
+    }
     QElapsedTimer t;
     t.start();
     while (p.state() != QProcess::NotRunning && t.elapsed() < 15000)
@@ -57,6 +62,11 @@ Curl curl(const QStringList& args)
     c.exitCode = p.exitCode();
     c.out = p.readAllStandardOutput();
     return c;
+}
+
+Curl curl(const QStringList& args)
+{
+    return runPeer(QStringLiteral("curl"), L({"-sS", "--max-time", "10"}) + args);
 }
 
 } // namespace
@@ -175,6 +185,37 @@ private Q_SLOTS:
         QCOMPARE(again.exitCode, 0);
         QTRY_COMPARE_WITH_TIMEOUT(view->stages().size(), 7, 3000);
         QCOMPARE(view->stages().last(), QStringLiteral("logged"));
+
+        // A run published elsewhere (kcat) costs no story while nothing happens to it; when a
+        // consumer reports on it, its story begins with the message the table received.
+        const QString other = QStringLiteral("wfnr_kcatkcatkcat0001");
+        const Curl produced = runPeer(
+            QStringLiteral("kcat"),
+            {QStringLiteral("-b"), w.sandbox()->bootstrap(), QStringLiteral("-P"),
+             QStringLiteral("-t"), QStringLiteral("sandbox.runs")},
+            R"({"context":{"runId":"wfnr_kcatkcatkcat0001","workflowRunId":"wfr_kcatkcatkcat0001"},"payload":{}})"
+            "\n");
+        QCOMPARE(produced.exitCode, 0);
+        int otherRow = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < model->rowCount(); ++r)
+                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == other)
+                        otherRow = r;
+                return otherRow >= 0;
+            }(),
+            20000);
+        QVERIFY(!w.ledger()->knows(other));
+        const Curl progress = curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null",
+                                             "-d", R"({"status":"IN_PROGRESS"})"})
+                                   << api + QStringLiteral("/v1/workflows/nodes/runs/") + other);
+        QCOMPARE(progress.out, QByteArray("200"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(otherRow, RunsTableModel::Status).data().toString(),
+                                  QStringLiteral("IN_PROGRESS"), 5000);
+        QStringList stages;
+        for (const RunEvent& e : w.ledger()->events(other))
+            stages << stageName(e.stage);
+        QCOMPARE(stages.join(u' '), QStringLiteral("received reported"));
     }
 };
 

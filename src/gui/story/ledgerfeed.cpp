@@ -20,6 +20,11 @@ LedgerFeed::LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent
 {
     connect(table, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { rowsReceived(first, last); });
+    connect(table, &QAbstractItemModel::modelReset, this, [this] {
+        m_recent.clear();
+        m_older.clear();
+    });
+    connect(ledger, &RunLedger::changed, this, &LedgerFeed::storyBegan);
 }
 
 void LedgerFeed::watchWindow(MainWindow* window)
@@ -110,32 +115,77 @@ void LedgerFeed::rowsReceived(int first, int last)
 {
     const MessageStore& store = m_table->store();
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
     for (int row = first; row <= last && size_t(row) < store.size(); ++row) {
         const MessageStore::Entry& entry = store.entry(size_t(row));
         if (!entry.idsLen)
-            continue; // no run id: nothing to tell (most of a busy topic costs one test)
-        const RunIds ids = store.ids(entry);
-        RunEvent e;
-        e.stage = RunEvent::Stage::Received;
-        e.runId = RunLedger::primaryRunId(ids);
-        if (e.runId.isEmpty())
+            continue; // names no run: nothing to note
+        const std::string_view id = store.primaryId(entry);
+        if (id.empty())
             continue;
-        e.at = now;
-        const QString wfr = QString::fromStdString(ids.workflowRun.text());
-        if (wfr != e.runId)
-            e.workflowRunId = wfr;
-        e.source = QStringLiteral("Runs topic");
-        const std::string_view topic = store.topic(entry);
-        if (topic != m_lastTopicBytes) {
-            m_lastTopicBytes = std::string(topic);
-            m_lastTopic = QString::fromUtf8(topic.data(), qsizetype(topic.size()));
+        const qint64 seq = qint64(store.firstSeq() + uint64_t(row));
+        const size_t key = RunLedger::idHash(id);
+        m_recent.insert(key, Receipt{seq, nowMs});
+        if (m_recent.size() >= kIndexGeneration) {
+            m_older = std::move(m_recent);
+            m_recent = {};
         }
-        e.topic = m_lastTopic;
-        e.partition = entry.partition;
-        e.offset = entry.offset;
-        e.seq = qint64(store.firstSeq() + uint64_t(row));
-        m_ledger->add(e);
+        if (!m_ledger->mayKnow(key))
+            continue; // no story yet: storyBegan() tells this message if one begins
+        const QString runId = QString::fromUtf8(id.data(), qsizetype(id.size()));
+        if (m_ledger->knows(runId))
+            addReceived(runId, seq, now);
     }
+}
+
+void LedgerFeed::storyBegan(const QString& runId)
+{
+    const QVector<RunEvent> events = m_ledger->events(runId);
+    if (events.size() != 1 || events.first().stage == RunEvent::Stage::Received)
+        return;
+    const size_t key = RunLedger::idHash(runId.toStdString());
+    auto it = m_recent.constFind(key);
+    if (it == m_recent.constEnd()) {
+        it = m_older.constFind(key);
+        if (it == m_older.constEnd())
+            return;
+    }
+    const Receipt r = *it;
+    // The row must still be held and name this run (a hash is not an id).
+    const MessageStore& store = m_table->store();
+    if (uint64_t(r.seq) < store.firstSeq() || uint64_t(r.seq) >= store.nextSeq())
+        return;
+    const MessageStore::Entry& entry = store.entry(size_t(uint64_t(r.seq) - store.firstSeq()));
+    if (!entry.idsLen || RunLedger::primaryRunId(store.ids(entry)) != runId)
+        return;
+    addReceived(runId, r.seq, QDateTime::fromMSecsSinceEpoch(r.atMs, Qt::UTC));
+}
+
+void LedgerFeed::addReceived(const QString& runId, qint64 seq, const QDateTime& at)
+{
+    const MessageStore& store = m_table->store();
+    if (uint64_t(seq) < store.firstSeq() || uint64_t(seq) >= store.nextSeq())
+        return;
+    const MessageStore::Entry& entry = store.entry(size_t(uint64_t(seq) - store.firstSeq()));
+    RunEvent e;
+    e.stage = RunEvent::Stage::Received;
+    e.runId = runId;
+    e.at = at;
+    const RunIds ids = store.ids(entry);
+    const QString wfr = QString::fromStdString(ids.workflowRun.text());
+    if (wfr != runId)
+        e.workflowRunId = wfr;
+    e.source = QStringLiteral("Runs topic");
+    const std::string_view topic = store.topic(entry);
+    if (topic != m_lastTopicBytes) {
+        m_lastTopicBytes = std::string(topic);
+        m_lastTopic = QString::fromUtf8(topic.data(), qsizetype(topic.size()));
+    }
+    e.topic = m_lastTopic;
+    e.partition = entry.partition;
+    e.offset = entry.offset;
+    e.seq = seq;
+    m_ledger->add(e);
 }
 
 void LedgerFeed::apiCallRecorded(const LocalApiCall& call)

@@ -4,6 +4,7 @@
 #include "portapi/localapicall.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -18,9 +19,15 @@ class RunsTableModel;
 
 /// Feeds the window's run ledger from the panes and the sandbox, so every run's story is told
 /// in one place: what was rendered and published here (Publish tab), what arrived on the topic
-/// (Runs table, only messages that name a run, O(1) each), and every report and log the
-/// sandbox's local API answered (a user's own consumer included; the Report tab's own calls are
-/// recorded by the tab itself and skipped here, see ApiCallEvents::kReportAgentPrefix).
+/// (Runs table), and every report and log the sandbox's local API answered (a user's own
+/// consumer included; the Report tab's own calls are recorded by the tab itself and skipped
+/// here, see ApiCallEvents::kReportAgentPrefix).
+///
+/// A busy topic must not cost a story per message: a message becomes a "received" event at once
+/// only when its run already has a story (published here, reported); otherwise only its row and
+/// arrival time are noted in a small bounded index (16 bytes, no strings), and the event is
+/// written when the run's story begins (a report arrives later). So most messages cost one hash
+/// insert, and the ledger keeps the runs something happened to.
 class LedgerFeed : public QObject
 {
     Q_OBJECT
@@ -39,6 +46,8 @@ public:
     void rowsReceived(int first, int last);
     /// The sandbox's API answered a call (records "reported"/"logged").
     void apiCallRecorded(const porthole::LocalApiCall& call);
+    /// A run's story began: tell it the message already received for it, if any.
+    void storyBegan(const QString& runId);
 
 private:
     RunLedger* m_ledger;
@@ -50,6 +59,17 @@ private:
     QString m_topic;
     bool m_signed = false;
     QDateTime m_publishStart;
+    // Where the latest message of a run (by the hash of its id) sits, and when it came: two
+    // generations of at most kIndexGeneration entries each, the older dropped whole.
+    struct Receipt
+    {
+        qint64 seq = -1;
+        qint64 atMs = 0;
+    };
+    static constexpr qsizetype kIndexGeneration = 100000;
+    QHash<size_t, Receipt> m_recent;
+    QHash<size_t, Receipt> m_older;
+    void addReceived(const QString& runId, qint64 seq, const QDateTime& at);
     // Shared by the Received events of a topic (one string, not one per message).
     std::string m_lastTopicBytes;
     QString m_lastTopic;
