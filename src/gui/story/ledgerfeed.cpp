@@ -76,7 +76,7 @@ void LedgerFeed::publishStarted(const std::vector<std::string>& values, const QS
         e.source = QStringLiteral("Porthole");
         e.summary = tr("node %1 · context: %2 · %3 · %n message(s)", nullptr, int(values.size()))
                         .arg(node, context, strict ? tr("strict") : tr("not strict"));
-        if (!path.isEmpty())
+        if (!path.isEmpty() && !path.startsWith(u':')) // not for a bundled example
             e.detail = path;
         m_ledger->add(e);
     }

@@ -70,7 +70,7 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     m_list->setColumnWidth(TimeCol, 96);
     m_list->setColumnWidth(GapCol, 78);
     m_list->setColumnWidth(StageCol, 100);
-    m_list->setColumnWidth(SourceCol, 230);
+    m_list->setColumnWidth(SourceCol, 262);
     m_copyText->setObjectName(QStringLiteral("timelineCopyText"));
     m_copyText->setToolTip(tr("Copy the whole timeline as plain text (Ctrl+C)"));
     m_copyMarkdown->setObjectName(QStringLiteral("timelineCopyMarkdown"));
