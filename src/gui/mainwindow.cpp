@@ -91,6 +91,11 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The connection editor's "Get from Port" asks Port's API with the Report tab's account.
+    m_connectionBar->setPortAccountSource([this] {
+        return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
+                              m_reportPane->clientSecret()};
+    });
     // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
     auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
     connect(m_connectionBar, &ConnectionBar::targetChanged, this,
