@@ -15,6 +15,7 @@
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
 #include "windowactions.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -184,7 +185,7 @@ void MainWindow::restoreLayout()
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
     if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
-        restoreGeometry(g);
+        WindowPlacement::restore(this, g); // restoreGeometry() would shift it by 20 px
     if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
         restoreState(s);
     if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())
