@@ -15,6 +15,7 @@
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
 #include "windowactions.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -91,6 +92,11 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The connection editor's "Get from Port" asks Port's API with the Report tab's account.
+    m_connectionBar->setPortAccountSource([this] {
+        return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
+                              m_reportPane->clientSecret()};
+    });
     // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
     auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
     connect(m_connectionBar, &ConnectionBar::targetChanged, this,
@@ -179,7 +185,7 @@ void MainWindow::restoreLayout()
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
     if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
-        restoreGeometry(g);
+        WindowPlacement::restore(this, g); // restoreGeometry() would shift it by 20 px
     if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
         restoreState(s);
     if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,10 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
+
+namespace Ui {
+class PublishPane;
+}
 
 namespace porthole {
 
@@ -56,7 +61,8 @@ Q_SIGNALS:
     void publishFinished(qint64 delivered, qint64 failed);
 
 private:
-    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
+    std::unique_ptr<Ui::PublishPane> m_ui; // the form (ui/publishpane.ui); widgets below are its
+    KafkaConfig m_kafka;                   // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
     QLineEdit* m_key;

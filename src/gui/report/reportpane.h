@@ -35,6 +35,9 @@ public:
     void setApi(const QString& baseUrl, const QString& clientId, const QString& clientSecret);
     /// The client secret typed in (memory only), for signing messages like Port.
     QString clientSecret() const;
+    /// The API address and client id typed in (the connection editor's "Get from Port" uses them).
+    QString baseUrl() const;
+    QString clientId() const;
     /// Prefills the run ids (from the rendered context or a watched message).
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
     /// Sends the report.

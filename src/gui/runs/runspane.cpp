@@ -3,6 +3,7 @@
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
 #include "gui/englishplurals.h"
+#include "kafka/kafkaerrors.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messagedetailtext.h"
@@ -242,11 +243,18 @@ void RunsPane::startWatching()
     m_session = std::make_unique<WatchSession>(options);
     WatchWorker* worker = m_session->worker();
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
+    // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
+    // its original words are in the tooltip.
+    const auto readable = [this](const QString& text) {
+        const QString line = QString::fromStdString(KafkaErrors::readable(text.toStdString()));
+        m_status->setToolTip(line == text ? QString() : text);
+        return line;
+    };
     connect(worker, &WatchWorker::statusChanged, this,
-            [this](WatchStatus, const QString& text) { updateStatus(text); });
-    connect(worker, &WatchWorker::failed, this, [this](const QString& e) {
+            [this, readable](WatchStatus, const QString& text) { updateStatus(readable(text)); });
+    connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
         stopWatching();
-        updateStatus(tr("Stopped: %1").arg(e));
+        updateStatus(tr("Stopped: %1").arg(readable(e)));
     });
     connect(worker, &WatchWorker::oldestDropped, this,
             [this](int partition, qint64 wanted, qint64 oldest) {
