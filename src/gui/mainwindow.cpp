@@ -14,6 +14,8 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
+#include "story/ledgerfeed.h"
+#include "story/timelinedialog.h"
 #include "windowactions.h"
 #include "windowplacement.h"
 
@@ -106,6 +108,10 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
                    ? m_sandbox->clientSecret()
                    : m_reportPane->clientSecret();
     });
+    // One story per run: the ledger hears the panes and the sandbox; the table shows states.
+    (new LedgerFeed(m_ledger, m_runsPane->model(), this))->watchWindow(this);
+    m_runsPane->model()->setLedger(m_ledger);
+    connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -169,6 +175,19 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::showTimeline(const QString& runId)
+{
+    const QString run = runId.isEmpty() ? m_runsPane->selectedRunId() : runId;
+    if (run.isEmpty()) {
+        statusBar()->showMessage(tr("Select a message that names a run to see its timeline."),
+                                 5000);
+        return;
+    }
+    if (!m_timeline)
+        m_timeline = new TimelineDialog(m_ledger, this);
+    m_timeline->showRun(run);
+}
 
 void MainWindow::buildMenus()
 {

@@ -3,6 +3,7 @@
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
 #include "gui/englishplurals.h"
+#include "gui/story/runstatusdelegate.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -183,12 +185,28 @@ void RunsPane::buildTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     // Narrow enough that the value preview stays readable beside the node editor; the key
     // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 90, 60};
+    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
     RunsHeaderState::restore(header);
+    // The run's story: its Status cell (icon + colour) and its timeline from a row.
+    m_table->setItemDelegateForColumn(RunsTableModel::Status, new RunStatusDelegate(m_table));
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QString run = selectedRunId();
+        QMenu menu(m_table);
+        QAction* timeline = menu.addAction(tr("Show &timeline"));
+        timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+        timeline->setEnabled(!run.isEmpty());
+        if (menu.exec(m_table->viewport()->mapToGlobal(at)) == timeline)
+            Q_EMIT timelineRequested(run);
+    });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
+        if (const QString run = selectedRunId(); !run.isEmpty())
+            Q_EMIT timelineRequested(run);
+    });
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
     connect(header, &QHeaderView::sectionResized, this,
@@ -311,6 +329,13 @@ void RunsPane::showSelected()
     const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
     m_saveValue->setEnabled(r.value.has_value());
     m_detail->setPlainText(messageDetailText(r, m_model->info(idx.row()), why));
+}
+
+QString RunsPane::selectedRunId() const
+{
+    const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
+    return idx.isValid() ? m_model->index(idx.row(), 0).data(RunsTableModel::RunIdRole).toString()
+                         : QString();
 }
 
 void RunsPane::saveSelectedValue()

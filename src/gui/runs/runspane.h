@@ -50,10 +50,14 @@ public:
     RunsTableModel* model() const { return m_model; }
     RunsFilterProxy* proxy() const { return m_proxy; }
     ReadPositionBar* positionBar() const { return m_position; }
+    /// The run id of the selected row (as the ledger files it), empty when none.
+    QString selectedRunId() const;
 
 Q_SIGNALS:
     /// The user asked for the whole window's width (true) or the usual split (false).
     void wideRequested(bool wide);
+    /// The user asked for a run's timeline (row double-clicked or its context menu).
+    void timelineRequested(const QString& runId);
 
 private:
     RunsTableModel* m_model;
