@@ -54,7 +54,8 @@ QString normalizePath(const QJsonValue& path)
             out += (out.isEmpty() ? QString() : QStringLiteral(".")) + part;
     }
     // Only a path-like name is a field: anything else is a sentence, not a place.
-    static const QRegularExpression pathLike(QStringLiteral("^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[\\w$-]+)*$"));
+    static const QRegularExpression pathLike(
+        QStringLiteral("^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[\\w$-]+)*$"));
     if (out.size() > kMaxFieldChars || !pathLike.match(out).hasMatch())
         return {};
     return out;
@@ -159,8 +160,8 @@ Problem problem(const QByteArray& body)
             const QString where = p.field.isEmpty() || detail.startsWith(p.field)
                                       ? QString()
                                       : p.field + QLatin1Char(' ');
-            p.message = printable(p.message + QStringLiteral(" (") + where + detail +
-                                  QLatin1Char(')'));
+            p.message =
+                printable(p.message + QStringLiteral(" (") + where + detail + QLatin1Char(')'));
         }
     }
     if (p.field.isEmpty())

@@ -30,10 +30,9 @@ bool actionFields(const QJsonValue& json, ActionRunUpdate* u, QString* error)
                 continue;
             }
             const QJsonArray links = v.toArray();
-            const bool strings = v.isArray() && std::all_of(links.begin(), links.end(),
-                                                             [](const QJsonValue& l) {
-                                                                 return l.isString();
-                                                             });
+            const bool strings =
+                v.isArray() && std::all_of(links.begin(), links.end(),
+                                           [](const QJsonValue& l) { return l.isString(); });
             if (!strings) {
                 *error = QStringLiteral("link must be a string or an array of strings");
                 return false;
@@ -158,10 +157,9 @@ std::optional<PortRequest> ReportEndpoint::build(const ReportInput& in, QString*
         if (!in.output.isUndefined())
             u.output = in.output;
         u.logs = in.logs;
-        return PortRequest::nodeRunUpdate(u,
-                                          m_id == NodeRun ? NodeRunRoute::NodeRuns
-                                                          : NodeRunRoute::WorkflowRunNodes,
-                                          error, validate);
+        return PortRequest::nodeRunUpdate(
+            u, m_id == NodeRun ? NodeRunRoute::NodeRuns : NodeRunRoute::WorkflowRunNodes, error,
+            validate);
     }
     case NodeRunLogs:
         return PortRequest::nodeRunLogs(in.runId, in.logs, error, validate);
@@ -182,8 +180,8 @@ std::optional<PortRequest> ReportEndpoint::build(const ReportInput& in, QString*
             *error = QStringLiteral("message is required: write the log line to send");
             return std::nullopt;
         }
-        return PortRequest::actionRunLog(in.runId, lines.join(QLatin1Char('\n')), in.status,
-                                         error, validate);
+        return PortRequest::actionRunLog(in.runId, lines.join(QLatin1Char('\n')), in.status, error,
+                                         validate);
     }
     }
     return std::nullopt;

@@ -54,8 +54,7 @@ class TestReportPane : public QObject
     RunLedger* m_ledger = nullptr;
     ReportPane* m_pane = nullptr;
 
-    template<typename T>
-    T* child(const char* name) const
+    template <typename T> T* child(const char* name) const
     {
         T* w = m_pane->findChild<T*>(QLatin1String(name));
         if (!w)
@@ -162,8 +161,9 @@ private Q_SLOTS:
     {
         auto* status = child<QComboBox>("reportStatus");
         auto* result = child<QComboBox>("reportResult");
-        QVERIFY(m_pane->reportOn(MessageKind::ActionRun,
-                                 idsOf(QStringLiteral(R"({"context":{"runId":"%1"}})").arg(kAction))));
+        QVERIFY(
+            m_pane->reportOn(MessageKind::ActionRun,
+                             idsOf(QStringLiteral(R"({"context":{"runId":"%1"}})").arg(kAction))));
         QCOMPARE(m_pane->endpoint().id(), ReportEndpoint::ActionRun);
         QCOMPARE(child<QLineEdit>("reportRunId")->text(), kAction);
         QCOMPARE(items(status),
@@ -195,8 +195,10 @@ private Q_SLOTS:
         QCOMPARE(m_pane->endpoint().id(), ReportEndpoint::NodeRun);
         status->setCurrentIndex(status->findData(QStringLiteral("IN_PROGRESS")));
         QCOMPARE(sendAndWait(), 200);
-        QCOMPARE(m_api->handler().calls().last().body,
-                 QByteArray(R"({"status":"IN_PROGRESS","output":{"processedAt":"2024-01-15T10:30:00Z"}})"));
+        QCOMPARE(
+            m_api->handler().calls().last().body,
+            QByteArray(
+                R"({"status":"IN_PROGRESS","output":{"processedAt":"2024-01-15T10:30:00Z"}})"));
         QCOMPARE(m_ledger->state(kNode).status, QStringLiteral("IN_PROGRESS"));
     }
 
@@ -282,7 +284,9 @@ private Q_SLOTS:
         m_pane->setSandboxApiUrl(QStringLiteral("http://127.0.0.1:1")); // m_api is "real" now
         m_pane->setRunIds(kRun, kNode);
         const qsizetype before = m_api->handler().calls().size();
-        const auto box = [this] { return m_pane->findChild<QMessageBox*>(QStringLiteral("reportConfirm")); };
+        const auto box = [this] {
+            return m_pane->findChild<QMessageBox*>(QStringLiteral("reportConfirm"));
+        };
 
         QSignalSpy reported(m_pane, &ReportPane::reportFinished);
         m_pane->send();

@@ -74,8 +74,9 @@ private Q_SLOTS:
         auto r = ReportEndpoint(ReportEndpoint::WorkflowRunNode).build(in, &error);
         QVERIFY2(r, qPrintable(error));
         QCOMPARE(r->path, QStringLiteral("/v1/workflows/runs/%1/nodes/%2").arg(kRun, kNode));
-        QCOMPARE(r->body, QByteArray(R"({"status":"COMPLETED","result":"SUCCESS","output":)"
-                                     R"({"done":true},"logs":[{"log":"slow","logLevel":"WARN"}]})"));
+        QCOMPARE(r->body,
+                 QByteArray(R"({"status":"COMPLETED","result":"SUCCESS","output":)"
+                            R"({"done":true},"logs":[{"log":"slow","logLevel":"WARN"}]})"));
 
         r = ReportEndpoint(ReportEndpoint::NodeRunLogs).build(in, &error);
         QVERIFY2(r, qPrintable(error));
@@ -126,18 +127,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("field");
-        QTest::newRow("FAILURE on a node") << QByteArray(R"({"status":"COMPLETED","result":"FAILURE"})")
-                                           << QStringLiteral("result");
-        QTest::newRow("output array") << QByteArray(R"({"status":"IN_PROGRESS","output":[1]})")
-                                      << QStringLiteral("output");
-        QTest::newRow("unknown field") << QByteArray(R"({"statsu":"COMPLETED"})")
-                                       << QStringLiteral("statsu");
+        QTest::newRow("FAILURE on a node")
+            << QByteArray(R"({"status":"COMPLETED","result":"FAILURE"})")
+            << QStringLiteral("result");
+        QTest::newRow("output array")
+            << QByteArray(R"({"status":"IN_PROGRESS","output":[1]})") << QStringLiteral("output");
+        QTest::newRow("unknown field")
+            << QByteArray(R"({"statsu":"COMPLETED"})") << QStringLiteral("statsu");
         QTest::newRow("log level") << QByteArray(R"({"logs":[{"logLevel":"LOUD","log":"x"}]})")
                                    << QStringLiteral("logs[0].logLevel");
         QTest::newRow("log field") << QByteArray(R"({"logs":[{"level":"INFO","log":"x"}]})")
                                    << QStringLiteral("logs[0].level");
-        QTest::newRow("missing result") << QByteArray(R"({"status":"COMPLETED"})")
-                                        << QStringLiteral("result");
+        QTest::newRow("missing result")
+            << QByteArray(R"({"status":"COMPLETED"})") << QStringLiteral("result");
         QTest::newRow("nothing") << QByteArray("{}") << QString();
     }
     void problemNamesTheFieldOfLocalRefusals()
@@ -147,10 +149,11 @@ private Q_SLOTS:
         LocalPortApiHandler h;
         h.setCredentials(QStringLiteral("sandbox"), QStringLiteral("sandbox"));
         h.store().registerNodeRun(kNode, kRun);
-        const LocalApiReply login = h.handle({"POST",
-                                              QStringLiteral("/v1/auth/access_token"),
-                                              {},
-                                              R"({"clientId":"sandbox","clientSecret":"sandbox"})"});
+        const LocalApiReply login =
+            h.handle({"POST",
+                      QStringLiteral("/v1/auth/access_token"),
+                      {},
+                      R"({"clientId":"sandbox","clientSecret":"sandbox"})"});
         const QByteArray bearer = "Bearer " + QJsonDocument::fromJson(login.body)
                                                   .object()
                                                   .value(QStringLiteral("accessToken"))
@@ -172,16 +175,19 @@ private Q_SLOTS:
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("inMessage");
         QTest::newRow("ajv message")
-            << QByteArray(R"({"ok":false,"error":"invalid_request","message":"body/status must be equal to one of the allowed values"})")
+            << QByteArray(
+                   R"({"ok":false,"error":"invalid_request","message":"body/status must be equal to one of the allowed values"})")
             << QStringLiteral("status") << QStringLiteral("allowed values");
         QTest::newRow("required property")
             << QByteArray(R"({"ok":false,"message":"body must have required property 'result'"})")
             << QStringLiteral("result") << QStringLiteral("result");
         QTest::newRow("details instancePath")
-            << QByteArray(R"({"ok":false,"error":"invalid_request","message":"Invalid body","details":[{"instancePath":"/logs/0/logLevel","message":"must be equal to one of the allowed values"}]})")
+            << QByteArray(
+                   R"({"ok":false,"error":"invalid_request","message":"Invalid body","details":[{"instancePath":"/logs/0/logLevel","message":"must be equal to one of the allowed values"}]})")
             << QStringLiteral("logs[0].logLevel") << QStringLiteral("must be equal");
         QTest::newRow("zod path array")
-            << QByteArray(R"({"message":"Validation failed","errors":[{"path":["output"],"message":"Expected object, received array"}]})")
+            << QByteArray(
+                   R"({"message":"Validation failed","errors":[{"path":["output"],"message":"Expected object, received array"}]})")
             << QStringLiteral("output") << QStringLiteral("Expected object");
         QTest::newRow("html") << QByteArray("<html><body>Bad gateway</body></html>") << QString()
                               << QStringLiteral("Bad gateway");

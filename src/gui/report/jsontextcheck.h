@@ -10,11 +10,11 @@ namespace porthole {
 struct JsonTextCheck
 {
     bool ok = true;
-    bool empty = true;   ///< only whitespace: nothing to send
-    QJsonValue value;    ///< the value when ok and not empty
-    QString message;     ///< the parser's words when not ok
-    int line = 0;        ///< 1-based, when not ok
-    int column = 0;      ///< 1-based (characters), when not ok
+    bool empty = true; ///< only whitespace: nothing to send
+    QJsonValue value;  ///< the value when ok and not empty
+    QString message;   ///< the parser's words when not ok
+    int line = 0;      ///< 1-based, when not ok
+    int column = 0;    ///< 1-based (characters), when not ok
 
     static JsonTextCheck check(const QString& text);
     /// "line 3, column 5: expected ',' or '}' …"

@@ -44,16 +44,17 @@ QVariant ReportHistoryModel::data(const QModelIndex& index, int role) const
             return r.whatWasSent();
         case Http:
             // The number and a word: a refusal is not told by colour alone.
-            return r.httpStatus ? QStringLiteral("%1 %2").arg(r.httpStatus).arg(
-                                      r.isSuccess() ? tr("ok") : tr("refused"))
+            return r.httpStatus ? QStringLiteral("%1 %2")
+                                      .arg(r.httpStatus)
+                                      .arg(r.isSuccess() ? tr("ok") : tr("refused"))
                                 : tr("no answer");
         default:
             return {};
         }
     }
     if (role == Qt::ToolTipRole)
-        return QStringLiteral("%1\n%2 %3").arg(r.endpoint.label(), QString::fromLatin1(r.method),
-                                               r.url);
+        return QStringLiteral("%1\n%2 %3")
+            .arg(r.endpoint.label(), QString::fromLatin1(r.method), r.url);
     if (role == Qt::ForegroundRole && index.column() == Http && !r.isSuccess())
         return QBrush(QColor(0xc0, 0x30, 0x20));
     return {};

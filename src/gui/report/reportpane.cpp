@@ -93,8 +93,7 @@ ReportPane::ReportPane(QWidget* parent)
 
     connect(m_ui->reportTarget, &QComboBox::currentIndexChanged, this,
             &ReportPane::endpointChanged);
-    connect(m_ui->reportStatus, &QComboBox::currentIndexChanged, this,
-            &ReportPane::statusChanged);
+    connect(m_ui->reportStatus, &QComboBox::currentIndexChanged, this, &ReportPane::statusChanged);
     connect(m_ui->reportOutput, &QPlainTextEdit::textChanged, this, &ReportPane::updateSendState);
     connect(m_ui->reportRunId, &QLineEdit::textChanged, this, &ReportPane::updateSendState);
     connect(m_ui->reportBaseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
@@ -216,8 +215,8 @@ void ReportPane::endpointChanged()
     // Node output and action run fields are different things: each kind keeps its own text.
     const int kind = e.isWorkflow() ? 0 : 1;
     if (m_endpointShown >= 0) {
-        const int shownKind = ReportEndpoint(ReportEndpoint::Id(m_endpointShown)).isWorkflow() ? 0
-                                                                                              : 1;
+        const int shownKind =
+            ReportEndpoint(ReportEndpoint::Id(m_endpointShown)).isWorkflow() ? 0 : 1;
         if (shownKind != kind) {
             m_jsonText[shownKind] = m_ui->reportOutput->toPlainText();
             m_ui->reportOutput->setPlainText(m_jsonText[kind]);
@@ -230,21 +229,19 @@ void ReportPane::endpointChanged()
     const QSignalBlocker block(m_ui->reportStatus);
     m_ui->reportStatus->clear();
     for (const QString& s : e.statuses())
-        m_ui->reportStatus->addItem(s.isEmpty() ? (e.isLog() ? tr("(no termination)")
-                                                             : tr("(leave as is)"))
-                                                : s,
-                                    s);
+        m_ui->reportStatus->addItem(
+            s.isEmpty() ? (e.isLog() ? tr("(no termination)") : tr("(leave as is)")) : s, s);
     // A status both endpoints take stays chosen; "leave as is" / "no termination" do not carry.
     if (const int i = m_ui->reportStatus->findData(previous); i >= 0 && !previous.isEmpty())
         m_ui->reportStatus->setCurrentIndex(i);
     m_ui->reportStatus->setEnabled(!e.statuses().isEmpty());
-    m_ui->reportStatus->setToolTip(
-        e.id() == ReportEndpoint::ActionRunLog
-            ? tr("terminationStatus: ends the run (Port takes it once)")
-        : e.statuses().isEmpty() ? tr("This endpoint takes log lines only")
-                                 : tr("The status this endpoint accepts"));
+    m_ui->reportStatus->setToolTip(e.id() == ReportEndpoint::ActionRunLog
+                                       ? tr("terminationStatus: ends the run (Port takes it once)")
+                                   : e.statuses().isEmpty()
+                                       ? tr("This endpoint takes log lines only")
+                                       : tr("The status this endpoint accepts"));
     m_ui->labelOutput->setText(e.id() == ReportEndpoint::ActionRun ? tr("&Other fields")
-                                                                    : tr("&Output"));
+                                                                   : tr("&Output"));
     m_ui->reportOutput->setEnabled(e.takesJson());
     m_ui->reportOutput->setToolTip(
         e.id() == ReportEndpoint::ActionRun
@@ -272,9 +269,8 @@ void ReportPane::statusChanged()
         m_ui->reportResult->setCurrentText(previous);
     // A result belongs to a finished node run only: IN_PROGRESS sends none, so none is offered.
     m_ui->reportResult->setEnabled(!results.isEmpty());
-    m_ui->reportResult->setToolTip(results.isEmpty()
-                                       ? tr("This status takes no result")
-                                       : tr("The result: required with COMPLETED"));
+    m_ui->reportResult->setToolTip(results.isEmpty() ? tr("This status takes no result")
+                                                     : tr("The result: required with COMPLETED"));
     updateSendState();
 }
 
@@ -439,8 +435,7 @@ void ReportPane::dispatch(const PortRequest& request)
             [this, call, clock, url, e, logLines, runId = m_ui->reportRunId->text().trimmed(),
              workflowRunId = m_ui->reportWorkflowRun->text().trimmed(),
              baseUrl = m_ui->reportBaseUrl->text().trimmed(),
-             clientId = m_ui->reportClientId->text(),
-             secret = m_ui->reportClientSecret->text()] {
+             clientId = m_ui->reportClientId->text(), secret = m_ui->reportClientSecret->text()] {
                 SentReport report = SentReport::fromCall(*call, url, e, runId, workflowRunId,
                                                          logLines, clock->elapsed());
                 finished(std::move(report), secretAccepted(*call), baseUrl, clientId, secret);

@@ -77,7 +77,7 @@ private:
     QString m_sandboxApiUrl;
     QSet<QString> m_confirmedRuns; // "don't ask again for this run"
     QString m_jsonText[2];         // the JSON editor's text per kind: workflow, action
-    QString m_contextIds; // the ids setRunIds() last applied
+    QString m_contextIds;          // the ids setRunIds() last applied
     bool m_sending = false;
     int m_endpointShown = -1;
 

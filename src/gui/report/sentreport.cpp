@@ -91,11 +91,11 @@ SentReport SentReport::fromCall(const PortCall& call, const QString& url,
                    .toString();
     r.result = sent.value(QStringLiteral("result")).toString();
     for (const PortExchange& e : call.exchanges()) {
-        QString line = QStringLiteral("%1 %2 → %3")
-                           .arg(QString::fromLatin1(e.method), e.url,
-                                e.status ? QString::number(e.status) + QLatin1Char(' ') + e.reason
-                                         : e.error)
-                           .trimmed();
+        QString line =
+            QStringLiteral("%1 %2 → %3")
+                .arg(QString::fromLatin1(e.method), e.url,
+                     e.status ? QString::number(e.status) + QLatin1Char(' ') + e.reason : e.error)
+                .trimmed();
         r.calls << line + tr(" (%1 ms)").arg(e.elapsedMs);
         if (e.url.endsWith(QLatin1String("/v1/auth/access_token")))
             continue;
@@ -132,10 +132,9 @@ QString SentReport::text() const
     head << (httpStatus ? QStringLiteral("HTTP %1 %2").arg(httpStatus).arg(reason).trimmed()
                         : tr("No answer"));
     if (latencyMs >= 0)
-        head << (totalMs > latencyMs + 1 ? tr("%1 ms (%2 ms with the login)")
-                                               .arg(latencyMs)
-                                               .arg(totalMs)
-                                         : tr("%1 ms").arg(latencyMs));
+        head << (totalMs > latencyMs + 1
+                     ? tr("%1 ms (%2 ms with the login)").arg(latencyMs).arg(totalMs)
+                     : tr("%1 ms").arg(latencyMs));
     if (httpStatus)
         head << bytes(responseBytes);
     head << (traceId.isEmpty() ? tr("no trace id") : tr("trace %1").arg(traceId));
@@ -147,8 +146,8 @@ QString SentReport::text() const
     if (httpStatus)
         out += QLatin1Char('\n') + pretty(responseBody) + QLatin1Char('\n');
     out += tr("\n── Sent %1 UTC ──\n%2 %3\n%4\n")
-               .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
-                    QString::fromLatin1(method), url, pretty(requestBody));
+               .arg(at.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")), QString::fromLatin1(method),
+                    url, pretty(requestBody));
     if (!calls.isEmpty())
         out += tr("\n── Calls ──\n") + calls.join(QLatin1Char('\n')) + QLatin1Char('\n');
     return out;
@@ -168,10 +167,10 @@ RunEvent SentReport::toEvent() const
     e.traceId = traceId;
     e.latencyMs = latencyMs >= 0 ? latencyMs : totalMs;
     const QString sent = whatWasSent();
-    e.summary = QStringLiteral("%1 %2 → %3")
-                    .arg(QString::fromLatin1(method),
-                         sent.isEmpty() ? QStringLiteral("report") : sent,
-                         httpStatus ? QString::number(httpStatus) : tr("no answer"));
+    e.summary =
+        QStringLiteral("%1 %2 → %3")
+            .arg(QString::fromLatin1(method), sent.isEmpty() ? QStringLiteral("report") : sent,
+                 httpStatus ? QString::number(httpStatus) : tr("no answer"));
     if (const QString m = meaning(*this); !m.isEmpty())
         e.summary += QStringLiteral(": ") + m;
     e.detail = text();

@@ -35,8 +35,8 @@ struct SentReport
     qint64 totalMs = -1;    ///< with the login and retries
     qint64 responseBytes = 0;
     QString traceId;
-    QByteArray responseBody;  ///< redacted
-    QStringList calls;        ///< one line per exchange the call made (login, retries)
+    QByteArray responseBody;       ///< redacted
+    QStringList calls;             ///< one line per exchange the call made (login, retries)
     PortResponse::Problem problem; ///< read from a refusal's body
 
     /// Reads a finished call to `url`; `totalMs` is what the sender measured around it.
