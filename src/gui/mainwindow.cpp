@@ -99,6 +99,7 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
                               m_reportPane->clientSecret()};
     });
+    m_reportPane->setLedger(m_ledger); // reports join each run's story
     // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
     auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
     connect(m_connectionBar, &ConnectionBar::targetChanged, this,
@@ -308,6 +309,7 @@ bool MainWindow::startSandbox(QString* error)
     m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
     m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
+    m_reportPane->setSandboxApiUrl(m_sandbox->apiUrl());
     m_runsPane->startWatching();
     if (!remembered.isEmpty() && remembered != m_connectionBar->currentName()) {
         m_connectionBar->restoreConnection(remembered);   // never prompts for a password
