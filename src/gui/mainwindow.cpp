@@ -91,6 +91,14 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     });
     // The runs table can take the whole window (its "Full width" button hides the editor).
     connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
+    // A watched message as the preview's context; re-publishing asks first unless on the sandbox.
+    connect(m_runsPane, &RunsPane::useAsContextRequested, this, [this](const QByteArray& json) {
+        m_previewPane->setContextText(json);
+        m_tabs->setCurrentWidget(m_previewPane);
+    });
+    m_runsPane->setSandboxTest([this](const QString& bootstrap) {
+        return m_sandbox->isRunning() && bootstrap == m_sandbox->bootstrap();
+    });
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
