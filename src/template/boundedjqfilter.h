@@ -1,0 +1,63 @@
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace porthole {
+
+/// What one message is under a jq filter with `select` semantics.
+enum class JqVerdict : uint8_t
+{
+    Rejected, ///< no output, null or false
+    Passed,   ///< the first output is anything else
+    Error,    ///< jq raised an error (or the input is not JSON)
+    TimedOut  ///< the message took longer than the limit; the worker was restarted
+};
+
+/// A user's jq filter run over many messages, bounded per message: the compiled program runs
+/// in ONE long-lived fork()ed worker that takes messages in a stream (a fork per message costs
+/// ~1 ms, too slow for 30,000), with a memory limit. A message without a verdict within the
+/// time limit gets TimedOut; the worker is killed and a new one takes the next message, so a
+/// runaway on one message costs one message. Not thread-safe: one thread uses an instance.
+class BoundedJqFilter
+{
+public:
+    struct Limits
+    {
+        int timeoutMs = 1000;     ///< per message
+        int memoryLimitMb = 2048; ///< address space the worker may add
+    };
+    struct Result
+    {
+        JqVerdict verdict = JqVerdict::Rejected;
+        std::string error; ///< for Error and TimedOut
+    };
+
+    /// Compiles `body` (the filter text, run like `watch --filter` always has: Port's prelude
+    /// and `def env` around it). Null with `error` ("jq: compile error: … line N") and `line`
+    /// (1-based, -1 unknown) when it does not compile.
+    static std::unique_ptr<BoundedJqFilter> compile(const std::string& body, const Limits& limits,
+                                                    std::string* error, int* line = nullptr);
+    ~BoundedJqFilter();
+    BoundedJqFilter(const BoundedJqFilter&) = delete;
+    BoundedJqFilter& operator=(const BoundedJqFilter&) = delete;
+
+    /// One result per JSON text, in order. When `cancel` becomes true the results so far are
+    /// returned (fewer than inputs).
+    std::vector<Result> evaluate(const std::vector<std::string>& jsonInputs,
+                                 const std::atomic<bool>* cancel = nullptr);
+
+    /// Workers started so far (1 + one per timeout or crash), for tests and benchmarks.
+    uint64_t workerStarts() const;
+
+    struct Impl;
+
+private:
+    explicit BoundedJqFilter(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace porthole
