@@ -80,6 +80,11 @@ qint64 JqFilterController::judged() const
     return qint64(end > m_model->firstSeq() ? end - m_model->firstSeq() : 0);
 }
 
+qint64 JqFilterController::held() const
+{
+    return m_model->rowCount();
+}
+
 bool JqFilterController::isBusy() const
 {
     return m_filterId != 0 && judged() < m_model->rowCount();

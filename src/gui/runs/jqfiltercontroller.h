@@ -35,6 +35,7 @@ public:
 
     /// Messages judged / held, for progress.
     qint64 judged() const;
+    qint64 held() const;
     bool isBusy() const;
     qint64 timedOut() const { return m_timedOut; }
     qint64 errors() const { return m_errors; }

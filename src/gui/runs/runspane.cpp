@@ -2,6 +2,7 @@
 
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
@@ -40,8 +41,9 @@ RunsPane::RunsPane(QWidget* parent)
       m_clearButton(new QPushButton(tr("Clear"), this)),
       m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
       m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
-      m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
-      m_table(new QTableView(this)), m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
+      m_jqBar(new FilterBar(m_model, m_proxy, this)), m_kind(new QComboBox(this)),
+      m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)), m_table(new QTableView(this)),
+      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
       m_saveValue(new QPushButton(tr("Save value…"), this))
 {
     setObjectName(QStringLiteral("runsPane"));
@@ -110,6 +112,7 @@ RunsPane::RunsPane(QWidget* parent)
     positionRow->addWidget(m_clearButton);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 3);
+    filterRow->addWidget(m_jqBar, 3);
     filterRow->addWidget(m_kind, 1);
     filterRow->addWidget(m_newestFirst);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -122,6 +125,7 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addLayout(connectRow);
     layout->addLayout(positionRow);
     layout->addLayout(filterRow);
+    layout->addWidget(m_jqBar->statusLine());
     layout->addWidget(m_notice);
     layout->addWidget(m_scrollNote);
     layout->addWidget(split, 1);

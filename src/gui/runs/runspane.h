@@ -19,6 +19,7 @@ class QToolButton;
 namespace porthole {
 
 class AutoScroller;
+class FilterBar;
 class ReadPositionBar;
 class RunsFilterProxy;
 class RunsTableModel;
@@ -69,6 +70,7 @@ private:
     QToolButton* m_wideButton;
     QLineEdit* m_filter;
     QTimer* m_filterDebounce;
+    FilterBar* m_jqBar; ///< the jq filter and the saved filters
     QComboBox* m_kind;
     QLabel* m_notice;     // the broker dropped what was asked for
     QLabel* m_scrollNote; // auto-scroll paused
