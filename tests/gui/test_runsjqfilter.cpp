@@ -4,6 +4,7 @@
 // refiltering a big table shows progress and can be cancelled, and saved filters.
 #include "gui/runs/filterbar.h"
 #include "gui/runs/jqfiltercontroller.h"
+#include "gui/runs/ratechart.h"
 #include "gui/runs/runspane.h"
 #include "models/runstablemodel.h"
 #include "support/throwawaysettings.h"
@@ -136,6 +137,18 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 30000);
         QVERIFY(!cancel->isVisible());
         QVERIFY(bar->controller()->activeExpression().isEmpty());
+    }
+
+    void rateChartFollowsTheStrip()
+    {
+        // The live strip samples once a second; the chart beside it gets each sample.
+        RunsPane pane;
+        auto* chart = pane.findChild<RateChart*>(QStringLiteral("runsRateChart"));
+        QVERIFY(chart);
+        pane.model()->appendBatch(batch(500));
+        QTRY_VERIFY_WITH_TIMEOUT(!chart->samples().empty() && chart->samples().back() > 100, 5000);
+        QVERIFY(chart->samples().size() <= size_t(RateChart::kSeconds));
+        QVERIFY(chart->toolTip().contains(QStringLiteral("peak")));
     }
 
     void savedFilters()

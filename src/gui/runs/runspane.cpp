@@ -9,6 +9,7 @@
 #include "messagedetailtext.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "ratechart.h"
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
 
@@ -138,6 +139,9 @@ RunsPane::RunsPane(QWidget* parent)
     strip->setMinimumWidth(160);
     statusRow->addWidget(m_status, 3);
     statusRow->addWidget(strip, 2);
+    auto* rateChart = new RateChart(this);
+    connect(strip, &LiveStrip::sampled, rateChart, &RateChart::addSample);
+    statusRow->addWidget(rateChart, 1);
     statusRow->addWidget(m_saveValue);
     layout->addLayout(statusRow);
 
