@@ -69,8 +69,15 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
         // Compiled only (never run here): each message then runs in the bounded worker.
         out.filter = parser.value(filter).toStdString();
         std::string error;
-        if (!BoundedJqFilter::compile(*out.filter, {}, &error))
-            return fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(error),
+        int line = -1;
+        int column = -1;
+        if (!BoundedJqFilter::compile(*out.filter, {}, &error, &line, &column))
+            return fail(cmd,
+                        QStringLiteral("--filter: ") +
+                            (column > 0
+                                 ? QStringLiteral("line %1, column %2: ").arg(line).arg(column)
+                                 : QString()) +
+                            QString::fromStdString(error),
                         UsageError);
     }
     {

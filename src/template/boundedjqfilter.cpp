@@ -151,6 +151,68 @@ long addressSpace()
     }
 }
 
+// Compiles a program; on failure returns false with the first error message.
+bool compiles(const std::string& body, std::string* error, jq_state** keep = nullptr)
+{
+    jq_state* jq = jq_init();
+    if (!jq) {
+        *error = "jq: cannot start jq";
+        return false;
+    }
+    jq_set_input_cb(jq, noInput, nullptr);
+    jq_set_debug_cb(jq, ignoreMessage, nullptr);
+    CompileErrors errors;
+    jq_set_error_cb(jq, collectError, &errors);
+    const int ok = jq_compile(jq, JqFilter::program(body).c_str());
+    jq_set_error_cb(jq, ignoreMessage, nullptr);
+    if (ok && keep) {
+        *keep = jq;
+        return true;
+    }
+    jqinternal::teardown(&jq);
+    if (!ok)
+        *error = errors.first.empty() ? std::string("jq: compile error") : errors.first;
+    return ok;
+}
+
+// A syntax error before the end of the text (not "unexpected $end", which any cut-off prefix
+// has): compiling the prefix body[0, p) gives one exactly when p reaches the unexpected token.
+bool syntaxErrorWithin(const std::string& prefix)
+{
+    std::string error;
+    if (compiles(prefix, &error))
+        return false;
+    return error.find("syntax error") != std::string::npos &&
+           error.find("unexpected $end") == std::string::npos;
+}
+
+// Where in `body` (byte offset of the culprit, or npos) a compile error points.
+size_t errorOffset(const std::string& body, const std::string& error)
+{
+    if (error.find("syntax error") != std::string::npos) {
+        if (error.find("unexpected $end") != std::string::npos)
+            return body.empty() ? std::string::npos : body.size() - 1;
+        size_t lo = 0, hi = body.size(); // !within(lo), within(hi)
+        if (!syntaxErrorWithin(body))
+            return std::string::npos;
+        while (hi - lo > 1) {
+            const size_t mid = lo + (hi - lo) / 2;
+            (syntaxErrorWithin(body.substr(0, mid)) ? hi : lo) = mid;
+        }
+        return hi - 1;
+    }
+    // "jq: error: name/1 is not defined at <top-level>, line 1:"
+    const auto at = error.find("error: ");
+    const auto slash = error.find('/', at);
+    if (at != std::string::npos && slash != std::string::npos &&
+        error.find("is not defined") != std::string::npos) {
+        const std::string name = error.substr(at + 7, slash - at - 7);
+        if (!name.empty())
+            return body.find(name);
+    }
+    return std::string::npos;
+}
+
 } // namespace
 
 struct BoundedJqFilter::Impl
@@ -231,27 +293,30 @@ struct BoundedJqFilter::Impl
 
 std::unique_ptr<BoundedJqFilter> BoundedJqFilter::compile(const std::string& body,
                                                           const Limits& limits, std::string* error,
-                                                          int* line)
+                                                          int* line, int* column)
 {
     if (line)
         *line = -1;
-    jq_state* jq = jq_init();
-    if (!jq) {
-        *error = "jq: cannot start jq";
-        return nullptr;
-    }
-    jq_set_input_cb(jq, noInput, nullptr);
-    jq_set_debug_cb(jq, ignoreMessage, nullptr);
-    CompileErrors errors;
-    jq_set_error_cb(jq, collectError, &errors);
-    const int ok = jq_compile(jq, JqFilter::program(body).c_str());
-    jq_set_error_cb(jq, ignoreMessage, nullptr);
-    if (!ok) {
-        jqinternal::teardown(&jq);
-        *error = errors.first.empty() ? std::string("jq: compile error") : errors.first;
+    if (column)
+        *column = -1;
+    jq_state* jq = nullptr;
+    if (!compiles(body, error, &jq)) {
         // The prelude sits on the body's first line, so jq's line numbers are the body's.
         if (const auto at = error->find("at <top-level>, line "); line && at != std::string::npos)
             *line = std::atoi(error->c_str() + at + 21);
+        if (column) {
+            if (const size_t off = errorOffset(body, *error); off != std::string::npos) {
+                const size_t nl = body.rfind('\n', off);
+                // In characters, as an editor counts (UTF-8 continuation bytes are not).
+                const size_t from = nl == std::string::npos ? 0 : nl + 1;
+                *column = 1 + int(std::count_if(
+                                  body.begin() + long(from), body.begin() + long(off), [](char c) {
+                                      return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+                                  }));
+                if (line)
+                    *line = 1 + int(std::count(body.begin(), body.begin() + long(off), '\n'));
+            }
+        }
         return nullptr;
     }
     auto impl = std::make_unique<Impl>();

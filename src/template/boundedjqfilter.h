@@ -37,10 +37,14 @@ public:
     };
 
     /// Compiles `body` (the filter text, run like `watch --filter` always has: Port's prelude
-    /// and `def env` around it). Null with `error` ("jq: compile error: … line N") and `line`
-    /// (1-based, -1 unknown) when it does not compile.
+    /// and `def env` around it). Null with `error` ("jq: compile error: …") and where in the
+    /// body (1-based `line` and `column`, -1 unknown) when it does not compile. jq 1.6 names
+    /// only the line; the column of a syntax error is found by compiling prefixes of the body
+    /// (the first prefix with the same kind of error ends at the unexpected token), that of an
+    /// undefined function by its name.
     static std::unique_ptr<BoundedJqFilter> compile(const std::string& body, const Limits& limits,
-                                                    std::string* error, int* line = nullptr);
+                                                    std::string* error, int* line = nullptr,
+                                                    int* column = nullptr);
     ~BoundedJqFilter();
     BoundedJqFilter(const BoundedJqFilter&) = delete;
     BoundedJqFilter& operator=(const BoundedJqFilter&) = delete;

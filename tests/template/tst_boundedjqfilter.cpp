@@ -50,11 +50,23 @@ private Q_SLOTS:
     {
         std::string error;
         int line = 0;
-        QVERIFY(!BoundedJqFilter::compile(".a |\n| .b", {}, &error, &line));
+        int column = 0;
+        QVERIFY(!BoundedJqFilter::compile(".a |\n| .b", {}, &error, &line, &column));
         QVERIFY2(error.rfind("jq: compile error", 0) == 0, error.c_str());
         QCOMPARE(line, 2);
-        QVERIFY(!BoundedJqFilter::compile("nosuchfunction(1)", {}, &error, &line));
+        QCOMPARE(column, 1);
+        // jq 1.6 names the line only; the column is found by compiling prefixes.
+        QVERIFY(!BoundedJqFilter::compile(".value | | .x", {}, &error, &line, &column));
+        QVERIFY2(error.find("unexpected '|'") != std::string::npos, error.c_str());
+        QCOMPARE(line, 1);
+        QCOMPARE(column, 10);
+        QVERIFY(!BoundedJqFilter::compile("select(.a == \"é\") then", {}, &error, &line, &column));
+        QCOMPARE(column, 19); // characters, not bytes
+        QVERIFY(!BoundedJqFilter::compile("select(.a ==", {}, &error, &line, &column));
+        QCOMPARE(column, 12); // cut off: the end
+        QVERIFY(!BoundedJqFilter::compile(".a | nosuchfunction(1)", {}, &error, &line, &column));
         QVERIFY2(error.find("nosuchfunction") != std::string::npos, error.c_str());
+        QCOMPARE(column, 6);
     }
 
     void runawayCostsOneMessage()

@@ -12,6 +12,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTimer>
 #include <QToolButton>
 
@@ -65,8 +66,20 @@ FilterBar::FilterBar(RunsTableModel* model, RunsFilterProxy* proxy, QWidget* par
     connect(m_cancel, &QPushButton::clicked, m_controller, &JqFilterController::cancel);
     connect(m_saved->menu(), &QMenu::aboutToShow, this, &FilterBar::fillSavedMenu);
     connect(m_controller, &JqFilterController::compileFailed, this,
-            [this](const QString& error, int line) {
-                m_compileError = line > 0 ? tr("Line %1: %2").arg(line).arg(error) : error;
+            [this](const QString& error, int line, int column) {
+                // jq's own "at <top-level>, line N:" and shell hint say less than the position.
+                static const QRegularExpression noise(QStringLiteral(
+                    " \\(Unix shell quoting issues\\?\\)| at <top-level>, line \\d+:?$"));
+                QString text = error;
+                text.remove(noise);
+                const bool oneLine = !m_edit->text().contains(QLatin1Char('\n'));
+                QString where;
+                if (column > 0)
+                    where = oneLine ? tr("Column %1").arg(column)
+                                    : tr("Line %1, column %2").arg(line).arg(column);
+                else if (line > 0)
+                    where = tr("Line %1").arg(line);
+                m_compileError = where.isEmpty() ? text : where + QStringLiteral(": ") + text;
                 updateStatus();
             });
     connect(m_controller, &JqFilterController::applied, this, [this] {

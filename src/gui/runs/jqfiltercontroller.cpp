@@ -91,12 +91,12 @@ bool JqFilterController::isBusy() const
 }
 
 void JqFilterController::onCompiled(quint64 request, quint64 filterId, const QString& error,
-                                    int line)
+                                    int line, int column)
 {
     if (request != m_request)
         return; // replaced or cancelled meanwhile
     if (!filterId) {
-        Q_EMIT compileFailed(error, line);
+        Q_EMIT compileFailed(error, line, column);
         // An interrupted batch of the filter in use is asked for again.
         requestMore();
         return;

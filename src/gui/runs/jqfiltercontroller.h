@@ -44,8 +44,8 @@ public:
 Q_SIGNALS:
     /// The expression compiled and is now in use (or was removed: empty).
     void applied(const QString& expression);
-    /// It did not compile; nothing changed. `line` is 1-based or -1.
-    void compileFailed(const QString& error, int line);
+    /// It did not compile; nothing changed. `line` and `column` are 1-based or -1.
+    void compileFailed(const QString& error, int line, int column);
     /// Progress, timeouts or errors changed.
     void progressChanged();
 
@@ -67,7 +67,7 @@ private:
     qint64 m_errors = 0;
     QString m_firstError;
 
-    void onCompiled(quint64 request, quint64 filterId, const QString& error, int line);
+    void onCompiled(quint64 request, quint64 filterId, const QString& error, int line, int column);
     void onEvaluated(quint64 filterId, quint64 firstSeq, const QByteArray& verdicts,
                      const QString& firstError);
     void resetVerdicts();

@@ -13,17 +13,18 @@ void JqFilterWorker::compile(quint64 request, const QString& body, int timeoutMs
     interrupt = false;
     std::string error;
     int line = -1;
+    int column = -1;
     BoundedJqFilter::Limits limits;
     limits.timeoutMs = timeoutMs;
-    auto filter = BoundedJqFilter::compile(body.toStdString(), limits, &error, &line);
+    auto filter = BoundedJqFilter::compile(body.toStdString(), limits, &error, &line, &column);
     if (!filter) {
         // The filter in use (if any) stays: a typo must not empty the table.
-        Q_EMIT compiled(request, 0, QString::fromStdString(error), line);
+        Q_EMIT compiled(request, 0, QString::fromStdString(error), line, column);
         return;
     }
     m_filter = std::move(filter);
     m_filterId = m_nextId++;
-    Q_EMIT compiled(request, m_filterId, QString(), -1);
+    Q_EMIT compiled(request, m_filterId, QString(), -1, -1);
 }
 
 void JqFilterWorker::evaluate(quint64 filterId, quint64 firstSeq,

@@ -32,8 +32,8 @@ public:
     void evaluate(quint64 filterId, quint64 firstSeq, const std::vector<std::string>& inputs);
 
 Q_SIGNALS:
-    /// filterId 0: it did not compile (error, and line or -1).
-    void compiled(quint64 request, quint64 filterId, const QString& error, int line);
+    /// filterId 0: it did not compile (error, and where: line and column or -1).
+    void compiled(quint64 request, quint64 filterId, const QString& error, int line, int column);
     /// One JqVerdict byte per message judged (may be fewer than asked when interrupted).
     void evaluated(quint64 filterId, quint64 firstSeq, const QByteArray& verdicts,
                    const QString& firstError);

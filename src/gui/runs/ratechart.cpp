@@ -38,7 +38,10 @@ RateChart::RateChart(QWidget* parent)
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
     setStyleSheet(QStringLiteral("background: transparent"));
-    setMinimumSize(80, 22);
+    // As tall as a line of the strip's text: the status row must not grow for it.
+    setFixedHeight(2 * fontMetrics().height());
+    setMinimumWidth(60);
+    setMaximumWidth(240);
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     setToolTip(tr("Messages per second over the last minute"));
 }

@@ -24,7 +24,7 @@ public:
 
     static constexpr int kSeconds = 60;
 
-    QSize sizeHint() const override { return {160, 28}; }
+    QSize sizeHint() const override { return {160, 2 * fontMetrics().height()}; }
 
 private:
     QLineSeries* m_series;

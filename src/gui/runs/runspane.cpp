@@ -113,7 +113,6 @@ RunsPane::RunsPane(QWidget* parent)
     positionRow->addWidget(m_clearButton);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 3);
-    filterRow->addWidget(m_jqBar, 3);
     filterRow->addWidget(m_kind, 1);
     filterRow->addWidget(m_newestFirst);
     auto* split = new QSplitter(Qt::Vertical, this);
@@ -126,6 +125,8 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addLayout(connectRow);
     layout->addLayout(positionRow);
     layout->addLayout(filterRow);
+    // The jq filter under the quick search, a row of its own: jq filters are long.
+    layout->addWidget(m_jqBar);
     layout->addWidget(m_jqBar->statusLine());
     layout->addWidget(m_notice);
     layout->addWidget(m_scrollNote);
