@@ -53,6 +53,25 @@ void RunsFilterProxy::setSourceModel(QAbstractItemModel* source)
                 });
         connect(m_source, &QAbstractItemModel::headerDataChanged, this,
                 &RunsFilterProxy::headerDataChanged);
+        // Computed columns come and go (jq paths): the same columns here.
+        connect(m_source, &QAbstractItemModel::columnsAboutToBeInserted, this,
+                [this](const QModelIndex& p, int first, int last) {
+                    if (!p.isValid())
+                        beginInsertColumns({}, first, last);
+                });
+        connect(m_source, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex& p) {
+            if (!p.isValid())
+                endInsertColumns();
+        });
+        connect(m_source, &QAbstractItemModel::columnsAboutToBeRemoved, this,
+                [this](const QModelIndex& p, int first, int last) {
+                    if (!p.isValid())
+                        beginRemoveColumns({}, first, last);
+                });
+        connect(m_source, &QAbstractItemModel::columnsRemoved, this, [this](const QModelIndex& p) {
+            if (!p.isValid())
+                endRemoveColumns();
+        });
     }
     endResetModel();
     scan(kSliceMs);

@@ -96,8 +96,9 @@ long addressSpace()
     return pages * sysconf(_SC_PAGESIZE);
 }
 
-// The worker: frames in ([u32 length][JSON text]), verdicts out ([u8 verdict][u32 n][error]).
-[[noreturn]] void workerMain(int fd, jq_state* jq, int memoryLimitMb)
+// The worker: frames in ([u32 length][JSON text]), verdicts out ([u8 verdict][u32 n][text]),
+// the text being the error, or with wantOutput the first output.
+[[noreturn]] void workerMain(int fd, jq_state* jq, int memoryLimitMb, bool wantOutput)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     for (int sig : {SIGPIPE, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGINT, SIGTERM})
@@ -133,6 +134,13 @@ long addressSpace()
                 const jv_kind k = jv_get_kind(r);
                 verdict = k == JV_KIND_NULL || k == JV_KIND_FALSE ? JqVerdict::Rejected
                                                                   : JqVerdict::Passed;
+                if (wantOutput && k == JV_KIND_STRING) {
+                    error.assign(jv_string_value(r), size_t(jv_string_length_bytes(jv_copy(r))));
+                } else if (wantOutput) {
+                    jv text = jv_dump_string(jv_copy(r), 0);
+                    error = jv_string_value(text);
+                    jv_free(text);
+                }
                 jv_free(r);
             } else {
                 jv msg = jv_invalid_get_msg(r);
@@ -247,7 +255,7 @@ struct BoundedJqFilter::Impl
         }
         if (child == 0) {
             ::close(fds[0]);
-            workerMain(fds[1], jq, limits.memoryLimitMb);
+            workerMain(fds[1], jq, limits.memoryLimitMb, limits.wantOutput);
         }
         ::close(fds[1]);
         pid = child;
@@ -358,7 +366,7 @@ BoundedJqFilter::evaluate(const std::vector<std::string>& inputs, const std::ato
         if (d->pid < 0) {
             std::string error;
             if (!d->start(&error)) {
-                restart({JqVerdict::Error, "jq: error: " + error});
+                restart({JqVerdict::Error, "jq: error: " + error, {}});
                 continue;
             }
         }
@@ -373,9 +381,10 @@ BoundedJqFilter::evaluate(const std::vector<std::string>& inputs, const std::ato
             std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left <= 0) {
             d->stop();
-            restart({JqVerdict::TimedOut, "the filter took longer than " +
-                                              std::to_string(d->limits.timeoutMs) +
-                                              " ms on this message"});
+            restart({JqVerdict::TimedOut,
+                     "the filter took longer than " + std::to_string(d->limits.timeoutMs) +
+                         " ms on this message",
+                     {}});
             continue;
         }
         // Short waits, so a cancel is seen promptly.
@@ -395,7 +404,7 @@ BoundedJqFilter::evaluate(const std::vector<std::string>& inputs, const std::ato
         if (r < 0 && (errno == EINTR || errno == EAGAIN))
             continue;
         if (r <= 0) {
-            restart({JqVerdict::Error, "jq: error: " + d->ended()});
+            restart({JqVerdict::Error, "jq: error: " + d->ended(), {}});
             continue;
         }
         d->readBuf.append(chunk, size_t(r));
@@ -407,7 +416,8 @@ BoundedJqFilter::evaluate(const std::vector<std::string>& inputs, const std::ato
                 break;
             Result res;
             res.verdict = JqVerdict(uint8_t(d->readBuf[p]));
-            res.error = d->readBuf.substr(p + 5, len);
+            (res.verdict == JqVerdict::Error ? res.error : res.output) =
+                d->readBuf.substr(p + 5, len);
             out.push_back(std::move(res));
             p += 5 + len;
             deadline = Clock::now() + std::chrono::milliseconds(d->limits.timeoutMs);

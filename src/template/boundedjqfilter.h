@@ -29,11 +29,13 @@ public:
     {
         int timeoutMs = 1000;     ///< per message
         int memoryLimitMb = 2048; ///< address space the worker may add
+        bool wantOutput = false;  ///< also return the first output as text (columns)
     };
     struct Result
     {
         JqVerdict verdict = JqVerdict::Rejected;
-        std::string error; ///< for Error and TimedOut
+        std::string error;  ///< for Error and TimedOut
+        std::string output; ///< with wantOutput: a string's text, anything else as JSON
     };
 
     /// Compiles `body` (the filter text, run like `watch --filter` always has: Port's prelude

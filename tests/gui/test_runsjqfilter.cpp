@@ -2,7 +2,9 @@
 // checked by QAbstractItemModelTester meanwhile), a compile error shown under the box with its
 // line while the table keeps its rows, a runaway on one message hides that message only,
 // refiltering a big table shows progress and can be cancelled, and saved filters.
+#include "core/appsettings.h"
 #include "gui/runs/filterbar.h"
+#include "gui/runs/jqcolumns.h"
 #include "gui/runs/jqfiltercontroller.h"
 #include "gui/runs/ratechart.h"
 #include "gui/runs/runspane.h"
@@ -10,6 +12,7 @@
 #include "support/throwawaysettings.h"
 
 #include <QAbstractItemModelTester>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -149,6 +152,62 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(!chart->samples().empty() && chart->samples().back() > 100, 5000);
         QVERIFY(chart->samples().size() <= size_t(RateChart::kSeconds));
         QVERIFY(chart->toolTip().contains(QStringLiteral("peak")));
+    }
+
+    void columnsFromJqPaths()
+    {
+        AppSettings::runsJqColumns.reset();
+        {
+            RunsPane pane;
+            pane.resize(1200, 700);
+            pane.show();
+            pane.model()->appendBatch(batch(200));
+            auto* table = pane.findChild<QTableView*>(QStringLiteral("runsTable"));
+            auto* columns = pane.findChild<JqColumns*>();
+            QVERIFY(table && columns);
+            QAbstractItemModelTester tester(table->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+            const int first = RunsTableModel::ColumnCount;
+            // The header's menu offers it.
+            QMenu menu;
+            columns->extendHeaderMenu(&menu, table->horizontalHeader(), 0);
+            QVERIFY(!menu.actions().isEmpty());
+            QCOMPARE(menu.actions().last()->text(), QStringLiteral("Add column from jq path…"));
+
+            columns->add(QStringLiteral(".value.payload.service")); // plain path: no jq
+            columns->add(QStringLiteral(".value.payload.n * 2 | tostring + \"!\""));
+            QCOMPARE(table->model()->columnCount(), first + 2);
+            QCOMPARE(table->model()->headerData(first, Qt::Horizontal).toString(),
+                     QStringLiteral(".value.payload.service"));
+            // Placed before the value preview, which keeps the stretch.
+            QCOMPARE(table->horizontalHeader()->visualIndex(RunsTableModel::Value),
+                     table->model()->columnCount() - 1);
+            QCOMPARE(table->model()->index(0, first).data().toString(), QStringLiteral("billing"));
+            QCOMPARE(table->model()->index(1, first).data().toString(), QStringLiteral("other"));
+            // The jq one arrives from the worker for the rows asked for.
+            table->model()->index(5, first + 1).data();
+            QTRY_COMPARE(table->model()->index(5, first + 1).data().toString(),
+                         QStringLiteral("10!"));
+            // Filtering keeps the columns.
+            auto* bar = pane.findChild<FilterBar*>(QStringLiteral("runsFilterBar"));
+            bar->apply(QStringLiteral(".value.payload.n >= 100"));
+            QTRY_COMPARE(table->model()->rowCount(), 100);
+                        QTRY_COMPARE(table->model()->index(0, first + 1).data().toString(),
+                         QStringLiteral("200!"));
+            // Removable from the header menu of that column.
+            QMenu onColumn;
+            columns->extendHeaderMenu(&onColumn, table->horizontalHeader(), first);
+            QVERIFY(onColumn.actions().last()->text().startsWith(QStringLiteral("Remove column")));
+            onColumn.actions().last()->trigger();
+            QCOMPARE(table->model()->columnCount(), first + 1);
+            QCOMPARE(table->model()->headerData(first, Qt::Horizontal).toString(),
+                     QStringLiteral(".value.payload.n * 2 | tostring + \"!\""));
+        }
+        // Remembered.
+        RunsPane again;
+        auto* table = again.findChild<QTableView*>(QStringLiteral("runsTable"));
+        QCOMPARE(table->model()->columnCount(), RunsTableModel::ColumnCount + 1);
+        AppSettings::runsJqColumns.reset();
     }
 
     void savedFilters()

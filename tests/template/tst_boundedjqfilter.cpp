@@ -46,6 +46,22 @@ private Q_SLOTS:
         QVERIFY2(r[2].error.rfind("jq: error: ", 0) == 0, r[2].error.c_str());
     }
 
+    void outputsForColumns()
+    {
+        std::string error;
+        BoundedJqFilter::Limits limits;
+        limits.wantOutput = true;
+        auto f = BoundedJqFilter::compile(".a", limits, &error);
+        QVERIFY(f);
+        const auto r = f->evaluate({R"({"a":"x y"})", R"({"a":{"b":[1,2]}})", R"({})", "[]"});
+        QCOMPARE(r[0].output, std::string("x y"));
+        QCOMPARE(r[1].output, std::string(R"({"b":[1,2]})"));
+        QCOMPARE(r[2].output, std::string("null"));
+        QCOMPARE(r[2].verdict, JqVerdict::Rejected);
+        QCOMPARE(r[3].verdict, JqVerdict::Error);
+        QVERIFY(r[3].output.empty());
+    }
+
     void compileErrorNamesItsLine()
     {
         std::string error;

@@ -4,6 +4,7 @@
 #include "core/messagedecoder.h"
 #include "filterbar.h"
 #include "gui/englishplurals.h"
+#include "jqcolumns.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messagedetailtext.h"
@@ -196,9 +197,22 @@ void RunsPane::buildTable()
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
+    // The remembered jq columns exist before the header state that places them is restored.
+    m_jqColumns = new JqColumns(m_model, this);
+    connect(m_jqColumns, &JqColumns::columnAdded, this, [this, header](int section) {
+        // Before the value preview, which keeps the stretch.
+        header->moveSection(header->visualIndex(section),
+                            header->visualIndex(RunsTableModel::Value));
+        m_table->setColumnWidth(section, 140);
+        RunsHeaderState::save(header);
+    });
     RunsHeaderState::restore(header);
     connect(header, &QHeaderView::customContextMenuRequested, this,
-            [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
+            [this, header](const QPoint& at) {
+                RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
+                    m_jqColumns->extendHeaderMenu(menu, header, section);
+                });
+            });
     connect(header, &QHeaderView::sectionResized, this,
             [header] { RunsHeaderState::save(header); });
     connect(header, &QHeaderView::sectionMoved, this, [header] { RunsHeaderState::save(header); });

@@ -20,6 +20,7 @@ namespace porthole {
 
 class AutoScroller;
 class FilterBar;
+class JqColumns;
 class ReadPositionBar;
 class RunsFilterProxy;
 class RunsTableModel;
@@ -70,7 +71,8 @@ private:
     QToolButton* m_wideButton;
     QLineEdit* m_filter;
     QTimer* m_filterDebounce;
-    FilterBar* m_jqBar; ///< the jq filter and the saved filters
+    FilterBar* m_jqBar;               ///< the jq filter and the saved filters
+    JqColumns* m_jqColumns = nullptr; ///< columns from jq paths (header menu)
     QComboBox* m_kind;
     QLabel* m_notice;     // the broker dropped what was asked for
     QLabel* m_scrollNote; // auto-scroll paused
