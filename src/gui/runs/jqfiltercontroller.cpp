@@ -15,6 +15,8 @@ namespace {
 // Messages per batch: the UI thread writes their watch lines (~5 µs each), so a batch costs it
 // a few milliseconds, and the worker gets enough to stream.
 constexpr uint64_t kBatch = 2000;
+// ... and at most this many bytes of them (big messages: fewer per batch).
+constexpr size_t kBatchBytes = 8u << 20;
 } // namespace
 
 JqFilterController::JqFilterController(RunsTableModel* model, RunsFilterProxy* proxy,
@@ -148,8 +150,11 @@ void JqFilterController::requestMore()
     std::vector<std::string> lines;
     const uint64_t to = std::min(end, from + kBatch);
     lines.reserve(size_t(to - from));
-    for (uint64_t s = from; s < to; ++s)
+    size_t bytes = 0;
+    for (uint64_t s = from; s < to && bytes < kBatchBytes; ++s) {
         lines.push_back(MessageDecoder::toJsonLine(m_model->record(int(s - first))));
+        bytes += lines.back().size();
+    }
     m_inFlight = true;
     m_askedFrom = from;
     JqFilterWorker* worker = m_worker;
