@@ -8,6 +8,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <map>
+
 using namespace porthole;
 
 namespace {
@@ -199,6 +201,60 @@ private Q_SLOTS:
         QCOMPARE(proxy.mapToSource(proxy.index(0, RunsTableModel::Offset)), src);
         model.clear();
         QCOMPARE(proxy.rowCount(), 0);
+    }
+
+    void gateShowsRowsInOrderAsVerdictsCome()
+    {
+        // A jq filter's verdicts arrive from another thread in batches: rows are shown in
+        // order, the scan waiting at the first row without a verdict.
+        RunsTableModel model;
+        RunsFilterProxy proxy;
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.appendBatch(batchOf(0, 100));
+        std::map<uint64_t, int> verdicts;
+        const uint64_t base = model.firstSeq();
+        proxy.setGate([&](uint64_t seq) {
+            const auto it = verdicts.find(seq);
+            return it == verdicts.end() ? -1 : it->second;
+        });
+        QVERIFY(proxy.isFiltering());
+        QCOMPARE(proxy.rowCount(), 0);
+        const auto judge = [&](int from, int to) {
+            for (int i = from; i < to; ++i)
+                verdicts[base + uint64_t(i)] = i % 2 == 0 ? 1 : 0;
+            proxy.resume();
+        };
+        judge(0, 50);
+        QTRY_COMPARE(proxy.rowCount(), 25);
+        judge(60, 100); // out of order: waits at 50
+        QTest::qWait(20);
+        QCOMPARE(proxy.rowCount(), 25);
+        QVERIFY(proxy.isFiltering());
+        judge(50, 60);
+        QTRY_VERIFY(!proxy.isFiltering());
+        QCOMPARE(proxy.rowCount(), 50);
+        QCOMPARE(proxy.index(1, RunsTableModel::Offset).data().toString(), QStringLiteral("2"));
+        // With the words filter too: both must accept.
+        proxy.setText(QStringLiteral("\"n\":1"));
+        QTRY_VERIFY(!proxy.isFiltering());
+        QCOMPARE(proxy.rowCount(), 5); // 10, 12, 14, 16, 18
+        proxy.setText(QString());
+        proxy.setGate({});
+        QTRY_VERIFY(!proxy.isFiltering());
+        QCOMPARE(proxy.rowCount(), 100);
+        // Computed columns come and go as columns.
+        model.setExtraCell([](int row, int, int role) {
+            return role == Qt::DisplayRole ? QVariant(row * 2) : QVariant();
+        });
+        model.appendExtraColumn(QStringLiteral(".x"));
+        QCOMPARE(proxy.columnCount(), RunsTableModel::ColumnCount + 1);
+        QCOMPARE(proxy.index(3, RunsTableModel::ColumnCount).data().toInt(), 6);
+        QCOMPARE(proxy.headerData(RunsTableModel::ColumnCount, Qt::Horizontal).toString(),
+                 QStringLiteral(".x"));
+        model.removeExtraColumn(0);
+        QCOMPARE(proxy.columnCount(), int(RunsTableModel::ColumnCount));
     }
 
     void newFilterRunsInSlices()

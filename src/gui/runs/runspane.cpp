@@ -2,15 +2,18 @@
 
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "gui/story/runstatusdelegate.h"
 #include "kafka/kafkaerrors.h"
+#include "jqcolumns.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messageactions.h"
 #include "messagedetailview.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "ratechart.h"
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
@@ -44,6 +47,7 @@ RunsPane::RunsPane(QWidget* parent)
       m_clearButton(new QPushButton(tr("Clear"), this)),
       m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
       m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
+      m_jqBar(new FilterBar(m_model, m_proxy, this)),
       m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
       m_table(new QTableView(this)), m_detail(new MessageDetailView(this)),
       m_actions(new MessageActions(
@@ -129,6 +133,9 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addLayout(connectRow);
     layout->addLayout(positionRow);
     layout->addLayout(filterRow);
+    // The jq filter under the quick search, a row of its own: jq filters are long.
+    layout->addWidget(m_jqBar);
+    layout->addWidget(m_jqBar->statusLine());
     layout->addWidget(m_notice);
     layout->addWidget(m_scrollNote);
     layout->addWidget(split, 1);
@@ -141,6 +148,9 @@ RunsPane::RunsPane(QWidget* parent)
     strip->setMinimumWidth(160);
     statusRow->addWidget(m_status, 3);
     statusRow->addWidget(strip, 2);
+    auto* rateChart = new RateChart(this);
+    connect(strip, &LiveStrip::sampled, rateChart, &RateChart::addSample);
+    statusRow->addWidget(rateChart, 1);
     statusRow->addWidget(m_saveValue);
     layout->addLayout(statusRow);
 
@@ -194,6 +204,15 @@ void RunsPane::buildTable()
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
+    // The remembered jq columns exist before the header state that places them is restored.
+    m_jqColumns = new JqColumns(m_model, this);
+    connect(m_jqColumns, &JqColumns::columnAdded, this, [this, header](int section) {
+        // Before the value preview, which keeps the stretch.
+        header->moveSection(header->visualIndex(section),
+                            header->visualIndex(RunsTableModel::Value));
+        m_table->setColumnWidth(section, 140);
+        RunsHeaderState::save(header);
+    });
     RunsHeaderState::restore(header);
     // The run's story: its Status cell (icon + colour) and its timeline from a row.
     m_table->setItemDelegateForColumn(RunsTableModel::Status, new RunStatusDelegate(m_table));
@@ -212,7 +231,11 @@ void RunsPane::buildTable()
             Q_EMIT timelineRequested(run);
     });
     connect(header, &QHeaderView::customContextMenuRequested, this,
-            [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
+            [this, header](const QPoint& at) {
+                RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
+                    m_jqColumns->extendHeaderMenu(menu, header, section);
+                });
+            });
     connect(header, &QHeaderView::sectionResized, this,
             [header] { RunsHeaderState::save(header); });
     connect(header, &QHeaderView::sectionMoved, this, [header] { RunsHeaderState::save(header); });

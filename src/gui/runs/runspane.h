@@ -22,6 +22,8 @@ namespace porthole {
 class AutoScroller;
 class MessageActions;
 class MessageDetailView;
+class FilterBar;
+class JqColumns;
 class ReadPositionBar;
 class RunsFilterProxy;
 class RunsRecorder;
@@ -86,6 +88,8 @@ private:
     QToolButton* m_wideButton;
     QLineEdit* m_filter;
     QTimer* m_filterDebounce;
+    FilterBar* m_jqBar;               ///< the jq filter and the saved filters
+    JqColumns* m_jqColumns = nullptr; ///< columns from jq paths (header menu)
     QComboBox* m_kind;
     QLabel* m_notice;     // the broker dropped what was asked for
     QLabel* m_scrollNote; // auto-scroll paused
