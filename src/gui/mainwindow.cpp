@@ -17,6 +17,7 @@
 #include "story/ledgerfeed.h"
 #include "story/timelinedialog.h"
 #include "windowactions.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -90,9 +91,23 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     });
     // The runs table can take the whole window (its "Full width" button hides the editor).
     connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
+    // A watched message as the preview's context; re-publishing asks first unless on the sandbox.
+    connect(m_runsPane, &RunsPane::useAsContextRequested, this, [this](const QByteArray& json) {
+        m_previewPane->setContextText(json);
+        m_tabs->setCurrentWidget(m_previewPane);
+    });
+    m_runsPane->setSandboxTest([this](const QString& bootstrap) {
+        return m_sandbox->isRunning() && bootstrap == m_sandbox->bootstrap();
+    });
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The connection editor's "Get from Port" asks Port's API with the Report tab's account.
+    m_connectionBar->setPortAccountSource([this] {
+        return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
+                              m_reportPane->clientSecret()};
+    });
+    m_reportPane->setLedger(m_ledger); // reports join each run's story
     // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
     auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
     connect(m_connectionBar, &ConnectionBar::targetChanged, this,
@@ -198,7 +213,7 @@ void MainWindow::restoreLayout()
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
     if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
-        restoreGeometry(g);
+        WindowPlacement::restore(this, g); // restoreGeometry() would shift it by 20 px
     if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
         restoreState(s);
     if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())
@@ -302,6 +317,7 @@ bool MainWindow::startSandbox(QString* error)
     m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
     m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
+    m_reportPane->setSandboxApiUrl(m_sandbox->apiUrl());
     m_runsPane->startWatching();
     if (!remembered.isEmpty() && remembered != m_connectionBar->currentName()) {
         m_connectionBar->restoreConnection(remembered);   // never prompts for a password

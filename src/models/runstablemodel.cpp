@@ -167,7 +167,7 @@ int RunsTableModel::rowCount(const QModelIndex& parent) const
 
 int RunsTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_extraTitles.size());
 }
 
 QString RunsTableModel::preview(int row) const
@@ -246,6 +246,9 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    if (index.column() >= ColumnCount)
+        return m_extraCell ? m_extraCell(index.row(), index.column() - ColumnCount, role)
+                           : QVariant();
     const MessageStore::Entry& e = m_store.entry(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
@@ -285,6 +288,9 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && section >= ColumnCount && section < columnCount() &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+        return m_extraTitles[section - ColumnCount];
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
     static const char* names[] = {"Time",   "Part.",  "Offset",    "Kind", "Key",
@@ -387,6 +393,31 @@ void RunsTableModel::setByteBudget(qint64 bytes)
 {
     m_byteBudget = std::max<qint64>(0, bytes);
     trimToBudget();
+}
+
+void RunsTableModel::appendExtraColumn(const QString& title)
+{
+    // A column inserted (not a reset): the rows, the filter and the other columns stay.
+    const int column = ColumnCount + int(m_extraTitles.size());
+    beginInsertColumns({}, column, column);
+    m_extraTitles << title;
+    endInsertColumns();
+}
+
+void RunsTableModel::removeExtraColumn(int extra)
+{
+    if (extra < 0 || extra >= m_extraTitles.size())
+        return;
+    beginRemoveColumns({}, ColumnCount + extra, ColumnCount + extra);
+    m_extraTitles.removeAt(extra);
+    endRemoveColumns();
+}
+
+void RunsTableModel::extraCellsChanged()
+{
+    if (!m_extraTitles.isEmpty() && rowCount() > 0)
+        Q_EMIT dataChanged(index(0, ColumnCount), index(rowCount() - 1, columnCount() - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 } // namespace porthole

@@ -102,11 +102,25 @@ public:
     /// The value as the table's preview shows it (start of the value, one line).
     QString preview(int row) const;
 
+    /// Columns computed elsewhere (jq paths: the GUI evaluates them), after ColumnCount.
+    /// `cell` answers data() for them (row, extra column index, role); it is asked only for
+    /// the cells a view shows.
+    using ExtraCell = std::function<QVariant(int row, int extra, int role)>;
+    void setExtraCell(ExtraCell cell) { m_extraCell = std::move(cell); }
+    /// Adds an extra column after the others; removes one (0-based among the extras).
+    void appendExtraColumn(const QString& title);
+    void removeExtraColumn(int extra);
+    int extraColumnCount() const { return int(m_extraTitles.size()); }
+    /// The extra columns' cells changed (values computed): views repaint them.
+    void extraCellsChanged();
+
 private:
     MessageStore m_store;
     std::function<QString()> m_secretSource;
     QPointer<RunLedger> m_ledger;
     std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
+    QStringList m_extraTitles;
+    ExtraCell m_extraCell;
     int m_capacity = 1000000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;

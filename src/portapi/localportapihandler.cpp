@@ -256,11 +256,12 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
         QJsonArray brokers;
         for (const QString& b : m_bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts))
             brokers.append(b.trimmed());
-        // The sandbox broker has no SASL: empty username and password.
+        // Port's shape; the sandbox broker has no SASL, so its user and password are empty
+        // unless a test gives one.
         return ok({{QStringLiteral("credentials"),
                     QJsonObject{{QStringLiteral("brokers"), brokers},
-                                {QStringLiteral("username"), QString()},
-                                {QStringLiteral("password"), QString()}}}});
+                                {QStringLiteral("username"), m_kafkaUser},
+                                {QStringLiteral("password"), m_kafkaPassword}}}});
     }
     case Route::Org:
         return organization();

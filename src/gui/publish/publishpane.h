@@ -8,6 +8,7 @@
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,10 @@ class QProgressBar;
 class QPushButton;
 class QSpinBox;
 class QTreeWidget;
+
+namespace Ui {
+class PublishPane;
+}
 
 namespace porthole {
 
@@ -61,7 +66,8 @@ Q_SIGNALS:
     void messagesDelivered(const QList<porthole::DeliveryReport>& reports);
 
 private:
-    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
+    std::unique_ptr<Ui::PublishPane> m_ui; // the form (ui/publishpane.ui); widgets below are its
+    KafkaConfig m_kafka;                   // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
     QLineEdit* m_key;
