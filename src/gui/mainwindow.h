@@ -9,6 +9,7 @@ class QTabWidget;
 namespace porthole {
 
 class ConnectionBar;
+class DemoDirector;
 class DocumentController;
 class DraftBar;
 class NodePane;
@@ -50,6 +51,8 @@ public:
     Sandbox* sandbox() const { return m_sandbox; }
     /// Every run's story this session (published, received, reported), shared by the panes.
     RunLedger* ledger() const { return m_ledger; }
+    /// The demo (toolbar "Demo", `porthole --demo`).
+    DemoDirector* demoDirector() const { return m_demo; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +68,7 @@ private:
     ConnectionBar* m_connectionBar = nullptr;
     Sandbox* m_sandbox = nullptr;
     RunLedger* m_ledger = nullptr;
+    DemoDirector* m_demo = nullptr;
     QLabel* m_sandboxLabel = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_split = nullptr;

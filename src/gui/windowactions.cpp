@@ -13,6 +13,7 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "settings/preferencesdialog.h"
+#include "viewzoom.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -221,6 +222,19 @@ void WindowActions::buildViewMenu()
     connect(add(view, tr("Pre&vious problem"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)},
                 QStringLiteral("actionPreviousProblem")),
             &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(false); });
+    // Zoom for presenting: editors, tables and text views together (ViewZoom).
+    view->addSeparator();
+    auto* zoom = new ViewZoom(m_window);
+    connect(add(view, tr("Zoom &in"),
+                {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)},
+                QStringLiteral("actionZoomIn")),
+            &QAction::triggered, zoom, &ViewZoom::zoomIn);
+    connect(add(view, tr("Zoom &out"), {QKeySequence(Qt::CTRL | Qt::Key_Minus)},
+                QStringLiteral("actionZoomOut")),
+            &QAction::triggered, zoom, &ViewZoom::zoomOut);
+    connect(add(view, tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+                QStringLiteral("actionZoomReset")),
+            &QAction::triggered, zoom, &ViewZoom::reset);
 }
 
 void WindowActions::buildRunMenu()

@@ -1,0 +1,27 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace porthole {
+
+/// The demo's caption: a band across the top of the window in large type, so a room can read
+/// what the demo is doing ("2/5 The node's templates render…"), with how to stop it.
+class CaptionBanner : public QFrame
+{
+    Q_OBJECT
+public:
+    explicit CaptionBanner(QWidget* parent = nullptr);
+
+    /// Shows `text` (and the banner).
+    void showCaption(const QString& text);
+    /// The caption shown now.
+    QString caption() const;
+
+private:
+    QLabel* m_text;
+    QLabel* m_hint;
+};
+
+} // namespace porthole
