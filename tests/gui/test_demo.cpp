@@ -8,6 +8,7 @@
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "gui/runs/runspane.h"
+#include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
@@ -112,6 +113,18 @@ private Q_SLOTS:
         auto* table = window.findChild<QTableView*>(QStringLiteral("runsTable"));
         QVERIFY(table->selectionModel()->hasSelection());
         QVERIFY(banner->text().startsWith(QStringLiteral("Done")));
+        // The line under the caption tells the story, the API's answers included.
+        auto* trail = window.findChild<QLabel*>(QStringLiteral("demoCaptionTrail"));
+        QVERIFY2(
+            trail->text().contains(QStringLiteral("IN_PROGRESS: HTTP 200")) &&
+                trail->text().contains(QStringLiteral("2 log lines: HTTP 200")) &&
+                trail->text().contains(QStringLiteral("COMPLETED / SUCCESS + output: HTTP 200")),
+            qPrintable(trail->text()));
+        // The run's message was signed as Port signs: the Runs table verifies it.
+        const QModelIndex selected = table->selectionModel()->selectedRows().value(0);
+        const QString signature =
+            table->model()->index(selected.row(), RunsTableModel::Signature).data().toString();
+        QVERIFY2(signature.startsWith(QStringLiteral("valid")), qPrintable(signature));
     }
 
     void zoomReachesEditorTablesAndDetail()

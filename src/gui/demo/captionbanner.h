@@ -18,9 +18,15 @@ public:
     void showCaption(const QString& text);
     /// The caption shown now.
     QString caption() const;
+    /// The line under the caption: what has happened so far (empty: hidden).
+    void setTrail(const QString& text);
+    QString trail() const;
+    /// While playing, the banner says how to stop.
+    void setPlaying(bool playing);
 
 private:
     QLabel* m_text;
+    QLabel* m_trail;
     QLabel* m_hint;
 };
 

@@ -17,6 +17,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +89,10 @@ void DemoDirector::start()
     Sandbox* sandbox = m_window->sandbox();
     m_counts = {};
     m_runId.clear();
+    m_trail.clear();
+    m_arrivedAt.clear();
+    m_banner->setTrail(QString());
+    m_banner->setPlaying(true);
     m_reportedRuns.clear();
     m_completedRuns.clear();
     m_consumerGot = m_consumerDone = m_publishing = false;
@@ -135,18 +140,25 @@ void DemoDirector::startConsumer()
                 if (id != m_runId)
                     return;
                 const QString what[] = {
-                    tr("The consumer tells Port's API it started: status IN_PROGRESS"),
-                    tr("The consumer sends its log lines"),
+                    tr("The consumer tells Port's API it started: IN_PROGRESS"),
+                    tr("The consumer sends its log lines to Port's API"),
                     tr("The consumer reports COMPLETED / SUCCESS with its output")};
                 showCaption(kSteps, what[int(step)]);
             });
     connect(m_consumer, &DemoConsumer::stepAnswered, this,
             [this](const QString& id, DemoConsumer::Step step, int status, const QString& error) {
-                if (id == m_runId && !error.isEmpty())
+                if (id != m_runId)
+                    return;
+                if (!error.isEmpty()) {
                     fail(tr("the API refused %1 (HTTP %2): %3")
                              .arg(DemoConsumer::stepName(step))
                              .arg(status)
                              .arg(error));
+                    return;
+                }
+                const QString what[] = {tr("IN_PROGRESS"), tr("2 log lines"),
+                                        tr("COMPLETED / SUCCESS + output")};
+                addTrail(tr("%1: HTTP %2").arg(what[int(step)]).arg(status));
             });
     connect(m_consumer, &DemoConsumer::runFinished, this, [this](const QString& id, bool) {
         if (id == m_runId)
@@ -158,7 +170,7 @@ void DemoDirector::startConsumer()
 void DemoDirector::stageOpen()
 {
     m_stage = Stage::Open;
-    showCaption(1, tr("A Kafka action node: its payload holds jq templates ({{ … }})"));
+    showCaption(1, tr("A Kafka action node: its payload holds jq templates {{ … }}"));
     DocumentController* docs = m_window->documents();
     if (!docs->confirmDiscard()) { // the user keeps their unsaved node: no demo
         fail(tr("the node being edited was kept"));
@@ -177,6 +189,7 @@ void DemoDirector::stageOpen()
         return;
     }
     m_window->nodePane()->setFocus();
+    addTrail(tr("example %1").arg(QString::fromLatin1(kExample)));
     waitThen(nullptr, [this] { stageRender(); });
 }
 
@@ -184,9 +197,7 @@ void DemoDirector::stageRender()
 {
     m_stage = Stage::Render;
     m_window->sideTabs()->setCurrentWidget(m_window->previewPane());
-    showCaption(2, tr("The node's templates render against the run's context, as Port does "
-                      "(node run %1)")
-                       .arg(m_runId));
+    showCaption(2, tr("Its templates render against a workflow run's context, as Port does"));
     waitThen(
         [this] {
             const auto r = m_window->nodePane()->lastRender();
@@ -198,7 +209,10 @@ void DemoDirector::stageRender()
                     return true;
             return false;
         },
-        [this] { stagePublish(); });
+        [this] {
+            addTrail(tr("rendered for node run %1").arg(m_runId));
+            stagePublish();
+        });
 }
 
 void DemoDirector::stagePublish()
@@ -206,7 +220,7 @@ void DemoDirector::stagePublish()
     m_stage = Stage::Publish;
     PublishPane* publish = m_window->publishPane();
     m_window->sideTabs()->setCurrentWidget(publish);
-    showCaption(3, tr("Publish: Porthole sends the message to the sandbox's topic %1.runs")
+    showCaption(3, tr("Publish: the message goes to the sandbox's topic %1.runs")
                        .arg(m_window->sandbox()->org()));
     waitThen(
         [this, publish] { return m_consumer && m_consumer->isReady() && !publish->isPublishing(); },
@@ -216,6 +230,9 @@ void DemoDirector::stagePublish()
                 m_savedRepeat = repeat->value();
                 repeat->setValue(1);
             }
+            // Signed as Port signs, so the Runs tab shows it valid (the agent's own check).
+            if (auto* sign = m_window->findChild<QCheckBox*>(QStringLiteral("publishSign")))
+                sign->setChecked(true);
             m_publishing = true;
             publish->publish();
         });
@@ -234,6 +251,7 @@ void DemoDirector::onPublished(qint64 delivered, qint64 failed)
         fail(tr("publishing failed (%1 delivered, %2 failed)").arg(delivered).arg(failed));
         return;
     }
+    addTrail(tr("published, signed"));
     stageReceive();
 }
 
@@ -241,10 +259,10 @@ void DemoDirector::stageReceive()
 {
     m_stage = Stage::Receive;
     m_window->sideTabs()->setCurrentWidget(m_window->runsPane());
-    showCaption(4, tr("The message arrives on the runs topic; a demo consumer, standing in for "
-                      "Port's agent, picks it up"));
+    showCaption(4, tr("It arrives on the topic; a consumer picks it up, as Port's agent would"));
     waitThen([this] { return m_counts.received >= m_counts.published && m_consumerGot; },
              [this] {
+                 addTrail(tr("received (%1)").arg(m_arrivedAt));
                  selectRunRow();
                  stageReport();
              });
@@ -256,9 +274,13 @@ void DemoDirector::onRowsInserted(int first, int last)
         return;
     const std::string id = m_runId.toStdString();
     RunsTableModel* model = m_window->runsPane()->model();
-    for (int row = first; row <= last; ++row)
-        if (model->info(row).ids.nodeRun.text() == id)
-            ++m_counts.received;
+    for (int row = first; row <= last; ++row) {
+        if (model->info(row).ids.nodeRun.text() != id)
+            continue;
+        ++m_counts.received;
+        const KafkaRecord record = model->record(row);
+        m_arrivedAt = tr("partition %1, offset %2").arg(record.partition).arg(record.offset);
+    }
 }
 
 void DemoDirector::selectRunRow()
@@ -284,8 +306,7 @@ void DemoDirector::selectRunRow()
 void DemoDirector::stageReport()
 {
     m_stage = Stage::Report;
-    showCaption(kSteps, tr("The consumer reports back to Port's API: IN_PROGRESS, its logs, "
-                           "then COMPLETED with output"));
+    showCaption(kSteps, tr("The consumer reports back to Port's API"));
     waitThen([this] { return m_consumerDone; }, [this] { stageDone(); });
 }
 
@@ -309,8 +330,7 @@ void DemoDirector::stageDone()
 {
     m_stage = Stage::Done;
     const bool ok = m_counts.complete();
-    showCaption(0, ok ? tr("Done: published %1, received %2, reported %3, completed %4. "
-                           "One run, end to end.")
+    showCaption(0, ok ? tr("Done: published %1, received %2, reported %3, completed %4")
                             .arg(m_counts.published)
                             .arg(m_counts.received)
                             .arg(m_counts.reported)
@@ -345,6 +365,12 @@ void DemoDirector::showCaption(int step, const QString& text)
                                    : text);
 }
 
+void DemoDirector::addTrail(const QString& text)
+{
+    m_trail << QStringLiteral("✓ ") + text;
+    m_banner->setTrail(m_trail.join(QStringLiteral("    ")));
+}
+
 void DemoDirector::cancel()
 {
     if (m_running)
@@ -374,6 +400,7 @@ void DemoDirector::finish(bool ok)
         m_consumer->deleteLater();
     }
     m_action->setText(tr("Demo"));
+    m_banner->setPlaying(false);
     // The last caption stays a moment, unless another demo has begun meanwhile.
     QTimer::singleShot(std::max(3000, 2 * m_paceMs), m_banner, [this] {
         if (!m_running)

@@ -5,6 +5,7 @@
 #include <QPointer>
 #include <QSet>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <functional>
@@ -91,6 +92,7 @@ private:
     void waitThen(std::function<bool()> ready, std::function<void()> next);
     void poll();
     void showCaption(int step, const QString& text);
+    void addTrail(const QString& text);
     void onPublished(qint64 delivered, qint64 failed);
     void onRowsInserted(int first, int last);
     void onCallRecorded(const LocalApiCall& call);
@@ -111,6 +113,8 @@ private:
     Stage m_stage = Stage::Idle;
     DemoCounts m_counts;
     QString m_runId;
+    QStringList m_trail; // what happened so far, under the caption
+    QString m_arrivedAt; // "partition P, offset O" of the run's message
     QSet<QString> m_reportedRuns;
     QSet<QString> m_completedRuns;
     int m_paceMs = 1500;
