@@ -29,7 +29,9 @@ CaptionBanner::CaptionBanner(QWidget* parent)
     m_trail->setFont(medium);
     m_trail->setWordWrap(true);
     m_trail->setTextFormat(Qt::PlainText);
-    m_trail->hide();
+    m_trail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    // Room for two lines from the start: the panes below must not jump as the trail grows.
+    m_trail->setMinimumHeight(2 * QFontMetrics(medium).lineSpacing());
     m_hint->setText(tr("Esc stops the demo"));
     m_hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* column = new QVBoxLayout;
@@ -57,7 +59,6 @@ QString CaptionBanner::caption() const
 void CaptionBanner::setTrail(const QString& text)
 {
     m_trail->setText(text);
-    m_trail->setVisible(!text.isEmpty());
 }
 
 QString CaptionBanner::trail() const

@@ -18,7 +18,7 @@ public:
     void showCaption(const QString& text);
     /// The caption shown now.
     QString caption() const;
-    /// The line under the caption: what has happened so far (empty: hidden).
+    /// The lines under the caption: what has happened so far.
     void setTrail(const QString& text);
     QString trail() const;
     /// While playing, the banner says how to stop.
