@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QKeyEvent>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -36,21 +37,6 @@ constexpr int kSteps = 5;
 // sees the ids the consumer reports on.
 const char* const kExample = "with-run-ids.json";
 } // namespace
-
-bool DemoCounts::complete() const
-{
-    return published > 0 && received == published && reported == published &&
-           completed == published;
-}
-
-QString DemoCounts::line() const
-{
-    return QStringLiteral("demo: published=%1 received=%2 reported=%3 completed=%4")
-        .arg(published)
-        .arg(received)
-        .arg(reported)
-        .arg(completed);
-}
 
 DemoDirector::DemoDirector(MainWindow* window)
     : QObject(window), m_window(window), m_banner(new CaptionBanner(window)),
@@ -96,6 +82,11 @@ void DemoDirector::start()
     m_reportedRuns.clear();
     m_completedRuns.clear();
     m_consumerGot = m_consumerDone = m_publishing = false;
+    // Every row on show: a filter the user typed must not hide the demo's run.
+    if (auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("runsFilter")))
+        filter->clear();
+    if (auto* kind = m_window->findChild<QComboBox*>(QStringLiteral("runsKind")))
+        kind->setCurrentIndex(0);
     m_running = true;
     m_action->setText(tr("Stop demo"));
     qApp->installEventFilter(this); // Esc stops the demo wherever the focus is

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "democounts.h"
+
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
@@ -18,22 +20,6 @@ class CaptionBanner;
 class DemoConsumer;
 class MainWindow;
 struct LocalApiCall;
-
-/// What the demo saw of its run, each counted where it shows: published from the Publish tab's
-/// result, received from the Runs table's rows, reported and completed from the calls the
-/// sandbox's Port API recorded for the run.
-struct DemoCounts
-{
-    int published = 0; ///< messages the Publish tab delivered
-    int received = 0;  ///< Runs table rows naming the demo's node run
-    int reported = 0;  ///< runs the API accepted at least one report (PATCH/logs) for
-    int completed = 0; ///< runs the API accepted COMPLETED for (2xx)
-
-    /// True when all four match and are above zero.
-    bool complete() const;
-    /// "demo: published=N received=N reported=N completed=N".
-    QString line() const;
-};
 
 /// Plays the whole loop on the sandbox for an audience, one captioned step at a time: opens an
 /// example node, renders it with fresh run ids, publishes it, watches it arrive on the Runs tab,
