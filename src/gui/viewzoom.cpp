@@ -7,6 +7,7 @@
 #include <QPlainTextEdit>
 #include <QTableView>
 #include <QTextEdit>
+#include <QTreeView>
 #include <Qsci/qscicommand.h>
 #include <Qsci/qscicommandset.h>
 #include <Qsci/qsciscintilla.h>
@@ -19,6 +20,7 @@ namespace {
 // fonts set by the panes (monospace detail, bold headers) keep their family and weight.
 const char* const kBasePoints = "portholeZoomBasePoints";
 const char* const kBaseRow = "portholeZoomBaseRow";
+const char* const kWidthRatio = "portholeZoomWidthRatio";
 
 void scaleFont(QWidget* w, int level)
 {
@@ -32,6 +34,22 @@ void scaleFont(QWidget* w, int level)
     QFont f = w->font();
     f.setPointSizeF(std::max(4.0, base.toDouble() + level));
     w->setFont(f);
+}
+
+// Interactive columns widen and narrow with the text, relative to the last zoom, so widths the
+// user set meanwhile are kept in proportion. The first call only notes the ratio: at start the
+// header's remembered widths were saved at this same zoom.
+void scaleColumns(QAbstractItemView* view, QHeaderView* header, double ratio)
+{
+    const QVariant last = view->property(kWidthRatio);
+    view->setProperty(kWidthRatio, ratio);
+    if (!header || !last.isValid() || last.toDouble() <= 0)
+        return;
+    const double factor = ratio / last.toDouble();
+    for (int i = 0; i < header->count(); ++i)
+        if (!header->isSectionHidden(i) && header->sectionResizeMode(i) == QHeaderView::Interactive)
+            header->resizeSection(i, std::max(header->minimumSectionSize(),
+                                              int(header->sectionSize(i) * factor + 0.5)));
 }
 
 } // namespace
@@ -70,6 +88,11 @@ void ViewZoom::apply()
         if (view->inherits("QComboBoxListView") || qobject_cast<QHeaderView*>(view))
             continue;
         scaleFont(view, m_level);
+        QFont normal = view->font(); // the view's font at level 0
+        if (const double points = view->property(kBasePoints).toDouble(); points > 0)
+            normal.setPointSizeF(points);
+        const QFontMetrics now(view->font()), then(normal);
+        const double ratio = double(now.averageCharWidth()) / std::max(1, then.averageCharWidth());
         if (auto* table = qobject_cast<QTableView*>(view)) {
             QHeaderView* rows = table->verticalHeader();
             QVariant base = table->property(kBaseRow);
@@ -78,11 +101,10 @@ void ViewZoom::apply()
                 table->setProperty(kBaseRow, base);
             }
             // Rows grow (or shrink) as much as the text does, from the pane's own height.
-            QFont normal = table->font();
-            if (const double points = table->property(kBasePoints).toDouble(); points > 0)
-                normal.setPointSizeF(points);
-            const int grown = QFontMetrics(table->font()).height() - QFontMetrics(normal).height();
-            rows->setDefaultSectionSize(std::max(12, base.toInt() + grown));
+            rows->setDefaultSectionSize(std::max(12, base.toInt() + now.height() - then.height()));
+            scaleColumns(view, table->horizontalHeader(), ratio);
+        } else if (auto* tree = qobject_cast<QTreeView*>(view)) {
+            scaleColumns(view, tree->header(), ratio);
         }
     }
     for (QPlainTextEdit* text : m_window->findChildren<QPlainTextEdit*>())

@@ -140,6 +140,7 @@ private Q_SLOTS:
         const qreal tablePoints = table->font().pointSizeF();
         const qreal detailPoints = detail->font().pointSizeF();
         const int rowHeight = table->verticalHeader()->defaultSectionSize();
+        const int timeWidth = table->horizontalHeader()->sectionSize(RunsTableModel::Time);
         QCOMPARE(editor->SendScintilla(QsciScintilla::SCI_GETZOOM), 0L);
 
         // Ctrl+= typed in the editor (which has its own zoom keys) zooms everything together.
@@ -150,6 +151,9 @@ private Q_SLOTS:
         QCOMPARE(table->font().pointSizeF(), tablePoints + 4);
         QCOMPARE(detail->font().pointSizeF(), detailPoints + 4);
         QVERIFY(table->verticalHeader()->defaultSectionSize() > rowHeight);
+        // Columns widen with the text, so cells are not cut short.
+        QVERIFY2(table->horizontalHeader()->sectionSize(RunsTableModel::Time) > timeWidth,
+                 qPrintable(QString::number(table->horizontalHeader()->sectionSize(0))));
         QCOMPARE(AppSettings::viewZoom.value(), 4);
         QTest::keyClick(editor, Qt::Key_Minus, Qt::ControlModifier);
         QCOMPARE(editor->SendScintilla(QsciScintilla::SCI_GETZOOM), 3L);
