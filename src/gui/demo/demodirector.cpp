@@ -289,6 +289,10 @@ void DemoDirector::selectRunRow()
         if (shown.isValid()) {
             table->selectRow(shown.row());
             table->scrollTo(shown);
+        } else if (m_window->runsPane()->proxy()->isFiltering()) {
+            // The proxy reaches new rows in slices: select the row once it has.
+            connect(m_window->runsPane()->proxy(), &RunsFilterProxy::filterFinished, this,
+                    &DemoDirector::selectRunRow, Qt::SingleShotConnection);
         }
         return;
     }
