@@ -4,7 +4,6 @@
 #include "portapi/portcall.h"
 
 #include <QDateTime>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
