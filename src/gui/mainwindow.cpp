@@ -157,9 +157,9 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         label->setSizePolicy(policy);
     }
 
-    buildMenus();
     m_demo = new DemoDirector(this); // the demo: its caption band and the toolbar's button
     toolbar->addAction(m_demo->action());
+    buildMenus();
     statusBar()->showMessage(tr("Ready"));
     setWindowTitle(tr("Untitled node — Porthole"));
     restoreLayout();

@@ -4,6 +4,7 @@
 #include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
+#include "demo/demodirector.h"
 #include "mainwindow.h"
 #include "node/documentcontroller.h"
 #include "node/nodeeditor.h"
@@ -267,6 +268,8 @@ void WindowActions::buildRunMenu()
         m_window->reportPane()->send();
     });
     tooltipFor("reportSend", report);
+    run->addSeparator();
+    run->addAction(m_window->demoDirector()->action()); // the toolbar's Demo, also here
 }
 
 void WindowActions::buildHelpMenu()
