@@ -90,6 +90,9 @@ void DemoConsumer::stop()
     if (m_session)
         m_session->stop();
     m_session.reset();
+    // Calls still in flight are dropped (the client lets go of a deleted call): no answer may
+    // reach a consumer that stopped, or one being destroyed.
+    qDeleteAll(findChildren<PortCall*>(Qt::FindDirectChildrenOnly));
     m_queue.clear();
     m_busy = false;
     m_ready = false;
@@ -190,6 +193,7 @@ void DemoConsumer::sendStep()
         return;
     }
     PortCall* call = m_client.send(*request);
+    call->setParent(this); // see stop()
     const QString id = job.nodeRunId;
     connect(call, &PortCall::finished, this, [this, call, id, step] {
         call->deleteLater();
