@@ -122,6 +122,7 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     (new LedgerFeed(m_ledger, m_runsPane->model(), this))->watchWindow(this);
     m_runsPane->model()->setLedger(m_ledger);
     connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
+    connect(m_reportPane, &ReportPane::timelineRequested, this, &MainWindow::showTimeline);
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

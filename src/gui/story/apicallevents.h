@@ -2,6 +2,7 @@
 
 #include "models/runevent.h"
 #include "portapi/localapicall.h"
+#include "portapi/portclientconfig.h"
 
 #include <QVector>
 
@@ -15,7 +16,7 @@ namespace ApiCallEvents {
 
 /// The User-Agent prefix of Porthole's own Report tab: its reports are recorded by the tab
 /// itself (with latency and trace id), so the sandbox's copy of them is skipped.
-inline constexpr char kReportAgentPrefix[] = "Porthole-Report/";
+inline constexpr const char* kReportAgentPrefix = kReportUserAgentPrefix;
 
 /// True when the call came from Porthole's Report tab.
 bool fromReportTab(const LocalApiCall& call);
