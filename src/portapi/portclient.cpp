@@ -326,6 +326,13 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
             m_tokenFreshUntil = QDateTime::currentDateTimeUtc().addSecs(token->expiresInS - margin);
         }
     }
+    if (ok && request.kind == PortRequest::Kind::KafkaCredentials) {
+        // Read from the raw answer: the recorded one has the password redacted.
+        if (auto creds = PortResponse::parseKafkaCredentials(a.rawBody, &error)) {
+            m_redactor.addSecret(creds->password.toUtf8());
+            job->call->setKafkaCredentials(std::move(*creds));
+        }
+    }
     if (error.isEmpty() && !ok) {
         QString what = QStringLiteral("HTTP %1").arg(a.status);
         if (!a.exchange.reason.isEmpty())

@@ -136,6 +136,49 @@ std::optional<Token> parseToken(const QByteArray& body)
     return t;
 }
 
+std::optional<KafkaCredentials> parseKafkaCredentials(const QByteArray& body, QString* error)
+{
+    const QJsonObject creds =
+        QJsonDocument::fromJson(body).object().value(QStringLiteral("credentials")).toObject();
+    const QJsonValue brokers = creds.value(QStringLiteral("brokers"));
+    const QJsonValue user = creds.value(QStringLiteral("username"));
+    const QJsonValue password = creds.value(QStringLiteral("password"));
+    const auto stringOrAbsent = [](const QJsonValue& v) {
+        return v.isString() || v.isUndefined() || v.isNull();
+    };
+    if (!brokers.isArray() || !stringOrAbsent(user) || !stringOrAbsent(password)) {
+        *error = QStringLiteral("the kafka-credentials answer has no credentials.brokers list "
+                                "(or its username/password are not strings)");
+        return std::nullopt;
+    }
+    KafkaCredentials c;
+    for (const QJsonValue& b : brokers.toArray()) {
+        if (!b.isString() || b.toString().trimmed().isEmpty()) {
+            *error = QStringLiteral("the kafka-credentials answer lists a broker that is not a "
+                                    "host:port string");
+            return std::nullopt;
+        }
+        c.brokers.append(b.toString().trimmed());
+    }
+    if (c.brokers.isEmpty()) {
+        *error = QStringLiteral("the kafka-credentials answer lists no brokers");
+        return std::nullopt;
+    }
+    c.username = user.toString();
+    c.password = password.toString();
+    return c;
+}
+
+QString parseOrganizationId(const QByteArray& body)
+{
+    return QJsonDocument::fromJson(body)
+        .object()
+        .value(QStringLiteral("organization"))
+        .toObject()
+        .value(QStringLiteral("id"))
+        .toString();
+}
+
 Problem problem(const QByteArray& body)
 {
     Problem p;

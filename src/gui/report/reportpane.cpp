@@ -160,6 +160,16 @@ QString ReportPane::clientSecret() const
     return m_ui->reportClientSecret->text();
 }
 
+QString ReportPane::baseUrl() const
+{
+    return m_baseUrl->text().trimmed();
+}
+
+QString ReportPane::clientId() const
+{
+    return m_clientId->text().trimmed();
+}
+
 void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
                         const QString& clientSecret)
 {

@@ -45,6 +45,9 @@ public:
     void setLedger(RunLedger* ledger);
     /// The client secret typed in (memory only), for signing messages like Port.
     QString clientSecret() const;
+    /// The API address and client id typed in (the connection editor's "Get from Port" uses them).
+    QString baseUrl() const;
+    QString clientId() const;
     /// Prefills the run ids (from the rendered context or a watched message); an r_ id picks
     /// the action run endpoint, a wfnr_ id a workflow one.
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
