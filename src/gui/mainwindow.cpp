@@ -123,6 +123,12 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     m_runsPane->model()->setLedger(m_ledger);
     connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
     connect(m_reportPane, &ReportPane::timelineRequested, this, &MainWindow::showTimeline);
+    // "Report on this run": the Report tab takes the message's kind and ids, and comes forward.
+    connect(m_runsPane, &RunsPane::reportRequested, this,
+            [this](MessageKind kind, const RunIds& ids) {
+                if (m_reportPane->reportOn(kind, ids))
+                    m_tabs->setCurrentWidget(m_reportPane);
+            });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -7,6 +7,7 @@
 #include "gui/report/reportpane.h"
 #include "models/runledger.h"
 #include "portapi/localportapi.h"
+#include "portapi/portclientconfig.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -121,6 +122,8 @@ private Q_SLOTS:
         QCOMPARE(call.method, QByteArray("PATCH"));
         QCOMPARE(call.path, QStringLiteral("/v1/workflows/nodes/runs/") + kNode);
         QCOMPARE(call.status, 200);
+        // The tab announces itself, so the sandbox's record does not count this report twice.
+        QVERIFY2(call.userAgent.startsWith(kReportUserAgentPrefix), call.userAgent.constData());
 
         // The answer, readably: status line with time, size and trace id, then the body.
         const QString text = answer();

@@ -20,6 +20,9 @@
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QSplitter>
+
+#include <algorithm>
 
 namespace porthole {
 
@@ -83,8 +86,11 @@ ReportPane::ReportPane(QWidget* parent)
     header->setSectionResizeMode(ReportHistoryModel::Run, QHeaderView::Stretch);
     header->setSectionResizeMode(ReportHistoryModel::Sent, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(ReportHistoryModel::Http, QHeaderView::ResizeToContents);
-    m_ui->reportSplitter->setStretchFactor(0, 1);
-    m_ui->reportSplitter->setStretchFactor(1, 3);
+    // Form, then Send and the history, then the answer, which takes what is left; on a small
+    // screen the form scrolls rather than squeezing the answer (see showEvent).
+    m_ui->reportSplitter->setStretchFactor(0, 0);
+    m_ui->reportSplitter->setStretchFactor(1, 0);
+    m_ui->reportSplitter->setStretchFactor(2, 1);
     connect(m_ui->reportHistory->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex& current) {
                 if (current.isValid())
@@ -130,6 +136,24 @@ ReportPane::ReportPane(QWidget* parent)
 }
 
 ReportPane::~ReportPane() = default;
+
+void ReportPane::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (m_splitterSized)
+        return;
+    m_splitterSized = true;
+    // Send and a header plus three history rows; the answer at least ~7 lines; the form whole when
+    // that leaves room for it, else it scrolls. The user may drag the handles.
+    QSplitter* split = m_ui->reportSplitter;
+    const int total = split->height() - 2 * split->handleWidth();
+    const int line = m_ui->reportResponse->fontMetrics().lineSpacing();
+    const int row = m_ui->reportHistory->fontMetrics().height() + 6;
+    const int sent = m_ui->reportSend->sizeHint().height() + 4 * row;
+    const int form = std::clamp(total - sent - 7 * line - 12, 160,
+                                std::max(160, m_ui->reportFormPage->sizeHint().height()));
+    split->setSizes({form, sent, std::max(total - form - sent, 8 * line)});
+}
 
 QString ReportPane::clientSecret() const
 {

@@ -71,6 +71,9 @@ Q_SIGNALS:
     /// The user asked for the run's timeline.
     void timelineRequested(const QString& runId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     std::unique_ptr<Ui::ReportPane> m_ui; // the form (ui/reportpane.ui)
     KeyringRow* m_keyring;
@@ -82,6 +85,7 @@ private:
     QString m_jsonText[2];         // the JSON editor's text per kind: workflow, action
     QString m_contextIds;          // the ids setRunIds() last applied
     bool m_sending = false;
+    bool m_splitterSized = false; // the first show sets the split
     int m_endpointShown = -1;
 
     void endpointChanged();

@@ -1,5 +1,6 @@
 #include "sentreport.h"
 
+#include "core/jsonformatter.h"
 #include "portapi/portcall.h"
 
 #include <QCoreApplication>
@@ -21,10 +22,10 @@ QString pretty(const QByteArray& body)
 {
     if (body.isEmpty())
         return tr("(empty body)");
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body.left(kShownBodyBytes), &error);
-    if (error.error == QJsonParseError::NoError && !doc.isNull())
-        return QString::fromUtf8(doc.toJson(QJsonDocument::Indented)).trimmed();
+    // Re-indented only: members keep the order the server wrote them in.
+    if (body.size() <= kShownBodyBytes)
+        if (const auto formatted = formatJson(std::string_view(body.constData(), body.size())))
+            return QString::fromStdString(*formatted).trimmed();
     QString text = QString::fromUtf8(body.left(kShownBodyBytes));
     if (body.size() > kShownBodyBytes)
         text += tr("\n… (%1 bytes in all)").arg(body.size());
@@ -131,10 +132,11 @@ QString SentReport::text() const
     QStringList head;
     head << (httpStatus ? QStringLiteral("HTTP %1 %2").arg(httpStatus).arg(reason).trimmed()
                         : tr("No answer"));
+    const auto ms = [](qint64 n) { return n < 1 ? tr("< 1 ms") : tr("%1 ms").arg(n); };
     if (latencyMs >= 0)
         head << (totalMs > latencyMs + 1
-                     ? tr("%1 ms (%2 ms with the login)").arg(latencyMs).arg(totalMs)
-                     : tr("%1 ms").arg(latencyMs));
+                     ? tr("%1 (%2 with the login)").arg(ms(latencyMs), ms(totalMs))
+                     : ms(latencyMs));
     if (httpStatus)
         head << bytes(responseBytes);
     head << (traceId.isEmpty() ? tr("no trace id") : tr("trace %1").arg(traceId));
