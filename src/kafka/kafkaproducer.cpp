@@ -134,20 +134,39 @@ void KafkaProducer::report(DeliveryReport r)
 
 void KafkaProducer::send(const OutgoingMessage& m)
 {
-    const uint64_t index = m_sent++;
-    m_sentAt.push_back(std::chrono::steady_clock::now());
     rd_kafka_headers_t* headers = nullptr;
     if (!m.headers.empty()) {
         headers = rd_kafka_headers_new(m.headers.size());
         for (const auto& [k, v] : m.headers)
             rd_kafka_header_add(headers, k.data(), ssize_t(k.size()), v.data(), ssize_t(v.size()));
     }
+    produce(m.topic, m.key ? m.key->data() : nullptr, m.key ? m.key->size() : 0, m.value.data(),
+            m.value.size(), headers);
+}
+
+void KafkaProducer::send(const KafkaRecord& r)
+{
+    rd_kafka_headers_t* headers = nullptr;
+    if (!r.headers.empty()) {
+        headers = rd_kafka_headers_new(r.headers.size());
+        // A null header value stays null: librdkafka sends it as such (not as "").
+        for (const auto& [k, v] : r.headers)
+            rd_kafka_header_add(headers, k.data(), ssize_t(k.size()), v ? v->data() : nullptr,
+                                v ? ssize_t(v->size()) : 0);
+    }
+    produce(r.topic, r.key ? r.key->data() : nullptr, r.key ? r.key->size() : 0,
+            r.value ? r.value->data() : nullptr, r.value ? r.value->size() : 0, headers);
+}
+
+void KafkaProducer::produce(const std::string& topic, const char* key, size_t keyLen,
+                            const char* value, size_t valueLen, rd_kafka_headers_s* headers)
+{
+    const uint64_t index = m_sent++;
+    m_sentAt.push_back(std::chrono::steady_clock::now());
     for (;;) {
         const rd_kafka_resp_err_t err = rd_kafka_producev(
-            d->rk.get(), RD_KAFKA_V_TOPIC(m.topic.c_str()),
-            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_VALUE(const_cast<char*>(m.value.data()), m.value.size()),
-            RD_KAFKA_V_KEY((m.key ? m.key->data() : nullptr), (m.key ? m.key->size() : 0)),
+            d->rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(const_cast<char*>(value), valueLen), RD_KAFKA_V_KEY(key, keyLen),
             RD_KAFKA_V_HEADERS(headers),
             RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(index))), RD_KAFKA_V_END);
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -160,7 +179,7 @@ void KafkaProducer::send(const OutgoingMessage& m)
             rd_kafka_headers_destroy(headers);
         DeliveryReport r;
         r.index = index;
-        r.topic = m.topic;
+        r.topic = topic;
         r.error = rd_kafka_err2str(err);
         r.errorCode = err;
         report(std::move(r));

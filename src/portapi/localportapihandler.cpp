@@ -94,7 +94,8 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
     return reply;
 }
 
-void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply)
+void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply,
+                                     const QByteArray& userAgent)
 {
     LocalApiCall call;
     call.at = QDateTime::currentDateTimeUtc();
@@ -107,6 +108,7 @@ void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const Local
                          .value(QStringLiteral("message"))
                          .toString();
     call.bodySize = request.body.size();
+    call.userAgent = userAgent;
     // The login body carries the client secret: recorded calls are shown and written to
     // reports, so secrets go before anything is kept.
     Redactor redactor;

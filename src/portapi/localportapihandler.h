@@ -71,7 +71,8 @@ public:
     QStringList issuedTokens() const { return m_tokens.keys(); }
     /// Records a call as it was finally answered (LocalPortApi does so when it sends the answer:
     /// a request it holds back is handled more than once but answered once).
-    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply);
+    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply,
+                    const QByteArray& userAgent = {});
     /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
     const QList<LocalApiCall>& calls() const { return m_calls; }
     /// How many calls are kept.

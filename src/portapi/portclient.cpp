@@ -158,7 +158,8 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
 {
     QNetworkRequest req(urlFor(request.path));
     req.setHeader(QNetworkRequest::UserAgentHeader,
-                  QByteArrayLiteral("porthole/" PORTHOLE_VERSION));
+                  m_config.userAgent.isEmpty() ? QByteArrayLiteral("porthole/" PORTHOLE_VERSION)
+                                               : m_config.userAgent);
     req.setRawHeader("Accept", "application/json");
     if (!request.body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));

@@ -235,6 +235,40 @@ private Q_SLOTS:
                  2);
     }
 
+    void watchFilterRunawaySkipsOneMessage()
+    {
+        // A --filter that never ends on one message: that message is skipped with a warning
+        // naming it, the others are judged and printed, and the watch ends normally.
+        const QString topic = QStringLiteral("itest.filter.runaway");
+        QByteArray input;
+        for (int n = 0; n < 6; ++n)
+            input +=
+                "k\t{\"n\":" + QByteArray::number(n) + (n == 2 ? ",\"loop\":true" : "") + "}\n";
+        QVERIFY(kcatProduce(bootstrap(), topic, input, {QStringLiteral("-p"), QStringLiteral("0")})
+                    .exitCode == 0);
+        QElapsedTimer clock;
+        clock.start();
+        const Finished f = watchAll(
+            topic,
+            {QStringLiteral("--filter"),
+             QStringLiteral("if .value.loop then last(repeat(1)) else .value.n % 2 == 0 end"),
+             QStringLiteral("--filter-timeout"), QStringLiteral("300")});
+        QVERIFY2(f.exitCode == 0, f.err.constData());
+        const QList<QByteArray> out = lines(f.out);
+        QCOMPARE(out.size(), 2); // n = 0 and 4; n = 2 ran away
+        QCOMPARE(parse(out[0])["value"]["n"].toNumber(), 0.0);
+        QCOMPARE(parse(out[1])["value"]["n"].toNumber(), 4.0);
+        QVERIFY2(f.err.contains("--filter: skipped partition 0 offset 2: the filter took longer "
+                                "than 300 ms"),
+                 f.err.constData());
+        QVERIFY2(clock.elapsed() < 20000, QByteArray::number(clock.elapsed()).constData());
+        // A bad --filter-timeout is a usage error.
+        QCOMPARE(watchAll(topic, {QStringLiteral("--filter"), QStringLiteral("."),
+                                  QStringLiteral("--filter-timeout"), QStringLiteral("0")})
+                     .exitCode,
+                 2);
+    }
+
     void watcherCommitsNothing()
     {
         const auto committed = [&](const QString& group) {

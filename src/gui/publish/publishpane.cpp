@@ -157,10 +157,12 @@ void PublishPane::publish()
     m_publishButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
+    Q_EMIT publishStarted(m_messages, m_topic->text().trimmed(), plan.signingSecret.has_value());
 
     m_future = QtConcurrent::run([this, session, total] {
         qint64 done = 0, failed = 0;
         QList<QStringList> rows;
+        QList<DeliveryReport> delivered; // for the run ledger, like the rows
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
         auto flush = [&](bool force) {
@@ -168,8 +170,15 @@ void PublishPane::publish()
                 return; // the UI hears at most every 50 ms
             sinceUpdate.restart();
             QMetaObject::invokeMethod(
-                this, [=, this] { onProgress(done, total, failed, rows); }, Qt::QueuedConnection);
+                this,
+                [=, this] {
+                    if (!delivered.isEmpty())
+                        Q_EMIT messagesDelivered(delivered);
+                    onProgress(done, total, failed, rows);
+                },
+                Qt::QueuedConnection);
             rows.clear();
+            delivered.clear();
         };
         const PublishSummary s = session->run(
             [&](const DeliveryReport& r) {
@@ -186,6 +195,8 @@ void PublishPane::publish()
                         r.delivered() ? tr("delivered")
                                       : QString::fromStdString(KafkaErrors::readable(r.error)),
                         QString::fromStdString(r.error)};
+                if (done <= kMaxRowsShown)
+                    delivered << r;
                 flush(false);
             },
             [&] { flush(false); }, &m_cancel);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "gui/connection/kafkatarget.h"
+#include "kafka/kafkaproducer.h"
 
 #include <QFuture>
 #include <QWidget>
@@ -26,7 +27,6 @@ class PublishPane;
 
 namespace porthole {
 
-struct DeliveryReport;
 class Sandbox;
 
 /// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
@@ -59,6 +59,11 @@ public:
 Q_SIGNALS:
     /// A publish ended: how many were delivered and how many failed.
     void publishFinished(qint64 delivered, qint64 failed);
+    /// A publish began: the values as rendered (before signing), the topic, signed or not.
+    void publishStarted(const std::vector<std::string>& values, const QString& topic,
+                        bool signedLikePort);
+    /// Delivery reports arrived (the first 2000 of a publish, in the UI thread).
+    void messagesDelivered(const QList<porthole::DeliveryReport>& reports);
 
 private:
     std::unique_ptr<Ui::PublishPane> m_ui; // the form (ui/publishpane.ui); widgets below are its

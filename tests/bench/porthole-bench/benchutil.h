@@ -42,7 +42,7 @@ inline double percentile(std::vector<double> v, double p)
     std::fprintf(stderr, "porthole-bench: %s\n", why);
     std::fprintf(stderr,
                  "usage: porthole-bench ingest (--bootstrap HOST:PORT --topic T | --synthetic N) "
-                 "--count N [--filter TEXT]\n"
+                 "--count N [--filter TEXT] [--jq EXPR]\n"
                  "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n"
                  "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n");
     std::exit(2);
