@@ -65,6 +65,34 @@ private Q_SLOTS:
         QVERIFY(sawType);
         QVERIFY(sawConfig);
     }
+
+    // Template values under their lines are re-annotated only where they changed; they must
+    // still follow lines that move and leave lines that no longer hold a template.
+    void templateValuesFollowTheirLines()
+    {
+        NodePane pane;
+        QSignalSpy rendered(&pane, &NodePane::nodeRendered);
+        pane.setNodeText("{\"identifier\":\"x\",\"config\":{\"type\":\"KAFKA\",\"payload\":{\n"
+                         "\"a\": \"{{ 1 + 1 }}\",\n"
+                         "\"b\": \"{{ \\\"b\\\" }}\"\n}}}");
+        QVERIFY(rendered.wait(20000));
+        NodeEditor* editor = pane.editor();
+        QCOMPARE(editor->annotation(1), QStringLiteral("= 2"));
+        QCOMPARE(editor->annotation(2), QStringLiteral("= \"b\""));
+        // A line above: both values move down one line, nothing stays behind.
+        editor->setCursorPosition(1, 0);
+        QTest::keyClicks(editor, QStringLiteral("\"z\": 0,"));
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTRY_COMPARE(editor->annotation(2), QStringLiteral("= 2"));
+        QTRY_COMPARE(editor->annotation(3), QStringLiteral("= \"b\""));
+        QCOMPARE(editor->annotation(1), QString());
+        // A changed value is shown; the unchanged one stays.
+        editor->setCursorPosition(2, 10);
+        QTest::keyClick(editor, Qt::Key_Backspace);
+        QTest::keyClicks(editor, QStringLiteral("5"));
+        QTRY_COMPARE(editor->annotation(2), QStringLiteral("= 6"));
+        QCOMPARE(editor->annotation(3), QStringLiteral("= \"b\""));
+    }
 };
 
 QTEST_MAIN(TestNodePane)

@@ -43,6 +43,10 @@ PublishPane::PublishPane(QWidget* parent)
     m_summary = m_ui->publishSummary;
     m_sign = m_ui->publishSign;
     m_reports->header()->setStretchLastSection(true);
+    // Narrow number columns leave the Result (the reason a message failed) the width: at
+    // 1024×700 the default 100 px each pushed it behind a scroll bar.
+    for (const auto& [column, width] : {std::pair{0, 44}, {1, 72}, {2, 72}, {3, 84}})
+        m_reports->setColumnWidth(column, width);
 
     connect(m_publishButton, &QPushButton::clicked, this, &PublishPane::publish);
     connect(m_cancelButton, &QPushButton::clicked, this, &PublishPane::cancel);
