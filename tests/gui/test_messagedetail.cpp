@@ -150,7 +150,9 @@ private Q_SLOTS:
         const std::string big = "{\"blob\":\"" + std::string(3 * 1024 * 1024, 'x') + "\"}";
         view.setValue(big, ValueFormat::Json);
         QVERIFY(view.isPartial());
-        QCOMPARE(view.shownText().toUtf8().size(), qsizetype(MessageValueView::kLazyBytes));
+        // The first 256 KiB, its one long line broken for display every 4,000 characters.
+        QCOMPARE(view.shownText().remove(QLatin1Char('\n')).toUtf8().size(),
+                 qsizetype(MessageValueView::kLazyBytes));
         view.showAll();
         QVERIFY(!view.isPartial());
         QVERIFY(view.shownText().size() > 3 * 1024 * 1024);

@@ -86,13 +86,15 @@ MessageDetailView::MessageDetailView(QWidget* parent)
     clear();
 }
 
-void MessageDetailView::setMessage(const KafkaRecord& record, const MessageInfo& info,
-                                   const QString& signature, const QString& signatureWhy)
+void MessageDetailView::setMessage(std::shared_ptr<const KafkaRecord> shown,
+                                   const MessageInfo& info, const QString& signature,
+                                   const QString& signatureWhy)
 {
-    m_record = record;
+    m_record = std::move(shown);
+    const KafkaRecord& record = *m_record;
     m_placeholder->hide();
     m_tabs->show();
-    m_value->setValue(record.value, info.format);
+    m_value->setValue(m_record, info.format);
     fillHeaders(record);
     fillMetadata(record, info, signature, signatureWhy);
     m_tabs->setTabText(1, tr("Headers (%1)").arg(record.headers.size()));
