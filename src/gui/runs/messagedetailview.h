@@ -28,6 +28,9 @@ public:
     void setMessage(std::shared_ptr<const KafkaRecord> record, const MessageInfo& info,
                     const QString& signature, const QString& signatureWhy);
     void clear();
+    /// Room for the toolbar, the tabs and a dozen lines of value beside the table.
+    QSize sizeHint() const override { return {480, 260}; }
+    QSize minimumSizeHint() const override { return {240, 160}; }
     /// The message shown (nullptr: none).
     const KafkaRecord* message() const { return m_record.get(); }
     QToolBar* toolBar() const { return m_toolBar; }
