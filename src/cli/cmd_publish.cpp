@@ -200,8 +200,8 @@ int runPublish(const QStringList& args)
     writeOut("{\"delivered\":" + std::to_string(s.delivered) +
              ",\"failed\":" + std::to_string(s.failed) + "}\n");
     std::fflush(stdout);
-    if (!s.fatal.empty())
-        return fail(cmd, QString::fromStdString(s.fatal), ServiceError);
+    if (!s.fatal.empty()) // the line without librdkafka's internals (they were logged above)
+        return fail(cmd, QString::fromStdString(KafkaErrors::readable(s.fatal)), ServiceError);
     if (s.failed > 0 || s.delivered != s.total)
         return fail(cmd,
                     QStringLiteral("%1 of %2 message(s) not delivered: %3")

@@ -1,14 +1,14 @@
 // porthole-cli watch (--bootstrap HOST:PORT | --profile NAME) (--org ORG | --topic TOPIC)
 //     [--from beginning|end|OFFSET|@EPOCH_MS|-N] [--count N] [--exit-at-end] [--filter JQ]
+//     [--filter-timeout MS]
 //     [--verify [--client-secret S]] [-X librdkafka.property=value]...
 #include "command.h"
 #include "watchargs.h"
 
 #include "core/messagedecoder.h"
 #include "kafka/kafkawatcher.h"
-#include "template/jqengine.h"
+#include "template/boundedjqfilter.h"
 
-#include "core/jsonparser.h"
 #include "core/portsignature.h"
 
 #include <QDateTime>
@@ -25,8 +25,8 @@ volatile std::sig_atomic_t g_stop = 0;
 
 void onSignal(int sig)
 {
-    // The first Ctrl+C ends the watch cleanly; a second one kills, for when a --filter that
-    // never ends (jq runs in this process) keeps the loop from seeing the first.
+    // The first Ctrl+C ends the watch cleanly; a second one kills, should anything keep the
+    // loop from seeing the first.
     g_stop = 1;
     ::signal(sig, SIG_DFL);
 }
@@ -82,24 +82,19 @@ int runWatch(const QStringList& args)
     const WatchArgs& opts = std::get<WatchArgs>(parsed);
     const WatchOptions& options = opts.options;
     const long long limit = opts.limit;
-    // --filter runs jq (the template engine's) on the object that would be printed.
-    JqLimits jqLimits;
-    jqLimits.isolation = Isolation::InProcess; // the user's own filter, run once per message
-    const std::vector<std::string> filterBody = {opts.filter.value_or(std::string())};
+    // --filter runs in a bounded worker (BoundedJqFilter) on the objects that would be printed:
+    // a message on which it runs away is skipped with a warning, and the watch goes on.
+    std::unique_ptr<BoundedJqFilter> filter;
+    if (opts.filter) {
+        std::string error;
+        BoundedJqFilter::Limits limits;
+        limits.timeoutMs = opts.filterTimeoutMs;
+        filter = BoundedJqFilter::compile(*opts.filter, limits, &error);
+        if (!filter)
+            return fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(error),
+                        UsageError);
+    }
     std::string lastFilterError;
-    const auto keep = [&](const std::string& line) {
-        if (!opts.filter)
-            return true;
-        const JsonDocument doc = JsonParser::parse(line);
-        const JqOutcome r =
-            JqEngine::shared().evaluate(filterBody, doc.root->toValue(), jqLimits).front();
-        if (r.kind == JqOutcome::Kind::Error && r.error != lastFilterError) {
-            lastFilterError = r.error; // reported once per distinct error, message skipped
-            fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(r.error), 0);
-        }
-        return r.kind == JqOutcome::Kind::Value && !r.value.isNull() &&
-               !(r.value.isBool() && !r.value.toBool());
-    };
 
     std::string error;
     auto watcher = KafkaWatcher::create(
@@ -129,14 +124,38 @@ int runWatch(const QStringList& args)
         records.clear();
         watcher->poll(records, 100, 20000);
         out.clear();
+        std::vector<std::string> lines;
+        lines.reserve(records.size());
         for (const auto& r : records) {
+            lines.push_back(MessageDecoder::toJsonLine(r));
+            appendSignatureFields(lines.back(), r, opts.verifySecret);
+        }
+        std::vector<BoundedJqFilter::Result> verdicts;
+        if (filter && !lines.empty())
+            verdicts = filter->evaluate(lines);
+        for (size_t i = 0; i < lines.size(); ++i) {
             if (limit >= 0 && printed >= limit)
                 break;
-            std::string line = MessageDecoder::toJsonLine(r);
-            appendSignatureFields(line, r, opts.verifySecret);
-            if (!keep(line))
-                continue;
-            out += line;
+            if (filter) {
+                const BoundedJqFilter::Result& v = verdicts[i];
+                if (v.verdict == JqVerdict::TimedOut) {
+                    // Always said: which message was skipped matters.
+                    fail(cmd,
+                         QStringLiteral("--filter: skipped partition %1 offset %2: %3")
+                             .arg(records[i].partition)
+                             .arg(records[i].offset)
+                             .arg(QString::fromStdString(v.error)),
+                         0);
+                    continue;
+                }
+                if (v.verdict == JqVerdict::Error && v.error != lastFilterError) {
+                    lastFilterError = v.error; // reported once per distinct error
+                    fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(v.error), 0);
+                }
+                if (v.verdict != JqVerdict::Passed)
+                    continue;
+            }
+            out += lines[i];
             out += '\n';
             ++printed;
         }

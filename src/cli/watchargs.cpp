@@ -2,7 +2,7 @@
 
 #include "command.h"
 #include "kafkaargs.h"
-#include "template/jqengine.h"
+#include "template/boundedjqfilter.h"
 
 namespace porthole::cli {
 
@@ -32,6 +32,11 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
                                     QStringLiteral("Only messages for which this jq filter "
                                                    "yields true (input: the printed object)."),
                                     QStringLiteral("JQ"));
+    const QCommandLineOption filterTimeout(
+        QStringLiteral("filter-timeout"),
+        QStringLiteral("The most milliseconds --filter may take on one message (default 1000); "
+                       "a message that takes longer is skipped with a warning."),
+        QStringLiteral("MS"), QStringLiteral("1000"));
     const QCommandLineOption group(QStringLiteral("group"),
                                    QStringLiteral("Group id to use (must start with ORG.); it "
                                                   "is never joined or committed to."),
@@ -46,7 +51,8 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
         QStringLiteral("The Port client secret to verify with (default: $PORT_CLIENT_SECRET)."),
         QStringLiteral("S"));
     parser.addOptions({kafka.bootstrap, kafka.profile, org, topic, from, partition, count,
-                       exitAtEnd, filter, group, verify, clientSecret, kafka.property});
+                       exitAtEnd, filter, filterTimeout, group, verify, clientSecret,
+                       kafka.property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Print the messages of a topic as JSON lines, "
                                              "read-only: never commits offsets, never joins a "
@@ -60,17 +66,25 @@ std::variant<int, WatchArgs> parseWatchArgs(const QStringList& args)
             UsageError);
     WatchArgs out;
     if (parser.isSet(filter)) {
-        // Only compile errors matter here, but jq compiles and runs in one call: run it forked
-        // with a deadline, so a filter that never ends on {} (`repeat(1)`) cannot hang the
-        // command before it connects. Compile errors come from the parent, as before.
-        JqLimits probeLimits;
-        probeLimits.isolation = Isolation::Fork;
-        probeLimits.timeoutMs = 1000;
+        // Compiled only (never run here): each message then runs in the bounded worker.
         out.filter = parser.value(filter).toStdString();
-        const JqOutcome probe =
-            JqEngine::shared().evaluate({*out.filter}, JsonValue::object(), probeLimits).front();
-        if (probe.compileError)
-            return fail(cmd, QStringLiteral("--filter: ") + QString::fromStdString(probe.error),
+        std::string error;
+        int line = -1;
+        int column = -1;
+        if (!BoundedJqFilter::compile(*out.filter, {}, &error, &line, &column))
+            return fail(cmd,
+                        QStringLiteral("--filter: ") +
+                            (column > 0
+                                 ? QStringLiteral("line %1, column %2: ").arg(line).arg(column)
+                                 : QString()) +
+                            QString::fromStdString(error),
+                        UsageError);
+    }
+    {
+        bool ok = false;
+        out.filterTimeoutMs = parser.value(filterTimeout).toInt(&ok);
+        if (!ok || out.filterTimeoutMs <= 0)
+            return fail(cmd, QStringLiteral("--filter-timeout must be a number of milliseconds"),
                         UsageError);
     }
 

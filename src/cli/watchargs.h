@@ -17,6 +17,7 @@ struct WatchArgs
     long long limit = -1;              ///< --count; -1 = no limit
     bool exitAtEnd = false;            ///< --exit-at-end
     std::optional<std::string> filter; ///< --filter, a jq filter body
+    int filterTimeoutMs = 1000;        ///< --filter-timeout: the most one message may take
     /// --verify: the client secret (PORT_CLIENT_SECRET or --client-secret) to check with.
     std::optional<std::string> verifySecret;
 };

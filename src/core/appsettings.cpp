@@ -10,7 +10,8 @@ QStringList AppSettings::keys()
             lastConnection.key(),   publishTopic.key(),     publishKey.key(),
             publishHeaders.key(),   publishRepeat.key(),    previewPreset.key(),
             previewStrict.key(),    previewArrayMode.key(), sandboxKeepPorts.key(),
-            sandboxKafkaPort.key(), sandboxApiPort.key(),   editorTabMovesFocus.key()};
+            sandboxKafkaPort.key(), sandboxApiPort.key(),   editorTabMovesFocus.key(),
+            runsSavedFilters.key(), runsJqColumns.key()};
 }
 
 } // namespace porthole

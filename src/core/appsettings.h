@@ -38,6 +38,10 @@ struct AppSettings
     static inline const Setting<bool> sandboxKeepPorts{"sandbox/keepPorts", true};
     static inline const Setting<int> sandboxKafkaPort{"sandbox/kafkaPort", 0};
     static inline const Setting<int> sandboxApiPort{"sandbox/apiPort", 0};
+    // Runs: saved jq filters, name → expression (filters, never secrets)
+    static inline const Setting<QVariantMap> runsSavedFilters{"runs/savedJqFilters", {}};
+    // Runs: columns computed from jq paths, in order
+    static inline const Setting<QStringList> runsJqColumns{"runs/jqColumns", {}};
     // Editor
     static inline const Setting<bool> editorTabMovesFocus{"editor/tabMovesFocus", false};
 

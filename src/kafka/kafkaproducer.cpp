@@ -48,9 +48,7 @@ struct ProducerCallbacks
             rd_kafka_fatal_error(rk, buf, sizeof buf);
             text = std::string("fatal: ") + buf;
         }
-        if (auto fatal = KafkaErrors::fatalConnectionError(err, text);
-            fatal && self->m_fatal.empty())
-            self->m_fatal = *fatal;
+        self->noteError(err, text);
         if (self->m_onError)
             self->m_onError(text);
     }
@@ -88,8 +86,43 @@ KafkaProducer::~KafkaProducer()
         d->topics.clear(); // topic handles go before the handle that owns them
 }
 
+void KafkaProducer::noteError(int code, const std::string& text)
+{
+    if (auto fatal = KafkaErrors::fatalConnectionError(code, text); fatal && m_fatal.empty())
+        m_fatal = *fatal;
+    if (m_everDelivered)
+        return; // a broker that worked and went away may come back: librdkafka keeps trying
+    if (code == RD_KAFKA_RESP_ERR__TRANSPORT &&
+        text.find("Connection refused") != std::string::npos)
+        m_refused = text;
+    if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN && !m_allDownSince)
+        m_allDownSince = std::chrono::steady_clock::now();
+}
+
+void KafkaProducer::checkAllRefused()
+{
+    // What the connection test calls "connection refused": every broker is down and they
+    // refuse connections. librdkafka would retry until message.timeout.ms and then say only
+    // "Message timed out"; a short grace lets a broker that is just starting come up.
+    if (!m_fatal.empty() || m_everDelivered || !m_allDownSince || m_refused.empty())
+        return;
+    if (std::chrono::steady_clock::now() - *m_allDownSince <
+        std::chrono::milliseconds(kRefusedGraceMs))
+        return;
+    // librdkafka's own words last: KafkaErrors::readable() shortens them for a main line.
+    m_fatal = "no broker answered (connection refused: is the broker running, is the address "
+              "right?): " +
+              m_refused;
+}
+
 void KafkaProducer::report(DeliveryReport r)
 {
+    if (r.delivered())
+        m_everDelivered = true;
+    else if (!m_fatal.empty() && (r.errorCode == RD_KAFKA_RESP_ERR__PURGE_QUEUE ||
+                                  r.errorCode == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT))
+        r.error = "not delivered: " + m_fatal; // purged because of it: say why
+
     if (r.index < m_sentAt.size())
         r.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 m_sentAt[r.index])
@@ -157,14 +190,17 @@ void KafkaProducer::produce(const std::string& topic, const char* key, size_t ke
 void KafkaProducer::poll(int timeoutMs)
 {
     rd_kafka_poll(d->rk.get(), timeoutMs);
+    checkAllRefused();
 }
 
 void KafkaProducer::finish(int timeoutMs)
 {
     // Flushed in slices so that a fatal connection error ends the wait at once.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-    while (outstanding() > 0 && m_fatal.empty() && std::chrono::steady_clock::now() < deadline)
+    while (outstanding() > 0 && m_fatal.empty() && std::chrono::steady_clock::now() < deadline) {
         rd_kafka_flush(d->rk.get(), 100);
+        checkAllRefused();
+    }
     if (outstanding() == 0)
         return;
     // Whatever is still queued or in flight is purged: each purged message gets a delivery

@@ -67,6 +67,10 @@ public:
     /// Set when the connection cannot work as configured (authentication, TLS): waiting will
     /// not help, finish() then fails what is left at once.
     const std::string& fatalError() const { return m_fatal; }
+    /// How long every broker may refuse connections, with nothing delivered yet, before the
+    /// producer gives up (fatalError() then says so): a dead broker fails in seconds instead of
+    /// waiting out message.timeout.ms.
+    static constexpr int kRefusedGraceMs = 2000;
 
 private:
     KafkaProducer() = default;
@@ -78,8 +82,13 @@ private:
     uint64_t m_reported = 0;
     std::string m_fatal;
     std::vector<std::chrono::steady_clock::time_point> m_sentAt;
+    bool m_everDelivered = false;
+    std::optional<std::chrono::steady_clock::time_point> m_allDownSince;
+    std::string m_refused; // the latest "connection refused" from librdkafka
 
     void report(DeliveryReport r);
+    void noteError(int code, const std::string& text);
+    void checkAllRefused();
     void produce(const std::string& topic, const char* key, size_t keyLen, const char* value,
                  size_t valueLen, rd_kafka_headers_s* headers);
     friend struct ProducerCallbacks;

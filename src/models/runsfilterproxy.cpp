@@ -53,6 +53,25 @@ void RunsFilterProxy::setSourceModel(QAbstractItemModel* source)
                 });
         connect(m_source, &QAbstractItemModel::headerDataChanged, this,
                 &RunsFilterProxy::headerDataChanged);
+        // Computed columns come and go (jq paths): the same columns here.
+        connect(m_source, &QAbstractItemModel::columnsAboutToBeInserted, this,
+                [this](const QModelIndex& p, int first, int last) {
+                    if (!p.isValid())
+                        beginInsertColumns({}, first, last);
+                });
+        connect(m_source, &QAbstractItemModel::columnsInserted, this, [this](const QModelIndex& p) {
+            if (!p.isValid())
+                endInsertColumns();
+        });
+        connect(m_source, &QAbstractItemModel::columnsAboutToBeRemoved, this,
+                [this](const QModelIndex& p, int first, int last) {
+                    if (!p.isValid())
+                        beginRemoveColumns({}, first, last);
+                });
+        connect(m_source, &QAbstractItemModel::columnsRemoved, this, [this](const QModelIndex& p) {
+            if (!p.isValid())
+                endRemoveColumns();
+        });
     }
     endResetModel();
     scan(kSliceMs);
@@ -73,6 +92,18 @@ void RunsFilterProxy::setKind(int kind)
         return;
     m_kind = kind;
     restart();
+}
+
+void RunsFilterProxy::setGate(Gate gate)
+{
+    m_gate = std::move(gate);
+    restart();
+}
+
+void RunsFilterProxy::resume()
+{
+    if (!m_scanTimer.isActive())
+        scan(kSliceMs);
 }
 
 void RunsFilterProxy::setNewestFirst(bool newestFirst)
@@ -147,10 +178,21 @@ void RunsFilterProxy::scan(int budgetMs)
         while (m_scanNext < end) {
             // The clock is read every 256 rows: reading it costs more than a row.
             const uint64_t stop = std::min(end, m_scanNext + 256);
-            for (; m_scanNext < stop; ++m_scanNext)
+            bool waiting = false;
+            for (; m_scanNext < stop; ++m_scanNext) {
+                if (m_gate) {
+                    const int verdict = m_gate(m_scanNext);
+                    if (verdict < 0) {
+                        waiting = true; // resume() comes back here
+                        break;
+                    }
+                    if (verdict == 0)
+                        continue;
+                }
                 if (accepts(int(m_scanNext - first)))
                     accepted.push_back(m_scanNext);
-            if (clock.elapsed() >= budgetMs)
+            }
+            if (waiting || clock.elapsed() >= budgetMs)
                 break;
         }
     }
@@ -165,7 +207,7 @@ void RunsFilterProxy::scan(int budgetMs)
         m_seqs.insert(m_seqs.end(), accepted.begin(), accepted.end());
         endInsertRows();
     }
-    if (m_scanNext < end)
+    if (m_scanNext < end && !(m_gate && m_gate(m_scanNext) < 0))
         m_scanTimer.start();
     else if (m_announce) {
         m_announce = false;

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <deque>
+#include <functional>
 
 namespace porthole {
 
@@ -29,6 +30,15 @@ public:
     void setText(const QString& text);
     /// Shows only one kind (MessageKind as int), or all with -1.
     void setKind(int kind);
+    /// A verdict from outside (a jq filter evaluated on another thread), by sequence number:
+    /// 1 shows the row, 0 hides it, -1 is not known yet. Rows are shown in order, so the scan
+    /// waits at the first unknown one until resume() says more verdicts are known. An empty
+    /// function removes the gate. Applies to every row again, like a new text.
+    using Gate = std::function<int(uint64_t seq)>;
+    void setGate(Gate gate);
+    bool hasGate() const { return bool(m_gate); }
+    /// More verdicts are known: carry on where the scan waits.
+    void resume();
     /// Newest message in the first row.
     void setNewestFirst(bool newestFirst);
     bool newestFirst() const { return m_newestFirst; }
@@ -55,6 +65,7 @@ private:
     std::deque<uint64_t> m_seqs; ///< accepted messages, oldest first
     uint64_t m_scanNext = 0;     ///< the next message to look at
     QStringList m_words;
+    Gate m_gate;
     int m_kind = -1;
     bool m_newestFirst = false;
     bool m_announce = false; ///< filterFinished() is due when the scan completes
@@ -64,7 +75,7 @@ private:
     size_t m_removeTo = 0;
 
     bool accepts(int sourceRow) const;
-    bool acceptsAll() const { return m_words.isEmpty() && m_kind < 0; }
+    bool acceptsAll() const { return m_words.isEmpty() && m_kind < 0 && !m_gate; }
     void restart();
     void scan(int budgetMs);
     int proxyRow(size_t position) const

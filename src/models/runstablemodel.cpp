@@ -5,6 +5,7 @@
 
 #include "core/messagedecoder.h"
 #include "core/portsignature.h"
+#include "runledger.h"
 
 namespace porthole {
 
@@ -113,6 +114,51 @@ QString RunsTableModel::signatureWhy(int row) const
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+RunsTableModel::RunState RunsTableModel::runState(const QString& status, const QString& result)
+{
+    if (status.isEmpty())
+        return RunState::None;
+    if (status == u"IN_PROGRESS")
+        return RunState::InProgress;
+    const QString& outcome = status == u"COMPLETED" ? result : status;
+    if (outcome == u"SUCCESS")
+        return RunState::Succeeded;
+    if (outcome == u"FAILED" || outcome == u"FAILURE")
+        return RunState::Failed;
+    if (outcome == u"CANCELLED")
+        return RunState::Cancelled;
+    return RunState::Other;
+}
+
+void RunsTableModel::setLedger(RunLedger* ledger)
+{
+    if (m_ledger)
+        disconnect(m_ledger, nullptr, this, nullptr);
+    m_ledger = ledger;
+    if (ledger)
+        connect(ledger, &RunLedger::stateChanged, this, &RunsTableModel::runStateChanged);
+    if (!m_store.empty())
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
+}
+
+QString RunsTableModel::runIdOf(const MessageStore::Entry& e) const
+{
+    return e.idsLen ? RunLedger::primaryRunId(m_store.ids(e)) : QString();
+}
+
+// Only the rows of that run: the ledger knows their sequence numbers from its Received events.
+void RunsTableModel::runStateChanged(const QString& runId)
+{
+    const uint64_t first = m_store.firstSeq(), end = m_store.nextSeq();
+    for (const RunEvent& ev : m_ledger->events(runId)) {
+        if (ev.stage != RunEvent::Stage::Received || ev.seq < 0 || uint64_t(ev.seq) < first ||
+            uint64_t(ev.seq) >= end)
+            continue;
+        const QModelIndex i = index(int(uint64_t(ev.seq) - first), Status);
+        Q_EMIT dataChanged(i, i);
+    }
+}
+
 int RunsTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_store.size());
@@ -120,7 +166,7 @@ int RunsTableModel::rowCount(const QModelIndex& parent) const
 
 int RunsTableModel::columnCount(const QModelIndex& parent) const
 {
-    return parent.isValid() ? 0 : ColumnCount;
+    return parent.isValid() ? 0 : ColumnCount + int(m_extraTitles.size());
 }
 
 QString RunsTableModel::preview(int row) const
@@ -174,6 +220,14 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
             text += tr(" (unusual id)");
         return text;
     }
+    case Status: {
+        if (!m_ledger || !e.idsLen)
+            return {};
+        const RunLedger::State st = m_ledger->state(runIdOf(e));
+        return st.result.isEmpty() || st.result == st.status
+                   ? st.status
+                   : st.status + QStringLiteral(" · ") + st.result;
+    }
     case Signature:
         return e.signature ? m_signatureTexts[e.signature - 1u] : QString();
     case Size: {
@@ -191,14 +245,31 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
+    if (index.column() >= ColumnCount)
+        return m_extraCell ? m_extraCell(index.row(), index.column() - ColumnCount, role)
+                           : QVariant();
     const MessageStore::Entry& e = m_store.entry(size_t(index.row()));
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == Value ? preview(index.row()) : cell(e, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Status) {
+            const QString text = cell(e, Status);
+            return text.isEmpty()
+                       ? tr("Nothing reported on this run yet (Ctrl+T: its timeline)")
+                       : tr("%1, the latest report Port accepted (Ctrl+T: the timeline)").arg(text);
+        }
         return index.column() == Value       ? QVariant(preview(index.row()))
                : index.column() == Signature ? QVariant(signatureWhy(index.row()))
                                              : QVariant();
+    case RunStateRole: {
+        if (!m_ledger || !e.idsLen)
+            return int(RunState::None);
+        const RunLedger::State st = m_ledger->state(runIdOf(e));
+        return int(runState(st.status, st.result));
+    }
+    case RunIdRole:
+        return runIdOf(e);
     case SignatureWhyRole:
         return signatureWhy(index.row());
     case Qt::TextAlignmentRole:
@@ -216,10 +287,13 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
 
 QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) const
 {
+    if (o == Qt::Horizontal && section >= ColumnCount && section < columnCount() &&
+        (role == Qt::DisplayRole || role == Qt::ToolTipRole))
+        return m_extraTitles[section - ColumnCount];
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time",   "Part.",     "Offset", "Kind", "Key",
-                                  "Run id", "Signature", "Size",   "Value"};
+    static const char* names[] = {"Time",   "Part.",  "Offset",    "Kind", "Key",
+                                  "Run id", "Status", "Signature", "Size", "Value"};
     return tr(names[section]);
 }
 
@@ -318,6 +392,31 @@ void RunsTableModel::setByteBudget(qint64 bytes)
 {
     m_byteBudget = std::max<qint64>(0, bytes);
     trimToBudget();
+}
+
+void RunsTableModel::appendExtraColumn(const QString& title)
+{
+    // A column inserted (not a reset): the rows, the filter and the other columns stay.
+    const int column = ColumnCount + int(m_extraTitles.size());
+    beginInsertColumns({}, column, column);
+    m_extraTitles << title;
+    endInsertColumns();
+}
+
+void RunsTableModel::removeExtraColumn(int extra)
+{
+    if (extra < 0 || extra >= m_extraTitles.size())
+        return;
+    beginRemoveColumns({}, ColumnCount + extra, ColumnCount + extra);
+    m_extraTitles.removeAt(extra);
+    endRemoveColumns();
+}
+
+void RunsTableModel::extraCellsChanged()
+{
+    if (!m_extraTitles.isEmpty() && rowCount() > 0)
+        Q_EMIT dataChanged(index(0, ColumnCount), index(rowCount() - 1, columnCount() - 1),
+                           {Qt::DisplayRole, Qt::ToolTipRole});
 }
 
 } // namespace porthole

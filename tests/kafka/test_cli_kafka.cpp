@@ -235,6 +235,40 @@ private Q_SLOTS:
                  2);
     }
 
+    void watchFilterRunawaySkipsOneMessage()
+    {
+        // A --filter that never ends on one message: that message is skipped with a warning
+        // naming it, the others are judged and printed, and the watch ends normally.
+        const QString topic = QStringLiteral("itest.filter.runaway");
+        QByteArray input;
+        for (int n = 0; n < 6; ++n)
+            input +=
+                "k\t{\"n\":" + QByteArray::number(n) + (n == 2 ? ",\"loop\":true" : "") + "}\n";
+        QVERIFY(kcatProduce(bootstrap(), topic, input, {QStringLiteral("-p"), QStringLiteral("0")})
+                    .exitCode == 0);
+        QElapsedTimer clock;
+        clock.start();
+        const Finished f = watchAll(
+            topic,
+            {QStringLiteral("--filter"),
+             QStringLiteral("if .value.loop then last(repeat(1)) else .value.n % 2 == 0 end"),
+             QStringLiteral("--filter-timeout"), QStringLiteral("300")});
+        QVERIFY2(f.exitCode == 0, f.err.constData());
+        const QList<QByteArray> out = lines(f.out);
+        QCOMPARE(out.size(), 2); // n = 0 and 4; n = 2 ran away
+        QCOMPARE(parse(out[0])["value"]["n"].toNumber(), 0.0);
+        QCOMPARE(parse(out[1])["value"]["n"].toNumber(), 4.0);
+        QVERIFY2(f.err.contains("--filter: skipped partition 0 offset 2: the filter took longer "
+                                "than 300 ms"),
+                 f.err.constData());
+        QVERIFY2(clock.elapsed() < 20000, QByteArray::number(clock.elapsed()).constData());
+        // A bad --filter-timeout is a usage error.
+        QCOMPARE(watchAll(topic, {QStringLiteral("--filter"), QStringLiteral("."),
+                                  QStringLiteral("--filter-timeout"), QStringLiteral("0")})
+                     .exitCode,
+                 2);
+    }
+
     void watcherCommitsNothing()
     {
         const auto committed = [&](const QString& group) {
@@ -332,6 +366,33 @@ private Q_SLOTS:
         }
         QCOMPARE(indexes, (QSet<int>{0, 1, 2, 3, 4, 5}));
         QCOMPARE(canonical(out.last()), QByteArray("{\"delivered\":0,\"failed\":6}"));
+    }
+
+    // Nothing listens at the address: the publish ends in seconds with the connection test's
+    // reason (librdkafka alone would wait out message.timeout.ms and say "Message timed out").
+    void deadBrokerFailsFastWithTheReason()
+    {
+        SandboxProcess broker;
+        QVERIFY(broker.start(QStringLiteral("dead")));
+        const QString dead = broker.bootstrap;
+        QCOMPARE(broker.stop(), 0);
+        const QString file = writeTemp(QStringLiteral("one.jsonl"), "{\"n\":1}\n");
+        QElapsedTimer timer;
+        timer.start();
+        const Finished pub = run(kCli, {QStringLiteral("publish"), file, QStringLiteral("--raw"),
+                                        QStringLiteral("--bootstrap"), dead,
+                                        QStringLiteral("--org"), QStringLiteral("dead")});
+        QCOMPARE(pub.exitCode, 3);
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        const QByteArray expected = "publish: no broker answered (connection refused: is the "
+                                    "broker running, is the address right?): " +
+                                    dead.toUtf8() + ": connection refused\n";
+        QVERIFY2(pub.err.contains(expected), pub.err.constData());
+        const QList<QByteArray> out = lines(pub.out);
+        QCOMPARE(out.size(), 2);
+        QVERIFY2(parse(out[0])["error"].toString().find("connection refused") != std::string::npos,
+                 out[0].constData());
+        QVERIFY2(!out[0].contains("timed out"), out[0].constData());
     }
 
     void brokerLostWhilePublishing()

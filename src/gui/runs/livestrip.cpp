@@ -34,6 +34,7 @@ void LiveStrip::sample()
                 .arg(locale.toString(qint64(m_rate + 0.5)),
                      locale.formattedDataSize(qint64(double(newBytes) / seconds), 1,
                                               QLocale::DataSizeTraditionalFormat)));
+    Q_EMIT sampled(m_rate);
 }
 
 } // namespace porthole

@@ -17,6 +17,10 @@ public:
 
     double messagesPerSecond() const { return m_rate; }
 
+Q_SIGNALS:
+    /// Once a second: the last second's rate (feeds the rate chart).
+    void sampled(double messagesPerSecond);
+
 private:
     const RunsTableModel* m_model;
     QElapsedTimer m_clock;

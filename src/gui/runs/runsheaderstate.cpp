@@ -27,7 +27,8 @@ void save(QHeaderView* header)
     settings.setValue(kColumnsKey, header->count());
 }
 
-void showMenu(QHeaderView* header, const QPoint& at)
+void showMenu(QHeaderView* header, const QPoint& at,
+              const std::function<void(QMenu*, int section)>& extend)
 {
     QMenu menu(header);
     QAbstractItemModel* model = header->model();
@@ -52,6 +53,8 @@ void showMenu(QHeaderView* header, const QPoint& at)
                          }
                          QSettings().remove(kKey);
                      });
+    if (extend)
+        extend(&menu, header->logicalIndexAt(at));
     menu.exec(header->mapToGlobal(at));
 }
 

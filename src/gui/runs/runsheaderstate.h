@@ -1,6 +1,9 @@
 #pragma once
 
+#include <functional>
+
 class QHeaderView;
+class QMenu;
 class QPoint;
 
 namespace porthole {
@@ -13,8 +16,10 @@ namespace RunsHeaderState {
 void restore(QHeaderView* header);
 /// Saves the current state.
 void save(QHeaderView* header);
-/// A menu of the columns, each checkable to show or hide it, and "Reset columns".
-void showMenu(QHeaderView* header, const QPoint& at);
+/// A menu of the columns, each checkable to show or hide it, and "Reset columns"; `extend`
+/// adds entries for the section under the mouse (jq columns).
+void showMenu(QHeaderView* header, const QPoint& at,
+              const std::function<void(QMenu*, int section)>& extend = {});
 
 } // namespace RunsHeaderState
 } // namespace porthole

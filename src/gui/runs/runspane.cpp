@@ -2,13 +2,18 @@
 
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "filterbar.h"
 #include "gui/englishplurals.h"
+#include "gui/story/runstatusdelegate.h"
+#include "kafka/kafkaerrors.h"
+#include "jqcolumns.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messageactions.h"
 #include "messagedetailview.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "ratechart.h"
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
@@ -42,6 +47,7 @@ RunsPane::RunsPane(QWidget* parent)
       m_clearButton(new QPushButton(tr("Clear"), this)),
       m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
       m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
+      m_jqBar(new FilterBar(m_model, m_proxy, this)),
       m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
       m_table(new QTableView(this)), m_detail(new MessageDetailView(this)),
       m_actions(
@@ -124,6 +130,9 @@ RunsPane::RunsPane(QWidget* parent)
     layout->addLayout(connectRow);
     layout->addLayout(positionRow);
     layout->addLayout(filterRow);
+    // The jq filter under the quick search, a row of its own: jq filters are long.
+    layout->addWidget(m_jqBar);
+    layout->addWidget(m_jqBar->statusLine());
     layout->addWidget(m_notice);
     layout->addWidget(m_scrollNote);
     layout->addWidget(split, 1);
@@ -136,6 +145,9 @@ RunsPane::RunsPane(QWidget* parent)
     strip->setMinimumWidth(160);
     statusRow->addWidget(m_status, 3);
     statusRow->addWidget(strip, 2);
+    auto* rateChart = new RateChart(this);
+    connect(strip, &LiveStrip::sampled, rateChart, &RateChart::addSample);
+    statusRow->addWidget(rateChart, 1);
     statusRow->addWidget(m_saveValue);
     layout->addLayout(statusRow);
 
@@ -184,14 +196,43 @@ void RunsPane::buildTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     // Narrow enough that the value preview stays readable beside the node editor; the key
     // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 90, 60};
+    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
+    // The remembered jq columns exist before the header state that places them is restored.
+    m_jqColumns = new JqColumns(m_model, this);
+    connect(m_jqColumns, &JqColumns::columnAdded, this, [this, header](int section) {
+        // Before the value preview, which keeps the stretch.
+        header->moveSection(header->visualIndex(section),
+                            header->visualIndex(RunsTableModel::Value));
+        m_table->setColumnWidth(section, 140);
+        RunsHeaderState::save(header);
+    });
     RunsHeaderState::restore(header);
+    // The run's story: its Status cell (icon + colour) and its timeline from a row.
+    m_table->setItemDelegateForColumn(RunsTableModel::Status, new RunStatusDelegate(m_table));
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QString run = selectedRunId();
+        QMenu menu(m_table);
+        QAction* timeline = menu.addAction(tr("Show &timeline"));
+        timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+        timeline->setEnabled(!run.isEmpty());
+        if (menu.exec(m_table->viewport()->mapToGlobal(at)) == timeline)
+            Q_EMIT timelineRequested(run);
+    });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
+        if (const QString run = selectedRunId(); !run.isEmpty())
+            Q_EMIT timelineRequested(run);
+    });
     connect(header, &QHeaderView::customContextMenuRequested, this,
-            [this, header](const QPoint& at) { RunsHeaderState::showMenu(header, at); });
+            [this, header](const QPoint& at) {
+                RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
+                    m_jqColumns->extendHeaderMenu(menu, header, section);
+                });
+            });
     connect(header, &QHeaderView::sectionResized, this,
             [header] { RunsHeaderState::save(header); });
     connect(header, &QHeaderView::sectionMoved, this, [header] { RunsHeaderState::save(header); });
@@ -292,11 +333,18 @@ void RunsPane::startWatching()
     m_session = std::make_unique<WatchSession>(options);
     WatchWorker* worker = m_session->worker();
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
+    // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
+    // its original words are in the tooltip.
+    const auto readable = [this](const QString& text) {
+        const QString line = QString::fromStdString(KafkaErrors::readable(text.toStdString()));
+        m_status->setToolTip(line == text ? QString() : text);
+        return line;
+    };
     connect(worker, &WatchWorker::statusChanged, this,
-            [this](WatchStatus, const QString& text) { updateStatus(text); });
-    connect(worker, &WatchWorker::failed, this, [this](const QString& e) {
+            [this, readable](WatchStatus, const QString& text) { updateStatus(readable(text)); });
+    connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
         stopWatching();
-        updateStatus(tr("Stopped: %1").arg(e));
+        updateStatus(tr("Stopped: %1").arg(readable(e)));
     });
     connect(worker, &WatchWorker::oldestDropped, this,
             [this](int partition, qint64 wanted, qint64 oldest) {
@@ -359,6 +407,13 @@ void RunsPane::showSelected()
     m_saveValue->setEnabled(r->value.has_value());
     m_detail->setMessage(std::move(r), info, verdict, why);
     m_actions->update(info);
+}
+
+QString RunsPane::selectedRunId() const
+{
+    const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
+    return idx.isValid() ? m_model->index(idx.row(), 0).data(RunsTableModel::RunIdRole).toString()
+                         : QString();
 }
 
 void RunsPane::saveSelectedValue()

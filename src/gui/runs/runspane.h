@@ -22,6 +22,8 @@ namespace porthole {
 class AutoScroller;
 class MessageActions;
 class MessageDetailView;
+class FilterBar;
+class JqColumns;
 class ReadPositionBar;
 class RunsFilterProxy;
 class RunsRecorder;
@@ -54,6 +56,8 @@ public:
     RunsTableModel* model() const { return m_model; }
     RunsFilterProxy* proxy() const { return m_proxy; }
     ReadPositionBar* positionBar() const { return m_position; }
+    /// The run id of the selected row (as the ledger files it), empty when none.
+    QString selectedRunId() const;
     MessageDetailView* detail() const { return m_detail; }
     MessageActions* actions() const { return m_actions; }
     RunsRecorder* recorder() const { return m_recorder; }
@@ -63,6 +67,8 @@ public:
 Q_SIGNALS:
     /// The user asked for the whole window's width (true) or the usual split (false).
     void wideRequested(bool wide);
+    /// The user asked for a run's timeline (row double-clicked or its context menu).
+    void timelineRequested(const QString& runId);
     /// The selected message's value (a JSON object) should become the preview's context.
     void useAsContextRequested(const QByteArray& json);
     /// The Report tab should report on the selected message's run.
@@ -82,6 +88,8 @@ private:
     QToolButton* m_wideButton;
     QLineEdit* m_filter;
     QTimer* m_filterDebounce;
+    FilterBar* m_jqBar;               ///< the jq filter and the saved filters
+    JqColumns* m_jqColumns = nullptr; ///< columns from jq paths (header menu)
     QComboBox* m_kind;
     QLabel* m_notice;     // the broker dropped what was asked for
     QLabel* m_scrollNote; // auto-scroll paused

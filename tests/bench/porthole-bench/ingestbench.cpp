@@ -3,6 +3,7 @@
 #include "benchutil.h"
 #include "syntheticsource.h"
 
+#include "gui/runs/jqfiltercontroller.h"
 #include "kafka/watchsession.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
@@ -23,6 +24,7 @@ int runIngest(const QStringList& args)
         option(args, QStringLiteral("--synthetic"), QStringLiteral("-1")).toLongLong();
     const qint64 count = option(args, QStringLiteral("--count"), QStringLiteral("-1")).toLongLong();
     const QString filter = option(args, QStringLiteral("--filter"));
+    const QString jq = option(args, QStringLiteral("--jq"));
     if (count <= 0)
         usage("--count N is required");
     if ((bootstrap.isEmpty() || topic.isEmpty()) && synthetic <= 0)
@@ -37,6 +39,26 @@ int runIngest(const QStringList& args)
     RunsFilterProxy proxy;
     proxy.setSourceModel(&model);
     proxy.setText(filter);
+    // --jq: the Runs pane's jq filter (bounded worker process, verdicts fed to the proxy),
+    // compiled before the clock starts.
+    JqFilterController jqFilter(&model, &proxy);
+    if (!jq.isEmpty()) {
+        QString compileError;
+        bool compiled = false;
+        QObject::connect(&jqFilter, &JqFilterController::applied, &model, [&] { compiled = true; });
+        QObject::connect(&jqFilter, &JqFilterController::compileFailed, &model,
+                         [&](const QString& e) {
+                             compileError = e;
+                             compiled = true;
+                         });
+        jqFilter.setExpression(jq);
+        while (!compiled)
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+        if (!compileError.isEmpty()) {
+            std::fprintf(stderr, "porthole-bench: ingest: --jq: %s\n", qPrintable(compileError));
+            return 2;
+        }
+    }
 
     QElapsedTimer clock;
     int code = 0;
@@ -90,6 +112,8 @@ int runIngest(const QStringList& args)
     // Let a refilter still in progress finish: the proxy is part of the path measured.
     while (proxy.isFiltering())
         QCoreApplication::processEvents();
+    // Until every message is judged and shown or hidden (with --jq: by the jq worker).
+    const double filteredSeconds = double(clock.nsecsElapsed()) / 1e9;
     if (session)
         session->stop();
     if (source)
@@ -105,12 +129,14 @@ int runIngest(const QStringList& args)
     malloc_trim(0);
     const long long rssAfter = procStatusBytes("VmRSS");
     const qint64 n = model.receivedCount();
-    std::printf("{\"messages\":%lld,\"seconds\":%.4f,\"messagesPerSecond\":%.0f,"
-                "\"peakRssBytes\":%lld,\"bytesPerMessage\":%.0f,\"rawBytesPerMessage\":%.0f,"
-                "\"rowsShown\":%d}\n",
-                (long long)n, seconds, double(n) / seconds, procStatusBytes("VmHWM"),
-                double(rssAfter - rssBefore) / double(n), double(model.heldBytes()) / double(n),
-                proxy.rowCount());
+    std::printf(
+        "{\"messages\":%lld,\"seconds\":%.4f,\"messagesPerSecond\":%.0f,"
+        "\"peakRssBytes\":%lld,\"bytesPerMessage\":%.0f,\"rawBytesPerMessage\":%.0f,"
+        "\"rowsShown\":%d,\"filteredSeconds\":%.4f,\"jqTimedOut\":%lld,\"jqErrors\":%lld}\n",
+        (long long)n, seconds, double(n) / seconds, procStatusBytes("VmHWM"),
+        double(rssAfter - rssBefore) / double(n), double(model.heldBytes()) / double(n),
+        proxy.rowCount(), filteredSeconds, (long long)jqFilter.timedOut(),
+        (long long)jqFilter.errors());
     return 0;
 }
 
