@@ -38,7 +38,19 @@ void addQtOptions(QCommandLineParser& parser)
 CommandLine::CommandLine()
     : m_help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help.")),
       m_version({QStringLiteral("v"), QStringLiteral("version")},
-                QStringLiteral("Print \"porthole " PORTHOLE_VERSION "\" and exit."))
+                QStringLiteral("Print \"porthole " PORTHOLE_VERSION "\" and exit.")),
+      m_demo(QStringLiteral("demo"),
+             QStringLiteral("Play the demo on the embedded sandbox: open an example node, "
+                            "render, publish, and let a built-in consumer report the run "
+                            "back, with captions (the toolbar's Demo button does the same).")),
+      m_exitWhenDone(QStringLiteral("exit-when-done"),
+                     QStringLiteral("With --demo: print \"demo: published=N received=N "
+                                    "reported=N completed=N\" and exit, 0 when all four match, "
+                                    "1 otherwise or after a timeout.")),
+      m_demoPace(QStringLiteral("demo-pace"),
+                 QStringLiteral("With --demo: the least time each step stays on screen, in "
+                                "milliseconds (default 1500; 0 plays at full speed)."),
+                 QStringLiteral("MS"), QStringLiteral("1500"))
 {
     m_parser.setApplicationDescription(QStringLiteral(
         "Porthole edits a Port workflow KAFKA action node with a live preview that renders "
@@ -51,6 +63,9 @@ CommandLine::CommandLine()
     m_parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     m_parser.addOption(m_help);
     m_parser.addOption(m_version);
+    m_parser.addOption(m_demo);
+    m_parser.addOption(m_exitWhenDone);
+    m_parser.addOption(m_demoPace);
     addQtOptions(m_parser);
     m_parser.addPositionalArgument(
         QStringLiteral("FILE.json"),
@@ -81,6 +96,19 @@ std::optional<int> CommandLine::parse(int argc, char** argv)
         print(stdout, QStringLiteral("porthole " PORTHOLE_VERSION "\n"));
         return 0;
     }
+    bool paceOk = false;
+    const int pace = m_parser.value(m_demoPace).toInt(&paceOk);
+    if (!paceOk || pace < 0 || pace > 60000) {
+        print(stderr, QStringLiteral("porthole: --demo-pace takes milliseconds from 0 to 60000, "
+                                     "not \"%1\" (see porthole --help)\n")
+                          .arg(m_parser.value(m_demoPace)));
+        return 2;
+    }
+    if ((m_parser.isSet(m_exitWhenDone) || m_parser.isSet(m_demoPace)) && !m_parser.isSet(m_demo)) {
+        print(stderr, QStringLiteral("porthole: --exit-when-done and --demo-pace go with --demo "
+                                     "(see porthole --help)\n"));
+        return 2;
+    }
     if (m_parser.positionalArguments().size() > 1) {
         print(stderr, QStringLiteral("porthole: at most one FILE.json (see porthole --help)\n"));
         return 2;
@@ -92,6 +120,21 @@ QString CommandLine::file() const
 {
     const QStringList files = m_parser.positionalArguments();
     return files.isEmpty() ? QString() : files.first();
+}
+
+bool CommandLine::demo() const
+{
+    return m_parser.isSet(m_demo);
+}
+
+bool CommandLine::exitWhenDone() const
+{
+    return m_parser.isSet(m_exitWhenDone);
+}
+
+int CommandLine::demoPaceMs() const
+{
+    return m_parser.value(m_demoPace).toInt();
 }
 
 } // namespace porthole

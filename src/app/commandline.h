@@ -21,11 +21,20 @@ public:
 
     /// The JSON file named on the command line, or an empty string.
     QString file() const;
+    /// --demo: play the demo once the window is up.
+    bool demo() const;
+    /// --exit-when-done: after the demo, print its counts line and exit (0 when they match).
+    bool exitWhenDone() const;
+    /// --demo-pace MS: the least time each demo step stays on screen (default 1500).
+    int demoPaceMs() const;
 
 private:
     QCommandLineParser m_parser;
     QCommandLineOption m_help;
     QCommandLineOption m_version;
+    QCommandLineOption m_demo;
+    QCommandLineOption m_exitWhenDone;
+    QCommandLineOption m_demoPace;
 };
 
 } // namespace porthole

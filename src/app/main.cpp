@@ -1,5 +1,6 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
+#include "gui/demo/demodirector.h"
 #include "gui/mainwindow.h"
 #include "gui/systemtheme.h"
 #include "sandbox/sandbox.h"
@@ -7,6 +8,9 @@
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
 
 int main(int argc, char** argv)
 {
@@ -26,12 +30,31 @@ int main(int argc, char** argv)
     porthole::MainWindow window(&sandbox);
     if (!commandLine.file().isEmpty())
         window.openFile(commandLine.file()); // `porthole FILE.json`
-    else
-        window.openStartupDocument(); // the last file, and any draft a crash left
+    else if (!commandLine.demo())            // the demo opens its own example
+        window.openStartupDocument();        // the last file, and any draft a crash left
     window.show();
     QString error;
-    if (!window.startSandbox(&error))
+    const bool sandboxUp = window.startSandbox(&error);
+    if (!sandboxUp && commandLine.exitWhenDone()) {
+        std::fprintf(stderr, "porthole: the embedded sandbox could not start: %s\n",
+                     qPrintable(error));
+        std::fprintf(stdout, "%s\n", qPrintable(porthole::DemoCounts().line()));
+        return 1;
+    }
+    if (!sandboxUp)
         QMessageBox::warning(&window, QObject::tr("Sandbox"),
                              QObject::tr("The embedded sandbox could not start: %1").arg(error));
+    if (commandLine.demo()) {
+        porthole::DemoDirector* demo = window.demoDirector();
+        demo->setPaceMs(commandLine.demoPaceMs());
+        if (commandLine.exitWhenDone())
+            QObject::connect(demo, &porthole::DemoDirector::finished, &app,
+                             [](bool ok, const QString& line) {
+                                 std::fprintf(stdout, "%s\n", qPrintable(line));
+                                 std::fflush(stdout);
+                                 QCoreApplication::exit(ok ? 0 : 1);
+                             });
+        QTimer::singleShot(0, demo, &porthole::DemoDirector::start);
+    }
     return QApplication::exec();
 }

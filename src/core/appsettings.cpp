@@ -11,7 +11,7 @@ QStringList AppSettings::keys()
             publishHeaders.key(),   publishRepeat.key(),    previewPreset.key(),
             previewStrict.key(),    previewArrayMode.key(), sandboxKeepPorts.key(),
             sandboxKafkaPort.key(), sandboxApiPort.key(),   editorTabMovesFocus.key(),
-            runsSavedFilters.key(), runsJqColumns.key()};
+            runsSavedFilters.key(), runsJqColumns.key(),    viewZoom.key()};
 }
 
 } // namespace porthole

@@ -44,6 +44,8 @@ struct AppSettings
     static inline const Setting<QStringList> runsJqColumns{"runs/jqColumns", {}};
     // Editor
     static inline const Setting<bool> editorTabMovesFocus{"editor/tabMovesFocus", false};
+    /// View ▸ Zoom: points added to the editors', tables' and text views' normal size.
+    static inline const Setting<int> viewZoom{"view/zoom", 0};
 
     /// Every key above (a test checks none names a secret).
     static QStringList keys();

@@ -2,6 +2,7 @@
 
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
+#include "demo/demodirector.h"
 #include "englishplurals.h"
 #include "models/runledger.h"
 #include "models/runstablemodel.h"
@@ -177,6 +178,8 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         label->setSizePolicy(policy);
     }
 
+    m_demo = new DemoDirector(this); // the demo: its caption band and the toolbar's button
+    toolbar->addAction(m_demo->action());
     buildMenus();
     statusBar()->showMessage(tr("Ready"));
     setWindowTitle(tr("Untitled node — Porthole"));

@@ -9,6 +9,7 @@ class QTabWidget;
 namespace porthole {
 
 class ConnectionBar;
+class DemoDirector;
 class DocumentController;
 class DraftBar;
 class NodePane;
@@ -56,6 +57,8 @@ public:
     void showTimeline(const QString& runId = {});
     /// The timeline window (null until first shown).
     TimelineDialog* timelineDialog() const { return m_timeline; }
+    /// The demo (toolbar "Demo", `porthole --demo`).
+    DemoDirector* demoDirector() const { return m_demo; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -72,6 +75,7 @@ private:
     Sandbox* m_sandbox = nullptr;
     RunLedger* m_ledger = nullptr;
     TimelineDialog* m_timeline = nullptr;
+    DemoDirector* m_demo = nullptr;
     QLabel* m_sandboxLabel = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_split = nullptr;

@@ -4,6 +4,7 @@
 #include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
+#include "demo/demodirector.h"
 #include "mainwindow.h"
 #include "node/documentcontroller.h"
 #include "node/nodeeditor.h"
@@ -13,6 +14,7 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "settings/preferencesdialog.h"
+#include "viewzoom.h"
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -221,6 +223,19 @@ void WindowActions::buildViewMenu()
     connect(add(view, tr("Pre&vious problem"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)},
                 QStringLiteral("actionPreviousProblem")),
             &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(false); });
+    // Zoom for presenting: editors, tables and text views together (ViewZoom).
+    view->addSeparator();
+    auto* zoom = new ViewZoom(m_window);
+    connect(add(view, tr("Zoom &in"),
+                {QKeySequence(Qt::CTRL | Qt::Key_Equal), QKeySequence(Qt::CTRL | Qt::Key_Plus)},
+                QStringLiteral("actionZoomIn")),
+            &QAction::triggered, zoom, &ViewZoom::zoomIn);
+    connect(add(view, tr("Zoom &out"), {QKeySequence(Qt::CTRL | Qt::Key_Minus)},
+                QStringLiteral("actionZoomOut")),
+            &QAction::triggered, zoom, &ViewZoom::zoomOut);
+    connect(add(view, tr("&Actual size"), {QKeySequence(Qt::CTRL | Qt::Key_0)},
+                QStringLiteral("actionZoomReset")),
+            &QAction::triggered, zoom, &ViewZoom::reset);
 }
 
 void WindowActions::buildRunMenu()
@@ -257,6 +272,8 @@ void WindowActions::buildRunMenu()
                             QStringLiteral("actionTimeline"));
     timeline->setToolTip(tr("The selected run's story: rendered, published, received, reported"));
     connect(timeline, &QAction::triggered, this, [this] { m_window->showTimeline(); });
+    run->addSeparator();
+    run->addAction(m_window->demoDirector()->action()); // the toolbar's Demo, also here
 }
 
 void WindowActions::buildHelpMenu()

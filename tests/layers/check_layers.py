@@ -24,9 +24,10 @@ AREAS = {
     "models": {"models", "core"},
     "sandbox": {"sandbox", "kafka", "portapi", "core"},
     "check": {"check", "sandbox", "template", "kafka", "portapi", "core"},
+    "demo": {"demo", "kafka", "portapi", "core"},
     "cli": {"cli", "check", "sandbox", "template", "kafka", "portapi", "core"},
-    "gui": {"gui", "models", "check", "sandbox", "template", "kafka", "portapi", "core"},
-    "app": {"app", "gui", "models", "check", "sandbox", "template", "kafka", "portapi", "core"},
+    "gui": {"gui", "models", "demo", "check", "sandbox", "template", "kafka", "portapi", "core"},
+    "app": {"app", "gui", "models", "demo", "check", "sandbox", "template", "kafka", "portapi", "core"},
 }
 ALL_QT = None  # any Qt module
 QT_MODULES = {
@@ -37,6 +38,7 @@ QT_MODULES = {
     "portapi": {"QtCore", "QtNetwork", "QtHttpServer"},
     "sandbox": {"QtCore", "QtNetwork"},
     "check": {"QtCore", "QtNetwork"},
+    "demo": {"QtCore", "QtNetwork"},
     "cli": {"QtCore", "QtNetwork"},
     "gui": ALL_QT,
     "app": ALL_QT,

@@ -1,0 +1,20 @@
+#include "democounts.h"
+
+namespace porthole {
+
+bool DemoCounts::complete() const
+{
+    return published > 0 && received == published && reported == published &&
+           completed == published;
+}
+
+QString DemoCounts::line() const
+{
+    return QStringLiteral("demo: published=%1 received=%2 reported=%3 completed=%4")
+        .arg(published)
+        .arg(received)
+        .arg(reported)
+        .arg(completed);
+}
+
+} // namespace porthole
