@@ -115,7 +115,8 @@ private Q_SLOTS:
         QVERIFY2(all.contains(QStringLiteral("Topic=acme.runs")), qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("Partition=0")));
         QVERIFY(all.contains(QStringLiteral("Offset=10")));
-        QVERIFY(all.contains(QStringLiteral("1700000000133 ms since the epoch")));
+        QVERIFY(all.contains(QStringLiteral("Timestamp=2023-11-14T22:13:20.133")) ||
+                all.contains(QStringLiteral("1700000000133 ms")));
         QVERIFY(all.contains(QStringLiteral("Key=wfr_k1")));
         QVERIFY(all.contains(QStringLiteral("Kind=workflow-node")));
         QVERIFY(all.contains(QStringLiteral("Node run=wfnr_8Jk2Lm4Np6Qr8St0")));
@@ -150,7 +151,9 @@ private Q_SLOTS:
         const std::string big = "{\"blob\":\"" + std::string(3 * 1024 * 1024, 'x') + "\"}";
         view.setValue(big, ValueFormat::Json);
         QVERIFY(view.isPartial());
-        QCOMPARE(view.shownText().toUtf8().size(), qsizetype(MessageValueView::kLazyBytes));
+        // The first 256 KiB, its one long line broken for display every 4,000 characters.
+        QCOMPARE(view.shownText().remove(QLatin1Char('\n')).toUtf8().size(),
+                 qsizetype(MessageValueView::kLazyBytes));
         view.showAll();
         QVERIFY(!view.isPartial());
         QVERIFY(view.shownText().size() > 3 * 1024 * 1024);

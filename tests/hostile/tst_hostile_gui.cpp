@@ -136,7 +136,8 @@ private Q_SLOTS:
               qint64(shown.size()), loop.longestGapMs());
         QVERIFY(shown.contains(QLatin1String("wfnr_Huge000000000001")));
         QVERIFY(detail->valueView()->isPartial()); // the first 256 KiB, "Show all" for the rest
-        QVERIFY(shown.size() <= qsizetype(MessageValueView::kLazyBytes));
+        // (plus the line breaks that keep Scintilla from laying out one 256 KiB line)
+        QVERIFY(shown.size() < qsizetype(MessageValueView::kLazyBytes) + 1000);
         QVERIFY(pane.findChild<QPushButton*>(QStringLiteral("runsSaveValue"))->isEnabled());
         QVERIFY2(loop.longestGapMs() < kMaxStallMs,
                  qPrintable(QString::number(loop.longestGapMs())));

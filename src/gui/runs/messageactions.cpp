@@ -22,7 +22,7 @@ MessageActions::MessageActions(std::function<const KafkaRecord*()> current, QWid
       m_useAsContext(make(tr("Use as context"), QStringLiteral("runsUseAsContext"), {},
                           tr("Put this message's value into the Preview's context editor"),
                           parent)),
-      m_report(make(tr("Report on this run"), QStringLiteral("runsReportOnRun"), {},
+      m_report(make(tr("Report run"), QStringLiteral("runsReportOnRun"), {},
                     tr("Open the Report tab for this message's run"), parent)),
       m_republish(make(tr("Re-publish…"), QStringLiteral("runsRepublish"), {},
                        tr("Publish this exact message (key, headers, bytes) again to the topic "

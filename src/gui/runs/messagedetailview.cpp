@@ -26,6 +26,8 @@ QTableWidget* twoColumnTable(const QString& name, const QString& first, const QS
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
     table->setWordWrap(false);
     table->setAlternatingRowColors(true);
+    table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table->verticalHeader()->setDefaultSectionSize(22);
     return table;
 }
 
@@ -86,13 +88,15 @@ MessageDetailView::MessageDetailView(QWidget* parent)
     clear();
 }
 
-void MessageDetailView::setMessage(const KafkaRecord& record, const MessageInfo& info,
-                                   const QString& signature, const QString& signatureWhy)
+void MessageDetailView::setMessage(std::shared_ptr<const KafkaRecord> shown,
+                                   const MessageInfo& info, const QString& signature,
+                                   const QString& signatureWhy)
 {
-    m_record = record;
+    m_record = std::move(shown);
+    const KafkaRecord& record = *m_record;
     m_placeholder->hide();
     m_tabs->show();
-    m_value->setValue(record.value, info.format);
+    m_value->setValue(m_record, info.format);
     fillHeaders(record);
     fillMetadata(record, info, signature, signatureWhy);
     m_tabs->setTabText(1, tr("Headers (%1)").arg(record.headers.size()));
@@ -128,15 +132,15 @@ void MessageDetailView::fillMetadata(const KafkaRecord& r, const MessageInfo& in
     addRow(m_metadata, tr("Topic"), QString::fromStdString(r.topic));
     addRow(m_metadata, tr("Partition"), QString::number(r.partition));
     addRow(m_metadata, tr("Offset"), QString::number(r.offset));
-    // librdkafka gives the time without saying whether the producer or the broker set it; a
-    // recording or the sandbox says neither, so the type is the topic's default unless known.
     addRow(m_metadata, tr("Timestamp"),
            r.timestamp < 0
                ? tr("(none)")
-               : tr("%1 (%2 ms since the epoch; create time unless the topic uses "
-                    "log-append time)")
+               : QStringLiteral("%1 · %2 ms")
                      .arg(QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(Qt::ISODateWithMs),
                           QString::number(r.timestamp)));
+    // The record keeps the time, not its type (a recording has none either): say what it is.
+    addRow(m_metadata, tr("Timestamp type"),
+           tr("create time (the producer's) unless the topic sets log-append time"), true);
     if (r.key)
         addRow(m_metadata, tr("Key"), cellText(*r.key));
     else

@@ -4,7 +4,7 @@
 
 #include <QWidget>
 
-#include <optional>
+#include <memory>
 
 class QLabel;
 class QTabWidget;
@@ -25,11 +25,14 @@ public:
     explicit MessageDetailView(QWidget* parent = nullptr);
 
     /// Shows a message; `signature` is the table's verdict, `signatureWhy` why (may be empty).
-    void setMessage(const KafkaRecord& record, const MessageInfo& info, const QString& signature,
-                    const QString& signatureWhy);
+    void setMessage(std::shared_ptr<const KafkaRecord> record, const MessageInfo& info,
+                    const QString& signature, const QString& signatureWhy);
     void clear();
-    /// The message shown (nullopt: none).
-    const std::optional<KafkaRecord>& message() const { return m_record; }
+    /// Room for the toolbar, the tabs and a dozen lines of value beside the table.
+    QSize sizeHint() const override { return {480, 260}; }
+    QSize minimumSizeHint() const override { return {240, 160}; }
+    /// The message shown (nullptr: none).
+    const KafkaRecord* message() const { return m_record.get(); }
     QToolBar* toolBar() const { return m_toolBar; }
     QTabWidget* tabs() const { return m_tabs; }
     MessageValueView* valueView() const { return m_value; }
@@ -43,7 +46,7 @@ private:
     MessageValueView* m_value;
     QTableWidget* m_headers;
     QTableWidget* m_metadata;
-    std::optional<KafkaRecord> m_record;
+    std::shared_ptr<const KafkaRecord> m_record;
 
     void fillHeaders(const KafkaRecord& record);
     void fillMetadata(const KafkaRecord& record, const MessageInfo& info, const QString& signature,

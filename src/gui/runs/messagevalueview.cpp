@@ -45,6 +45,28 @@ QString hexDump(std::string_view bytes)
     return out;
 }
 
+// Scintilla lays a line out whole: one line of 256 KiB stalls the window for a third of a
+// second (measured), so longer lines are broken for display; counts the breaks.
+constexpr qsizetype kDisplayLine = 4000;
+
+QString brokenForDisplay(const QString& text, int* breaks)
+{
+    QString out;
+    out.reserve(text.size() + text.size() / kDisplayLine + 1);
+    qsizetype run = 0;
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\n')) {
+            run = 0;
+        } else if (++run > kDisplayLine && !c.isLowSurrogate()) {
+            out += QLatin1Char('\n');
+            ++*breaks;
+            run = 1;
+        }
+        out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 MessageValueView::MessageValueView(QWidget* parent)
@@ -110,14 +132,23 @@ MessageValueView::MessageValueView(QWidget* parent)
 
 void MessageValueView::setValue(const std::optional<std::string>& value, ValueFormat format)
 {
-    m_value = value;
+    auto record = std::make_shared<KafkaRecord>();
+    record->value = value;
+    setValue(std::move(record), format);
+}
+
+void MessageValueView::setValue(std::shared_ptr<const KafkaRecord> record, ValueFormat format)
+{
+    m_record = std::move(record);
+    m_value = &m_record->value;
     m_format = format;
     render(false);
 }
 
 void MessageValueView::clear()
 {
-    m_value.reset();
+    m_record.reset();
+    m_value = nullptr;
     m_format = ValueFormat::Null;
     m_partial = false;
     m_editor->setText(QString());
@@ -148,10 +179,10 @@ void MessageValueView::render(bool whole)
     QString note;
     QString text;
     m_partial = false;
-    if (!m_value) {
+    if (!m_value || !*m_value) {
         text = tr("(null value: a tombstone)");
     } else {
-        const std::string& v = *m_value;
+        const std::string& v = **m_value;
         const bool cut = !whole && v.size() > kLazyBytes;
         const std::string_view shown = cut ? std::string_view(v).substr(0, kLazyBytes) : v;
         m_partial = cut;
@@ -173,12 +204,20 @@ void MessageValueView::render(bool whole)
                        .arg(locale.formattedDataSize(qint64(kLazyBytes)),
                             locale.formattedDataSize(qint64(v.size())));
     }
+    int breaks = 0;
+    text = brokenForDisplay(text, &breaks);
+    if (breaks > 0)
+        note += (note.isEmpty() ? QString() : QStringLiteral(" ")) +
+                tr("Lines longer than %1 characters are broken for display (Copy value and "
+                   "Save value… keep the bytes).")
+                    .arg(kDisplayLine);
     m_editor->setText(text);
     m_note->setText(note);
     m_note->setVisible(!note.isEmpty());
     m_showAll->setText(
-        m_value ? tr("Show all (%1)").arg(locale.formattedDataSize(qint64(m_value->size())))
-                : QString());
+        m_value && *m_value
+            ? tr("Show all (%1)").arg(locale.formattedDataSize(qint64((*m_value)->size())))
+            : QString());
     m_showAll->setVisible(m_partial);
 }
 

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <memory>
+
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -24,6 +26,8 @@ public:
 
     /// Shows `value` (nullopt: a null value) of the given format.
     void setValue(const std::optional<std::string>& value, ValueFormat format);
+    /// The same without a copy: the value of a record someone else keeps alive.
+    void setValue(std::shared_ptr<const KafkaRecord> record, ValueFormat format);
     void clear();
     /// The text shown now (UTF-8).
     QString shownText() const;
@@ -41,7 +45,8 @@ private:
     QWidget* m_findBar;
     QLineEdit* m_find;
     QLabel* m_findStatus;
-    std::optional<std::string> m_value;
+    std::shared_ptr<const KafkaRecord> m_record; // holds the value shown (never copied)
+    const std::optional<std::string>* m_value = nullptr;
     ValueFormat m_format = ValueFormat::Null;
     bool m_partial = false;
 

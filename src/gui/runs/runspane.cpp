@@ -50,11 +50,8 @@ RunsPane::RunsPane(QWidget* parent)
       m_jqBar(new FilterBar(m_model, m_proxy, this)),
       m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
       m_table(new QTableView(this)), m_detail(new MessageDetailView(this)),
-      m_actions(new MessageActions(
-          [this]() -> const KafkaRecord* {
-              return m_detail->message() ? &*m_detail->message() : nullptr;
-          },
-          this)),
+      m_actions(
+          new MessageActions([this]() -> const KafkaRecord* { return m_detail->message(); }, this)),
       m_recorder(nullptr), m_recordButton(new QToolButton(this)), m_status(new QLabel(this)),
       m_saveValue(new QPushButton(tr("Save value…"), this))
 {
@@ -401,13 +398,14 @@ void RunsPane::showSelected()
         m_saveValue->setEnabled(false);
         return;
     }
-    const KafkaRecord r = m_model->record(idx.row());
+    // One copy of the message (it may be 100 MB), shared by the detail and its actions.
+    auto r = std::make_shared<const KafkaRecord>(m_model->record(idx.row()));
     const MessageInfo info = m_model->info(idx.row());
     const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
     const QString verdict =
         m_model->data(idx.siblingAtColumn(RunsTableModel::Signature)).toString();
-    m_saveValue->setEnabled(r.value.has_value());
-    m_detail->setMessage(r, info, verdict, why);
+    m_saveValue->setEnabled(r->value.has_value());
+    m_detail->setMessage(std::move(r), info, verdict, why);
     m_actions->update(info);
 }
 
