@@ -140,6 +140,8 @@ private Q_SLOTS:
         QCOMPARE(table->model()->rowCount(), 30000);
         QVERIFY(!cancel->isVisible());
         QVERIFY(bar->controller()->activeExpression().isEmpty());
+        QVERIFY2(status->text().startsWith(QStringLiteral("Cancelled")),
+                 qPrintable(status->text()));
     }
 
     void rateChartFollowsTheStrip()
@@ -192,7 +194,7 @@ private Q_SLOTS:
             auto* bar = pane.findChild<FilterBar*>(QStringLiteral("runsFilterBar"));
             bar->apply(QStringLiteral(".value.payload.n >= 100"));
             QTRY_COMPARE(table->model()->rowCount(), 100);
-                        QTRY_COMPARE(table->model()->index(0, first + 1).data().toString(),
+            QTRY_COMPARE(table->model()->index(0, first + 1).data().toString(),
                          QStringLiteral("200!"));
             // Removable from the header menu of that column.
             QMenu onColumn;
