@@ -108,7 +108,7 @@ private Q_SLOTS:
         auto* table = pane.findChild<QTableView*>(QStringLiteral("runsTable"));
         auto* status = pane.findChild<QLabel*>(QStringLiteral("runsJqStatus"));
         QVERIFY(bar && table && status);
-        bar->controller()->setTimeoutMs(300);
+        bar->controller()->setTimeoutMs(1000);
         bar->apply(QStringLiteral("if .value.payload.loop then last(repeat(1)) else true end"));
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 499, 20000);
         QCOMPARE(bar->controller()->timedOut(), 1);
