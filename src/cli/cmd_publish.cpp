@@ -1,4 +1,5 @@
-// porthole-cli publish NODE.json [--context CTX.json] (--bootstrap HOST:PORT | --profile NAME)
+// porthole-cli publish (NODE.json [--context CTX.json] | --raw FILE | --replay FILE.jsonl)
+//     (--bootstrap HOST:PORT | --profile NAME)
 //     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N] [--rate MSG_PER_S]
 //     [--sign [--client-secret S]] [-X librdkafka.property=value]...
 #include "command.h"
@@ -7,6 +8,7 @@
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "core/watchlineparser.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/kafkaproducer.h"
 #include "kafka/publishsession.h"
@@ -99,6 +101,49 @@ std::optional<std::vector<std::string>> messagesFor(const QString& file, const Q
     return rendered.messages;
 }
 
+// --replay: every line of a recording (watch's output) becomes the message it was, sent to
+// `topic` (or the line's own topic when empty). A bad line stops everything before sending.
+std::optional<std::vector<KafkaRecord>> replayMessages(const QString& file,
+                                                       const std::string& topic, int* code)
+{
+    QString why;
+    const auto text = readFile(file, &why);
+    if (!text) {
+        *code = fail(file, why, InputError);
+        return std::nullopt;
+    }
+    std::vector<KafkaRecord> out;
+    size_t start = 0;
+    for (int lineNo = 1; start < text->size(); ++lineNo) {
+        size_t end = text->find('\n', start);
+        if (end == std::string::npos)
+            end = text->size();
+        std::string_view line(text->data() + start, end - start);
+        start = end + 1;
+        if (!line.empty() && line.back() == '\r')
+            line.remove_suffix(1);
+        if (line.find_first_not_of(" \t") == std::string_view::npos)
+            continue;
+        KafkaRecord r;
+        std::string error;
+        if (!WatchLineParser::parse(line, &r, &error)) {
+            *code = fail(QStringLiteral("%1:%2").arg(file).arg(lineNo),
+                         QString::fromStdString(error), InputError);
+            return std::nullopt;
+        }
+        if (!topic.empty())
+            r.topic = topic;
+        if (r.topic.empty()) {
+            *code =
+                fail(QStringLiteral("%1:%2").arg(file).arg(lineNo),
+                     QStringLiteral("the line names no topic: give --topic or --org"), InputError);
+            return std::nullopt;
+        }
+        out.push_back(std::move(r));
+    }
+    return out;
+}
+
 int runPublish(const QStringList& args)
 {
     const QString cmd = QStringLiteral("publish");
@@ -107,22 +152,29 @@ int runPublish(const QStringList& args)
         return *code;
     PublishOptions& opts = std::get<PublishOptions>(parsed);
     int code = Ok;
-    auto values = messagesFor(opts.nodeFile, opts.contextFile, opts.envelopeFile, opts.raw,
-                              opts.render, &code);
-    if (!values)
-        return code;
-
     PublishPlan plan;
+    if (!opts.replayFile.isEmpty()) {
+        auto messages = replayMessages(opts.replayFile, opts.proto.topic, &code);
+        if (!messages)
+            return code;
+        plan.messages = std::move(*messages);
+    } else {
+        auto values = messagesFor(opts.nodeFile, opts.contextFile, opts.envelopeFile, opts.raw,
+                                  opts.render, &code);
+        if (!values)
+            return code;
+        plan.values = std::move(*values);
+    }
     plan.config = opts.connection.config;
     plan.proto = opts.proto;
-    plan.values = std::move(*values);
     plan.times = opts.times;
     plan.perSecond = opts.perSecond;
     plan.signingSecret = opts.signingSecret;
     PublishSession session(std::move(plan));
     std::string error;
     if (!session.prepare(&error))
-        return fail(opts.nodeFile, QString::fromStdString(error), InputError);
+        return fail(opts.replayFile.isEmpty() ? opts.nodeFile : opts.replayFile,
+                    QString::fromStdString(error), InputError);
 
     const std::string quotedTopic = JsWriter::quote(opts.proto.topic);
     std::string out;
@@ -148,8 +200,8 @@ int runPublish(const QStringList& args)
     writeOut("{\"delivered\":" + std::to_string(s.delivered) +
              ",\"failed\":" + std::to_string(s.failed) + "}\n");
     std::fflush(stdout);
-    if (!s.fatal.empty())
-        return fail(cmd, QString::fromStdString(s.fatal), ServiceError);
+    if (!s.fatal.empty()) // the line without librdkafka's internals (they were logged above)
+        return fail(cmd, QString::fromStdString(KafkaErrors::readable(s.fatal)), ServiceError);
     if (s.failed > 0 || s.delivered != s.total)
         return fail(cmd,
                     QStringLiteral("%1 of %2 message(s) not delivered: %3")

@@ -43,6 +43,12 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     const QCommandLineOption rawOpt(QStringLiteral("raw"),
                                     QStringLiteral("NODE.json is not rendered: each of its lines "
                                                    "is a ready message value."));
+    const QCommandLineOption replay(
+        QStringLiteral("replay"),
+        QStringLiteral("Publish the messages recorded in FILE.jsonl (lines of porthole-cli "
+                       "watch) again with their own keys, headers and exact value bytes, to "
+                       "--topic/--org or else each line's topic; no NODE.json."),
+        QStringLiteral("FILE.jsonl"));
     const QCommandLineOption sign(
         QStringLiteral("sign"),
         QStringLiteral("Sign every message like Port (headers.X-Port-Signature and "
@@ -53,7 +59,7 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
         QStringLiteral("The Port client secret to sign with (default: $PORT_CLIENT_SECRET)."),
         QStringLiteral("S"));
     parser.addOptions({context, kafka.bootstrap, kafka.profile, org, topic, key, header, repeat,
-                       rate, strict, envelope, arrayMode, rawOpt, sign, clientSecret,
+                       rate, strict, envelope, arrayMode, rawOpt, replay, sign, clientSecret,
                        kafka.property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Render a KAFKA node and publish its messages with "
@@ -62,11 +68,23 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
                                              "only if every message was delivered."),
                               QStringLiteral("NODE.json")))
         return *done;
-    if (parser.positionalArguments().size() != 1)
+    PublishOptions out;
+    if (parser.isSet(replay)) {
+        if (!parser.positionalArguments().isEmpty())
+            return fail(cmd, QStringLiteral("--replay takes no NODE.json"), UsageError);
+        for (const QCommandLineOption* o : {&key, &header, &rawOpt, &sign, &context, &envelope})
+            if (parser.isSet(*o))
+                return fail(cmd,
+                            QStringLiteral("--replay sends each message as recorded: "
+                                           "--%1 cannot be used with it")
+                                .arg(o->names().first()),
+                            UsageError);
+        out.replayFile = parser.value(replay);
+    } else if (parser.positionalArguments().size() != 1) {
         return fail(cmd, QStringLiteral("expected exactly one NODE.json"), UsageError);
+    }
     if (parser.isSet(org) && parser.isSet(topic))
         return fail(cmd, QStringLiteral("give --org or --topic, not both"), UsageError);
-    PublishOptions out;
     bool ok = false;
     out.times = parser.value(repeat).toLongLong(&ok);
     if (!ok || out.times < 1)
@@ -91,9 +109,11 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     out.connection = std::move(*conn);
     const std::string orgId =
         parser.isSet(org) ? parser.value(org).toStdString() : out.connection.org;
-    if (!parser.isSet(topic) && orgId.empty())
+    out.replayToLineTopic = !out.replayFile.isEmpty() && !parser.isSet(topic) && orgId.empty();
+    if (!parser.isSet(topic) && orgId.empty() && !out.replayToLineTopic)
         return fail(cmd, QStringLiteral("give --org ORG or --topic TOPIC"), UsageError);
-    out.proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
+    if (!out.replayToLineTopic)
+        out.proto.topic = parser.isSet(topic) ? parser.value(topic).toStdString() : orgId + ".runs";
 
     const QString mode = parser.value(arrayMode);
     if (mode != QStringLiteral("split") && mode != QStringLiteral("single"))
@@ -103,7 +123,7 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     out.render.arrayMode = mode == QStringLiteral("single") ? RenderOptions::ArrayMode::Single
                                                             : RenderOptions::ArrayMode::Split;
     out.render.orgId = orgId;
-    out.nodeFile = parser.positionalArguments().first();
+    out.nodeFile = out.replayFile.isEmpty() ? parser.positionalArguments().first() : QString();
     out.contextFile = parser.value(context);
     out.envelopeFile = parser.value(envelope);
     out.raw = parser.isSet(rawOpt);

@@ -17,13 +17,15 @@ namespace porthole::cli {
 struct PublishOptions
 {
     QString nodeFile;
-    QString contextFile;   ///< empty: {}
-    QString envelopeFile;  ///< empty: the default envelope
-    bool raw = false;      ///< nodeFile holds ready message values, one per line
-    RenderOptions render;  ///< strict, array mode, orgId
-    OutgoingMessage proto; ///< topic, key and headers of every message (value empty)
-    long long times = 1;   ///< --repeat
-    double perSecond = 0;  ///< --rate; 0 = as fast as possible
+    QString contextFile;  ///< empty: {}
+    QString envelopeFile; ///< empty: the default envelope
+    bool raw = false;     ///< nodeFile holds ready message values, one per line
+    QString replayFile;   ///< --replay: lines of `watch` sent again exactly (nodeFile empty)
+    bool replayToLineTopic = false; ///< --replay without --org/--topic: each line's own topic
+    RenderOptions render;           ///< strict, array mode, orgId
+    OutgoingMessage proto;          ///< topic, key and headers of every message (value empty)
+    long long times = 1;            ///< --repeat
+    double perSecond = 0;           ///< --rate; 0 = as fast as possible
     ResolvedConnection connection;
     /// --sign: the client secret (PORT_CLIENT_SECRET or --client-secret) to sign with.
     std::optional<std::string> signingSecret;

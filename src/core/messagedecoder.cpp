@@ -153,24 +153,43 @@ std::string toJsonLine(const KafkaRecord& record)
     appendBytes(out, record.key, "key");
     out += ",\"headers\":{";
     bool first = true;
+    std::string binaryHeaders; // names of headers whose values are written as base64
     for (const auto& [name, val] : record.headers) {
         if (!first)
             out += ',';
         first = false;
         out += JsWriter::quote(name);
         out += ':';
-        // Header values are shown as text; ill-formed bytes become U+FFFD here (raw kept).
-        out += val ? JsWriter::quote(
-                         isUtf8(*val)
-                             ? *val
-                             : QString::fromUtf8(val->data(), qsizetype(val->size())).toStdString())
-                   : std::string("null");
+        if (!val) {
+            out += "null";
+        } else if (isUtf8(*val)) {
+            out += JsWriter::quote(*val);
+        } else {
+            // Ill-formed UTF-8 as base64, named in headerEncodings: --replay restores the bytes.
+            out += '"';
+            out += QByteArray::fromRawData(val->data(), qsizetype(val->size()))
+                       .toBase64()
+                       .toStdString();
+            out += '"';
+            binaryHeaders +=
+                (binaryHeaders.empty() ? "" : ",") + JsWriter::quote(name) + ":\"base64\"";
+        }
     }
     out += "},";
+    if (!binaryHeaders.empty())
+        out += "\"headerEncodings\":{" + binaryHeaders + "},";
     switch (info.format) {
     case ValueFormat::Json:
         out += "\"value\":";
         out += compact;
+        // A JSON string or null would read back as text or a tombstone: say it is JSON.
+        if (compact.front() == '"' || compact == "null")
+            out += ",\"valueEncoding\":\"json\"";
+        // Whitespace the compact form dropped: the exact text too, so a replay is byte-exact.
+        if (compact != *record.value) {
+            out += ",\"valueText\":";
+            out += JsWriter::quote(*record.value);
+        }
         break;
     case ValueFormat::Null:
     case ValueFormat::Text:

@@ -14,7 +14,10 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
+#include "story/ledgerfeed.h"
+#include "story/timelinedialog.h"
 #include "windowactions.h"
+#include "windowplacement.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -88,9 +91,23 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     });
     // The runs table can take the whole window (its "Full width" button hides the editor).
     connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
+    // A watched message as the preview's context; re-publishing asks first unless on the sandbox.
+    connect(m_runsPane, &RunsPane::useAsContextRequested, this, [this](const QByteArray& json) {
+        m_previewPane->setContextText(json);
+        m_tabs->setCurrentWidget(m_previewPane);
+    });
+    m_runsPane->setSandboxTest([this](const QString& bootstrap) {
+        return m_sandbox->isRunning() && bootstrap == m_sandbox->bootstrap();
+    });
     // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
     m_publishPane->setSandbox(m_sandbox);
     m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
+    // The connection editor's "Get from Port" asks Port's API with the Report tab's account.
+    m_connectionBar->setPortAccountSource([this] {
+        return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
+                              m_reportPane->clientSecret()};
+    });
+    m_reportPane->setLedger(m_ledger); // reports join each run's story
     // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
     auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
     connect(m_connectionBar, &ConnectionBar::targetChanged, this,
@@ -100,6 +117,10 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
                    ? m_sandbox->clientSecret()
                    : m_reportPane->clientSecret();
     });
+    // One story per run: the ledger hears the panes and the sandbox; the table shows states.
+    (new LedgerFeed(m_ledger, m_runsPane->model(), this))->watchWindow(this);
+    m_runsPane->model()->setLedger(m_ledger);
+    connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -164,6 +185,19 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::showTimeline(const QString& runId)
+{
+    const QString run = runId.isEmpty() ? m_runsPane->selectedRunId() : runId;
+    if (run.isEmpty()) {
+        statusBar()->showMessage(tr("Select a message that names a run to see its timeline."),
+                                 5000);
+        return;
+    }
+    if (!m_timeline)
+        m_timeline = new TimelineDialog(m_ledger, this);
+    m_timeline->showRun(run);
+}
+
 void MainWindow::buildMenus()
 {
     auto* actions = new WindowActions(this);
@@ -179,7 +213,7 @@ void MainWindow::restoreLayout()
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
     if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
-        restoreGeometry(g);
+        WindowPlacement::restore(this, g); // restoreGeometry() would shift it by 20 px
     if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
         restoreState(s);
     if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())
@@ -283,6 +317,7 @@ bool MainWindow::startSandbox(QString* error)
     m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
     m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
+    m_reportPane->setSandboxApiUrl(m_sandbox->apiUrl());
     m_runsPane->startWatching();
     if (!remembered.isEmpty() && remembered != m_connectionBar->currentName()) {
         m_connectionBar->restoreConnection(remembered);   // never prompts for a password

@@ -18,6 +18,7 @@ class ReportPane;
 class RunLedger;
 class RunsPane;
 class Sandbox;
+class TimelineDialog;
 
 /// The main window only wires panes together and owns the menus; each pane lives in its own
 /// folder under src/gui, the node file's behaviour in DocumentController.
@@ -50,6 +51,11 @@ public:
     Sandbox* sandbox() const { return m_sandbox; }
     /// Every run's story this session (published, received, reported), shared by the panes.
     RunLedger* ledger() const { return m_ledger; }
+    /// Opens (or brings up) the timeline of `runId`: what was rendered, published, received and
+    /// reported, live. An empty id shows the Runs table's selected row's run.
+    void showTimeline(const QString& runId = {});
+    /// The timeline window (null until first shown).
+    TimelineDialog* timelineDialog() const { return m_timeline; }
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -65,6 +71,7 @@ private:
     ConnectionBar* m_connectionBar = nullptr;
     Sandbox* m_sandbox = nullptr;
     RunLedger* m_ledger = nullptr;
+    TimelineDialog* m_timeline = nullptr;
     QLabel* m_sandboxLabel = nullptr;
     QTabWidget* m_tabs = nullptr;
     QSplitter* m_split = nullptr;

@@ -253,6 +253,10 @@ void WindowActions::buildRunMenu()
         m_window->reportPane()->send();
     });
     tooltipFor("reportSend", report);
+    QAction* timeline = add(run, tr("Run &timeline"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
+                            QStringLiteral("actionTimeline"));
+    timeline->setToolTip(tr("The selected run's story: rendered, published, received, reported"));
+    connect(timeline, &QAction::triggered, this, [this] { m_window->showTimeline(); });
 }
 
 void WindowActions::buildHelpMenu()

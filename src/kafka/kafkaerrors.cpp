@@ -2,6 +2,9 @@
 
 #include "rdkafkaptr.h"
 
+#include <cctype>
+#include <regex>
+
 namespace porthole::KafkaErrors {
 
 bool notKafka(const std::string& text)
@@ -40,6 +43,35 @@ std::optional<std::string> fatalConnectionError(int code, const std::string& tex
                "listener needs security.protocol=SSL or SASL_SSL, which Port's brokers use): " +
                text;
     return std::nullopt;
+}
+
+std::string readable(const std::string& text)
+{
+    // Patterns from librdkafka 2.0's rdkafka_broker.c; text that matches none stays as it is.
+    static const std::regex state(R"( ?\((?:after \d+ms in state [A-Z_]+(?:, )?)?)"
+                                  R"((?:\d+ identical error\(s\) suppressed)?\))");
+    static const std::regex coordinator(R"(GroupCoordinator(?:/\d+)?: )");
+    static const std::regex broker(R"((?:[a-z_]+://)?([^\s/]+:\d+)/(?:bootstrap|\d+): )");
+    static const std::regex connect(R"(Connect to ipv[46]#\S+ failed: )");
+    static const std::regex down(R"((\d+)/(\d+) brokers are down)");
+    std::string s = std::regex_replace(text, state, "");
+    s = std::regex_replace(s, coordinator, "");
+    s = std::regex_replace(s, broker, "$1: ");
+    s = std::regex_replace(s, connect, "");
+    std::smatch m;
+    if (std::regex_search(s, m, down) && m[1] == m[2])
+        s = m.prefix().str() + (m[1] == "1" ? "the broker is down" : "all brokers are down") +
+            m.suffix().str();
+    // "Disconnected" mid-sentence reads "disconnected"; acronyms (SSL, SASL) stay.
+    for (size_t at = s.find(": "); at != std::string::npos; at = s.find(": ", at + 2)) {
+        const size_t i = at + 2;
+        if (i + 1 < s.size() && std::isupper(static_cast<unsigned char>(s[i])) &&
+            std::islower(static_cast<unsigned char>(s[i + 1])))
+            s[i] = char(std::tolower(static_cast<unsigned char>(s[i])));
+    }
+    while (!s.empty() && s.back() == ' ')
+        s.pop_back();
+    return s;
 }
 
 std::string explain(int code, const std::string& text, const std::string& topic)

@@ -19,6 +19,13 @@ bool notKafka(const std::string& text);
 /// A TLS handshake the peer closed before it finished (no certificate verdict was reached).
 bool handshakeCutOff(const std::string& text);
 
+/// librdkafka's text without its internals, for a message's main line: broker names
+/// ("sasl_ssl://host:9196/1: ", "host:9092/bootstrap: ") become "host:9196: ", and the state
+/// machine notes ("(after 193ms in state UP)", "1 identical error(s) suppressed", "Connect to
+/// ipv4#… failed: ") go. "sasl_ssl://127.0.0.1:58317/1: Disconnected (after 193ms in state UP)"
+/// reads "127.0.0.1:58317: disconnected". Show the original in details or a tooltip.
+std::string readable(const std::string& text);
+
 /// A delivery or metadata error in words ("not authorized for topic …" and the like), with
 /// librdkafka's own text in parentheses.
 std::string explain(int code, const std::string& text, const std::string& topic = {});

@@ -48,9 +48,7 @@ struct ProducerCallbacks
             rd_kafka_fatal_error(rk, buf, sizeof buf);
             text = std::string("fatal: ") + buf;
         }
-        if (auto fatal = KafkaErrors::fatalConnectionError(err, text);
-            fatal && self->m_fatal.empty())
-            self->m_fatal = *fatal;
+        self->noteError(err, text);
         if (self->m_onError)
             self->m_onError(text);
     }
@@ -88,8 +86,43 @@ KafkaProducer::~KafkaProducer()
         d->topics.clear(); // topic handles go before the handle that owns them
 }
 
+void KafkaProducer::noteError(int code, const std::string& text)
+{
+    if (auto fatal = KafkaErrors::fatalConnectionError(code, text); fatal && m_fatal.empty())
+        m_fatal = *fatal;
+    if (m_everDelivered)
+        return; // a broker that worked and went away may come back: librdkafka keeps trying
+    if (code == RD_KAFKA_RESP_ERR__TRANSPORT &&
+        text.find("Connection refused") != std::string::npos)
+        m_refused = text;
+    if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN && !m_allDownSince)
+        m_allDownSince = std::chrono::steady_clock::now();
+}
+
+void KafkaProducer::checkAllRefused()
+{
+    // What the connection test calls "connection refused": every broker is down and they
+    // refuse connections. librdkafka would retry until message.timeout.ms and then say only
+    // "Message timed out"; a short grace lets a broker that is just starting come up.
+    if (!m_fatal.empty() || m_everDelivered || !m_allDownSince || m_refused.empty())
+        return;
+    if (std::chrono::steady_clock::now() - *m_allDownSince <
+        std::chrono::milliseconds(kRefusedGraceMs))
+        return;
+    // librdkafka's own words last: KafkaErrors::readable() shortens them for a main line.
+    m_fatal = "no broker answered (connection refused: is the broker running, is the address "
+              "right?): " +
+              m_refused;
+}
+
 void KafkaProducer::report(DeliveryReport r)
 {
+    if (r.delivered())
+        m_everDelivered = true;
+    else if (!m_fatal.empty() && (r.errorCode == RD_KAFKA_RESP_ERR__PURGE_QUEUE ||
+                                  r.errorCode == RD_KAFKA_RESP_ERR__PURGE_INFLIGHT))
+        r.error = "not delivered: " + m_fatal; // purged because of it: say why
+
     if (r.index < m_sentAt.size())
         r.latencyMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 m_sentAt[r.index])
@@ -101,20 +134,39 @@ void KafkaProducer::report(DeliveryReport r)
 
 void KafkaProducer::send(const OutgoingMessage& m)
 {
-    const uint64_t index = m_sent++;
-    m_sentAt.push_back(std::chrono::steady_clock::now());
     rd_kafka_headers_t* headers = nullptr;
     if (!m.headers.empty()) {
         headers = rd_kafka_headers_new(m.headers.size());
         for (const auto& [k, v] : m.headers)
             rd_kafka_header_add(headers, k.data(), ssize_t(k.size()), v.data(), ssize_t(v.size()));
     }
+    produce(m.topic, m.key ? m.key->data() : nullptr, m.key ? m.key->size() : 0, m.value.data(),
+            m.value.size(), headers);
+}
+
+void KafkaProducer::send(const KafkaRecord& r)
+{
+    rd_kafka_headers_t* headers = nullptr;
+    if (!r.headers.empty()) {
+        headers = rd_kafka_headers_new(r.headers.size());
+        // A null header value stays null: librdkafka sends it as such (not as "").
+        for (const auto& [k, v] : r.headers)
+            rd_kafka_header_add(headers, k.data(), ssize_t(k.size()), v ? v->data() : nullptr,
+                                v ? ssize_t(v->size()) : 0);
+    }
+    produce(r.topic, r.key ? r.key->data() : nullptr, r.key ? r.key->size() : 0,
+            r.value ? r.value->data() : nullptr, r.value ? r.value->size() : 0, headers);
+}
+
+void KafkaProducer::produce(const std::string& topic, const char* key, size_t keyLen,
+                            const char* value, size_t valueLen, rd_kafka_headers_s* headers)
+{
+    const uint64_t index = m_sent++;
+    m_sentAt.push_back(std::chrono::steady_clock::now());
     for (;;) {
         const rd_kafka_resp_err_t err = rd_kafka_producev(
-            d->rk.get(), RD_KAFKA_V_TOPIC(m.topic.c_str()),
-            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_VALUE(const_cast<char*>(m.value.data()), m.value.size()),
-            RD_KAFKA_V_KEY((m.key ? m.key->data() : nullptr), (m.key ? m.key->size() : 0)),
+            d->rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+            RD_KAFKA_V_VALUE(const_cast<char*>(value), valueLen), RD_KAFKA_V_KEY(key, keyLen),
             RD_KAFKA_V_HEADERS(headers),
             RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(index))), RD_KAFKA_V_END);
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
@@ -127,7 +179,7 @@ void KafkaProducer::send(const OutgoingMessage& m)
             rd_kafka_headers_destroy(headers);
         DeliveryReport r;
         r.index = index;
-        r.topic = m.topic;
+        r.topic = topic;
         r.error = rd_kafka_err2str(err);
         r.errorCode = err;
         report(std::move(r));
@@ -138,14 +190,17 @@ void KafkaProducer::send(const OutgoingMessage& m)
 void KafkaProducer::poll(int timeoutMs)
 {
     rd_kafka_poll(d->rk.get(), timeoutMs);
+    checkAllRefused();
 }
 
 void KafkaProducer::finish(int timeoutMs)
 {
     // Flushed in slices so that a fatal connection error ends the wait at once.
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeoutMs);
-    while (outstanding() > 0 && m_fatal.empty() && std::chrono::steady_clock::now() < deadline)
+    while (outstanding() > 0 && m_fatal.empty() && std::chrono::steady_clock::now() < deadline) {
         rd_kafka_flush(d->rk.get(), 100);
+        checkAllRefused();
+    }
     if (outstanding() == 0)
         return;
     // Whatever is still queued or in flight is purged: each purged message gets a delivery

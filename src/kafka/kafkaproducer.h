@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/kafkarecord.h"
 #include "kafkaconfig.h"
 
 #include <chrono>
@@ -10,6 +11,8 @@
 #include <string>
 #include <utility>
 #include <vector>
+
+struct rd_kafka_headers_s;
 
 namespace porthole {
 
@@ -52,6 +55,9 @@ public:
     /// Queues a message, serving reports while librdkafka's queue is full. A message that
     /// cannot be queued at all is reported failed at once.
     void send(const OutgoingMessage& message);
+    /// Queues a recorded message again exactly: its topic, key, headers (null values too) and
+    /// value (null: a tombstone); partition, offset and timestamp are left to Kafka.
+    void send(const KafkaRecord& record);
     /// Serves delivery reports for up to `timeoutMs`.
     void poll(int timeoutMs);
     /// Waits up to `timeoutMs` for outstanding messages, then fails the rest.
@@ -61,6 +67,10 @@ public:
     /// Set when the connection cannot work as configured (authentication, TLS): waiting will
     /// not help, finish() then fails what is left at once.
     const std::string& fatalError() const { return m_fatal; }
+    /// How long every broker may refuse connections, with nothing delivered yet, before the
+    /// producer gives up (fatalError() then says so): a dead broker fails in seconds instead of
+    /// waiting out message.timeout.ms.
+    static constexpr int kRefusedGraceMs = 2000;
 
 private:
     KafkaProducer() = default;
@@ -72,8 +82,15 @@ private:
     uint64_t m_reported = 0;
     std::string m_fatal;
     std::vector<std::chrono::steady_clock::time_point> m_sentAt;
+    bool m_everDelivered = false;
+    std::optional<std::chrono::steady_clock::time_point> m_allDownSince;
+    std::string m_refused; // the latest "connection refused" from librdkafka
 
     void report(DeliveryReport r);
+    void noteError(int code, const std::string& text);
+    void checkAllRefused();
+    void produce(const std::string& topic, const char* key, size_t keyLen, const char* value,
+                 size_t valueLen, rd_kafka_headers_s* headers);
     friend struct ProducerCallbacks;
 };
 

@@ -20,6 +20,10 @@ bool PublishSession::prepare(std::string* error)
 {
     m_prepared = true;
     m_signing.reset();
+    if (m_plan.signingSecret && !m_plan.messages.empty()) {
+        *error = "replayed messages are sent exactly as recorded: they cannot be signed again";
+        return false;
+    }
     if (!m_plan.signingSecret)
         return true;
     auto signing = std::make_unique<Signing>();
@@ -51,13 +55,15 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
 {
     using Clock = std::chrono::steady_clock;
     PublishSummary s;
-    s.total = uint64_t(m_plan.times) * m_plan.values.size();
+    const bool replay = !m_plan.messages.empty();
+    const size_t count = replay ? m_plan.messages.size() : m_plan.values.size();
+    s.total = uint64_t(m_plan.times) * count;
     const auto cancelled = [cancel] { return cancel && cancel->load(); };
     const auto idle = [&onIdle] {
         if (onIdle)
             onIdle();
     };
-    const auto count = [&](const DeliveryReport& r) {
+    const auto tally = [&](const DeliveryReport& r) {
         (r.delivered() ? s.delivered : s.failed)++;
         if (!r.delivered() && s.firstFailure.error.empty())
             s.firstFailure = r;
@@ -66,7 +72,7 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
     if (!m_prepared && !prepare(&m_setupError))
         return s;
     auto producer = KafkaProducer::create(
-        m_plan.config, count,
+        m_plan.config, tally,
         [&onLog](const std::string& text) {
             if (onLog)
                 onLog(text);
@@ -78,7 +84,7 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
     const auto started = Clock::now();
     OutgoingMessage message = m_plan.proto;
     for (long long round = 0; round < m_plan.times; ++round) {
-        for (size_t i = 0; i < m_plan.values.size(); ++i) {
+        for (size_t i = 0; i < count; ++i) {
             if (!producer->fatalError().empty() || cancelled())
                 break; // bad credentials or certificates: sending more cannot help
             if (m_plan.perSecond > 0) {
@@ -93,8 +99,12 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
                 }
             }
             // Signed at the second it is sent, as Port does.
-            message.value = valueAt(i, int64_t(std::time(nullptr)));
-            producer->send(message);
+            if (replay) {
+                producer->send(m_plan.messages[i]);
+            } else {
+                message.value = valueAt(i, int64_t(std::time(nullptr)));
+                producer->send(message);
+            }
             ++s.sent;
             producer->poll(0);
             if ((s.sent & 255) == 0)
@@ -111,9 +121,9 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
     for (uint64_t index = s.sent; index < s.total; ++index) {
         DeliveryReport r;
         r.index = index;
-        r.topic = m_plan.proto.topic;
+        r.topic = replay ? m_plan.messages[index % count].topic : m_plan.proto.topic;
         r.error = "not sent: " + (s.fatal.empty() ? std::string("cancelled") : s.fatal);
-        count(r);
+        tally(r);
     }
     idle();
     return s;

@@ -18,8 +18,11 @@ struct PublishPlan
     KafkaConfig config;              ///< connection (bootstrap.servers, security, -X)
     OutgoingMessage proto;           ///< topic, key and record headers of every message
     std::vector<std::string> values; ///< message values, sent in order
-    long long times = 1;             ///< the values are sent this many times
-    double perSecond = 0;            ///< at most this many messages per second; 0 = no limit
+    /// Replay: recorded messages sent again exactly (own topic, key, headers, value, nulls
+    /// included); when not empty, `proto` and `values` are not used and signing is refused.
+    std::vector<KafkaRecord> messages;
+    long long times = 1;  ///< the values are sent this many times
+    double perSecond = 0; ///< at most this many messages per second; 0 = no limit
     /// When set, every value is signed like Port (headers.X-Port-Signature/-Timestamp) with
     /// this client secret at the second it is sent; values that cannot be signed stop prepare().
     std::optional<std::string> signingSecret;

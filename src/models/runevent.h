@@ -35,6 +35,8 @@ struct RunEvent
     int partition = -1;        ///< Published/Received
     qint64 offset = -1;        ///< Published/Received
     bool signedByPort = false; ///< Published: signed like Port (X-Port-Signature)
+    /// Received: the Runs table's sequence number of the message (finds its row), else -1.
+    qint64 seq = -1;
 };
 
 /// The short name of a stage ("rendered", "published", …).

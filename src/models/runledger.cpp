@@ -23,12 +23,29 @@ QString stageName(RunEvent::Stage stage)
 
 RunLedger::RunLedger(QObject* parent) : QObject(parent) {}
 
+QString RunLedger::primaryRunId(const RunIds& ids)
+{
+    const RunId& id = !ids.nodeRun.isNull()     ? ids.nodeRun
+                      : !ids.actionRun.isNull() ? ids.actionRun
+                                                : ids.workflowRun;
+    return QString::fromStdString(id.text());
+}
+
+void RunLedger::dropOldest()
+{
+    const QString oldest = m_order.takeFirst();
+    m_events.remove(oldest);
+    m_state.remove(oldest);
+}
+
 void RunLedger::add(const RunEvent& event)
 {
     if (event.runId.isEmpty())
         return;
     auto it = m_events.find(event.runId);
     if (it == m_events.end()) {
+        if (m_order.size() >= kMaxRuns)
+            dropOldest();
         it = m_events.insert(event.runId, {});
         m_order.append(event.runId);
     }
@@ -38,13 +55,19 @@ void RunLedger::add(const RunEvent& event)
                          [](const RunEvent& a, const RunEvent& b) { return a.at < b.at; });
     it->insert(pos, event);
     ++m_counts[int(event.stage)];
+    // Only what Port accepted is the run's state: a 422 leaves the run as it was.
+    bool stateMoved = false;
     if (event.stage == RunEvent::Stage::Reported && !event.status.isEmpty() &&
         event.httpStatus >= 200 && event.httpStatus < 300) {
         State& s = m_state[event.runId];
-        if (!s.at.isValid() || s.at <= event.at)
+        if (!s.at.isValid() || s.at <= event.at) {
+            stateMoved = s.status != event.status || s.result != event.result;
             s = State{event.status, event.result, event.at};
+        }
     }
     Q_EMIT changed(event.runId);
+    if (stateMoved)
+        Q_EMIT stateChanged(event.runId);
 }
 
 QVector<RunEvent> RunLedger::events(const QString& runId) const

@@ -2,6 +2,8 @@
 
 #include "runevent.h"
 
+#include "core/messagedecoder.h"
+
 #include <QHash>
 #include <QObject>
 #include <QVector>
@@ -23,13 +25,22 @@ public:
         QDateTime at;
     };
 
+    /// The most runs kept: the oldest run's story goes first (a million watched messages with
+    /// run ids must not keep a million stories).
+    static constexpr int kMaxRuns = 20000;
+
     explicit RunLedger(QObject* parent = nullptr);
+
+    /// The id a run's story is filed under: the node run (wfnr_), else the action run (r_),
+    /// else the workflow run (wfr_); the same id the Runs table's Run id column shows.
+    static QString primaryRunId(const RunIds& ids);
 
     /// Records an event (kept in time order per run; events without a run id are ignored).
     void add(const RunEvent& event);
     /// The run's events in time order.
     QVector<RunEvent> events(const QString& runId) const;
-    /// The run's latest accepted report (2xx), or an empty state.
+    /// The run's latest accepted report (a Reported event answered 2xx with a status), or an
+    /// empty state. Refused reports never change it.
     State state(const QString& runId) const;
     /// True when this session published a message for the run.
     bool publishedHere(const QString& runId) const;
@@ -42,12 +53,15 @@ public:
 Q_SIGNALS:
     /// An event was added to `runId`'s story (its state may have changed).
     void changed(const QString& runId);
+    /// The run's state() changed (fewer than changed(): views that show the state listen here).
+    void stateChanged(const QString& runId);
 
 private:
     QHash<QString, QVector<RunEvent>> m_events;
     QHash<QString, State> m_state;
     QStringList m_order;
     QHash<int, int> m_counts;
+    void dropOldest();
 };
 
 } // namespace porthole

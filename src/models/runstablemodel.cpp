@@ -5,6 +5,7 @@
 
 #include "core/messagedecoder.h"
 #include "core/portsignature.h"
+#include "runledger.h"
 
 namespace porthole {
 
@@ -113,6 +114,51 @@ QString RunsTableModel::signatureWhy(int row) const
 
 RunsTableModel::RunsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
+RunsTableModel::RunState RunsTableModel::runState(const QString& status, const QString& result)
+{
+    if (status.isEmpty())
+        return RunState::None;
+    if (status == u"IN_PROGRESS")
+        return RunState::InProgress;
+    const QString& outcome = status == u"COMPLETED" ? result : status;
+    if (outcome == u"SUCCESS")
+        return RunState::Succeeded;
+    if (outcome == u"FAILED" || outcome == u"FAILURE")
+        return RunState::Failed;
+    if (outcome == u"CANCELLED")
+        return RunState::Cancelled;
+    return RunState::Other;
+}
+
+void RunsTableModel::setLedger(RunLedger* ledger)
+{
+    if (m_ledger)
+        disconnect(m_ledger, nullptr, this, nullptr);
+    m_ledger = ledger;
+    if (ledger)
+        connect(ledger, &RunLedger::stateChanged, this, &RunsTableModel::runStateChanged);
+    if (!m_store.empty())
+        Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
+}
+
+QString RunsTableModel::runIdOf(const MessageStore::Entry& e) const
+{
+    return e.idsLen ? RunLedger::primaryRunId(m_store.ids(e)) : QString();
+}
+
+// Only the rows of that run: the ledger knows their sequence numbers from its Received events.
+void RunsTableModel::runStateChanged(const QString& runId)
+{
+    const uint64_t first = m_store.firstSeq(), end = m_store.nextSeq();
+    for (const RunEvent& ev : m_ledger->events(runId)) {
+        if (ev.stage != RunEvent::Stage::Received || ev.seq < 0 || uint64_t(ev.seq) < first ||
+            uint64_t(ev.seq) >= end)
+            continue;
+        const QModelIndex i = index(int(uint64_t(ev.seq) - first), Status);
+        Q_EMIT dataChanged(i, i);
+    }
+}
+
 int RunsTableModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(m_store.size());
@@ -174,6 +220,14 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
             text += tr(" (unusual id)");
         return text;
     }
+    case Status: {
+        if (!m_ledger || !e.idsLen)
+            return {};
+        const RunLedger::State st = m_ledger->state(runIdOf(e));
+        return st.result.isEmpty() || st.result == st.status
+                   ? st.status
+                   : st.status + QStringLiteral(" · ") + st.result;
+    }
     case Signature:
         return e.signature ? m_signatureTexts[e.signature - 1u] : QString();
     case Size: {
@@ -199,9 +253,23 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         return index.column() == Value ? preview(index.row()) : cell(e, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Status) {
+            const QString text = cell(e, Status);
+            return text.isEmpty()
+                       ? tr("Nothing reported on this run yet (Ctrl+T: its timeline)")
+                       : tr("%1, the latest report Port accepted (Ctrl+T: the timeline)").arg(text);
+        }
         return index.column() == Value       ? QVariant(preview(index.row()))
                : index.column() == Signature ? QVariant(signatureWhy(index.row()))
                                              : QVariant();
+    case RunStateRole: {
+        if (!m_ledger || !e.idsLen)
+            return int(RunState::None);
+        const RunLedger::State st = m_ledger->state(runIdOf(e));
+        return int(runState(st.status, st.result));
+    }
+    case RunIdRole:
+        return runIdOf(e);
     case SignatureWhyRole:
         return signatureWhy(index.row());
     case Qt::TextAlignmentRole:
@@ -224,8 +292,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) co
         return m_extraTitles[section - ColumnCount];
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time",   "Part.",     "Offset", "Kind", "Key",
-                                  "Run id", "Signature", "Size",   "Value"};
+    static const char* names[] = {"Time",   "Part.",  "Offset",    "Kind", "Key",
+                                  "Run id", "Status", "Signature", "Size", "Value"};
     return tr(names[section]);
 }
 

@@ -3,12 +3,15 @@
 #include "messagestore.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QStringList>
 
 #include <functional>
 #include <vector>
 
 namespace porthole {
+
+class RunLedger;
 
 /// The runs topic as a table: one row per message, oldest first (the proxy can turn it). Rows
 /// arrive in batches (one beginInsertRows per batch) and are stored compactly (MessageStore:
@@ -27,6 +30,7 @@ public:
         Kind,
         Key,
         RunId,
+        Status,    ///< the run's latest accepted report, from the run ledger
         Signature, ///< valid / invalid / missing / older than 5 min, plus an "agent" tag
         Size,
         Value,
@@ -37,7 +41,20 @@ public:
         KindRole = Qt::UserRole + 1, ///< MessageKind as int
         SeqRole,                     ///< the message's sequence number (qulonglong)
         SignatureWhyRole, ///< why the signature is invalid or missing (for the detail view)
+        RunStateRole,     ///< the row's run's RunState as int (the view picks icon and colour)
+        RunIdRole,        ///< the id the row's run is filed under in the ledger (QString)
     };
+    /// What a Status cell means, for the view's icon and colour (never colour alone).
+    enum class RunState
+    {
+        None,       ///< nothing reported (or no run id)
+        InProgress, ///< IN_PROGRESS
+        Succeeded,  ///< COMPLETED + SUCCESS, or a classic run's SUCCESS
+        Failed,     ///< COMPLETED + FAILED, or a classic run's FAILURE
+        Cancelled,  ///< COMPLETED + CANCELLED
+        Other,      ///< any other status Port accepted
+    };
+    static RunState runState(const QString& status, const QString& result);
 
     explicit RunsTableModel(QObject* parent = nullptr);
 
@@ -62,6 +79,9 @@ public:
     /// Where the Signature column takes the client secret to verify with (read once per
     /// batch; empty: signatures are only reported present or missing).
     void setSecretSource(std::function<QString()> source) { m_secretSource = std::move(source); }
+    /// The run ledger the Status column reads; its stateChanged() repaints the rows of that run
+    /// (found through the ledger's Received events, so the table keeps no index of its own).
+    void setLedger(RunLedger* ledger);
     /// How many messages were dropped because of the caps.
     qint64 droppedCount() const { return m_dropped; }
     /// Every message received since the last clear() (held or dropped).
@@ -97,6 +117,7 @@ public:
 private:
     MessageStore m_store;
     std::function<QString()> m_secretSource;
+    QPointer<RunLedger> m_ledger;
     std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
     QStringList m_extraTitles;
     ExtraCell m_extraCell;
@@ -111,6 +132,8 @@ private:
     QString cell(const MessageStore::Entry& e, int column) const;
     uint8_t signatureIndex(const QString& text);
     QString signatureWhy(int row) const;
+    QString runIdOf(const MessageStore::Entry& e) const;
+    void runStateChanged(const QString& runId);
 };
 
 } // namespace porthole

@@ -22,6 +22,9 @@ struct LocalApiCall
     QString error;          ///< Port's "message" when refused, else empty
     QByteArray body;        ///< the request body, redacted and cut at kKeptBodyBytes
     qsizetype bodySize = 0; ///< the whole body's size in bytes
+    /// The request's User-Agent (who called: Porthole's Report tab sends "Porthole-Report/…",
+    /// so the run ledger does not count its reports twice).
+    QByteArray userAgent;
 
     /// True when the API refused the call (4xx/5xx).
     bool refused() const { return status >= 400; }

@@ -46,6 +46,7 @@ struct LocalPortApi::Held
     QPointer<QTcpSocket> socket;
     quint64 ticket;
     QElapsedTimer since;
+    QByteArray userAgent;
 };
 
 LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHttpServer)
@@ -54,34 +55,37 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
     m_deadline->setInterval(50);
     connect(m_deadline, &QTimer::timeout, this, [this] { answerHeld(0, false); });
     // No routes: every request goes to the handler, which knows Port's routes and errors.
-    m_server->setMissingHandler([this](const QHttpServerRequest& request,
-                                       QHttpServerResponder&& responder) {
-        LocalApiRequest r;
-        r.method = methodName(request.method());
-        r.path = request.url().path();
-        for (const auto& [name, value] : request.headers())
-            if (name.compare("authorization", Qt::CaseInsensitive) == 0)
-                r.authorization = value;
-        r.body = request.body();
-        const LocalApiReply reply = m_handler.handle(r);
-        if (!reply.unknownRun || !m_catchUp) {
-            answer(r, reply, std::move(responder));
-            return;
-        }
-        // Port creates a run before it publishes the message; the sandbox learns it by
-        // reading the topic. A consumer faster than that read waits here, not on a 404.
-        auto held =
-            std::unique_ptr<Held>(new Held{r, std::move(responder), nullptr, ++m_lastTicket, {}});
-        held->socket = held->responder.socket();
-        held->since.start();
-        m_held.push_back(std::move(held));
-        m_deadline->start();
-        Q_EMIT catchUpRequested(m_lastTicket);
-    });
+    m_server->setMissingHandler(
+        [this](const QHttpServerRequest& request, QHttpServerResponder&& responder) {
+            LocalApiRequest r;
+            QByteArray userAgent; // recorded with the call: who called
+            r.method = methodName(request.method());
+            r.path = request.url().path();
+            for (const auto& [name, value] : request.headers())
+                if (name.compare("authorization", Qt::CaseInsensitive) == 0)
+                    r.authorization = value;
+                else if (name.compare("user-agent", Qt::CaseInsensitive) == 0)
+                    userAgent = value;
+            r.body = request.body();
+            const LocalApiReply reply = m_handler.handle(r);
+            if (!reply.unknownRun || !m_catchUp) {
+                answer(r, userAgent, reply, std::move(responder));
+                return;
+            }
+            // Port creates a run before it publishes the message; the sandbox learns it by
+            // reading the topic. A consumer faster than that read waits here, not on a 404.
+            auto held = std::unique_ptr<Held>(
+                new Held{r, std::move(responder), nullptr, ++m_lastTicket, {}, userAgent});
+            held->socket = held->responder.socket();
+            held->since.start();
+            m_held.push_back(std::move(held));
+            m_deadline->start();
+            Q_EMIT catchUpRequested(m_lastTicket);
+        });
 }
 
-void LocalPortApi::answer(const LocalApiRequest& r, const LocalApiReply& reply,
-                          QHttpServerResponder&& responder)
+void LocalPortApi::answer(const LocalApiRequest& r, const QByteArray& userAgent,
+                          const LocalApiReply& reply, QHttpServerResponder&& responder)
 {
     QHttpServerResponse response(QByteArrayLiteral("application/json"), reply.body,
                                  QHttpServerResponder::StatusCode(reply.status));
@@ -92,7 +96,7 @@ void LocalPortApi::answer(const LocalApiRequest& r, const LocalApiReply& reply,
         r.method, r.path, reply.status,
         QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString());
     // Recorded as answered: a held request is handled more than once but answered once.
-    m_handler.recordCall(r, reply);
+    m_handler.recordCall(r, reply, userAgent);
     Q_EMIT callRecorded(m_handler.calls().constLast());
 }
 
@@ -122,7 +126,7 @@ void LocalPortApi::answerHeld(quint64 upToTicket, bool final)
         }
         const LocalApiReply reply = m_handler.handle(h.request);
         if (!reply.unknownRun || (due && final) || h.since.elapsed() >= m_maxWaitMs) {
-            answer(h.request, reply, std::move(h.responder));
+            answer(h.request, h.userAgent, reply, std::move(h.responder));
             it = m_held.erase(it);
         } else {
             ++it;

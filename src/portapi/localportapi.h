@@ -78,7 +78,8 @@ private:
     int m_maxWaitMs = 1500;
     quint64 m_lastTicket = 0;
     QTimer* m_deadline = nullptr;
-    void answer(const LocalApiRequest& r, const LocalApiReply& reply, QHttpServerResponder&& out);
+    void answer(const LocalApiRequest& r, const QByteArray& userAgent, const LocalApiReply& reply,
+                QHttpServerResponder&& out);
     void answerHeld(quint64 upToTicket, bool final);
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;

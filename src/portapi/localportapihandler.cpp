@@ -94,7 +94,8 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
     return reply;
 }
 
-void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply)
+void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const LocalApiReply& reply,
+                                     const QByteArray& userAgent)
 {
     LocalApiCall call;
     call.at = QDateTime::currentDateTimeUtc();
@@ -107,6 +108,7 @@ void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const Local
                          .value(QStringLiteral("message"))
                          .toString();
     call.bodySize = request.body.size();
+    call.userAgent = userAgent;
     // The login body carries the client secret: recorded calls are shown and written to
     // reports, so secrets go before anything is kept.
     Redactor redactor;
@@ -254,11 +256,12 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
         QJsonArray brokers;
         for (const QString& b : m_bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts))
             brokers.append(b.trimmed());
-        // The sandbox broker has no SASL: empty username and password.
+        // Port's shape; the sandbox broker has no SASL, so its user and password are empty
+        // unless a test gives one.
         return ok({{QStringLiteral("credentials"),
                     QJsonObject{{QStringLiteral("brokers"), brokers},
-                                {QStringLiteral("username"), QString()},
-                                {QStringLiteral("password"), QString()}}}});
+                                {QStringLiteral("username"), m_kafkaUser},
+                                {QStringLiteral("password"), m_kafkaPassword}}}});
     }
     case Route::Org:
         return organization();

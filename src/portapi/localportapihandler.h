@@ -49,6 +49,12 @@ public:
     void setTokenLifetime(int seconds) { m_tokenLifetimeS = seconds; }
     /// The broker list GET /v1/kafka-credentials returns ("host:port[,host:port…]").
     void setKafkaBootstrap(const QString& bootstrap) { m_bootstrap = bootstrap; }
+    /// The SASL user GET /v1/kafka-credentials returns (the sandbox broker has none: empty).
+    void setKafkaUser(const QString& username, const QString& password)
+    {
+        m_kafkaUser = username;
+        m_kafkaPassword = password;
+    }
     /// The organisation id GET /v1/organization returns.
     void setOrgId(const QString& orgId) { m_orgId = orgId; }
     /// The organisation id.
@@ -65,7 +71,8 @@ public:
     QStringList issuedTokens() const { return m_tokens.keys(); }
     /// Records a call as it was finally answered (LocalPortApi does so when it sends the answer:
     /// a request it holds back is handled more than once but answered once).
-    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply);
+    void recordCall(const LocalApiRequest& request, const LocalApiReply& reply,
+                    const QByteArray& userAgent = {});
     /// The newest answered calls, oldest first (at most kKeptCalls), refused ones included.
     const QList<LocalApiCall>& calls() const { return m_calls; }
     /// How many calls are kept.
@@ -82,6 +89,8 @@ private:
     QString m_clientId = QStringLiteral("sandbox");
     QString m_clientSecret = QStringLiteral("sandbox");
     QString m_bootstrap;
+    QString m_kafkaUser;
+    QString m_kafkaPassword;
     QString m_orgId = QStringLiteral("sandbox");
     int m_tokenLifetimeS = 3 * 3600;
     QHash<QString, QDateTime> m_tokens; // token → expiry

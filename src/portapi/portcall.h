@@ -2,8 +2,11 @@
 
 #include "portexchange.h"
 #include "portrequest.h"
+#include "portresponse.h"
 
 #include <QObject>
+
+#include <optional>
 
 namespace porthole {
 
@@ -29,12 +32,22 @@ public:
     QString errorString() const { return m_error; }
     /// Every exchange this call made, token request and retries included, in order.
     const QList<PortExchange>& exchanges() const { return m_exchanges; }
+    /// For GET /v1/kafka-credentials that succeeded: what Port answered, password included
+    /// (body() has it redacted). Memory only: the caller decides where the password goes.
+    const std::optional<PortResponse::KafkaCredentials>& kafkaCredentials() const
+    {
+        return m_kafkaCredentials;
+    }
     /// Spins an event loop until finished() (for the CLI); returns isSuccess().
     bool waitForFinished();
 
     // Used by PortClient.
     void addExchange(const PortExchange& e) { m_exchanges.append(e); }
     void finish(int status, const QByteArray& body, const QString& error);
+    void setKafkaCredentials(PortResponse::KafkaCredentials c)
+    {
+        m_kafkaCredentials = std::move(c);
+    }
 
 Q_SIGNALS:
     /// The call is over (successfully or not).
@@ -47,6 +60,7 @@ private:
     QByteArray m_body;
     QString m_error;
     QList<PortExchange> m_exchanges;
+    std::optional<PortResponse::KafkaCredentials> m_kafkaCredentials;
 };
 
 } // namespace porthole

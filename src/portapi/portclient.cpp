@@ -158,7 +158,8 @@ void PortClient::attempt(const PortRequest& request, const QString& token, int n
 {
     QNetworkRequest req(urlFor(request.path));
     req.setHeader(QNetworkRequest::UserAgentHeader,
-                  QByteArrayLiteral("porthole/" PORTHOLE_VERSION));
+                  m_config.userAgent.isEmpty() ? QByteArrayLiteral("porthole/" PORTHOLE_VERSION)
+                                               : m_config.userAgent);
     req.setRawHeader("Accept", "application/json");
     if (!request.body.isEmpty())
         req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -323,6 +324,13 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
             const qint64 margin =
                 std::min<qint64>(m_config.tokenRefreshMarginS, token->expiresInS / 2);
             m_tokenFreshUntil = QDateTime::currentDateTimeUtc().addSecs(token->expiresInS - margin);
+        }
+    }
+    if (ok && request.kind == PortRequest::Kind::KafkaCredentials) {
+        // Read from the raw answer: the recorded one has the password redacted.
+        if (auto creds = PortResponse::parseKafkaCredentials(a.rawBody, &error)) {
+            m_redactor.addSecret(creds->password.toUtf8());
+            job->call->setKafkaCredentials(std::move(*creds));
         }
     }
     if (error.isEmpty() && !ok) {

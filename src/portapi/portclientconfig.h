@@ -7,6 +7,9 @@
 
 namespace porthole {
 
+/// The User-Agent prefix of the app's Report tab ("Porthole-Report/<version>").
+inline constexpr char kReportUserAgentPrefix[] = "Porthole-Report/";
+
 /// Port's regions; Custom means a base URL of the user's choosing (e.g. the local Port API).
 enum class PortRegion
 {
@@ -32,6 +35,10 @@ struct PortClientConfig
     /// A larger answer (by Content-Length or by what arrived) is cut off with an error: Port's
     /// answers are small, and an endless or lying server must not fill the memory.
     qint64 maxResponseBytes = 16 * 1024 * 1024;
+    /// The User-Agent sent; empty: "porthole/<version>". The Report tab sends
+    /// kReportUserAgentPrefix + version so what it reported is told apart from other callers'
+    /// calls (the sandbox's recorded calls would otherwise count a report twice).
+    QByteArray userAgent;
 
     /// The base URL of a region (EU https://api.getport.io, US https://api.us.getport.io).
     static QUrl regionUrl(PortRegion region);

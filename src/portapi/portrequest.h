@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QJsonValue>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -32,7 +33,9 @@ struct NodeRunUpdate
     QString workflowRunId; ///< wfr_…, needed only for NodeRunRoute::WorkflowRunNodes
     QString status;        ///< IN_PROGRESS|COMPLETED
     QString result;        ///< SUCCESS|FAILED|CANCELLED
-    std::optional<QJsonObject> output;
+    /// Port wants an object; anything else is refused when the request is validated (and sent
+    /// as it is when not, to see what the server answers).
+    std::optional<QJsonValue> output;
     QList<NodeLogEntry> logs;
 };
 

@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -27,5 +28,35 @@ struct Token
 
 /// The token in a login answer; nullopt when there is none.
 std::optional<Token> parseToken(const QByteArray& body);
+
+/// What GET /v1/kafka-credentials answers: {"credentials":{"brokers":[…],"username","password"}}.
+struct KafkaCredentials
+{
+    QStringList brokers; ///< host:port each, in Port's order
+    QString username;    ///< empty for a broker without SASL (the sandbox's)
+    QString password;    ///< a secret: never logged, never in settings
+};
+
+/// The credentials in a kafka-credentials answer; nullopt (and `error`) when the answer has no
+/// brokers list or its members have the wrong types.
+std::optional<KafkaCredentials> parseKafkaCredentials(const QByteArray& body, QString* error);
+
+/// organization.id in a GET /v1/organization answer; empty when missing or not a string.
+QString parseOrganizationId(const QByteArray& body);
+/// What a refusal (422, 400, 404, …) says, taken apart for a reader.
+struct Problem
+{
+    QString error;   ///< Port's short code ("invalid_request"), empty when absent
+    QString message; ///< one printable line (errorMessage())
+    /// The body field the refusal is about ("result", "logs[0].logLevel", "output"), empty when
+    /// the answer names none.
+    QString field;
+};
+
+/// Reads Port's error body {"ok":false,"error","message"} (port-reference.md §5), plus what
+/// validation libraries add (a "details"/"errors" array of {instancePath|dataPath|path|field,
+/// message}, or messages such as "body/status must be …", "body must have required property
+/// 'result'"), and finds which field is wrong. Never trusts the bytes.
+Problem problem(const QByteArray& body);
 
 } // namespace porthole::PortResponse

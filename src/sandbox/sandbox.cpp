@@ -41,6 +41,7 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
                                            ? QString()
                                            : QStringLiteral(" (") + msg + QLatin1Char(')')));
             });
+    connect(m_api.get(), &LocalPortApi::callRecorded, this, &Sandbox::apiCallRecorded);
 
     // Every message on ORG.runs, from the beginning, makes its run ids known to the API.
     WatchOptions options;

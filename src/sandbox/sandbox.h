@@ -1,5 +1,7 @@
 #pragma once
 
+#include "portapi/localapicall.h"
+
 #include <QObject>
 #include <QString>
 
@@ -44,6 +46,9 @@ public:
 Q_SIGNALS:
     /// One line for a log (requests answered, runs seen, broker status); never a secret.
     void logged(const QString& line);
+    /// The local API answered a request (any caller: a consumer, the Report tab, curl); the
+    /// call as recorded, secrets redacted.
+    void apiCallRecorded(const porthole::LocalApiCall& call);
 
 private:
     std::unique_ptr<SandboxBroker> m_broker;

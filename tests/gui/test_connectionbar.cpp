@@ -7,10 +7,12 @@
 #include "gui/elidedlabel.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
+#include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
 #include "support/loopwatch.h"
 
 #include <QComboBox>
+#include <QDateTime>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -157,6 +159,94 @@ private Q_SLOTS:
                      d.verdictText().contains(QLatin1String("127.0.0.1:1")),
                  qPrintable(d.verdictText()));
         QVERIFY2(loop.longestGapMs() < 1500, qPrintable(QString::number(loop.longestGapMs())));
+    }
+
+    // "Get from Port" against the sandbox's local API, which answers GET /v1/kafka-credentials
+    // and GET /v1/organization like Port: the fields fill in, and the filled connection works.
+    void getFromPortFillsTheFields()
+    {
+        ConnectionDialog d;
+        d.setPortAccount({m_sandbox.apiUrl(), QStringLiteral("sandbox"), m_sandbox.clientSecret()});
+        QSignalSpy fetched(&d, &ConnectionDialog::portFetchFinished);
+        QTest::mouseClick(d.findChild<QPushButton*>(QStringLiteral("connectionFromPort")),
+                          Qt::LeftButton);
+        QVERIFY(fetched.wait(20000));
+        QVERIFY2(fetched.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        const ConnectionProfile p = d.profile();
+        QCOMPARE(QString::fromStdString(p.bootstrapServers), m_sandbox.bootstrap());
+        QCOMPARE(p.orgId, std::string("conntest"));
+        QCOMPARE(p.securityProtocol, std::string("PLAINTEXT"));
+        QCOMPARE(p.name, std::string("Port conntest"));
+        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✔ Filled in from Port: 1 broker")) &&
+                     d.verdictText().contains(QLatin1String("no SASL user")),
+                 qPrintable(d.verdictText()));
+        QVERIFY2(d.problem().isEmpty(), qPrintable(d.problem()));
+        QSignalSpy tested(&d, &ConnectionDialog::testFinished);
+        d.testConnection();
+        QVERIFY(tested.wait(20000));
+        QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+    }
+
+    // Port's brokers have a SASL user: SASL_SSL with SCRAM-SHA-512, the password in the field
+    // (memory) and nowhere in what the dialog says.
+    void getFromPortTakesTheSaslUser()
+    {
+        const QString password =
+            QStringLiteral("kafka-pw-%1").arg(QDateTime::currentMSecsSinceEpoch());
+        m_sandbox.api()->handler().setKafkaUser(QStringLiteral("conntest-user"), password);
+        ConnectionDialog d;
+        d.setPortAccount({m_sandbox.apiUrl(), QStringLiteral("sandbox"), m_sandbox.clientSecret()});
+        QSignalSpy fetched(&d, &ConnectionDialog::portFetchFinished);
+        d.getFromPort();
+        QVERIFY(fetched.wait(20000));
+        m_sandbox.api()->handler().setKafkaUser({}, {});
+        QVERIFY2(fetched.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        const ConnectionProfile p = d.profile();
+        QCOMPARE(p.securityProtocol, std::string("SASL_SSL"));
+        QCOMPARE(p.saslMechanism, std::string("SCRAM-SHA-512"));
+        QCOMPARE(p.username, std::string("conntest-user"));
+        QCOMPARE(d.password(), password);
+        QVERIFY(!d.verdictText().contains(password));
+        QVERIFY(d.verdictText().contains(QLatin1String("SASL user conntest-user")));
+    }
+
+    void getFromPortSaysWhyNot_data()
+    {
+        QTest::addColumn<QString>("api");
+        QTest::addColumn<QString>("secret");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("wrong secret") << QString() << "not-the-secret"
+                                      << "Could not get the Kafka settings from Port: GET "
+                                         "/v1/kafka-credentials: login failed: HTTP 401";
+        QTest::newRow("unreachable") << "http://127.0.0.1:1"
+                                     << "sandbox"
+                                     << "GET /v1/kafka-credentials: login failed: cannot reach "
+                                        "127.0.0.1:1";
+        // No keyring on this test's session bus: the secret must be typed in.
+        QTest::newRow("no secret")
+            << QString() << QString() << "No client secret: type it in the Report tab (Ctrl+4)";
+        QTest::newRow("no account")
+            << "-" << QString() << "Port's API needs a client id and secret";
+    }
+    void getFromPortSaysWhyNot()
+    {
+        QFETCH(QString, api);
+        QFETCH(QString, secret);
+        QFETCH(QString, expected);
+        ConnectionDialog d;
+        d.setPortTimeoutMs(5000);
+        if (api == QLatin1String("-"))
+            d.setPortAccount({});
+        else
+            d.setPortAccount(
+                {api.isEmpty() ? m_sandbox.apiUrl() : api, QStringLiteral("sandbox"), secret});
+        QSignalSpy fetched(&d, &ConnectionDialog::portFetchFinished);
+        d.getFromPort();
+        QVERIFY(fetched.count() == 1 || fetched.wait(20000));
+        QVERIFY(!fetched.at(0).at(0).toBool());
+        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✖ ")), qPrintable(d.verdictText()));
+        QVERIFY2(d.verdictText().contains(expected), qPrintable(d.verdictText()));
+        QVERIFY(d.profile().bootstrapServers.empty()); // nothing half-filled
     }
 
     void barStartsOnTheSandboxAndFeedsThePanes()

@@ -7,15 +7,18 @@
 #include "gui/node/documentcontroller.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
+#include "gui/windowplacement.h"
 #include "kafka/profilestore.h"
 #include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTest>
@@ -60,16 +63,22 @@ private Q_SLOTS:
 
     void sizeFileTabAndConnectionComeBack()
     {
+        int leftWidth = 0;
         {
             Sandbox firstSandbox;
             MainWindow first(&firstSandbox);
-            first.resize(1100, 720);
+            // Within the offscreen platform's 800×600 screen: a larger window would be moved
+            // and shrunk onto it (relaunchKeepsTheWindowOnScreen).
+            first.resize(760, 560);
             first.show();
             QVERIFY(QTest::qWaitForWindowExposed(&first));
+            first.move(0, 0); // the top of a screen with no window manager: nothing to shift
+            QCOMPARE(first.frameGeometry().topLeft(), QPoint(0, 0));
             QVERIFY(first.openFile(m_node));
             first.sideTabs()->setCurrentIndex(2);
             auto* split = first.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
-            split->setSizes({400, 700});
+            split->setSizes({380, 380});
+            leftWidth = split->sizes().at(0);
             first.findChild<QLineEdit*>(QStringLiteral("publishKey"))
                 ->setText(QStringLiteral("k-1"));
             QString error;
@@ -83,13 +92,15 @@ private Q_SLOTS:
         second.openStartupDocument();
         second.show();
         QVERIFY(QTest::qWaitForWindowExposed(&second));
-        QCOMPARE(second.size(), QSize(1100, 720));
+        QCOMPARE(second.size(), QSize(760, 560));
+        QCOMPARE(second.frameGeometry().topLeft(), QPoint(0, 0)); // not 20 px lower
         QCOMPARE(second.documents()->document()->path(), m_node);
         QVERIFY(second.windowTitle().startsWith(QStringLiteral("mine.json")));
         QCOMPARE(second.sideTabs()->currentIndex(), 2);
         const QList<int> sizes =
             second.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes();
-        QVERIFY2(qAbs(sizes.at(0) - 400) <= 2, qPrintable(QString::number(sizes.at(0))));
+        QVERIFY2(qAbs(sizes.at(0) - leftWidth) <= 2,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(sizes.at(0)).arg(leftWidth)));
         QCOMPARE(second.findChild<QLineEdit*>(QStringLiteral("publishKey"))->text(),
                  QStringLiteral("k-1"));
         QVERIFY(second.documents()->document()->recentFiles().contains(m_node));
@@ -97,6 +108,61 @@ private Q_SLOTS:
         QVERIFY2(second.startSandbox(&error), qPrintable(error));
         QCOMPARE(second.connectionBar()->currentName(), QStringLiteral("local"));
         QVERIFY(second.close());
+    }
+
+    // A window saved partly off the screen's free area comes back wholly on it.
+    void relaunchKeepsTheWindowOnScreen()
+    {
+        const QRect available = QGuiApplication::primaryScreen()->availableGeometry();
+        {
+            Sandbox firstSandbox;
+            MainWindow first(&firstSandbox);
+            first.resize(720, 530);
+            first.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&first));
+            first.move(available.right() - 100, available.bottom() - 50);
+            QVERIFY(first.close());
+        }
+        Sandbox secondSandbox;
+        MainWindow second(&secondSandbox);
+        second.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&second));
+        QCOMPARE(second.size(), QSize(720, 530));
+        QVERIFY2(available.contains(second.frameGeometry()),
+                 qPrintable(QStringLiteral("%1,%2 %3x%4")
+                                .arg(second.x())
+                                .arg(second.y())
+                                .arg(second.width())
+                                .arg(second.height())));
+        QCOMPARE(second.frameGeometry().bottomRight(), available.bottomRight());
+        QVERIFY(second.close());
+    }
+
+    // The placement rule itself: kept when it fits, else moved (and shrunk) into the free area
+    // with the window manager's margins kept.
+    void placementFitsTheFreeArea_data()
+    {
+        QTest::addColumn<QRect>("frame");
+        QTest::addColumn<QRect>("client");
+        QTest::addColumn<QRect>("expected");
+        const QRect screen(0, 0, 1280, 800);
+        QTest::newRow("fits, no frame")
+            << QRect(0, 0, 1000, 700) << QRect(0, 0, 1000, 700) << QRect(0, 0, 1000, 700);
+        QTest::newRow("fits, title bar")
+            << QRect(10, 10, 1000, 730) << QRect(10, 40, 1000, 700) << QRect(10, 40, 1000, 700);
+        QTest::newRow("off the right") << QRect(1000, 100, 600, 400) << QRect(1000, 100, 600, 400)
+                                       << QRect(680, 100, 600, 400);
+        QTest::newRow("above the top")
+            << QRect(50, -30, 600, 430) << QRect(50, 0, 600, 400) << QRect(50, 30, 600, 400);
+        QTest::newRow("too large")
+            << QRect(-5, -5, 1500, 1000) << QRect(-5, -5, 1500, 1000) << screen;
+    }
+    void placementFitsTheFreeArea()
+    {
+        QFETCH(QRect, frame);
+        QFETCH(QRect, client);
+        QFETCH(QRect, expected);
+        QCOMPARE(WindowPlacement::fit(frame, client, QRect(0, 0, 1280, 800)), expected);
     }
 
     void aConnectionNeedingAPasswordNeverPromptsAtLaunch()

@@ -1,5 +1,7 @@
 // The runs pane against the real embedded sandbox: messages produced by a real producer show
 // up as rows, filtering narrows them, and the detail view shows the chosen message whole.
+#include "gui/runs/messagedetailview.h"
+#include "gui/runs/messagevalueview.h"
 #include "gui/runs/runspane.h"
 #include "kafka/kafkaproducer.h"
 #include "models/runstablemodel.h"
@@ -8,8 +10,8 @@
 
 #include <QComboBox>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QTableView>
+#include <QTableWidget>
 #include <QTest>
 
 using namespace porthole;
@@ -47,15 +49,16 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 3, 20000);
         auto* table = pane.findChild<QTableView*>(QStringLiteral("runsTable"));
         auto* filter = pane.findChild<QLineEdit*>(QStringLiteral("runsFilter"));
-        auto* detail = pane.findChild<QPlainTextEdit*>(QStringLiteral("runsDetail"));
+        auto* detail = pane.findChild<MessageDetailView*>(QStringLiteral("runsDetail"));
         QVERIFY(table && filter && detail);
         filter->setText(QStringLiteral("wfnr_8jk2"));
         QCOMPARE(table->model()->rowCount(), 3); // applied once typing pauses (debounced)
         QTRY_COMPARE(table->model()->rowCount(), 1);
         table->setCurrentIndex(table->model()->index(0, 0));
-        QVERIFY(
-            detail->toPlainText().contains(QStringLiteral("\"runId\": \"wfnr_8Jk2Lm4Np6Qr8St0\"")));
-        QVERIFY(detail->toPlainText().contains(QStringLiteral("header h: v")));
+        QVERIFY(detail->valueView()->shownText().contains(
+            QStringLiteral("\"runId\": \"wfnr_8Jk2Lm4Np6Qr8St0\"")));
+        QCOMPARE(detail->headersTable()->item(0, 0)->text(), QStringLiteral("h"));
+        QCOMPARE(detail->headersTable()->item(0, 1)->text(), QStringLiteral("v"));
 
         // The sandbox's own watcher told the local Port API about the run.
         QTRY_VERIFY_WITH_TIMEOUT(

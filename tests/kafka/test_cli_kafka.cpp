@@ -368,6 +368,33 @@ private Q_SLOTS:
         QCOMPARE(canonical(out.last()), QByteArray("{\"delivered\":0,\"failed\":6}"));
     }
 
+    // Nothing listens at the address: the publish ends in seconds with the connection test's
+    // reason (librdkafka alone would wait out message.timeout.ms and say "Message timed out").
+    void deadBrokerFailsFastWithTheReason()
+    {
+        SandboxProcess broker;
+        QVERIFY(broker.start(QStringLiteral("dead")));
+        const QString dead = broker.bootstrap;
+        QCOMPARE(broker.stop(), 0);
+        const QString file = writeTemp(QStringLiteral("one.jsonl"), "{\"n\":1}\n");
+        QElapsedTimer timer;
+        timer.start();
+        const Finished pub = run(kCli, {QStringLiteral("publish"), file, QStringLiteral("--raw"),
+                                        QStringLiteral("--bootstrap"), dead,
+                                        QStringLiteral("--org"), QStringLiteral("dead")});
+        QCOMPARE(pub.exitCode, 3);
+        QVERIFY2(timer.elapsed() < 10000, qPrintable(QString::number(timer.elapsed())));
+        const QByteArray expected = "publish: no broker answered (connection refused: is the "
+                                    "broker running, is the address right?): " +
+                                    dead.toUtf8() + ": connection refused\n";
+        QVERIFY2(pub.err.contains(expected), pub.err.constData());
+        const QList<QByteArray> out = lines(pub.out);
+        QCOMPARE(out.size(), 2);
+        QVERIFY2(parse(out[0])["error"].toString().find("connection refused") != std::string::npos,
+                 out[0].constData());
+        QVERIFY2(!out[0].contains("timed out"), out[0].constData());
+    }
+
     void brokerLostWhilePublishing()
     {
         SandboxProcess broker;

@@ -2,6 +2,7 @@
 #include "core/messagedecoder.h"
 
 #include "core/jsonparser.h"
+#include "core/watchlineparser.h"
 
 #include <QTest>
 
@@ -216,6 +217,61 @@ private Q_SLOTS:
         QVERIFY(tomb["key"].isNull());
         const JsonValue text = parseLine(MessageDecoder::toJsonLine(record("not \"json\"\n")));
         QCOMPARE(text["value"].toString(), std::string("not \"json\"\n"));
+    }
+
+    // A recording must give back the exact record: whitespace in JSON, JSON strings and null,
+    // binary and null header values, repeated header names, binary keys, numbers as spelt.
+    void jsonLineReadsBackToTheExactRecord()
+    {
+        std::vector<KafkaRecord> records = {
+            record("{ \"a\" : [1.0, 1e-7, 12345678901234567890],\n \"s\": \"caf\xc3\xa9\" }"),
+            record(R"({"compact":true,"n":1.50})"),
+            record("\"a JSON string\""),
+            record("null"),
+            record(std::nullopt),
+            record(std::string()),
+            record("text with \"quotes\"\n"),
+            record(std::string("\x00\xff\xfe{", 4)),
+        };
+        records[0].key = std::string("\x00\x80", 2);
+        records[0].headers = {{"dup", std::string("1")},
+                              {"dup", std::nullopt},
+                              {"bin", std::string("\xc3(", 2)},
+                              {"empty", std::string()}};
+        records[1].key = "";
+        for (const KafkaRecord& r : records) {
+            const std::string line = MessageDecoder::toJsonLine(r);
+            KafkaRecord back;
+            std::string error;
+            QVERIFY2(WatchLineParser::parse(line, &back, &error), (error + ": " + line).c_str());
+            QCOMPARE(back.topic, r.topic);
+            QCOMPARE(back.partition, r.partition);
+            QCOMPARE(back.offset, r.offset);
+            QCOMPARE(back.timestamp, r.timestamp);
+            QCOMPARE(back.key, r.key);
+            QCOMPARE(back.value, r.value);
+            QCOMPARE(back.headers, r.headers);
+        }
+        // Compact JSON adds nothing; JSON with whitespace carries its text once more.
+        QVERIFY(MessageDecoder::toJsonLine(records[1]).find("valueText") == std::string::npos);
+        QVERIFY(MessageDecoder::toJsonLine(records[0]).find("valueText") != std::string::npos);
+    }
+
+    void badLinesSayWhatIsWrong()
+    {
+        KafkaRecord r;
+        std::string error;
+        QVERIFY(!WatchLineParser::parse("not json", &r, &error));
+        QVERIFY2(error.rfind("not JSON", 0) == 0, error.c_str());
+        QVERIFY(!WatchLineParser::parse("[1]", &r, &error));
+        QVERIFY(!WatchLineParser::parse(R"({"topic":"t"})", &r, &error));
+        QCOMPARE(error, std::string("no \"value\": not a line of porthole-cli watch"));
+        QVERIFY(!WatchLineParser::parse(R"({"value":"*","valueEncoding":"base64"})", &r, &error));
+        QCOMPARE(error, std::string("value: not valid base64"));
+        QVERIFY(!WatchLineParser::parse(R"({"value":1,"headers":{"h":2}})", &r, &error));
+        QCOMPARE(error, std::string("header h: expected a string or null"));
+        QVERIFY(!WatchLineParser::parse(R"({"value":1,"offset":1.5})", &r, &error));
+        QCOMPARE(error, std::string("offset: expected a whole number"));
     }
 };
 

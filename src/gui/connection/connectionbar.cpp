@@ -309,6 +309,8 @@ void ConnectionBar::showEditor(const ConnectionProfile& p, bool isNew, const QSt
     dialog->setPassword(m_passwords.value(key));
     dialog->setRememberPassword(true);
     dialog->setKeyringNote(note);
+    if (m_portAccount)
+        dialog->setPortAccount(m_portAccount());
     const QString oldName = isNew ? QString() : fromStd(p.name);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, isNew, oldName] { editorAccepted(dialog, isNew, oldName); });

@@ -1,11 +1,13 @@
 #pragma once
 
+#include "connectiondialog.h"
 #include "kafka/connectionprofile.h"
 #include "kafka/profilestore.h"
 #include "kafkatarget.h"
 
 #include <QHash>
 #include <QWidget>
+#include <functional>
 
 #include <optional>
 
@@ -54,6 +56,11 @@ public:
     QString statusText() const;
     /// The editor, while one is open.
     ConnectionDialog* openDialog() const;
+    /// Where the editor's "Get from Port" takes Port's API account (the Report tab).
+    void setPortAccountSource(std::function<PortApiAccount()> source)
+    {
+        m_portAccount = std::move(source);
+    }
 
 Q_SIGNALS:
     void targetChanged(const porthole::KafkaTarget& target);
@@ -80,6 +87,7 @@ private:
     bool m_rebuilding = false;
     bool m_quiet = false; // restoring at launch: never open the editor
     bool m_pendingQuiet = false;
+    std::function<PortApiAccount()> m_portAccount;
 
     std::vector<ConnectionProfile> entries() const;
     std::optional<ConnectionProfile> profileNamed(const QString& name) const;

@@ -2,7 +2,10 @@
 
 #include "ui_connectiondialog.h"
 
+#include "gui/secretstore.h"
 #include "kafka/connectiontester.h"
+#include "portapi/kafkaaccessfetch.h"
+#include "portapi/portclient.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -71,6 +74,7 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     connect(m_protocol, &QComboBox::currentTextChanged, this, &ConnectionDialog::updateFields);
     connect(m_org, &QLineEdit::textChanged, this, &ConnectionDialog::updateFields);
     connect(m_testButton, &QPushButton::clicked, this, &ConnectionDialog::testConnection);
+    connect(m_ui->connectionFromPort, &QPushButton::clicked, this, &ConnectionDialog::getFromPort);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &ConnectionDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &ConnectionDialog::reject);
     setProfile(ConnectionProfile{});
@@ -239,6 +243,124 @@ void ConnectionDialog::showVerdict(quint64 number, const ConnectionVerdict& v)
     m_verdict->setStyleSheet(v.ok() ? QStringLiteral("color: #1b7f3b;")
                                     : QStringLiteral("color: #b3261e;"));
     Q_EMIT testFinished(v.ok(), fromStd(v.message));
+}
+
+void ConnectionDialog::getFromPort()
+{
+    if (m_fetch || !m_secretKey.isEmpty())
+        return; // one at a time
+    const PortApiAccount& a = m_portAccount;
+    if (a.baseUrl.trimmed().isEmpty() || a.clientId.trimmed().isEmpty()) {
+        portFailed(tr("Port's API needs a client id and secret: enter them in the Report tab "
+                      "(Ctrl+4), then try again."));
+        return;
+    }
+    QString error;
+    if (!PortClientConfig::parseBaseUrl(a.baseUrl.trimmed(), &error)) {
+        portFailed(tr("The Report tab's API address is not usable: %1").arg(error));
+        return;
+    }
+    if (!a.clientSecret.isEmpty()) {
+        fetchWithSecret(a.clientSecret);
+        return;
+    }
+    // No secret typed in this session: the keyring may have one for this client id and API.
+    m_secretKey = SecretStore::portSecretKey(a.clientId.trimmed(), QUrl(a.baseUrl.trimmed()));
+    if (!m_secrets) {
+        m_secrets = new SecretStore(this);
+        connect(m_secrets, &SecretStore::secretRead, this,
+                [this](const QString& key, SecretStore::Status status, const QString& secret,
+                       const QString& message) {
+                    if (key != m_secretKey)
+                        return;
+                    m_secretKey.clear();
+                    if (status == SecretStore::Ok && !secret.isEmpty())
+                        fetchWithSecret(secret);
+                    else
+                        portFailed(status == SecretStore::NotFound
+                                       ? tr("No client secret for %1: type it in the Report tab "
+                                            "(Ctrl+4); the system keyring has none stored.")
+                                             .arg(m_portAccount.clientId)
+                                       : tr("No client secret: type it in the Report tab (Ctrl+4); "
+                                            "the system keyring did not answer (%1).")
+                                             .arg(message));
+                });
+    }
+    m_busy->setVisible(true);
+    m_verdict->setStyleSheet(QString());
+    m_verdict->setText(tr("Looking up the client secret in the system keyring…"));
+    m_secrets->read(m_secretKey);
+}
+
+void ConnectionDialog::fetchWithSecret(const QString& secret)
+{
+    PortClientConfig config;
+    QString error;
+    config.baseUrl = *PortClientConfig::parseBaseUrl(m_portAccount.baseUrl.trimmed(), &error);
+    config.clientId = m_portAccount.clientId.trimmed();
+    config.clientSecret = secret;
+    config.timeoutMs = m_portTimeoutMs;
+    config.maxAttempts = 2; // someone waits in front of the dialog
+    if (!m_portClient)
+        m_portClient = new PortClient(config, this);
+    else
+        m_portClient->setConfig(config);
+    m_busy->setVisible(true);
+    m_verdict->setStyleSheet(QString());
+    m_verdict->setText(
+        tr("Asking %1 for the Kafka credentials…").arg(m_portClient->urlFor(QString()).toString()));
+    m_fetch = new KafkaAccessFetch(m_portClient, this);
+    connect(m_fetch, &KafkaAccessFetch::finished, this, &ConnectionDialog::fillFromPort);
+}
+
+void ConnectionDialog::fillFromPort()
+{
+    KafkaAccessFetch* fetch = m_fetch;
+    m_fetch = nullptr;
+    fetch->deleteLater();
+    if (!fetch->errorString().isEmpty()) {
+        portFailed(tr("Could not get the Kafka settings from Port: %1").arg(fetch->errorString()));
+        return;
+    }
+    const KafkaAccess& access = fetch->access();
+    const PortResponse::KafkaCredentials& c = access.credentials;
+    m_bootstrap->setText(c.brokers.join(QLatin1Char(',')));
+    if (c.username.isEmpty()) {
+        // A broker without SASL (the sandbox's): nothing to log in with.
+        m_protocol->setCurrentIndex(m_protocol->findText(QStringLiteral("PLAINTEXT")));
+        m_username->clear();
+        m_password->clear();
+    } else {
+        // Port's brokers: SASL_SSL with SCRAM-SHA-512 (port-reference §6); a SASL choice the
+        // user made is kept.
+        if (!usesSasl())
+            m_protocol->setCurrentIndex(m_protocol->findText(QStringLiteral("SASL_SSL")));
+        if (m_mechanism->currentText() == QLatin1String("PLAIN"))
+            m_mechanism->setCurrentIndex(m_mechanism->findText(QStringLiteral("SCRAM-SHA-512")));
+        m_username->setText(c.username);
+        m_password->setText(c.password); // memory; the keyring on Save when Remember is checked
+    }
+    m_org->setText(access.orgId);
+    if (m_name->text().trimmed().isEmpty())
+        m_name->setText(tr("Port %1").arg(access.orgId));
+    updateFields();
+    m_busy->setVisible(false);
+    const QString message =
+        tr("Filled in from Port: %n broker(s), ", nullptr, int(c.brokers.size())) +
+        (c.username.isEmpty() ? tr("no SASL user (plain connection)")
+                              : tr("SASL user %1 with its password").arg(c.username)) +
+        tr(", organisation %1 (topic %1.runs). Test the connection, then save.").arg(access.orgId);
+    m_verdict->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
+    m_verdict->setText(tr("✔ %1").arg(message));
+    Q_EMIT portFetchFinished(true, message);
+}
+
+void ConnectionDialog::portFailed(const QString& why)
+{
+    m_busy->setVisible(false);
+    m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_verdict->setText(tr("✖ %1").arg(why));
+    Q_EMIT portFetchFinished(false, why);
 }
 
 } // namespace porthole

@@ -3,6 +3,7 @@
 #include "kafka/connectionprofile.h"
 
 #include <QDialog>
+#include <QPointer>
 
 #include <memory>
 
@@ -21,6 +22,18 @@ class ConnectionDialog;
 namespace porthole {
 
 struct ConnectionVerdict;
+class KafkaAccessFetch;
+class PortClient;
+class SecretStore;
+
+/// Port's API account "Get from Port" uses (the Report tab's fields). An empty secret is looked
+/// up in the system keyring.
+struct PortApiAccount
+{
+    QString baseUrl;
+    QString clientId;
+    QString clientSecret;
+};
 
 /// Edits one Kafka connection profile and its password, and tests it against the cluster
 /// without blocking: the test runs on a worker thread and answers within its timeout. The
@@ -56,10 +69,20 @@ public:
     /// The last test's result as shown ("" before any).
     QString verdictText() const;
 
+    /// The Port API account "Get from Port" asks.
+    void setPortAccount(const PortApiAccount& account) { m_portAccount = account; }
+    /// How long each call to Port's API may take.
+    void setPortTimeoutMs(int ms) { m_portTimeoutMs = ms; }
+    /// "Get from Port": asks Port for the brokers, SASL user, password and organisation id and
+    /// fills the fields; portFetchFinished() answers.
+    void getFromPort();
+
     void accept() override;
 
 Q_SIGNALS:
     void testFinished(bool ok, const QString& message);
+    /// "Get from Port" ended: the fields were filled (ok) or `message` says why not.
+    void portFetchFinished(bool ok, const QString& message);
 
 private:
     QLineEdit* m_name;
@@ -81,11 +104,20 @@ private:
     ConnectionProfile m_original;
     int m_testTimeoutMs = 10000;
     quint64 m_testNumber = 0; // a test still running when another starts is ignored
+    PortApiAccount m_portAccount;
+    int m_portTimeoutMs = 15000;
+    PortClient* m_portClient = nullptr;
+    SecretStore* m_secrets = nullptr;
+    QString m_secretKey; // the keyring lookup "Get from Port" waits for
+    QPointer<KafkaAccessFetch> m_fetch;
 
     bool usesSasl() const;
     bool usesTls() const;
     void updateFields();
     void showVerdict(quint64 number, const ConnectionVerdict& verdict);
+    void fetchWithSecret(const QString& secret);
+    void fillFromPort();
+    void portFailed(const QString& why);
 };
 
 } // namespace porthole

@@ -127,6 +127,7 @@ bool PreviewPane::loadContextFile(const QString& path)
         return false;
     }
     setContextText(f.readAll()); // applied when it parses, squiggled where it does not
+    m_contextFile = path;
     AppSettings::lastFolder.setValue(QFileInfo(path).absolutePath());
     return true;
 }
@@ -143,8 +144,19 @@ bool PreviewPane::saveContextFile(const QString& path)
     return true;
 }
 
+QString PreviewPane::contextDescription() const
+{
+    if (!m_contextFile.isEmpty())
+        return tr("file %1").arg(QFileInfo(m_contextFile).fileName());
+    QString name = m_preset->currentText();
+    if (m_presetEdits.contains(m_shownPreset))
+        name += tr(", edited");
+    return name;
+}
+
 void PreviewPane::loadPreset()
 {
+    m_contextFile.clear();
     const int preset = m_preset->currentData().toInt();
     m_shownPreset = preset;
     if (const auto edited = m_presetEdits.constFind(preset); edited != m_presetEdits.cend()) {

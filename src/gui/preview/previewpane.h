@@ -47,6 +47,9 @@ public:
     bool loadContextFile(const QString& path);
     /// Writes the context editor's text to `path`.
     bool saveContextFile(const QString& path);
+    /// Which context is in force, in words: the preset's name (", edited" when typed in) or
+    /// the file it was loaded from (for the run timeline's "rendered" line).
+    QString contextDescription() const;
 
 Q_SIGNALS:
     /// The context or an option changed: the node must be rendered again.
@@ -69,6 +72,7 @@ private:
     JsonValue m_context;
     bool m_settingContext = false;
     int m_shownPreset = -1;
+    QString m_contextFile;             // the file the context was loaded from (empty: a preset)
     QHash<int, QString> m_presetEdits; // preset -> the user's edited text, kept across switches
     void loadPreset();
     void newRunIds();

@@ -1,13 +1,14 @@
 #include "publishpane.h"
 
+#include "ui_publishpane.h"
+
 #include "core/portsignature.h"
+#include "kafka/kafkaerrors.h"
 #include "kafka/publishsession.h"
 #include "sandbox/sandbox.h"
 
 #include <QCheckBox>
 #include <QElapsedTimer>
-#include <QFormLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -16,7 +17,6 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTreeWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent>
 
 namespace porthole {
@@ -26,61 +26,23 @@ constexpr int kMaxRowsShown = 2000; // every report is counted; the list shows t
 }
 
 PublishPane::PublishPane(QWidget* parent)
-    : QWidget(parent), m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)),
-      m_key(new QLineEdit(this)), m_headers(new QPlainTextEdit(this)), m_repeat(new QSpinBox(this)),
-      m_publishButton(new QPushButton(tr("Publish"), this)),
-      m_cancelButton(new QPushButton(tr("Cancel"), this)), m_progress(new QProgressBar(this)),
-      m_reports(new QTreeWidget(this)), m_summary(new QLabel(this)),
-      m_sign(new QCheckBox(tr("Sign like Port"), this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::PublishPane>())
 {
-    m_sign->setObjectName(QStringLiteral("publishSign"));
-    m_sign->setToolTip(tr("Adds headers.X-Port-Signature and X-Port-Timestamp exactly as Port's "
-                          "execution agent verifies them: with the sandbox's secret on the "
-                          "sandbox, with the Report tab's client secret elsewhere (kept in "
-                          "memory only). Port's agent drops unsigned messages. Whether Port "
-                          "signs messages for other consumers of a KAFKA node is not "
-                          "documented."));
-    setObjectName(QStringLiteral("publishPane"));
-    m_bootstrap->setObjectName(QStringLiteral("publishBootstrap"));
-    m_topic->setObjectName(QStringLiteral("publishTopic"));
-    m_key->setObjectName(QStringLiteral("publishKey"));
-    m_key->setPlaceholderText(tr("none (Port's own messages carry no documented key)"));
-    m_headers->setObjectName(QStringLiteral("publishHeaders"));
-    m_headers->setPlaceholderText(tr("NAME=VALUE, one per line"));
-    m_headers->setMaximumHeight(60);
-    m_repeat->setObjectName(QStringLiteral("publishRepeat"));
-    m_repeat->setRange(1, 1000000);
-    m_publishButton->setObjectName(QStringLiteral("publishButton"));
-    m_cancelButton->setObjectName(QStringLiteral("publishCancel"));
-    m_cancelButton->setEnabled(false);
-    m_progress->setObjectName(QStringLiteral("publishProgress"));
-    m_progress->setVisible(false);
-    m_reports->setObjectName(QStringLiteral("deliveryReports"));
-    m_reports->setHeaderLabels(
-        {tr("#"), tr("Partition"), tr("Offset"), tr("Latency"), tr("Result")});
-    m_reports->setRootIsDecorated(false);
-    m_reports->setAlternatingRowColors(true);
+    // The form is ui/publishpane.ui (labels with mnemonics, object names the tests use);
+    // behaviour is here.
+    m_ui->setupUi(this);
+    m_bootstrap = m_ui->publishBootstrap;
+    m_topic = m_ui->publishTopic;
+    m_key = m_ui->publishKey;
+    m_headers = m_ui->publishHeaders;
+    m_repeat = m_ui->publishRepeat;
+    m_publishButton = m_ui->publishButton;
+    m_cancelButton = m_ui->publishCancel;
+    m_progress = m_ui->publishProgress;
+    m_reports = m_ui->deliveryReports;
+    m_summary = m_ui->publishSummary;
+    m_sign = m_ui->publishSign;
     m_reports->header()->setStretchLastSection(true);
-    m_summary->setObjectName(QStringLiteral("publishSummary"));
-    m_summary->setWordWrap(true);
-
-    auto* form = new QFormLayout;
-    form->addRow(tr("Broker"), m_bootstrap);
-    form->addRow(tr("Topic"), m_topic);
-    form->addRow(tr("Key"), m_key);
-    form->addRow(tr("Headers"), m_headers);
-    form->addRow(tr("Repeat"), m_repeat);
-    form->addRow(QString(), m_sign);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(m_progress, 1);
-    buttons->addStretch();
-    buttons->addWidget(m_cancelButton);
-    buttons->addWidget(m_publishButton);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(form);
-    layout->addLayout(buttons);
-    layout->addWidget(m_summary);
-    layout->addWidget(m_reports, 1);
 
     connect(m_publishButton, &QPushButton::clicked, this, &PublishPane::publish);
     connect(m_cancelButton, &QPushButton::clicked, this, &PublishPane::cancel);
@@ -195,10 +157,12 @@ void PublishPane::publish()
     m_publishButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
+    Q_EMIT publishStarted(m_messages, m_topic->text().trimmed(), plan.signingSecret.has_value());
 
     m_future = QtConcurrent::run([this, session, total] {
         qint64 done = 0, failed = 0;
         QList<QStringList> rows;
+        QList<DeliveryReport> delivered; // for the run ledger, like the rows
         QElapsedTimer sinceUpdate;
         sinceUpdate.start();
         auto flush = [&](bool force) {
@@ -206,30 +170,46 @@ void PublishPane::publish()
                 return; // the UI hears at most every 50 ms
             sinceUpdate.restart();
             QMetaObject::invokeMethod(
-                this, [=, this] { onProgress(done, total, failed, rows); }, Qt::QueuedConnection);
+                this,
+                [=, this] {
+                    if (!delivered.isEmpty())
+                        Q_EMIT messagesDelivered(delivered);
+                    onProgress(done, total, failed, rows);
+                },
+                Qt::QueuedConnection);
             rows.clear();
+            delivered.clear();
         };
         const PublishSummary s = session->run(
             [&](const DeliveryReport& r) {
                 ++done;
                 failed += !r.delivered();
+                // The Result column reads without librdkafka's internals; the original text
+                // rides along (6th entry) for the cell's tooltip.
                 if (done <= kMaxRowsShown)
-                    rows << QStringList{QString::number(r.index + 1), QString::number(r.partition),
-                                        QString::number(r.offset),
-                                        QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
-                                        r.delivered() ? tr("delivered")
-                                                      : QString::fromStdString(r.error)};
+                    rows << QStringList{
+                        QString::number(r.index + 1),
+                        QString::number(r.partition),
+                        QString::number(r.offset),
+                        QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
+                        r.delivered() ? tr("delivered")
+                                      : QString::fromStdString(KafkaErrors::readable(r.error)),
+                        QString::fromStdString(r.error)};
+                if (done <= kMaxRowsShown)
+                    delivered << r;
                 flush(false);
             },
             [&] { flush(false); }, &m_cancel);
         flush(true);
         const QString setup = QString::fromStdString(session->setupError());
+        const QString fatal = QString::fromStdString(s.fatal); // why the broker cannot be used
         const qint64 notSent = qint64(s.total - s.sent);
         QMetaObject::invokeMethod(
             this,
             [=, this] {
                 onFinished(qint64(s.delivered), qint64(s.failed),
-                           !setup.isEmpty() ? setup
+                           !setup.isEmpty()   ? setup
+                           : !fatal.isEmpty() ? fatal
                            : s.cancelled
                                ? tr("cancelled; %n message(s) were not sent", nullptr, int(notSent))
                                : QString());
@@ -249,9 +229,11 @@ void PublishPane::onProgress(qint64 done, qint64 total, qint64 failed,
     m_progress->setValue(int(std::min<qint64>(done, INT_MAX)));
     QList<QTreeWidgetItem*> items;
     for (const QStringList& r : rows) {
-        auto* item = new QTreeWidgetItem(r);
-        if (r.last() != tr("delivered"))
+        auto* item = new QTreeWidgetItem(r.mid(0, 5));
+        if (r.at(4) != tr("delivered")) {
             item->setForeground(4, QColor(0xb7, 0x1c, 0x1c));
+            item->setToolTip(4, r.value(5));
+        }
         items << item;
     }
     m_reports->addTopLevelItems(items);
@@ -265,9 +247,12 @@ void PublishPane::onFinished(qint64 delivered, qint64 failed, const QString& err
     m_cancelButton->setEnabled(false);
     m_publishButton->setEnabled(!m_messages.empty());
     QString text = tr("%1 delivered, %2 failed.").arg(delivered).arg(failed);
+    // librdkafka's own words (broker names, states) only in the tooltip.
     if (!error.isEmpty())
-        text += QLatin1Char(' ') + error;
+        text +=
+            QLatin1Char(' ') + QString::fromStdString(KafkaErrors::readable(error.toStdString()));
     m_summary->setText(text);
+    m_summary->setToolTip(error);
     Q_EMIT publishFinished(delivered, failed);
 }
 

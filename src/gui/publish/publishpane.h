@@ -1,12 +1,14 @@
 #pragma once
 
 #include "gui/connection/kafkatarget.h"
+#include "kafka/kafkaproducer.h"
 
 #include <QFuture>
 #include <QWidget>
 
 #include <atomic>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -19,9 +21,12 @@ class QPushButton;
 class QSpinBox;
 class QTreeWidget;
 
+namespace Ui {
+class PublishPane;
+}
+
 namespace porthole {
 
-struct DeliveryReport;
 class Sandbox;
 
 /// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
@@ -54,9 +59,15 @@ public:
 Q_SIGNALS:
     /// A publish ended: how many were delivered and how many failed.
     void publishFinished(qint64 delivered, qint64 failed);
+    /// A publish began: the values as rendered (before signing), the topic, signed or not.
+    void publishStarted(const std::vector<std::string>& values, const QString& topic,
+                        bool signedLikePort);
+    /// Delivery reports arrived (the first 2000 of a publish, in the UI thread).
+    void messagesDelivered(const QList<porthole::DeliveryReport>& reports);
 
 private:
-    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
+    std::unique_ptr<Ui::PublishPane> m_ui; // the form (ui/publishpane.ui); widgets below are its
+    KafkaConfig m_kafka;                   // security and SASL properties of the chosen connection
     QLineEdit* m_bootstrap;
     QLineEdit* m_topic;
     QLineEdit* m_key;

@@ -36,6 +36,7 @@ KeyringRow::KeyringRow(QWidget* parent)
     layout->setSpacing(2);
     layout->addWidget(m_remember);
     layout->addWidget(m_status);
+    setFocusProxy(m_remember); // the form's tab order names the row
 
     // Typing a client id fires textChanged per key: wait for a pause before asking the keyring.
     m_lookupTimer->setSingleShot(true);

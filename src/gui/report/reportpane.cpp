@@ -1,34 +1,32 @@
 #include "reportpane.h"
 
+#include "jsontextcheck.h"
 #include "keyringrow.h"
+#include "reporthistorymodel.h"
+#include "sentreport.h"
 #include "ui_reportpane.h"
 
+#include "models/runledger.h"
 #include "portapi/portcall.h"
 #include "portapi/portclient.h"
 #include "portapi/portrequest.h"
+#include "portapi/redactor.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
-#include <QComboBox>
+#include <QElapsedTimer>
 #include <QFontDatabase>
-#include <QFormLayout>
-#include <QHBoxLayout>
-#include <QJsonDocument>
-#include <QJsonObject>
-#include <QLineEdit>
-#include <QPlainTextEdit>
-#include <QPushButton>
-#include <QVBoxLayout>
+#include <QHeaderView>
+#include <QMessageBox>
+#include <QRegularExpression>
 
 namespace porthole {
 
 namespace {
-enum Target
-{
-    NodeRunsRoute,
-    WorkflowRunNodesRoute,
-    ActionRun
-};
+
+const QStringList kLevels = {QStringLiteral("DEBUG"), QStringLiteral("INFO"),
+                             QStringLiteral("WARN"), QStringLiteral("ERROR")};
 
 // Whether the API took the client secret: it issued a token during this call, or (a token from
 // an earlier login reused) it answered the report with anything but "unauthorized".
@@ -45,154 +43,306 @@ bool secretAccepted(const PortCall& call)
     const int status = call.status();
     return !loginFailed && status != 0 && status != 401 && status != 403;
 }
+
+QString normalizedUrl(QString url)
+{
+    url = url.trimmed().toLower();
+    while (url.endsWith(QLatin1Char('/')))
+        url.chop(1);
+    return url;
+}
+
 } // namespace
 
-ReportPane::ReportPane(QWidget* parent) : QWidget(parent), m_ui(std::make_unique<Ui::ReportPane>())
+ReportPane::ReportPane(QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::ReportPane>()),
+      m_history(new ReportHistoryModel(this))
 {
     // The form is ui/reportpane.ui (labels with mnemonics, tab order); behaviour stays here.
     m_ui->setupUi(this);
-    m_baseUrl = m_ui->reportBaseUrl;
-    m_clientId = m_ui->reportClientId;
-    m_clientSecret = m_ui->reportClientSecret;
     m_keyring = m_ui->reportKeyringRow;
-    m_target = m_ui->reportTarget;
-    m_workflowRun = m_ui->reportWorkflowRun;
-    m_nodeRun = m_ui->reportRunId;
-    m_status = m_ui->reportStatus;
-    m_result = m_ui->reportResult;
-    m_output = m_ui->reportOutput;
-    m_log = m_ui->reportLog;
-    m_sendButton = m_ui->reportSend;
-    m_response = m_ui->reportResponse;
-    QPushButton* curlButton = m_ui->reportCopyCurl;
-    m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/nodes/runs/{wfnr}"));
-    m_target->addItem(tr("Workflow node run · PATCH /v1/workflows/runs/{wfr}/nodes/{wfnr}"));
-    m_target->addItem(tr("Classic action run · PATCH /v1/actions/runs/{r}"));
+    for (ReportEndpoint::Id id : ReportEndpoint::all())
+        m_ui->reportTarget->addItem(ReportEndpoint(id).label(), int(id));
+    m_ui->reportLogLevel->addItems(kLevels);
+    m_ui->reportLogLevel->setCurrentText(QStringLiteral("INFO"));
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_output->setFont(mono);
-    m_output->setPlainText(QStringLiteral("{\n  \"processedAt\": \"2024-01-15T10:30:00Z\"\n}"));
-    m_response->setFont(mono);
+    for (QPlainTextEdit* e : {m_ui->reportOutput, m_ui->reportLog, m_ui->reportResponse})
+        e->setFont(mono);
+    m_jsonText[0] = QStringLiteral("{\n  \"processedAt\": \"2024-01-15T10:30:00Z\"\n}");
+    m_jsonText[1] = QStringLiteral("{\n  \"summary\": \"Processed by Porthole\"\n}");
+    m_ui->reportOutput->setPlainText(m_jsonText[0]);
+    QPalette warn = m_ui->reportOutputProblem->palette();
+    warn.setColor(QPalette::WindowText, QColor(0xc0, 0x30, 0x20));
+    m_ui->reportOutputProblem->setPalette(warn);
+    m_ui->reportOutputProblem->hide();
 
-    connect(m_target, &QComboBox::currentIndexChanged, this, &ReportPane::targetChanged);
-    // A result belongs to a finished run only: IN_PROGRESS sends none, so none can be chosen.
-    connect(m_status, &QComboBox::currentTextChanged, this, [this](const QString& status) {
-        m_result->setEnabled(m_target->currentIndex() != ActionRun &&
-                             status == QStringLiteral("COMPLETED"));
-    });
-    connect(m_baseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
-    connect(m_clientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
+    m_ui->reportHistory->setModel(m_history);
+    QHeaderView* header = m_ui->reportHistory->header();
+    header->setStretchLastSection(false);
+    header->setSectionResizeMode(ReportHistoryModel::Time, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReportHistoryModel::Run, QHeaderView::Stretch);
+    header->setSectionResizeMode(ReportHistoryModel::Sent, QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ReportHistoryModel::Http, QHeaderView::ResizeToContents);
+    m_ui->reportSplitter->setStretchFactor(0, 1);
+    m_ui->reportSplitter->setStretchFactor(1, 3);
+    connect(m_ui->reportHistory->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid())
+                    m_ui->reportResponse->setPlainText(m_history->at(current.row()).text());
+            });
+
+    connect(m_ui->reportTarget, &QComboBox::currentIndexChanged, this,
+            &ReportPane::endpointChanged);
+    connect(m_ui->reportStatus, &QComboBox::currentIndexChanged, this, &ReportPane::statusChanged);
+    connect(m_ui->reportOutput, &QPlainTextEdit::textChanged, this, &ReportPane::updateSendState);
+    connect(m_ui->reportRunId, &QLineEdit::textChanged, this, &ReportPane::updateSendState);
+    connect(m_ui->reportBaseUrl, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
+    connect(m_ui->reportClientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     // A typed secret wins over a lookup still under way.
-    connect(m_clientSecret, &QLineEdit::textChanged, this, [this](const QString& text) {
+    connect(m_ui->reportClientSecret, &QLineEdit::textChanged, this, [this](const QString& text) {
         if (!text.isEmpty())
             accountChanged();
     });
     connect(m_keyring, &KeyringRow::secretLoaded, this,
             [this](const QString& baseUrl, const QString& clientId, const QString& secret) {
                 // The user may have typed a secret or moved on while the keyring answered.
-                if (m_baseUrl->text().trimmed() == baseUrl && m_clientId->text() == clientId &&
-                    m_clientSecret->text().isEmpty())
-                    m_clientSecret->setText(secret);
+                if (m_ui->reportBaseUrl->text().trimmed() == baseUrl &&
+                    m_ui->reportClientId->text() == clientId &&
+                    m_ui->reportClientSecret->text().isEmpty())
+                    m_ui->reportClientSecret->setText(secret);
             });
-    connect(m_sendButton, &QPushButton::clicked, this, &ReportPane::send);
-    connect(curlButton, &QPushButton::clicked, this, [this] {
+    connect(m_ui->reportSend, &QPushButton::clicked, this, &ReportPane::send);
+    connect(m_ui->reportTimeline, &QPushButton::clicked, this,
+            [this] { Q_EMIT timelineRequested(m_ui->reportRunId->text().trimmed()); });
+    connect(m_ui->reportCopyCurl, &QPushButton::clicked, this, [this] {
         PortRequest request;
         QString error;
         if (!buildRequest(&request, &error)) {
-            m_response->setPlainText(error);
+            m_ui->reportResponse->setPlainText(tr("Not copied: %1").arg(error));
             return;
         }
         configureClient();
         const QString curl = m_client->curlCommand(request);
         QApplication::clipboard()->setText(curl);
-        m_response->setPlainText(tr("Copied to the clipboard:\n\n%1").arg(curl));
+        m_ui->reportResponse->setPlainText(tr("Copied to the clipboard:\n\n%1").arg(curl));
     });
-    targetChanged();
+    endpointChanged();
 }
 
 ReportPane::~ReportPane() = default;
 
 QString ReportPane::clientSecret() const
 {
-    return m_clientSecret->text();
+    return m_ui->reportClientSecret->text();
+}
+
+QString ReportPane::baseUrl() const
+{
+    return m_baseUrl->text().trimmed();
+}
+
+QString ReportPane::clientId() const
+{
+    return m_clientId->text().trimmed();
 }
 
 void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
                         const QString& clientSecret)
 {
     // The secret first: the keyring is asked only when it ends up empty.
-    m_clientSecret->setText(clientSecret);
-    m_baseUrl->setText(baseUrl);
-    m_clientId->setText(clientId);
+    m_ui->reportClientSecret->setText(clientSecret);
+    m_ui->reportBaseUrl->setText(baseUrl);
+    m_ui->reportClientId->setText(clientId);
+}
+
+void ReportPane::setSandboxApiUrl(const QString& baseUrl)
+{
+    m_sandboxApiUrl = baseUrl;
+}
+
+void ReportPane::setLedger(RunLedger* ledger)
+{
+    m_ledger = ledger;
 }
 
 void ReportPane::accountChanged()
 {
-    m_keyring->setAccount(m_baseUrl->text().trimmed(), m_clientId->text(),
-                          m_clientSecret->text().isEmpty());
+    m_keyring->setAccount(m_ui->reportBaseUrl->text().trimmed(), m_ui->reportClientId->text(),
+                          m_ui->reportClientSecret->text().isEmpty());
+}
+
+ReportEndpoint ReportPane::endpoint() const
+{
+    return ReportEndpoint(ReportEndpoint::Id(m_ui->reportTarget->currentData().toInt()));
+}
+
+void ReportPane::setEndpoint(ReportEndpoint::Id id)
+{
+    m_ui->reportTarget->setCurrentIndex(m_ui->reportTarget->findData(int(id)));
 }
 
 void ReportPane::setRunIds(const QString& workflowRunId, const QString& nodeRunId)
 {
-    m_workflowRun->setText(workflowRunId);
-    m_nodeRun->setText(nodeRunId);
+    // Every render repeats the context's ids: only a change may replace what the user chose
+    // (a run picked in the Runs tab, an id typed by hand).
+    const QString ids = workflowRunId + QLatin1Char(' ') + nodeRunId;
+    if (ids == m_contextIds)
+        return;
+    m_contextIds = ids;
+    if (nodeRunId.startsWith(QLatin1String("r_")) && endpoint().isWorkflow())
+        setEndpoint(ReportEndpoint::ActionRun);
+    else if (nodeRunId.startsWith(QLatin1String("wfnr_")) && !endpoint().isWorkflow())
+        setEndpoint(ReportEndpoint::NodeRun);
+    m_ui->reportWorkflowRun->setText(workflowRunId);
+    m_ui->reportRunId->setText(nodeRunId);
 }
 
-void ReportPane::targetChanged()
+bool ReportPane::reportOn(MessageKind kind, const RunIds& ids)
 {
-    // Workflows say FAILED, classic runs FAILURE: each target offers only its own words.
-    const bool action = m_target->currentIndex() == ActionRun;
-    m_status->clear();
-    m_result->clear();
-    if (action) {
-        m_status->addItems({QStringLiteral("SUCCESS"), QStringLiteral("FAILURE")});
-        m_result->setEnabled(false);
-        m_nodeRun->setPlaceholderText(QStringLiteral("r_…"));
-    } else {
-        m_status->addItems({QStringLiteral("COMPLETED"), QStringLiteral("IN_PROGRESS")});
-        m_result->addItems(
-            {QStringLiteral("SUCCESS"), QStringLiteral("FAILED"), QStringLiteral("CANCELLED")});
-        m_result->setEnabled(m_status->currentText() == QStringLiteral("COMPLETED"));
-        m_nodeRun->setPlaceholderText(QStringLiteral("wfnr_…"));
+    const auto text = [](const RunId& id) { return QString::fromStdString(id.text()); };
+    const bool workflow = kind == MessageKind::WorkflowNode ||
+                          (kind != MessageKind::ActionRun && !ids.nodeRun.isNull());
+    if (workflow && !ids.nodeRun.isNull()) {
+        if (!endpoint().isWorkflow())
+            setEndpoint(ReportEndpoint::NodeRun);
+        m_ui->reportWorkflowRun->setText(text(ids.workflowRun));
+        m_ui->reportRunId->setText(text(ids.nodeRun));
+        return true;
     }
-    m_workflowRun->setEnabled(m_target->currentIndex() == WorkflowRunNodesRoute);
+    if (!workflow && !ids.actionRun.isNull()) {
+        if (endpoint().isWorkflow())
+            setEndpoint(ReportEndpoint::ActionRun);
+        m_ui->reportWorkflowRun->clear();
+        m_ui->reportRunId->setText(text(ids.actionRun));
+        return true;
+    }
+    return false;
+}
+
+void ReportPane::endpointChanged()
+{
+    const ReportEndpoint e = endpoint();
+    // Node output and action run fields are different things: each kind keeps its own text.
+    const int kind = e.isWorkflow() ? 0 : 1;
+    if (m_endpointShown >= 0) {
+        const int shownKind =
+            ReportEndpoint(ReportEndpoint::Id(m_endpointShown)).isWorkflow() ? 0 : 1;
+        if (shownKind != kind) {
+            m_jsonText[shownKind] = m_ui->reportOutput->toPlainText();
+            m_ui->reportOutput->setPlainText(m_jsonText[kind]);
+        }
+    }
+    m_endpointShown = e.id();
+
+    // Workflows say FAILED, classic runs FAILURE: each endpoint offers only its own words.
+    const QString previous = m_ui->reportStatus->currentData().toString();
+    const QSignalBlocker block(m_ui->reportStatus);
+    m_ui->reportStatus->clear();
+    for (const QString& s : e.statuses())
+        m_ui->reportStatus->addItem(
+            s.isEmpty() ? (e.isLog() ? tr("(no termination)") : tr("(leave as is)")) : s, s);
+    // A status both endpoints take stays chosen; "leave as is" / "no termination" do not carry.
+    if (const int i = m_ui->reportStatus->findData(previous); i >= 0 && !previous.isEmpty())
+        m_ui->reportStatus->setCurrentIndex(i);
+    m_ui->reportStatus->setEnabled(!e.statuses().isEmpty());
+    m_ui->reportStatus->setToolTip(e.id() == ReportEndpoint::ActionRunLog
+                                       ? tr("terminationStatus: ends the run (Port takes it once)")
+                                   : e.statuses().isEmpty()
+                                       ? tr("This endpoint takes log lines only")
+                                       : tr("The status this endpoint accepts"));
+    m_ui->labelOutput->setText(e.id() == ReportEndpoint::ActionRun ? tr("&Other fields")
+                                                                   : tr("&Output"));
+    m_ui->reportOutput->setEnabled(e.takesJson());
+    m_ui->reportOutput->setToolTip(
+        e.id() == ReportEndpoint::ActionRun
+            ? tr("A JSON object with statusLabel, link, summary, externalRunId")
+        : e.takesJson() ? tr("The node run's output: a JSON object")
+                        : tr("This endpoint takes no output"));
+    m_ui->reportLog->setEnabled(e.takesLogs());
+    m_ui->reportLogLevel->setEnabled(e.takesLogLevel());
+    m_ui->reportLog->setToolTip(e.takesLogs()
+                                    ? QString()
+                                    : tr("Classic action runs take logs on their own endpoint "
+                                         "(…/logs)"));
+    m_ui->reportWorkflowRun->setEnabled(e.needsWorkflowRun());
+    m_ui->reportRunId->setPlaceholderText(e.runIdPrefix() + QStringLiteral("…"));
+    statusChanged();
+}
+
+void ReportPane::statusChanged()
+{
+    const QStringList results = endpoint().results(m_ui->reportStatus->currentData().toString());
+    const QString previous = m_ui->reportResult->currentText();
+    m_ui->reportResult->clear();
+    m_ui->reportResult->addItems(results);
+    if (results.contains(previous))
+        m_ui->reportResult->setCurrentText(previous);
+    // A result belongs to a finished node run only: IN_PROGRESS sends none, so none is offered.
+    m_ui->reportResult->setEnabled(!results.isEmpty());
+    m_ui->reportResult->setToolTip(results.isEmpty() ? tr("This status takes no result")
+                                                     : tr("The result: required with COMPLETED"));
+    updateSendState();
+}
+
+void ReportPane::updateSendState()
+{
+    QString problem;
+    bool blocking = false;
+    if (endpoint().takesJson()) {
+        const JsonTextCheck check = JsonTextCheck::check(m_ui->reportOutput->toPlainText());
+        if (!check.ok) {
+            problem = tr("Not JSON at %1").arg(check.where());
+            blocking = true;
+        } else if (!check.empty && !check.value.isObject()) {
+            problem = tr("Port wants a JSON object here (it answers 422 otherwise)");
+        }
+    }
+    m_ui->reportOutputProblem->setText(problem);
+    m_ui->reportOutputProblem->setVisible(!problem.isEmpty());
+    m_ui->reportSend->setEnabled(!blocking && !m_sending);
+    m_ui->reportTimeline->setEnabled(!m_ui->reportRunId->text().trimmed().isEmpty());
+}
+
+QList<NodeLogEntry> ReportPane::logEntries() const
+{
+    static const QRegularExpression levelPrefix(QStringLiteral("^(DEBUG|INFO|WARN|ERROR):\\s*"));
+    QList<NodeLogEntry> entries;
+    const QStringList lines = m_ui->reportLog->toPlainText().split(QLatin1Char('\n'));
+    for (QString line : lines) {
+        if (line.trimmed().isEmpty())
+            continue;
+        QString level = m_ui->reportLogLevel->currentText();
+        if (const auto m = levelPrefix.match(line); m.hasMatch()) {
+            level = m.captured(1);
+            line = line.mid(m.capturedLength());
+        }
+        entries << NodeLogEntry{level, line, {}};
+    }
+    return entries;
 }
 
 bool ReportPane::buildRequest(PortRequest* request, QString* error) const
 {
-    const int target = m_target->currentIndex();
-    std::optional<PortRequest> built;
-    if (target == ActionRun) {
-        ActionRunUpdate u;
-        u.runId = m_nodeRun->text().trimmed();
-        u.status = m_status->currentText();
-        u.summary = m_log->text();
-        built = PortRequest::actionRunUpdate(u, error);
-    } else {
-        NodeRunUpdate u;
-        u.nodeRunId = m_nodeRun->text().trimmed();
-        u.workflowRunId = m_workflowRun->text().trimmed();
-        u.status = m_status->currentText();
-        if (u.status == QStringLiteral("COMPLETED"))
-            u.result = m_result->currentText();
-        const QString outputText = m_output->toPlainText().trimmed();
-        if (!outputText.isEmpty()) {
-            QJsonParseError pe;
-            const QJsonDocument doc = QJsonDocument::fromJson(outputText.toUtf8(), &pe);
-            if (!doc.isObject()) {
-                *error = tr("Output must be a JSON object (%1 at character %2).")
-                             .arg(pe.error == QJsonParseError::NoError ? tr("not an object")
-                                                                       : pe.errorString())
-                             .arg(pe.offset);
-                return false;
-            }
-            u.output = doc.object();
+    const ReportEndpoint e = endpoint();
+    ReportInput in;
+    in.runId = m_ui->reportRunId->text().trimmed();
+    in.workflowRunId = m_ui->reportWorkflowRun->text().trimmed();
+    in.status = m_ui->reportStatus->currentData().toString();
+    if (m_ui->reportResult->isEnabled())
+        in.result = m_ui->reportResult->currentText();
+    if (e.takesJson()) {
+        const JsonTextCheck check = JsonTextCheck::check(m_ui->reportOutput->toPlainText());
+        if (!check.ok) {
+            *error = tr("%1 is not JSON at %2")
+                         .arg(m_ui->labelOutput->text().remove(QLatin1Char('&')), check.where());
+            return false;
         }
-        if (!m_log->text().isEmpty())
-            u.logs << NodeLogEntry{QStringLiteral("INFO"), m_log->text(), {}};
-        built = PortRequest::nodeRunUpdate(
-            u, target == NodeRunsRoute ? NodeRunRoute::NodeRuns : NodeRunRoute::WorkflowRunNodes,
-            error);
+        if (!check.empty)
+            in.output = check.value;
     }
+    if (e.takesLogs())
+        in.logs = logEntries();
+    const auto built = e.build(in, error, m_ui->reportValidate->isChecked());
     if (!built)
         return false;
     *request = *built;
@@ -203,49 +353,124 @@ void ReportPane::configureClient()
 {
     PortClientConfig config;
     QString error;
-    if (auto url = PortClientConfig::parseBaseUrl(m_baseUrl->text().trimmed(), &error))
+    if (auto url = PortClientConfig::parseBaseUrl(m_ui->reportBaseUrl->text().trimmed(), &error))
         config.baseUrl = *url;
-    config.clientId = m_clientId->text();
-    config.clientSecret = m_clientSecret->text();
+    config.clientId = m_ui->reportClientId->text();
+    config.clientSecret = m_ui->reportClientSecret->text();
     config.timeoutMs = 15000;
+    // The sandbox's record of calls tells the tab's reports from a consumer's by this prefix.
+    config.userAgent = QByteArray(kReportUserAgentPrefix) + PORTHOLE_VERSION;
     if (!m_client)
         m_client = new PortClient(config, this);
     else
         m_client->setConfig(config);
 }
 
+void ReportPane::refuse(const QString& why)
+{
+    m_ui->reportResponse->setPlainText(tr("Not sent: %1").arg(why));
+    Q_EMIT reportFinished(0, false);
+}
+
+bool ReportPane::needsConfirmation(const QString& runId) const
+{
+    if (!m_ledger || m_confirmedRuns.contains(runId) || m_ledger->publishedHere(runId))
+        return false;
+    return m_sandboxApiUrl.isEmpty() ||
+           normalizedUrl(m_sandboxApiUrl) != normalizedUrl(m_ui->reportBaseUrl->text());
+}
+
 void ReportPane::send()
 {
+    if (m_sending)
+        return; // one report at a time: its answer is on its way
     PortRequest request;
     QString error;
     if (!buildRequest(&request, &error)) {
-        m_response->setPlainText(tr("Not sent: %1").arg(error));
-        Q_EMIT reportFinished(0, false);
+        refuse(error);
         return;
     }
+    const QString runId = m_ui->reportRunId->text().trimmed();
+    if (!needsConfirmation(runId)) {
+        dispatch(request);
+        return;
+    }
+    // Someone else's run on a real API: a report can fail it. Ask, without blocking the loop.
+    auto* box = new QMessageBox(
+        QMessageBox::Warning, tr("Report on a run Porthole did not publish?"),
+        tr("This session did not publish run %1, and %2 is not the sandbox's API.\n\n"
+           "If it is someone's real run, this report changes it in Port (a COMPLETED or FAILED "
+           "ends it).")
+            .arg(runId, m_ui->reportBaseUrl->text().trimmed()),
+        QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("reportConfirm"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton* sendAnyway = box->addButton(tr("&Send anyway"), QMessageBox::AcceptRole);
+    box->setDefaultButton(box->addButton(QMessageBox::Cancel));
+    auto* dontAsk = new QCheckBox(tr("&Don't ask again for this run"), box);
+    dontAsk->setObjectName(QStringLiteral("reportConfirmDontAsk"));
+    box->setCheckBox(dontAsk);
+    m_sending = true;
+    updateSendState();
+    connect(box, &QMessageBox::finished, this, [this, box, sendAnyway, dontAsk, request, runId] {
+        m_sending = false;
+        updateSendState();
+        if (box->clickedButton() != sendAnyway) {
+            refuse(tr("cancelled: run %1 was not published by this session").arg(runId));
+            return;
+        }
+        if (dontAsk->isChecked())
+            m_confirmedRuns.insert(runId);
+        dispatch(request);
+    });
+    box->open();
+}
+
+void ReportPane::dispatch(const PortRequest& request)
+{
     configureClient();
-    m_sendButton->setEnabled(false);
-    m_response->setPlainText(
-        tr("Sending %1 %2…")
-            .arg(QString::fromLatin1(request.method), m_client->urlFor(request.path).toString()));
+    m_sending = true;
+    updateSendState();
+    const QString url = m_client->urlFor(request.path).toString();
+    m_ui->reportResponse->setPlainText(
+        tr("Sending %1 %2…").arg(QString::fromLatin1(request.method), url));
+    auto clock = std::make_shared<QElapsedTimer>();
+    clock->start();
     PortCall* call = m_client->send(request);
     call->setParent(this);
-    // The account as sent: the fields may change before the answer arrives.
+    // What was sent, as sent: the fields may change before the answer arrives.
+    const ReportEndpoint e = endpoint();
+    const int logLines = e.takesLogs() ? int(logEntries().size()) : 0;
     connect(call, &PortCall::finished, this,
-            [this, call, baseUrl = m_baseUrl->text().trimmed(), clientId = m_clientId->text(),
-             secret = m_clientSecret->text()] {
-                m_sendButton->setEnabled(true);
-                m_keyring->reportAnswered(baseUrl, clientId, secret, call->status(),
-                                          secretAccepted(*call));
-                QString text = call->status() ? QStringLiteral("HTTP %1\n").arg(call->status())
-                                              : QStringLiteral("No answer\n");
-                if (!call->errorString().isEmpty())
-                    text += call->errorString() + QLatin1Char('\n');
-                text += QLatin1Char('\n') + QString::fromUtf8(call->body());
-                m_response->setPlainText(text);
-                Q_EMIT reportFinished(call->status(), call->isSuccess());
+            [this, call, clock, url, e, logLines, runId = m_ui->reportRunId->text().trimmed(),
+             workflowRunId = m_ui->reportWorkflowRun->text().trimmed(),
+             baseUrl = m_ui->reportBaseUrl->text().trimmed(),
+             clientId = m_ui->reportClientId->text(), secret = m_ui->reportClientSecret->text()] {
+                SentReport report = SentReport::fromCall(*call, url, e, runId, workflowRunId,
+                                                         logLines, clock->elapsed());
+                finished(std::move(report), secretAccepted(*call), baseUrl, clientId, secret);
                 call->deleteLater();
             });
+}
+
+void ReportPane::finished(SentReport report, bool accepted, const QString& baseUrl,
+                          const QString& clientId, const QString& secret)
+{
+    // Nothing kept or told may hold the secret, even one pasted into the output by mistake.
+    Redactor redactor;
+    redactor.addSecret(secret.toUtf8());
+    report.requestBody = redactor.redactBody(report.requestBody);
+    report.responseBody = redactor.redactBody(report.responseBody);
+    m_sending = false;
+    updateSendState();
+    m_keyring->reportAnswered(baseUrl, clientId, secret, report.httpStatus, accepted);
+    m_history->add(report);
+    // Show the new answer (selecting it shows its text even when row 0 was already current).
+    m_ui->reportHistory->setCurrentIndex(m_history->index(0, 0));
+    m_ui->reportResponse->setPlainText(report.text());
+    if (m_ledger)
+        m_ledger->add(report.toEvent());
+    Q_EMIT reportFinished(report.httpStatus, report.isSuccess());
 }
 
 } // namespace porthole

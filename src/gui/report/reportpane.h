@@ -1,13 +1,12 @@
 #pragma once
 
+#include "core/messagedecoder.h"
+#include "portapi/reportendpoint.h"
+
+#include <QSet>
 #include <QWidget>
 
 #include <memory>
-
-class QComboBox;
-class QLineEdit;
-class QPlainTextEdit;
-class QPushButton;
 
 namespace Ui {
 class ReportPane;
@@ -17,13 +16,20 @@ namespace porthole {
 
 class KeyringRow;
 class PortClient;
+class ReportHistoryModel;
+class RunLedger;
 struct PortRequest;
+struct SentReport;
 
 /// Reports a run's status back to Port's API (or the sandbox's local one): workflow node runs on
-/// either documented route, or classic action runs. Shows the answer with status and trace id,
-/// and copies the request as curl with $PORT_TOKEN instead of the token. The client secret is
-/// kept in memory, and in the OS keyring only when "Remember in the system keyring" is checked
-/// and Port accepted it (KeyringRow); it is never written to settings, logs or curl commands.
+/// either documented route or their logs, classic action runs or their logs. Each endpoint
+/// offers only the statuses and results it accepts; the output is JSON checked as it is typed
+/// (line:column); the answer is shown readably (status, time, size, trace id, the refused
+/// field, the body) and kept in a history of this session's reports; every report goes to the
+/// run ledger. Reporting on a run this session did not publish, on an API that is not the
+/// sandbox's, asks first: it can fail someone's real run. The client secret is kept in memory,
+/// and in the OS keyring only when "Remember in the system keyring" is checked and Port
+/// accepted it (KeyringRow); it is never written to settings, logs, history or curl commands.
 class ReportPane : public QWidget
 {
     Q_OBJECT
@@ -33,40 +39,63 @@ public:
 
     /// The API and credentials to use (the sandbox's by default).
     void setApi(const QString& baseUrl, const QString& clientId, const QString& clientSecret);
+    /// The sandbox's local API: reports to it never ask for confirmation.
+    void setSandboxApiUrl(const QString& baseUrl);
+    /// Where sent reports are told (and which runs this session published); may be null.
+    void setLedger(RunLedger* ledger);
     /// The client secret typed in (memory only), for signing messages like Port.
     QString clientSecret() const;
-    /// Prefills the run ids (from the rendered context or a watched message).
+    /// The API address and client id typed in (the connection editor's "Get from Port" uses them).
+    QString baseUrl() const;
+    QString clientId() const;
+    /// Prefills the run ids (from the rendered context or a watched message); an r_ id picks
+    /// the action run endpoint, a wfnr_ id a workflow one.
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
-    /// Sends the report.
+    /// Prepares a report on the run a message names: the endpoint of its kind (a workflow one
+    /// stays as chosen) and its ids. False when the message names no run to report on.
+    bool reportOn(porthole::MessageKind kind, const porthole::RunIds& ids);
+    /// The endpoint chosen.
+    ReportEndpoint endpoint() const;
+    /// Chooses the endpoint.
+    void setEndpoint(ReportEndpoint::Id id);
+    /// Sends the report (asking first when the run may be someone else's).
     void send();
     /// The keyring box and status line below the credentials.
     KeyringRow* keyringRow() const { return m_keyring; }
+    /// This session's reports, newest first.
+    ReportHistoryModel* history() const { return m_history; }
 
 Q_SIGNALS:
-    /// A report got its answer (HTTP status, 0 when none).
+    /// A report got its answer (HTTP status, 0 when none or not sent).
     void reportFinished(int status, bool ok);
+    /// The user asked for the run's timeline.
+    void timelineRequested(const QString& runId);
 
 private:
-    QLineEdit* m_baseUrl;
-    QLineEdit* m_clientId;
-    QLineEdit* m_clientSecret;
+    std::unique_ptr<Ui::ReportPane> m_ui; // the form (ui/reportpane.ui)
     KeyringRow* m_keyring;
-    QComboBox* m_target;
-    QLineEdit* m_workflowRun;
-    QLineEdit* m_nodeRun;
-    QComboBox* m_status;
-    QComboBox* m_result;
-    QPlainTextEdit* m_output;
-    QLineEdit* m_log;
-    QPushButton* m_sendButton;
-    QPlainTextEdit* m_response;
+    ReportHistoryModel* m_history;
     PortClient* m_client = nullptr;
-    std::unique_ptr<Ui::ReportPane>
-        m_ui; // the form (ui/reportpane.ui); the pointers above are its widgets
-    void targetChanged();
+    RunLedger* m_ledger = nullptr;
+    QString m_sandboxApiUrl;
+    QSet<QString> m_confirmedRuns; // "don't ask again for this run"
+    QString m_jsonText[2];         // the JSON editor's text per kind: workflow, action
+    QString m_contextIds;          // the ids setRunIds() last applied
+    bool m_sending = false;
+    int m_endpointShown = -1;
+
+    void endpointChanged();
+    void statusChanged();
+    void updateSendState();
+    QList<NodeLogEntry> logEntries() const;
     bool buildRequest(PortRequest* request, QString* error) const;
     void configureClient();
     void accountChanged();
+    bool needsConfirmation(const QString& runId) const;
+    void dispatch(const PortRequest& request);
+    void finished(SentReport report, bool secretAccepted, const QString& baseUrl,
+                  const QString& clientId, const QString& secret);
+    void refuse(const QString& why);
 };
 
 } // namespace porthole

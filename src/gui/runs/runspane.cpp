@@ -4,32 +4,36 @@
 #include "core/messagedecoder.h"
 #include "filterbar.h"
 #include "gui/englishplurals.h"
+#include "gui/story/runstatusdelegate.h"
+#include "kafka/kafkaerrors.h"
 #include "jqcolumns.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
-#include "messagedetailtext.h"
+#include "messageactions.h"
+#include "messagedetailview.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
 #include "ratechart.h"
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
+#include "runsrecorder.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QMenu>
 #include <QMessageBox>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
+#include <QToolBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -43,9 +47,15 @@ RunsPane::RunsPane(QWidget* parent)
       m_clearButton(new QPushButton(tr("Clear"), this)),
       m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
       m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
-      m_jqBar(new FilterBar(m_model, m_proxy, this)), m_kind(new QComboBox(this)),
-      m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)), m_table(new QTableView(this)),
-      m_detail(new QPlainTextEdit(this)), m_status(new QLabel(this)),
+      m_jqBar(new FilterBar(m_model, m_proxy, this)),
+      m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
+      m_table(new QTableView(this)), m_detail(new MessageDetailView(this)),
+      m_actions(new MessageActions(
+          [this]() -> const KafkaRecord* {
+              return m_detail->message() ? &*m_detail->message() : nullptr;
+          },
+          this)),
+      m_recorder(nullptr), m_recordButton(new QToolButton(this)), m_status(new QLabel(this)),
       m_saveValue(new QPushButton(tr("Save value…"), this))
 {
     setObjectName(QStringLiteral("runsPane"));
@@ -90,11 +100,7 @@ RunsPane::RunsPane(QWidget* parent)
     m_scrollNote->hide();
 
     buildTable();
-    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
-    m_detail->setObjectName(QStringLiteral("runsDetail"));
-    m_detail->setReadOnly(true);
-    m_detail->setFont(mono);
-    m_detail->setPlaceholderText(tr("Select a message to see it whole."));
+    setupRecordAndActions();
     m_status->setObjectName(QStringLiteral("runsStatus"));
     m_saveValue->setObjectName(QStringLiteral("runsSaveValue"));
     m_saveValue->setToolTip(tr("Write the selected message's value to a file, byte for byte."));
@@ -112,6 +118,7 @@ RunsPane::RunsPane(QWidget* parent)
     positionRow->addStretch(1);
     positionRow->addWidget(m_pauseButton);
     positionRow->addWidget(m_clearButton);
+    positionRow->addWidget(m_recordButton);
     auto* filterRow = new QHBoxLayout;
     filterRow->addWidget(m_filter, 3);
     filterRow->addWidget(m_kind, 1);
@@ -192,7 +199,7 @@ void RunsPane::buildTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     // Narrow enough that the value preview stays readable beside the node editor; the key
     // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 90, 60};
+    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
@@ -207,6 +214,22 @@ void RunsPane::buildTable()
         RunsHeaderState::save(header);
     });
     RunsHeaderState::restore(header);
+    // The run's story: its Status cell (icon + colour) and its timeline from a row.
+    m_table->setItemDelegateForColumn(RunsTableModel::Status, new RunStatusDelegate(m_table));
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QString run = selectedRunId();
+        QMenu menu(m_table);
+        QAction* timeline = menu.addAction(tr("Show &timeline"));
+        timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+        timeline->setEnabled(!run.isEmpty());
+        if (menu.exec(m_table->viewport()->mapToGlobal(at)) == timeline)
+            Q_EMIT timelineRequested(run);
+    });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
+        if (const QString run = selectedRunId(); !run.isEmpty())
+            Q_EMIT timelineRequested(run);
+    });
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) {
                 RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
@@ -234,11 +257,59 @@ void RunsPane::buildTable()
     });
 }
 
+void RunsPane::setupRecordAndActions()
+{
+    m_actions->addTo(m_detail->toolBar());
+    connect(m_actions, &MessageActions::useAsContextRequested, this,
+            &RunsPane::useAsContextRequested);
+    connect(m_actions, &MessageActions::reportRequested, this, &RunsPane::reportRequested);
+    connect(m_actions, &MessageActions::told, this, [this](const QString& t) { updateStatus(t); });
+    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& at) {
+        QMenu menu(this);
+        m_actions->addTo(&menu);
+        menu.exec(m_table->viewport()->mapToGlobal(at));
+    });
+
+    // kcat commands name the brokers typed in the field.
+    connect(m_bootstrap, &QLineEdit::textChanged, this,
+            [this](const QString& text) { m_actions->setConnection(text.trimmed(), m_kafka); });
+
+    m_recorder = new RunsRecorder(m_model, m_table, this);
+    m_recorder->setTarget([this] {
+        KafkaTarget t;
+        t.config = m_kafka;
+        t.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
+        t.topic = m_topic->text().trimmed();
+        return t;
+    });
+    m_recordButton->setObjectName(QStringLiteral("runsRecord"));
+    m_recordButton->setText(tr("Record"));
+    m_recordButton->setToolTip(tr("Export the rows shown (JSON Lines or CSV), open a recording, "
+                                  "replay"));
+    m_recordButton->setPopupMode(QToolButton::InstantPopup);
+    m_recordButton->setMenu(m_recorder->menu());
+    connect(m_recorder, &RunsRecorder::loading, this, [this](const QString& path) {
+        stopWatching();
+        updateStatus(tr("Recording %1").arg(path));
+    });
+    connect(m_recorder, &RunsRecorder::done, this,
+            [this](bool, const QString& t) { updateStatus(t); });
+    connect(m_actions, &MessageActions::republishRequested, m_recorder,
+            &RunsRecorder::republishWithDialog);
+}
+
+void RunsPane::setSandboxTest(std::function<bool(const QString&)> test)
+{
+    m_recorder->setSandboxTest(std::move(test));
+}
+
 void RunsPane::setConnection(const KafkaTarget& target)
 {
     m_kafka = target.config;
     m_kafka.remove("bootstrap.servers"); // the field says which brokers
     m_bootstrap->setText(target.bootstrap());
+    m_actions->setConnection(target.bootstrap(), m_kafka);
     m_topic->setText(target.topic);
     m_bootstrap->setToolTip(target.name.isEmpty() ? QString()
                                                   : tr("Connection: %1").arg(target.name));
@@ -265,11 +336,18 @@ void RunsPane::startWatching()
     m_session = std::make_unique<WatchSession>(options);
     WatchWorker* worker = m_session->worker();
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
+    // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
+    // its original words are in the tooltip.
+    const auto readable = [this](const QString& text) {
+        const QString line = QString::fromStdString(KafkaErrors::readable(text.toStdString()));
+        m_status->setToolTip(line == text ? QString() : text);
+        return line;
+    };
     connect(worker, &WatchWorker::statusChanged, this,
-            [this](WatchStatus, const QString& text) { updateStatus(text); });
-    connect(worker, &WatchWorker::failed, this, [this](const QString& e) {
+            [this, readable](WatchStatus, const QString& text) { updateStatus(readable(text)); });
+    connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
         stopWatching();
-        updateStatus(tr("Stopped: %1").arg(e));
+        updateStatus(tr("Stopped: %1").arg(readable(e)));
     });
     connect(worker, &WatchWorker::oldestDropped, this,
             [this](int partition, qint64 wanted, qint64 oldest) {
@@ -319,13 +397,25 @@ void RunsPane::showSelected()
     const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
     if (!idx.isValid()) {
         m_detail->clear();
+        m_actions->update();
         m_saveValue->setEnabled(false);
         return;
     }
     const KafkaRecord r = m_model->record(idx.row());
+    const MessageInfo info = m_model->info(idx.row());
     const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
+    const QString verdict =
+        m_model->data(idx.siblingAtColumn(RunsTableModel::Signature)).toString();
     m_saveValue->setEnabled(r.value.has_value());
-    m_detail->setPlainText(messageDetailText(r, m_model->info(idx.row()), why));
+    m_detail->setMessage(r, info, verdict, why);
+    m_actions->update(info);
+}
+
+QString RunsPane::selectedRunId() const
+{
+    const QModelIndex idx = m_proxy->mapToSource(m_table->currentIndex());
+    return idx.isValid() ? m_model->index(idx.row(), 0).data(RunsTableModel::RunIdRole).toString()
+                         : QString();
 }
 
 void RunsPane::saveSelectedValue()

@@ -1,16 +1,17 @@
 #pragma once
 
+#include "core/messagedecoder.h"
 #include "gui/connection/kafkatarget.h"
 
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 class QTableView;
 class QTimer;
@@ -19,10 +20,13 @@ class QToolButton;
 namespace porthole {
 
 class AutoScroller;
+class MessageActions;
+class MessageDetailView;
 class FilterBar;
 class JqColumns;
 class ReadPositionBar;
 class RunsFilterProxy;
+class RunsRecorder;
 class RunsTableModel;
 class WatchSession;
 
@@ -52,10 +56,23 @@ public:
     RunsTableModel* model() const { return m_model; }
     RunsFilterProxy* proxy() const { return m_proxy; }
     ReadPositionBar* positionBar() const { return m_position; }
+    /// The run id of the selected row (as the ledger files it), empty when none.
+    QString selectedRunId() const;
+    MessageDetailView* detail() const { return m_detail; }
+    MessageActions* actions() const { return m_actions; }
+    RunsRecorder* recorder() const { return m_recorder; }
+    /// Tells whether brokers are the sandbox's (re-publishing elsewhere asks first).
+    void setSandboxTest(std::function<bool(const QString& bootstrap)> test);
 
 Q_SIGNALS:
     /// The user asked for the whole window's width (true) or the usual split (false).
     void wideRequested(bool wide);
+    /// The user asked for a run's timeline (row double-clicked or its context menu).
+    void timelineRequested(const QString& runId);
+    /// The selected message's value (a JSON object) should become the preview's context.
+    void useAsContextRequested(const QByteArray& json);
+    /// The Report tab should report on the selected message's run.
+    void reportRequested(porthole::MessageKind kind, const porthole::RunIds& ids);
 
 private:
     RunsTableModel* m_model;
@@ -77,7 +94,10 @@ private:
     QLabel* m_notice;     // the broker dropped what was asked for
     QLabel* m_scrollNote; // auto-scroll paused
     QTableView* m_table;
-    QPlainTextEdit* m_detail;
+    MessageDetailView* m_detail;
+    MessageActions* m_actions;
+    RunsRecorder* m_recorder;
+    QToolButton* m_recordButton;
     QLabel* m_status;
     QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
@@ -87,6 +107,7 @@ private:
     bool m_paused = false;
 
     void buildTable();
+    void setupRecordAndActions();
     void showSelected();
     void saveSelectedValue();
     void updateStatus(const QString& connection = {});

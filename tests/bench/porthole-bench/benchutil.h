@@ -43,11 +43,13 @@ inline double percentile(std::vector<double> v, double p)
     std::fprintf(stderr,
                  "usage: porthole-bench ingest (--bootstrap HOST:PORT --topic T | --synthetic N) "
                  "--count N [--filter TEXT] [--jq EXPR]\n"
-                 "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n");
+                 "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n"
+                 "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n");
     std::exit(2);
 }
 
 int runIngest(const QStringList& args);
 int runUiStall(const QStringList& args);
+int runKeystroke(const QStringList& args);
 
 } // namespace porthole::bench

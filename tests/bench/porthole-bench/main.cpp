@@ -13,7 +13,8 @@ int main(int argc, char** argv)
     using namespace porthole::bench;
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0)
         usage("which benchmark?");
-    const bool gui = std::strcmp(argv[1], "ui-stall") == 0;
+    const bool keystroke = std::strcmp(argv[1], "keystroke") == 0;
+    const bool gui = keystroke || std::strcmp(argv[1], "ui-stall") == 0;
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv)
@@ -21,6 +22,8 @@ int main(int argc, char** argv)
     const QStringList args = QCoreApplication::arguments().mid(2);
     if (std::strcmp(argv[1], "ingest") == 0)
         return runIngest(args);
+    if (keystroke)
+        return runKeystroke(args);
     if (gui)
         return runUiStall(args);
     usage("unknown benchmark");

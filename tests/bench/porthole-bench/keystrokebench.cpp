@@ -1,15 +1,16 @@
-// porthole-bench-keystroke NODE.json [--context CTX.json] [--edits N]
+// porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]
 // Types N edits into the node editor (offscreen, the real NodePane + PreviewPane of a
 // MainWindow) and prints {"p50Ms","p95Ms","maxMs","edits","templates"}: for each edit, the time
 // from the key event to the preview showing a render of the text with that edit in it.
-// Without NODE.json it generates a 200-template node. A benchmark: it never fails on speed.
+// NODE.json "-" generates a 200-template node. A benchmark: it never fails on speed.
+#include "benchutil.h"
+
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "gui/preview/previewpane.h"
 #include "sandbox/sandbox.h"
 
-#include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QTest>
@@ -17,8 +18,7 @@
 #include <algorithm>
 #include <cstdio>
 
-using namespace porthole;
-
+namespace porthole::bench {
 namespace {
 
 QByteArray generatedNode(int templates)
@@ -46,28 +46,22 @@ QByteArray readFile(const QString& path)
 
 } // namespace
 
-int main(int argc, char** argv)
+int runKeystroke(const QStringList& args)
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
-    QString nodePath, contextPath;
-    int edits = 50;
-    const QStringList args = QApplication::arguments();
-    for (int i = 1; i < args.size(); ++i) {
-        if (args[i] == QLatin1String("--edits") && i + 1 < args.size())
-            edits = std::max(1, args[++i].toInt());
-        else if (args[i] == QLatin1String("--context") && i + 1 < args.size())
-            contextPath = args[++i];
-        else
-            nodePath = args[i];
-    }
+    const QString nodePath = args.value(0);
+    if (nodePath.isEmpty() || nodePath.startsWith(QLatin1String("--")))
+        usage("keystroke needs NODE.json (- for a generated 200-template node)");
+    const QString contextPath = option(args, QStringLiteral("--context"));
+    const int edits =
+        std::max(1, option(args, QStringLiteral("--edits"), QStringLiteral("50")).toInt());
     Sandbox sandbox;
     MainWindow w(&sandbox);
     w.show();
     NodePane* pane = w.nodePane();
     if (!contextPath.isEmpty())
         w.previewPane()->setContextText(readFile(contextPath));
-    const QByteArray node = nodePath.isEmpty() ? generatedNode(200) : readFile(nodePath);
+    const QByteArray node =
+        nodePath == QLatin1String("-") ? generatedNode(200) : readFile(nodePath);
     pane->setNodeText(node);
     if (!QTest::qWaitFor([&] { return pane->lastRender() != nullptr; }, 60000)) {
         std::fprintf(stderr, "the node never rendered\n");
@@ -83,7 +77,7 @@ int main(int argc, char** argv)
 
     std::vector<double> ms;
     QByteArray lastRendered;
-    QObject::connect(pane, &NodePane::nodeRendered, &app, [&] { lastRendered = pane->nodeText(); });
+    QObject::connect(pane, &NodePane::nodeRendered, pane, [&] { lastRendered = pane->nodeText(); });
     for (int i = 0; i < edits; ++i) {
         QElapsedTimer t;
         t.start();
@@ -102,3 +96,5 @@ int main(int argc, char** argv)
                 pct(0.50), pct(0.95), ms.back(), edits, templates);
     return 0;
 }
+
+} // namespace porthole::bench

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "core/messagedecoder.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+class QTabWidget;
+class QTableWidget;
+class QToolBar;
+
+namespace porthole {
+
+class MessageValueView;
+
+/// The selected message whole, in three tabs: Value (MessageValueView), Headers (name, value;
+/// null values marked) and Metadata (topic, partition, offset, timestamp and its type, key,
+/// sizes, kind, run ids, signature verdict). A toolbar above holds the message's actions.
+class MessageDetailView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessageDetailView(QWidget* parent = nullptr);
+
+    /// Shows a message; `signature` is the table's verdict, `signatureWhy` why (may be empty).
+    void setMessage(const KafkaRecord& record, const MessageInfo& info, const QString& signature,
+                    const QString& signatureWhy);
+    void clear();
+    /// The message shown (nullopt: none).
+    const std::optional<KafkaRecord>& message() const { return m_record; }
+    QToolBar* toolBar() const { return m_toolBar; }
+    QTabWidget* tabs() const { return m_tabs; }
+    MessageValueView* valueView() const { return m_value; }
+    QTableWidget* headersTable() const { return m_headers; }
+    QTableWidget* metadataTable() const { return m_metadata; }
+
+private:
+    QToolBar* m_toolBar;
+    QLabel* m_placeholder;
+    QTabWidget* m_tabs;
+    MessageValueView* m_value;
+    QTableWidget* m_headers;
+    QTableWidget* m_metadata;
+    std::optional<KafkaRecord> m_record;
+
+    void fillHeaders(const KafkaRecord& record);
+    void fillMetadata(const KafkaRecord& record, const MessageInfo& info, const QString& signature,
+                      const QString& signatureWhy);
+};
+
+} // namespace porthole

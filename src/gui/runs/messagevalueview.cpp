@@ -1,0 +1,204 @@
+#include "messagevalueview.h"
+
+#include <Qsci/qscilexerjson.h>
+#include <Qsci/qsciscintilla.h>
+
+#include "core/jsonparser.h"
+#include "core/jswriter.h"
+
+#include <QFontDatabase>
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace porthole {
+namespace {
+
+// A classic hex dump: offset, 16 bytes in hex, the printable ones as ASCII.
+QString hexDump(std::string_view bytes)
+{
+    QString out;
+    out.reserve(qsizetype(bytes.size()) * 4 + 16);
+    for (size_t row = 0; row < bytes.size(); row += 16) {
+        out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
+        QString ascii;
+        for (size_t i = row; i < row + 16; ++i) {
+            if (i < bytes.size()) {
+                const auto c = static_cast<unsigned char>(bytes[i]);
+                out += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
+                ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(char(c)) : QLatin1Char('.');
+            } else {
+                out += QStringLiteral("   ");
+            }
+            if (i == row + 7)
+                out += QLatin1Char(' ');
+        }
+        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
+    }
+    return out;
+}
+
+} // namespace
+
+MessageValueView::MessageValueView(QWidget* parent)
+    : QWidget(parent), m_editor(new QsciScintilla(this)), m_note(new QLabel(this)),
+      m_showAll(new QPushButton(this)), m_findBar(new QWidget(this)), m_find(new QLineEdit(this)),
+      m_findStatus(new QLabel(this))
+{
+    setObjectName(QStringLiteral("messageValueView"));
+    m_editor->setObjectName(QStringLiteral("runsDetailValue"));
+    m_editor->setUtf8(true);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    auto* lexer = new QsciLexerJSON(m_editor);
+    lexer->setDefaultFont(mono);
+    lexer->setFont(mono);
+    m_editor->setLexer(lexer);
+    m_editor->setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
+    m_editor->setMarginType(0, QsciScintilla::NumberMargin);
+    m_editor->setMarginWidth(0, QStringLiteral("00000"));
+    m_editor->setMarginLineNumbers(0, true);
+    m_editor->setWrapMode(QsciScintilla::WrapNone);
+    m_editor->SendScintilla(QsciScintilla::SCI_SETSCROLLWIDTH, 1);
+    m_editor->SendScintilla(QsciScintilla::SCI_SETSCROLLWIDTHTRACKING, 1);
+    m_editor->setReadOnly(true);
+
+    m_note->setObjectName(QStringLiteral("runsDetailValueNote"));
+    m_note->setWordWrap(true);
+    m_note->hide();
+    m_showAll->setObjectName(QStringLiteral("runsDetailShowAll"));
+    m_showAll->hide();
+    connect(m_showAll, &QPushButton::clicked, this, &MessageValueView::showAll);
+
+    m_find->setObjectName(QStringLiteral("runsDetailFind"));
+    m_find->setPlaceholderText(tr("Find in the value (Enter: next, Shift+Enter: previous)"));
+    m_findStatus->setObjectName(QStringLiteral("runsDetailFindStatus"));
+    auto* closeFind = new QToolButton(m_findBar);
+    closeFind->setText(tr("Close"));
+    auto* findRow = new QHBoxLayout(m_findBar);
+    findRow->setContentsMargins(0, 0, 0, 0);
+    findRow->addWidget(m_find, 1);
+    findRow->addWidget(m_findStatus);
+    findRow->addWidget(closeFind);
+    m_findBar->hide();
+    connect(closeFind, &QToolButton::clicked, m_findBar, &QWidget::hide);
+    connect(m_find, &QLineEdit::returnPressed, this,
+            [this] { findNext(!(QGuiApplication::keyboardModifiers() & Qt::ShiftModifier)); });
+    auto* findShortcut = new QShortcut(QKeySequence::Find, this);
+    findShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(findShortcut, &QShortcut::activated, this, &MessageValueView::openFind);
+    auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), m_findBar);
+    escape->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(escape, &QShortcut::activated, m_findBar, &QWidget::hide);
+
+    auto* noteRow = new QHBoxLayout;
+    noteRow->addWidget(m_note, 1);
+    noteRow->addWidget(m_showAll);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_findBar);
+    layout->addWidget(m_editor, 1);
+    layout->addLayout(noteRow);
+}
+
+void MessageValueView::setValue(const std::optional<std::string>& value, ValueFormat format)
+{
+    m_value = value;
+    m_format = format;
+    render(false);
+}
+
+void MessageValueView::clear()
+{
+    m_value.reset();
+    m_format = ValueFormat::Null;
+    m_partial = false;
+    m_editor->setText(QString());
+    m_note->hide();
+    m_showAll->hide();
+}
+
+QString MessageValueView::shownText() const
+{
+    return m_editor->text();
+}
+
+void MessageValueView::showAll()
+{
+    render(true);
+}
+
+void MessageValueView::openFind()
+{
+    m_findBar->show();
+    m_find->setFocus();
+    m_find->selectAll();
+}
+
+void MessageValueView::render(bool whole)
+{
+    const QLocale locale;
+    QString note;
+    QString text;
+    m_partial = false;
+    if (!m_value) {
+        text = tr("(null value: a tombstone)");
+    } else {
+        const std::string& v = *m_value;
+        const bool cut = !whole && v.size() > kLazyBytes;
+        const std::string_view shown = cut ? std::string_view(v).substr(0, kLazyBytes) : v;
+        m_partial = cut;
+        if (m_format == ValueFormat::Binary) {
+            text = hexDump(shown);
+            note = tr("Binary value (%1 bytes, not UTF-8), shown as hex. Copy value copies it as "
+                      "base64; Save value… writes the bytes.")
+                       .arg(locale.toString(qulonglong(v.size())));
+        } else if (m_format == ValueFormat::Json && !cut) {
+            // Pretty JSON in JavaScript's key order, parsed only now, for the message shown.
+            const JsonDocument doc = JsonParser::parse(v);
+            text = doc.ok() ? QString::fromStdString(JsWriter::stringify(doc.root->toValue(), 2))
+                            : QString::fromUtf8(v.data(), qsizetype(v.size()));
+        } else {
+            text = QString::fromUtf8(shown.data(), qsizetype(shown.size()));
+        }
+        if (cut)
+            note = tr("Showing the first %1 of %2 (not pretty-printed).")
+                       .arg(locale.formattedDataSize(qint64(kLazyBytes)),
+                            locale.formattedDataSize(qint64(v.size())));
+    }
+    m_editor->setText(text);
+    m_note->setText(note);
+    m_note->setVisible(!note.isEmpty());
+    m_showAll->setText(
+        m_value ? tr("Show all (%1)").arg(locale.formattedDataSize(qint64(m_value->size())))
+                : QString());
+    m_showAll->setVisible(m_partial);
+}
+
+void MessageValueView::findNext(bool forward)
+{
+    const QString what = m_find->text();
+    if (what.isEmpty())
+        return;
+    int line = 0, index = 0;
+    m_editor->getCursorPosition(&line, &index);
+    if (!forward) {
+        int fromLine = 0, fromIndex = 0, toLine = 0, toIndex = 0;
+        m_editor->getSelection(&fromLine, &fromIndex, &toLine, &toIndex);
+        if (fromLine >= 0) {
+            line = fromLine;
+            index = fromIndex;
+        }
+    }
+    const bool found = m_editor->findFirst(what, false, false, false, true, forward, line, index);
+    m_findStatus->setText(found ? QString() : tr("not found"));
+}
+
+} // namespace porthole

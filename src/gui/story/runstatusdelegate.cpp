@@ -1,0 +1,23 @@
+#include "runstatusdelegate.h"
+
+#include "models/runstablemodel.h"
+#include "statuslook.h"
+
+namespace porthole {
+
+void RunStatusDelegate::initStyleOption(QStyleOptionViewItem* option,
+                                        const QModelIndex& index) const
+{
+    QStyledItemDelegate::initStyleOption(option, index);
+    const auto state = RunsTableModel::RunState(index.data(RunsTableModel::RunStateRole).toInt());
+    if (state == RunsTableModel::RunState::None)
+        return;
+    option->icon = StatusLook::icon(state);
+    option->features |= QStyleOptionViewItem::HasDecoration;
+    option->decorationSize = QSize(14, 14);
+    const QColor c = StatusLook::color(state, option->palette);
+    option->palette.setColor(QPalette::Text, c);
+    // Selected rows keep the highlight's text colour: the icon still says the state.
+}
+
+} // namespace porthole

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace porthole {
+
+/// The Runs table's Status cells: the state's icon and colour (RunsTableModel::RunStateRole)
+/// beside its text, so the table model stays QtCore-only.
+class RunStatusDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+protected:
+    void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
+};
+
+} // namespace porthole

@@ -1,0 +1,32 @@
+#include "timelinedialog.h"
+
+#include "timelineview.h"
+
+#include <QDialogButtonBox>
+#include <QVBoxLayout>
+
+namespace porthole {
+
+TimelineDialog::TimelineDialog(RunLedger* ledger, QWidget* parent)
+    : QDialog(parent), m_view(new TimelineView(ledger, this))
+{
+    setObjectName(QStringLiteral("timelineDialog"));
+    setModal(false);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(buttons);
+    resize(1100, 460);
+}
+
+void TimelineDialog::showRun(const QString& runId)
+{
+    setWindowTitle(tr("Timeline of %1 — Porthole").arg(runId));
+    m_view->setRunId(runId);
+    show();
+    raise();
+    activateWindow();
+}
+
+} // namespace porthole

@@ -1,0 +1,85 @@
+// The Publish tab as its form (ui/publishpane.ui) builds it, and a publish to a dead broker: it
+// ends in seconds with the connection test's reason in words, librdkafka's own text only in the
+// tooltip (it used to wait 15 s and say "Local: Message timed out", offset -1).
+#include "gui/publish/publishpane.h"
+#include "kafka/sandboxbroker.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace porthole;
+
+class TestPublishPane : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void formHasTheNamedWidgets()
+    {
+        PublishPane pane;
+        QCOMPARE(pane.objectName(), QStringLiteral("publishPane"));
+        for (const char* name : {"publishBootstrap", "publishTopic", "publishKey"})
+            QVERIFY2(pane.findChild<QLineEdit*>(QLatin1String(name)), name);
+        QVERIFY(pane.findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders")));
+        QCOMPARE(pane.findChild<QSpinBox*>(QStringLiteral("publishRepeat"))->maximum(), 1000000);
+        QVERIFY(pane.findChild<QCheckBox*>(QStringLiteral("publishSign")));
+        QVERIFY(pane.findChild<QProgressBar*>(QStringLiteral("publishProgress")));
+        QVERIFY(!pane.findChild<QPushButton*>(QStringLiteral("publishCancel"))->isEnabled());
+        QCOMPARE(pane.findChild<QTreeWidget*>(QStringLiteral("deliveryReports"))->columnCount(), 5);
+        // Nothing rendered: nothing to publish, and the button says so by being off.
+        QVERIFY(!pane.findChild<QPushButton*>(QStringLiteral("publishButton"))->isEnabled());
+        pane.setMessages({"{\"a\":1}"});
+        QVERIFY(pane.findChild<QPushButton*>(QStringLiteral("publishButton"))->isEnabled());
+        QVERIFY(pane.findChild<QLabel*>(QStringLiteral("publishSummary"))
+                    ->text()
+                    .startsWith(QLatin1String("1 rendered message")));
+    }
+
+    void deadBrokerFailsFastWithTheReason()
+    {
+        QString dead;
+        {
+            SandboxBroker gone; // a port that just closed: nobody listens there
+            std::string error;
+            QVERIFY2(gone.start("dead", 0, &error), error.c_str());
+            dead = QString::fromStdString(gone.bootstrap());
+        }
+        PublishPane pane;
+        pane.setConnection(KafkaTarget::plain(dead, QStringLiteral("dead.runs")));
+        pane.setMessages({"{\"a\":1}", "{\"a\":2}"});
+        QSignalSpy finished(&pane, &PublishPane::publishFinished);
+        pane.publish();
+        QVERIFY(finished.wait(10000)); // librdkafka alone takes message.timeout.ms (15 s) here
+        QCOMPARE(finished.at(0).at(0).toLongLong(), 0);
+        QCOMPARE(finished.at(0).at(1).toLongLong(), 2);
+        auto* summary = pane.findChild<QLabel*>(QStringLiteral("publishSummary"));
+        QCOMPARE(summary->text(), QStringLiteral("0 delivered, 2 failed. no broker answered "
+                                                 "(connection refused: is the broker running, is "
+                                                 "the address right?): %1: connection refused")
+                                      .arg(dead));
+        // librdkafka's own text in the tooltip.
+        QVERIFY2(summary->toolTip().contains(QLatin1String("/bootstrap: Connect to ipv4#")) &&
+                     summary->toolTip().contains(QLatin1String("Connection refused")),
+                 qPrintable(summary->toolTip()));
+        auto* reports = pane.findChild<QTreeWidget*>(QStringLiteral("deliveryReports"));
+        QTRY_COMPARE(reports->topLevelItemCount(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const QString result = reports->topLevelItem(i)->text(4);
+            QVERIFY2(result.contains(QLatin1String("connection refused")) &&
+                         !result.contains(QLatin1String("in state")) &&
+                         !result.contains(QLatin1String("timed out")),
+                     qPrintable(result));
+        }
+    }
+};
+
+QTEST_MAIN(TestPublishPane)
+#include "test_publishpane.moc"

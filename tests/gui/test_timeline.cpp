@@ -1,0 +1,182 @@
+// One story per run, end to end on the app's own sandbox: publish from the Publish tab, watch
+// the message arrive in the Runs table, report on it with curl as a consumer would, and see the
+// row's Status and the run's timeline (rendered, published, received, reported) follow.
+#include "gui/mainwindow.h"
+#include "gui/node/nodepane.h"
+#include "gui/preview/previewpane.h"
+#include "gui/publish/publishpane.h"
+#include "gui/runs/runspane.h"
+#include "gui/story/timelinedialog.h"
+#include "gui/story/timelineview.h"
+#include "models/runledger.h"
+#include "models/runsfilterproxy.h"
+#include "models/runstablemodel.h"
+#include "sandbox/sandbox.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace porthole;
+
+namespace {
+
+// curl against the local API while the event loop runs (the API answers in this thread).
+struct Curl
+{
+    int exitCode = -1;
+    QByteArray out;
+};
+
+QStringList L(std::initializer_list<const char*> args)
+{
+    QStringList l;
+    for (const char* a : args)
+        l << QString::fromUtf8(a);
+    return l;
+}
+
+Curl curl(const QStringList& args)
+{
+    QProcess p;
+    p.start(QStringLiteral("curl"), L({"-sS", "--max-time", "10"}) + args);
+    Curl c;
+    if (!p.waitForStarted(5000))
+        return c;
+    QElapsedTimer t;
+    t.start();
+    while (p.state() != QProcess::NotRunning && t.elapsed() < 15000)
+        QTest::qWait(10);
+    c.exitCode = p.exitCode();
+    c.out = p.readAllStandardOutput();
+    return c;
+}
+
+} // namespace
+
+class TestTimeline : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void publishedReceivedReportedTellOneStory()
+    {
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
+        QString error;
+        QVERIFY2(w.startSandbox(&error), qPrintable(error));
+        w.openExample(QStringLiteral("with-run-ids.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok,
+                                 20000);
+        const QString run = QString::fromStdString(
+            w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
+        QVERIFY(run.startsWith(QStringLiteral("wfnr_")));
+
+        // Published through the app's own publish path.
+        auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
+        QTRY_VERIFY(publish->isEnabled());
+        QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
+        publish->click();
+        QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
+        QCOMPARE(published.at(0).at(0).toLongLong(), 1);
+
+        // Received: the row that names the run.
+        RunsTableModel* model = w.runsPane()->model();
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < model->rowCount(); ++r)
+                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == run)
+                        row = r;
+                return row >= 0;
+            }(),
+            20000);
+        QVERIFY(model->index(row, RunsTableModel::Status).data().toString().isEmpty());
+
+        // A consumer reports COMPLETED/SUCCESS to the sandbox's local API.
+        const QString api = w.sandbox()->apiUrl();
+        const Curl login = curl(L({"-X", "POST", "-H", "Content-Type: application/json", "-d",
+                                   R"({"clientId":"sandbox","clientSecret":"sandbox"})"})
+                                << api + QStringLiteral("/v1/auth/access_token"));
+        QCOMPARE(login.exitCode, 0);
+        const QString token =
+            QJsonDocument::fromJson(login.out).object().value(u"accessToken").toString();
+        QVERIFY2(!token.isEmpty(), login.out.constData());
+        const QStringList auth{
+            QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + token,
+            QStringLiteral("-H"), QStringLiteral("Content-Type: application/json")};
+        const QString nodeRunUrl = api + QStringLiteral("/v1/workflows/nodes/runs/") + run;
+        const QString logsUrl = nodeRunUrl + QStringLiteral("/logs");
+        QSignalSpy stateMoved(w.ledger(), &RunLedger::stateChanged);
+        const Curl done =
+            curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null", "-d",
+                           R"({"status":"COMPLETED","result":"SUCCESS",)"
+                           R"("output":{"done":true}})"})
+                 << nodeRunUrl);
+        QCOMPARE(done.out, QByteArray("200"));
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(row, RunsTableModel::Status).data().toString(),
+                                  QStringLiteral("COMPLETED · SUCCESS"), 5000);
+        QCOMPARE(model->index(row, 0).data(RunsTableModel::RunStateRole).toInt(),
+                 int(RunsTableModel::RunState::Succeeded));
+        QCOMPARE(stateMoved.count(), 1);
+
+        // A refused report is told, but leaves the state; a log line is told too.
+        const Curl refused = curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null",
+                                            "-d", R"({"status":"COMPLETED","result":"FAILURE"})"})
+                                  << nodeRunUrl);
+        QCOMPARE(refused.out, QByteArray("422"));
+        const Curl log =
+            curl(auth + L({"-X", "POST", "-d", R"({"logs":[{"level":"INFO","message":"done"}]})"})
+                 << logsUrl);
+        QCOMPARE(log.exitCode, 0);
+        // The Report tab's own calls (its User-Agent) are recorded by the tab, not twice here.
+        const int reportedBefore = w.ledger()->count(RunEvent::Stage::Reported);
+        const Curl fromTab =
+            curl(auth + L({"-A", "Porthole-Report/0.1", "-X", "PATCH", "-w", "%{http_code}", "-o",
+                           "/dev/null", "-d", R"({"status":"IN_PROGRESS"})"})
+                 << nodeRunUrl);
+        QCOMPARE(fromTab.out, QByteArray("200"));
+        QCOMPARE(w.ledger()->count(RunEvent::Stage::Reported), reportedBefore);
+        QCOMPARE(w.ledger()->state(run).status, QStringLiteral("COMPLETED"));
+
+        // Ctrl+T on the selected row opens its timeline.
+        auto* table = w.findChild<QTableView*>(QStringLiteral("runsTable"));
+        table->setCurrentIndex(w.runsPane()->proxy()->mapFromSource(model->index(row, 0)));
+        QCOMPARE(w.runsPane()->selectedRunId(), run);
+        auto* action = w.findChild<QAction*>(QStringLiteral("actionTimeline"));
+        QVERIFY(action);
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
+        action->trigger();
+        QVERIFY(w.timelineDialog() && w.timelineDialog()->isVisible());
+        TimelineView* view = w.timelineDialog()->view();
+        QCOMPARE(view->runId(), run);
+        QCOMPARE(view->stages().join(u' '),
+                 QStringLiteral("rendered published received reported reported logged"));
+        const QString text = view->text();
+        QVERIFY2(text.contains(QStringLiteral("COMPLETED SUCCESS")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("HTTP 422")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("INFO: done")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("partition")), qPrintable(text));
+        view->copyText();
+        QCOMPARE(QApplication::clipboard()->text(), text);
+        view->copyMarkdown();
+        QVERIFY(QApplication::clipboard()->text().contains(QStringLiteral("| Stage |")));
+
+        // Live: a report sent while the timeline is open shows up in it.
+        const Curl again =
+            curl(auth + L({"-X", "POST", "-d", R"({"logs":[{"level":"WARN","message":"x"}]})"})
+                 << logsUrl);
+        QCOMPARE(again.exitCode, 0);
+        QTRY_COMPARE_WITH_TIMEOUT(view->stages().size(), 7, 3000);
+        QCOMPARE(view->stages().last(), QStringLiteral("logged"));
+    }
+};
+
+QTEST_MAIN(TestTimeline)
+#include "test_timeline.moc"
