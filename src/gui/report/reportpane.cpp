@@ -138,12 +138,12 @@ QString ReportPane::clientSecret() const
 
 QString ReportPane::baseUrl() const
 {
-    return m_baseUrl->text().trimmed();
+    return m_ui->reportBaseUrl->text().trimmed();
 }
 
 QString ReportPane::clientId() const
 {
-    return m_clientId->text().trimmed();
+    return m_ui->reportClientId->text().trimmed();
 }
 
 void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
