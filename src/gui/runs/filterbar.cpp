@@ -63,7 +63,11 @@ FilterBar::FilterBar(RunsTableModel* model, RunsFilterProxy* proxy, QWidget* par
     });
     connect(m_edit, &QLineEdit::returnPressed, this, [this] { apply(m_edit->text()); });
     connect(m_debounce, &QTimer::timeout, this, [this] { apply(m_edit->text()); });
-    connect(m_cancel, &QPushButton::clicked, m_controller, &JqFilterController::cancel);
+    connect(m_cancel, &QPushButton::clicked, this, [this] {
+        m_controller->cancel();
+        m_note = tr("Cancelled: the jq filter is off (Return applies it again)");
+        updateStatus();
+    });
     connect(m_saved->menu(), &QMenu::aboutToShow, this, &FilterBar::fillSavedMenu);
     connect(m_controller, &JqFilterController::compileFailed, this,
             [this](const QString& error, int line, int column) {
@@ -92,10 +96,13 @@ FilterBar::FilterBar(RunsTableModel* model, RunsFilterProxy* proxy, QWidget* par
 void FilterBar::apply(const QString& expression)
 {
     m_debounce->stop();
+    m_note.clear();
     if (m_edit->text() != expression)
         m_edit->setText(expression);
-    if (expression.trimmed() == m_controller->activeExpression() && m_compileError.isEmpty())
+    if (expression.trimmed() == m_controller->activeExpression() && m_compileError.isEmpty()) {
+        updateStatus();
         return;
+    }
     m_controller->setExpression(expression);
 }
 
@@ -153,6 +160,8 @@ void FilterBar::updateStatus()
     const JqFilterController* c = m_controller;
     if (!m_compileError.isEmpty())
         parts << m_compileError + tr(" (the table keeps its rows)");
+    if (!m_note.isEmpty())
+        parts << m_note;
     if (c->isBusy())
         parts << tr("jq filter: %1 of %2 messages judged…")
                      .arg(locale.toString(c->judged()), locale.toString(c->held()));

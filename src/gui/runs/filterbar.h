@@ -43,6 +43,7 @@ private:
     QLabel* m_status;
     QTimer* m_debounce;
     QString m_compileError; ///< shown until the box changes or compiles
+    QString m_note;         ///< "cancelled" until the next apply
 
     void fillSavedMenu();
     void updateStatus();
