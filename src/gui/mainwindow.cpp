@@ -97,7 +97,6 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         m_previewPane->setContextText(json);
         m_tabs->setCurrentWidget(m_previewPane);
     });
-    connect(m_runsPane, &RunsPane::reportRequested, m_reportPane, &ReportPane::reportOn);
     m_runsPane->setSandboxTest([this](const QString& bootstrap) {
         return m_sandbox->isRunning() && bootstrap == m_sandbox->bootstrap();
     });

@@ -7,6 +7,7 @@
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
+#include "gui/runs/messagedetailview.h"
 #include "gui/runs/runspane.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
@@ -136,9 +137,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
         NodeEditor* editor = window->nodePane()->editor();
         auto* table = window->findChild<QTableView*>(QStringLiteral("runsTable"));
-        auto* detail = window->findChild<QPlainTextEdit*>(QStringLiteral("runsDetail"));
+        // The message detail's value is a QScintilla editor of its own.
+        QsciScintilla* detail = window->runsPane()->detail()->findChild<QsciScintilla*>();
+        QVERIFY(detail);
         const qreal tablePoints = table->font().pointSizeF();
-        const qreal detailPoints = detail->font().pointSizeF();
         const int rowHeight = table->verticalHeader()->defaultSectionSize();
         const int timeWidth = table->horizontalHeader()->sectionSize(RunsTableModel::Time);
         QCOMPARE(editor->SendScintilla(QsciScintilla::SCI_GETZOOM), 0L);
@@ -149,7 +151,7 @@ private Q_SLOTS:
             QTest::keyClick(editor, Qt::Key_Equal, Qt::ControlModifier);
         QCOMPARE(editor->SendScintilla(QsciScintilla::SCI_GETZOOM), 4L);
         QCOMPARE(table->font().pointSizeF(), tablePoints + 4);
-        QCOMPARE(detail->font().pointSizeF(), detailPoints + 4);
+        QCOMPARE(detail->SendScintilla(QsciScintilla::SCI_GETZOOM), 4L);
         QVERIFY(table->verticalHeader()->defaultSectionSize() > rowHeight);
         // Columns widen with the text, so cells are not cut short.
         QVERIFY2(table->horizontalHeader()->sectionSize(RunsTableModel::Time) > timeWidth,
