@@ -5,22 +5,27 @@
 #include "gui/node/nodepane.h"
 #include "gui/preview/previewpane.h"
 #include "gui/publish/publishpane.h"
+#include "gui/report/reportpane.h"
 #include "gui/runs/runspane.h"
 #include "gui/story/timelinedialog.h"
 #include "gui/story/timelineview.h"
 #include "models/runledger.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QComboBox>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 
@@ -216,6 +221,73 @@ private Q_SLOTS:
         for (const RunEvent& e : w.ledger()->events(other))
             stages << stageName(e.stage);
         QCOMPARE(stages.join(u' '), QStringLiteral("received reported"));
+    }
+    // The path by hand: a received row, "Report run", COMPLETED/SUCCESS sent from the
+    // Report tab (its Ctrl+R action) -> the sandbox's API holds it and the row shows it.
+    void reportFromTheRow()
+    {
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
+        QString error;
+        QVERIFY2(w.startSandbox(&error), qPrintable(error));
+        w.openExample(QStringLiteral("with-run-ids.json"));
+        QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok,
+                                 20000);
+        const QString run = QString::fromStdString(
+            w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
+        auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
+        QTRY_VERIFY(publish->isEnabled());
+        QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
+        publish->click();
+        QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
+        RunsTableModel* model = w.runsPane()->model();
+        int row = -1;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (int r = 0; r < model->rowCount(); ++r)
+                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == run)
+                        row = r;
+                return row >= 0;
+            }(),
+            20000);
+
+        // The preview's ids are replaced by the row's: prove they come from the message.
+        w.reportPane()->setRunIds(QStringLiteral("wfr_0000000000000000"),
+                                  QStringLiteral("wfnr_0000000000000000"));
+        auto* table = w.findChild<QTableView*>(QStringLiteral("runsTable"));
+        table->setCurrentIndex(w.runsPane()->proxy()->mapFromSource(model->index(row, 0)));
+        auto* reportRun = w.runsPane()->findChild<QAction*>(QStringLiteral("runsReportOnRun"));
+        QVERIFY(reportRun);
+        QTRY_VERIFY(reportRun->isEnabled());
+        reportRun->trigger();
+        QCOMPARE(w.sideTabs()->currentWidget(), w.reportPane());
+        auto* runId = w.reportPane()->findChild<QLineEdit*>(QStringLiteral("reportRunId"));
+        QCOMPARE(runId->text(), run);
+
+        auto* status = w.reportPane()->findChild<QComboBox*>(QStringLiteral("reportStatus"));
+        auto* result = w.reportPane()->findChild<QComboBox*>(QStringLiteral("reportResult"));
+        status->setCurrentIndex(status->findData(QStringLiteral("COMPLETED")));
+        QVERIFY(result->isEnabled());
+        result->setCurrentIndex(result->findText(QStringLiteral("SUCCESS")));
+        QSignalSpy recorded(w.sandbox()->api(), &LocalPortApi::callRecorded);
+        QSignalSpy finished(w.reportPane(), &ReportPane::reportFinished);
+        auto* send = w.findChild<QAction*>(QStringLiteral("actionReport"));
+        QVERIFY(send);
+        send->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
+        QCOMPARE(finished.at(0).at(0).toInt(), 200);
+        // The sandbox's API holds the report: its recorded PATCH for this run, answered 200.
+        bool held = false;
+        for (const QList<QVariant>& args : recorded) {
+            const auto call = args.at(0).value<LocalApiCall>();
+            if (call.method == "PATCH" && call.path.endsWith(run) && call.status == 200 &&
+                call.body.contains("\"SUCCESS\""))
+                held = true;
+        }
+        QVERIFY(held);
+        QTRY_COMPARE_WITH_TIMEOUT(model->index(row, RunsTableModel::Status).data().toString(),
+                                  QStringLiteral("COMPLETED · SUCCESS"), 5000);
+        QCOMPARE(w.ledger()->state(run).status, QStringLiteral("COMPLETED"));
     }
 };
 
