@@ -5,8 +5,8 @@
 #include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "gui/story/runstatusdelegate.h"
-#include "kafka/kafkaerrors.h"
 #include "jqcolumns.h"
+#include "kafka/kafkaerrors.h"
 #include "kafka/watchsession.h"
 #include "livestrip.h"
 #include "messageactions.h"
@@ -17,6 +17,7 @@
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
+#include "ui_runspane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -40,116 +41,62 @@
 namespace porthole {
 
 RunsPane::RunsPane(QWidget* parent)
-    : QWidget(parent), m_model(new RunsTableModel(this)), m_proxy(new RunsFilterProxy(this)),
-      m_bootstrap(new QLineEdit(this)), m_topic(new QLineEdit(this)),
-      m_position(new ReadPositionBar(this)), m_watchButton(new QPushButton(tr("Watch"), this)),
-      m_pauseButton(new QPushButton(tr("Pause"), this)),
-      m_clearButton(new QPushButton(tr("Clear"), this)),
-      m_newestFirst(new QCheckBox(tr("Newest first"), this)), m_wideButton(new QToolButton(this)),
-      m_filter(new QLineEdit(this)), m_filterDebounce(new QTimer(this)),
-      m_jqBar(new FilterBar(m_model, m_proxy, this)),
-      m_kind(new QComboBox(this)), m_notice(new QLabel(this)), m_scrollNote(new QLabel(this)),
-      m_table(new QTableView(this)), m_detail(new MessageDetailView(this)),
-      m_actions(
-          new MessageActions([this]() -> const KafkaRecord* { return m_detail->message(); }, this)),
-      m_recorder(nullptr), m_recordButton(new QToolButton(this)), m_status(new QLabel(this)),
-      m_saveValue(new QPushButton(tr("Save value…"), this))
+    : QWidget(parent), m_ui(std::make_unique<Ui::RunsPane>()), m_model(new RunsTableModel(this)),
+      m_proxy(new RunsFilterProxy(this)), m_filterDebounce(new QTimer(this))
 {
-    setObjectName(QStringLiteral("runsPane"));
+    m_ui->setupUi(this);
     EnglishPlurals::install(); // "1 message held" when the pane is used without the window too
-    m_bootstrap->setObjectName(QStringLiteral("runsBootstrap"));
-    m_bootstrap->setPlaceholderText(tr("host:port"));
-    m_topic->setObjectName(QStringLiteral("runsTopic"));
-    m_topic->setPlaceholderText(tr("ORG.runs"));
-    m_watchButton->setObjectName(QStringLiteral("runsWatch"));
-    m_watchButton->setToolTip(tr("Read-only: Porthole never joins a group or commits offsets, "
-                                 "so production consumers are not disturbed."));
-    m_pauseButton->setObjectName(QStringLiteral("runsPause"));
-    m_pauseButton->setCheckable(true);
-    m_pauseButton->setEnabled(false);
-    m_pauseButton->setToolTip(tr("Stop taking messages for now; the broker keeps them"));
-    m_clearButton->setObjectName(QStringLiteral("runsClear"));
-    m_newestFirst->setObjectName(QStringLiteral("runsNewestFirst"));
-    m_wideButton->setObjectName(QStringLiteral("runsWide"));
-    m_wideButton->setCheckable(true);
-    m_wideButton->setText(tr("Full width"));
-    m_wideButton->setToolTip(tr("Give the runs table the whole window (the node editor hides)"));
-    m_filter->setObjectName(QStringLiteral("runsFilter"));
-    m_filter->setPlaceholderText(tr("Filter: run id, key, text…"));
-    m_filter->setClearButtonEnabled(true);
+    m_bootstrap = m_ui->runsBootstrap;
+    m_topic = m_ui->runsTopic;
+    m_position = m_ui->runsPosition;
+    m_watchButton = m_ui->runsWatch;
+    m_pauseButton = m_ui->runsPause;
+    m_clearButton = m_ui->runsClear;
+    m_newestFirst = m_ui->runsNewestFirst;
+    m_wideButton = m_ui->runsWide;
+    m_filter = m_ui->runsFilter;
+    m_kind = m_ui->runsKind;
+    m_notice = m_ui->runsNotice;
+    m_scrollNote = m_ui->runsScrollNote;
+    m_table = m_ui->runsTable;
+    m_detail = m_ui->runsDetail;
+    m_recordButton = m_ui->runsRecord;
+    m_status = m_ui->runsStatus;
+    m_saveValue = m_ui->runsSaveValue;
+    m_jqBar = new FilterBar(m_model, m_proxy, this);
+    m_actions =
+        new MessageActions([this]() -> const KafkaRecord* { return m_detail->message(); }, this);
+    m_recorder = nullptr;
+
     // Typing in a filter over a million rows: apply once the user pauses.
     m_filterDebounce->setObjectName(QStringLiteral("runsFilterDebounce"));
     m_filterDebounce->setSingleShot(true);
     m_filterDebounce->setInterval(250);
-    m_kind->setObjectName(QStringLiteral("runsKind"));
     m_kind->addItem(tr("All kinds"), -1);
     m_kind->addItem(tr("Workflow node runs"), int(MessageKind::WorkflowNode));
     m_kind->addItem(tr("Action runs"), int(MessageKind::ActionRun));
     m_kind->addItem(tr("Change log"), int(MessageKind::ChangeLog));
     m_kind->addItem(tr("Unknown"), int(MessageKind::Unknown));
-    m_notice->setObjectName(QStringLiteral("runsNotice"));
-    m_notice->setWordWrap(true);
     m_notice->setStyleSheet(QStringLiteral("color: #8a5a00"));
-    m_notice->hide();
-    m_scrollNote->setObjectName(QStringLiteral("runsScrollNote"));
-    m_scrollNote->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
-    m_scrollNote->setWordWrap(true);
-    m_scrollNote->hide();
 
     buildTable();
     setupRecordAndActions();
-    m_status->setObjectName(QStringLiteral("runsStatus"));
-    m_saveValue->setObjectName(QStringLiteral("runsSaveValue"));
-    m_saveValue->setToolTip(tr("Write the selected message's value to a file, byte for byte."));
-    m_saveValue->setEnabled(false);
 
-    auto* connectRow = new QHBoxLayout;
-    connectRow->addWidget(new QLabel(tr("Broker"), this));
-    connectRow->addWidget(m_bootstrap, 2);
-    connectRow->addWidget(new QLabel(tr("Topic"), this));
-    connectRow->addWidget(m_topic, 2);
-    connectRow->addWidget(m_watchButton);
-    connectRow->addWidget(m_wideButton);
-    auto* positionRow = new QHBoxLayout;
-    positionRow->addWidget(m_position);
-    positionRow->addStretch(1);
-    positionRow->addWidget(m_pauseButton);
-    positionRow->addWidget(m_clearButton);
-    positionRow->addWidget(m_recordButton);
-    auto* filterRow = new QHBoxLayout;
-    filterRow->addWidget(m_filter, 3);
-    filterRow->addWidget(m_kind, 1);
-    filterRow->addWidget(m_newestFirst);
-    auto* split = new QSplitter(Qt::Vertical, this);
-    split->setObjectName(QStringLiteral("runsSplit"));
-    split->addWidget(m_table);
-    split->addWidget(m_detail);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(connectRow);
-    layout->addLayout(positionRow);
-    layout->addLayout(filterRow);
+    m_ui->runsSplit->setStretchFactor(0, 3);
+    m_ui->runsSplit->setStretchFactor(1, 2);
     // The jq filter under the quick search, a row of its own: jq filters are long.
-    layout->addWidget(m_jqBar);
-    layout->addWidget(m_jqBar->statusLine());
-    layout->addWidget(m_notice);
-    layout->addWidget(m_scrollNote);
-    layout->addWidget(split, 1);
-    auto* statusRow = new QHBoxLayout;
-    // Long status lines are cut, never widen the pane: its minimum width decides how narrow
-    // the node editor beside it may get.
-    m_status->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_ui->jqSlot->addWidget(m_jqBar);
+    m_ui->jqSlot->addWidget(m_jqBar->statusLine());
+    // Long status lines are cut, never widen the pane (the form's Ignored size policy): its
+    // minimum width decides how narrow the node editor beside it may get.
     auto* strip = new LiveStrip(m_model, this);
     strip->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     strip->setMinimumWidth(160);
-    statusRow->addWidget(m_status, 3);
-    statusRow->addWidget(strip, 2);
     auto* rateChart = new RateChart(this);
     connect(strip, &LiveStrip::sampled, rateChart, &RateChart::addSample);
-    statusRow->addWidget(rateChart, 1);
-    statusRow->addWidget(m_saveValue);
-    layout->addLayout(statusRow);
+    m_ui->statusRow->setStretch(0, 3);
+    m_ui->statusRow->insertWidget(1, strip, 2);
+    m_ui->statusRow->insertWidget(2, rateChart, 1);
 
     connect(m_watchButton, &QPushButton::clicked, this,
             [this] { isWatching() ? stopWatching() : startWatching(); });
@@ -180,7 +127,6 @@ RunsPane::~RunsPane()
 void RunsPane::buildTable()
 {
     m_proxy->setSourceModel(m_model);
-    m_table->setObjectName(QStringLiteral("runsTable"));
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -280,11 +226,6 @@ void RunsPane::setupRecordAndActions()
         t.topic = m_topic->text().trimmed();
         return t;
     });
-    m_recordButton->setObjectName(QStringLiteral("runsRecord"));
-    m_recordButton->setText(tr("Record"));
-    m_recordButton->setToolTip(tr("Export the rows shown (JSON Lines or CSV), open a recording, "
-                                  "replay"));
-    m_recordButton->setPopupMode(QToolButton::InstantPopup);
     m_recordButton->setMenu(m_recorder->menu());
     connect(m_recorder, &RunsRecorder::loading, this, [this](const QString& path) {
         stopWatching();

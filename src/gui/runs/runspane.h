@@ -17,6 +17,10 @@ class QTableView;
 class QTimer;
 class QToolButton;
 
+namespace Ui {
+class RunsPane;
+}
+
 namespace porthole {
 
 class AutoScroller;
@@ -75,6 +79,7 @@ Q_SIGNALS:
     void reportRequested(porthole::MessageKind kind, const porthole::RunIds& ids);
 
 private:
+    std::unique_ptr<Ui::RunsPane> m_ui; // the form (ui/runspane.ui); widgets below are its
     RunsTableModel* m_model;
     RunsFilterProxy* m_proxy;
     KafkaConfig m_kafka; // security and SASL properties of the chosen connection
