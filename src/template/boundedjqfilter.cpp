@@ -369,6 +369,9 @@ BoundedJqFilter::evaluate(const std::vector<std::string>& inputs, const std::ato
                 restart({JqVerdict::Error, "jq: error: " + error, {}});
                 continue;
             }
+            // Starting the worker is not the message's time: forking a large process (ASan's,
+            // on a loaded machine) took long enough to time out the first message.
+            deadline = Clock::now() + std::chrono::milliseconds(d->limits.timeoutMs);
         }
         while (woff == wbuf.size() && sent < inputs.size() && sent - out.size() < kInFlight) {
             wbuf.clear();

@@ -34,7 +34,11 @@ RateChart::RateChart(QWidget* parent)
     QPen pen(palette().color(QPalette::Highlight));
     pen.setWidthF(1.5);
     m_series->setPen(pen);
+    // QChartView(parent) made a chart of its own, and setChart releases it without deleting
+    // it (LeakSanitizer found the whole chart tree leaked with every Runs tab).
+    QChart* defaultChart = this->chart();
     setChart(chart);
+    delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setFrameShape(QFrame::NoFrame);
     setStyleSheet(QStringLiteral("background: transparent"));
