@@ -85,17 +85,6 @@ void putU32(std::string& b, uint32_t v)
     b.append(reinterpret_cast<const char*>(&v), 4);
 }
 
-long addressSpace()
-{
-    long pages = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld", &pages) != 1)
-            pages = 0;
-        std::fclose(f);
-    }
-    return pages * sysconf(_SC_PAGESIZE);
-}
-
 // The worker: frames in ([u32 length][JSON text]), verdicts out ([u8 verdict][u32 n][text]),
 // the text being the error, or with wantOutput the first output.
 [[noreturn]] void workerMain(int fd, jq_state* jq, int memoryLimitMb, bool wantOutput)
@@ -110,7 +99,8 @@ long addressSpace()
     }
     ::close_range(4, ~0U, 0);
     rlimit rl{};
-    rl.rlim_cur = rl.rlim_max = rlim_t(addressSpace()) + rlim_t(memoryLimitMb) * 1024 * 1024;
+    rl.rlim_cur = rl.rlim_max =
+        rlim_t(jqinternal::currentAddressSpace()) + rlim_t(memoryLimitMb) * 1024 * 1024;
     setrlimit(RLIMIT_AS, &rl);
     std::string text;
     for (;;) {

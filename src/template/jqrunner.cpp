@@ -157,6 +157,17 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
     }
 }
 
+long currentAddressSpace()
+{
+    long pages = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+        if (std::fscanf(f, "%ld", &pages) != 1)
+            pages = 0;
+        std::fclose(f);
+    }
+    return pages * sysconf(_SC_PAGESIZE);
+}
+
 namespace {
 
 // --- A compact binary form of outcomes for the pipe (keeps NaN, -0 and undefined exactly) ---
@@ -295,17 +306,6 @@ bool writeAll(int fd, const std::string& b)
         off += size_t(w);
     }
     return true;
-}
-
-long currentAddressSpace()
-{
-    long pages = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld", &pages) != 1)
-            pages = 0;
-        std::fclose(f);
-    }
-    return pages * sysconf(_SC_PAGESIZE);
 }
 
 [[noreturn]] void childMain(int fd, const std::unordered_map<int, Program>& programs,

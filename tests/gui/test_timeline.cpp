@@ -74,6 +74,35 @@ Curl curl(const QStringList& args)
     return runPeer(QStringLiteral("curl"), L({"-sS", "--max-time", "10"}) + args);
 }
 
+// The row of the Runs table that names `run`, or -1.
+int rowOf(const RunsTableModel* model, const QString& run)
+{
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == run)
+            return r;
+    return -1;
+}
+
+// Starts the app's sandbox, opens the example with run ids and publishes it once through the
+// Publish tab; `run` gets the node run id its context names, `row` the Runs table's row for it.
+void publishExample(MainWindow& w, QString* run, int* row)
+{
+    QString error;
+    QVERIFY2(w.startSandbox(&error), qPrintable(error));
+    w.openExample(QStringLiteral("with-run-ids.json"));
+    QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok, 20000);
+    *run = QString::fromStdString(
+        w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
+    QVERIFY(run->startsWith(QStringLiteral("wfnr_")));
+    auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
+    QTRY_VERIFY(publish->isEnabled());
+    QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
+    publish->click();
+    QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
+    QCOMPARE(published.at(0).at(0).toLongLong(), 1);
+    QTRY_VERIFY_WITH_TIMEOUT((*row = rowOf(w.runsPane()->model(), *run)) >= 0, 20000);
+}
+
 } // namespace
 
 class TestTimeline : public QObject
@@ -84,34 +113,13 @@ private Q_SLOTS:
     {
         Sandbox sandbox;
         MainWindow w(&sandbox);
-        QString error;
-        QVERIFY2(w.startSandbox(&error), qPrintable(error));
-        w.openExample(QStringLiteral("with-run-ids.json"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok,
-                                 20000);
-        const QString run = QString::fromStdString(
-            w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
-        QVERIFY(run.startsWith(QStringLiteral("wfnr_")));
-
-        // Published through the app's own publish path.
-        auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
-        QTRY_VERIFY(publish->isEnabled());
-        QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
-        publish->click();
-        QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
-        QCOMPARE(published.at(0).at(0).toLongLong(), 1);
-
-        // Received: the row that names the run.
-        RunsTableModel* model = w.runsPane()->model();
+        // Published through the app's own publish path; received: the row that names the run.
+        QString run;
         int row = -1;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (int r = 0; r < model->rowCount(); ++r)
-                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == run)
-                        row = r;
-                return row >= 0;
-            }(),
-            20000);
+        publishExample(w, &run, &row);
+        if (QTest::currentTestFailed())
+            return;
+        RunsTableModel* model = w.runsPane()->model();
         QVERIFY(model->index(row, RunsTableModel::Status).data().toString().isEmpty());
 
         // A consumer reports COMPLETED/SUCCESS to the sandbox's local API.
@@ -202,14 +210,7 @@ private Q_SLOTS:
             "\n");
         QCOMPARE(produced.exitCode, 0);
         int otherRow = -1;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (int r = 0; r < model->rowCount(); ++r)
-                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == other)
-                        otherRow = r;
-                return otherRow >= 0;
-            }(),
-            20000);
+        QTRY_VERIFY_WITH_TIMEOUT((otherRow = rowOf(model, other)) >= 0, 20000);
         QVERIFY(!w.ledger()->knows(other));
         const Curl progress = curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null",
                                              "-d", R"({"status":"IN_PROGRESS"})"})
@@ -228,28 +229,12 @@ private Q_SLOTS:
     {
         Sandbox sandbox;
         MainWindow w(&sandbox);
-        QString error;
-        QVERIFY2(w.startSandbox(&error), qPrintable(error));
-        w.openExample(QStringLiteral("with-run-ids.json"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok,
-                                 20000);
-        const QString run = QString::fromStdString(
-            w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
-        auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
-        QTRY_VERIFY(publish->isEnabled());
-        QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
-        publish->click();
-        QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
-        RunsTableModel* model = w.runsPane()->model();
+        QString run;
         int row = -1;
-        QTRY_VERIFY_WITH_TIMEOUT(
-            [&] {
-                for (int r = 0; r < model->rowCount(); ++r)
-                    if (model->index(r, 0).data(RunsTableModel::RunIdRole).toString() == run)
-                        row = r;
-                return row >= 0;
-            }(),
-            20000);
+        publishExample(w, &run, &row);
+        if (QTest::currentTestFailed())
+            return;
+        RunsTableModel* model = w.runsPane()->model();
 
         // The preview's ids are replaced by the row's: prove they come from the message.
         w.reportPane()->setRunIds(QStringLiteral("wfr_0000000000000000"),
