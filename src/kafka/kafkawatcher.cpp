@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace porthole {
 namespace {
@@ -62,6 +63,7 @@ struct KafkaWatcher::Impl
 {
     RdKafkaPtr rk;
     RdTopicPtr topic;
+    RdQueuePtr consumerQueue; ///< for wake()
 };
 
 struct WatcherCallbacks
@@ -99,6 +101,12 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
     c.set("auto.offset.reset", "earliest");
     c.set("client.id", "porthole-watch");
     c.set("log_level", "0"); // errors come through the error callback; -X log_level=7 for debug
+    // Small requests (offset lookups, catch-up queries) go out at once instead of waiting for
+    // the peer's delayed ACK (~40 ms each on loopback).
+    c.set("socket.nagle.disable", "true");
+    // A broker that does not cut a fetch short when data arrives (librdkafka's mock cluster:
+    // the sandbox) holds a new message for up to this long; 100 ms keeps the live view live.
+    c.set("fetch.wait.max.ms", "100");
     // Kafka hands over a message larger than the fetch sizes whole (KIP-74), but librdkafka
     // drops any response over receive.message.max.bytes (100 MB) and fetches it again forever.
     // 256 MiB lets a 100 MB message through while a TLS listener or an HTTP server spoken to
@@ -123,6 +131,7 @@ std::unique_ptr<KafkaWatcher> KafkaWatcher::create(const WatchOptions& options,
     if (!w->d->rk)
         return nullptr;
     rd_kafka_poll_set_consumer(w->d->rk.get());
+    w->d->consumerQueue.reset(rd_kafka_queue_get_consumer(w->d->rk.get()));
     w->d->topic.reset(rd_kafka_topic_new(w->d->rk.get(), options.topic.c_str(), nullptr));
     return w;
 }
@@ -132,6 +141,7 @@ KafkaWatcher::~KafkaWatcher()
     if (d && d->rk) {
         // No commit happens here: auto commit is off and nothing was ever stored.
         rd_kafka_consumer_close(d->rk.get());
+        d->consumerQueue.reset();
         d->topic.reset();
         d->rk.reset();
     }
@@ -187,31 +197,48 @@ bool KafkaWatcher::start(std::string* error)
         return false;
     }
 
+    // Both ends of every partition in two ListOffsets requests, so the assignment names real
+    // offsets: every partition is fetchable in the first Fetch. (With logical offsets each
+    // partition waits for its own lookup, and a first Fetch holding only the partitions already
+    // resolved can sit out fetch.wait.max.ms on a broker with nothing more for them.)
+    const std::map<int32_t, int64_t> firsts = listOffsets(kEarliest, m_options.connectTimeoutMs);
+    const std::map<int32_t, int64_t> ends = listOffsets(kLatest, m_options.connectTimeoutMs);
+    auto known = [](const std::map<int32_t, int64_t>& m, int32_t p) -> std::optional<int64_t> {
+        const auto it = m.find(p);
+        return it == m.end() ? std::nullopt : std::optional<int64_t>(it->second);
+    };
     RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
     const StartPosition& from = m_options.from;
+    std::vector<std::pair<int32_t, int64_t>> wanted; // the first offset each partition asks for
     for (int32_t p : m_partitions) {
         auto* tp = rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
+        const auto lo = known(firsts, p), hi = known(ends, p);
         switch (from.kind) {
         case StartPosition::Kind::Beginning:
-            tp->offset = RD_KAFKA_OFFSET_BEGINNING;
+            tp->offset = lo.value_or(RD_KAFKA_OFFSET_BEGINNING);
+            wanted.emplace_back(p, 0);
             break;
-        case StartPosition::Kind::End: {
+        case StartPosition::Kind::End:
             // "New messages" start at the end as it is now, not whenever the fetcher first
             // resolves the logical END: a message published right after Watch was clicked
             // (or while paused before that lookup) would otherwise be skipped.
-            int64_t lo = 0, hi = 0;
-            tp->offset = rd_kafka_query_watermark_offsets(rk, m_options.topic.c_str(), p, &lo, &hi,
-                                                          m_options.connectTimeoutMs)
-                             ? RD_KAFKA_OFFSET_END
-                             : hi;
+            tp->offset = hi.value_or(RD_KAFKA_OFFSET_END);
             break;
-        }
         case StartPosition::Kind::Offset:
-        case StartPosition::Kind::Timestamp:
             tp->offset = from.value;
+            wanted.emplace_back(p, from.value);
+            break;
+        case StartPosition::Kind::Timestamp:
+            tp->offset = from.value; // looked up below
             break;
         case StartPosition::Kind::Tail:
-            tp->offset = RD_KAFKA_OFFSET_TAIL(from.value);
+            if (lo && hi) {
+                const int64_t first = std::max<int64_t>(0, *hi - from.value);
+                tp->offset = std::max(*lo, first);
+                wanted.emplace_back(p, first);
+            } else {
+                tp->offset = RD_KAFKA_OFFSET_TAIL(from.value);
+            }
             break;
         }
     }
@@ -228,11 +255,11 @@ bool KafkaWatcher::start(std::string* error)
                 list->elems[i].offset = timeLookupMissing(list->elems[i].partition, from.value)
                                             ? RD_KAFKA_OFFSET_BEGINNING
                                             : RD_KAFKA_OFFSET_END;
+        for (int i = 0; i < list->cnt; ++i)
+            if (list->elems[i].offset >= 0 && !m_notBefore.count(list->elems[i].partition))
+                wanted.emplace_back(list->elems[i].partition, list->elems[i].offset);
     }
-    std::vector<std::pair<int32_t, int64_t>> wanted;
-    for (int i = 0; i < list->cnt; ++i)
-        wanted.emplace_back(list->elems[i].partition, list->elems[i].offset);
-    checkRetention(wanted);
+    checkRetention(wanted, firsts);
     if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
         *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
         return false;
@@ -242,6 +269,12 @@ bool KafkaWatcher::start(std::string* error)
                                        " partitions) without a consumer group membership");
     m_watching = true;
     return true;
+}
+
+void KafkaWatcher::wake() const
+{
+    if (d->consumerQueue)
+        rd_kafka_queue_yield(d->consumerQueue.get());
 }
 
 size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t max)
@@ -294,22 +327,12 @@ size_t KafkaWatcher::poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t m
 
 std::map<int32_t, int64_t> KafkaWatcher::endOffsets(int timeoutMs) const
 {
-    // One ListOffsets request for every partition ("latest" = the high watermark): a query per
-    // partition would queue behind the consumer's long-polling fetches one by one.
-    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
-    for (int32_t p : m_partitions)
-        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p)->offset =
-            RD_KAFKA_OFFSET_END;
-    if (rd_kafka_offsets_for_times(d->rk.get(), list.get(), timeoutMs) !=
-        RD_KAFKA_RESP_ERR_NO_ERROR)
-        return {};
-    std::map<int32_t, int64_t> ends;
-    for (int i = 0; i < list->cnt; ++i) {
-        if (list->elems[i].err)
-            return {};
-        // An empty log holds nothing to wait for.
-        ends[list->elems[i].partition] = list->elems[i].offset > 0 ? list->elems[i].offset : -1;
-    }
+    // One request for every partition: a query per partition would queue behind the
+    // consumer's long-polling fetches one by one.
+    std::map<int32_t, int64_t> ends = listOffsets(kLatest, timeoutMs);
+    for (auto& [p, end] : ends)
+        if (end == 0)
+            end = -1; // an empty log holds nothing to wait for
     return ends;
 }
 
@@ -408,25 +431,34 @@ bool KafkaWatcher::timeLookupMissing(int32_t partition, int64_t timestamp)
 // Says when the broker has already dropped messages the start position asks for (the sandbox
 // keeps a few MB per partition; real topics have retention): reading starts at the oldest
 // message still there, and the user should know what is missing.
-void KafkaWatcher::checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted)
+void KafkaWatcher::checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted,
+                                  const std::map<int32_t, int64_t>& firsts)
 {
     m_dropped.clear();
-    for (const auto& [p, offset] : wanted) {
-        if (offset == RD_KAFKA_OFFSET_END || m_notBefore.count(p))
-            continue; // (reading from the start only to find a time: nothing wanted is gone)
-        int64_t lo = 0, hi = 0;
-        if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), p, &lo, &hi,
-                                             m_options.connectTimeoutMs) !=
-            RD_KAFKA_RESP_ERR_NO_ERROR)
-            continue;
-        int64_t first = offset;
-        if (offset == RD_KAFKA_OFFSET_BEGINNING)
-            first = 0;
-        else if (offset <= RD_KAFKA_OFFSET_TAIL_BASE)
-            first = std::max<int64_t>(0, hi - (RD_KAFKA_OFFSET_TAIL_BASE - offset));
-        if (first < lo && first < hi)
-            m_dropped[p] = {first, lo};
+    for (const auto& [p, first] : wanted) {
+        const auto lo = firsts.find(p);
+        if (lo != firsts.end() && first < lo->second)
+            m_dropped[p] = {first, lo->second};
     }
+}
+
+/// One ListOffsets request for every watched partition: `which` is kEarliest or kLatest (the
+/// high watermark). Empty when the broker does not answer for all of them.
+std::map<int32_t, int64_t> KafkaWatcher::listOffsets(int64_t which, int timeoutMs) const
+{
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (int32_t p : m_partitions)
+        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p)->offset = which;
+    if (rd_kafka_offsets_for_times(d->rk.get(), list.get(), timeoutMs) !=
+        RD_KAFKA_RESP_ERR_NO_ERROR)
+        return {};
+    std::map<int32_t, int64_t> offsets;
+    for (int i = 0; i < list->cnt; ++i) {
+        if (list->elems[i].err || list->elems[i].offset < 0)
+            return {};
+        offsets[list->elems[i].partition] = list->elems[i].offset;
+    }
+    return offsets;
 }
 
 void KafkaWatcher::checkLogs()

@@ -40,6 +40,8 @@ public:
 
     /// Finds the partitions and assigns them at the start position (blocks up to the timeout).
     bool start(std::string* error);
+    /// Thread-safe: makes a poll() waiting in another thread return at once.
+    void wake() const;
     /// Waits up to `timeoutMs` for records, then takes what is ready, up to `max`.
     size_t poll(std::vector<KafkaRecord>& out, int timeoutMs, size_t max = 10000);
     /// True when every watched partition has been read to its end.
@@ -84,7 +86,11 @@ private:
     void probeRecovery();
     void checkLogs();
     bool timeLookupMissing(int32_t partition, int64_t timestamp);
-    void checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted);
+    void checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted,
+                        const std::map<int32_t, int64_t>& firsts);
+    static constexpr int64_t kEarliest = -2; ///< ListOffsets' "timestamps" for the log's ends
+    static constexpr int64_t kLatest = -1;
+    std::map<int32_t, int64_t> listOffsets(int64_t which, int timeoutMs) const;
     friend struct WatcherCallbacks;
 };
 

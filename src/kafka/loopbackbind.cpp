@@ -2,6 +2,7 @@
 
 #include <dlfcn.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 
 #include <atomic>
@@ -10,6 +11,7 @@
 
 namespace {
 
+std::atomic<bool> g_armed{false};
 std::atomic<uint16_t> g_port{0};
 std::atomic<int> g_errno{0};
 
@@ -25,15 +27,19 @@ BindFn realBind()
 
 extern "C" int bind(int fd, const sockaddr* addr, socklen_t len) noexcept
 {
-    if (g_port.load(std::memory_order_relaxed) != 0 && addr && addr->sa_family == AF_INET &&
+    if (g_armed.load(std::memory_order_relaxed) && addr && addr->sa_family == AF_INET &&
         len >= socklen_t(sizeof(sockaddr_in))) {
         sockaddr_in in;
         std::memcpy(&in, addr, sizeof in);
         if (in.sin_port == 0 && in.sin_addr.s_addr == htonl(INADDR_LOOPBACK)) {
+            // The mock writes each response as it is ready; with Nagle a second small one waits
+            // for the client's delayed ACK (~40 ms per request pair). Accepted connections
+            // inherit the listener's TCP_NODELAY.
+            const int on = 1;
+            ::setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on);
             const uint16_t port = g_port.exchange(0);
             if (port != 0) {
                 in.sin_port = htons(port);
-                const int on = 1;
                 ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on);
                 if (realBind()(fd, reinterpret_cast<const sockaddr*>(&in), sizeof in) == 0)
                     return 0;
@@ -55,10 +61,12 @@ void arm(uint16_t port)
 {
     g_errno = 0;
     g_port = port;
+    g_armed = true;
 }
 
 int disarm()
 {
+    g_armed = false;
     g_port = 0;
     return g_errno.exchange(0);
 }

@@ -3,7 +3,7 @@
 namespace porthole {
 
 WatchSession::WatchSession(WatchOptions options, QObject* parent)
-    : QObject(parent), m_worker(new WatchWorker(std::move(options)))
+    : QObject(parent), m_worker(new WatchWorker(std::move(options))), m_waker(m_worker->waker())
 {
     m_thread.setObjectName(QStringLiteral("porthole-watch"));
     m_worker->moveToThread(&m_thread);
@@ -26,6 +26,7 @@ void WatchSession::stop()
 {
     if (m_thread.isRunning()) {
         m_thread.quit();
+        m_waker->wake(); // a poll in progress would hold the quit up to its timeout
         m_thread.wait();
     }
 }

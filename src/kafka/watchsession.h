@@ -26,6 +26,7 @@ public:
 private:
     QThread m_thread;
     WatchWorker* m_worker;
+    std::shared_ptr<WatchWaker> m_waker;
 };
 
 } // namespace porthole

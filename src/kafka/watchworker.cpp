@@ -3,6 +3,8 @@
 #include <QThread>
 #include <QTimer>
 
+#include <atomic>
+
 namespace porthole {
 
 WatchWorker::WatchWorker(WatchOptions options, QObject* parent)
@@ -12,7 +14,10 @@ WatchWorker::WatchWorker(WatchOptions options, QObject* parent)
     qRegisterMetaType<porthole::WatchStatus>();
 }
 
-WatchWorker::~WatchWorker() = default;
+WatchWorker::~WatchWorker()
+{
+    m_waker->set(nullptr);
+}
 
 void WatchWorker::start()
 {
@@ -23,7 +28,9 @@ void WatchWorker::start()
             Q_EMIT statusChanged(s, QString::fromStdString(text));
         },
         &error);
+    m_waker->set(m_watcher.get());
     if (!m_watcher || !m_watcher->start(&error)) {
+        m_waker->set(nullptr);
         m_watcher.reset();
         Q_EMIT failed(QString::fromStdString(error));
         return;
@@ -44,12 +51,15 @@ void WatchWorker::setPaused(bool paused)
 
 void WatchWorker::pump()
 {
+    releaseSent();
     if (m_paused || !m_watcher) {
         QThread::msleep(20); // the zero timer would spin otherwise
         return;
     }
     m_records.clear();
-    m_watcher->poll(m_records, 20, 5000);
+    // Holding messages, wait only briefly: when none follow at once, the backlog is read and
+    // they go out now rather than after a full wait.
+    m_watcher->poll(m_records, m_pending.empty() ? 20 : 1, kBatchMessages);
     for (auto& r : m_records) {
         WatchedMessage m;
         m.info = MessageDecoder::decode(r);
@@ -59,7 +69,8 @@ void WatchWorker::pump()
     // At most every 50 ms while messages stream in; at once when caught up (the reader waits
     // for nothing else, and a catch-up happens once per burst).
     if (!m_pending.empty() &&
-        (m_sinceEmit.elapsed() >= kBatchIntervalMs || m_watcher->atEnd() || m_records.empty()))
+        (m_sinceEmit.elapsed() >= kBatchIntervalMs || m_pending.size() >= kBatchMessages ||
+         m_watcher->atEnd() || m_records.empty()))
         emitPending();
     checkCatchUps();
     if (m_watcher->atEnd() && !m_endSignalled && m_pending.empty()) {
@@ -123,7 +134,22 @@ void WatchWorker::emitPending()
     auto batch = std::make_shared<const std::vector<WatchedMessage>>(std::move(m_pending));
     m_pending.clear();
     m_sinceEmit.restart();
+    m_sent.push_back(batch);
     Q_EMIT messagesReceived(batch);
+}
+
+// A batch's thousands of small blocks came from this thread's malloc arena. Freed on the UI
+// thread they contend for the arena's lock with the allocations here; so this thread keeps a
+// reference and frees each batch itself once it is the only holder left.
+void WatchWorker::releaseSent()
+{
+    std::erase_if(m_sent, [](const MessageBatch& b) {
+        if (b.use_count() != 1)
+            return false;
+        // The other holders' reads happen before their release; see them before freeing.
+        std::atomic_thread_fence(std::memory_order_acquire);
+        return true;
+    });
 }
 
 } // namespace porthole

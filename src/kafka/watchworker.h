@@ -10,17 +10,43 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <vector>
 
 namespace porthole {
 
+/// Cuts a worker's wait for messages short from another thread (WatchSession::stop): shared
+/// by the session and the worker, so either may go first.
+class WatchWaker
+{
+public:
+    void set(const KafkaWatcher* watcher)
+    {
+        const std::lock_guard lock(m_mutex);
+        m_watcher = watcher;
+    }
+    void wake()
+    {
+        const std::lock_guard lock(m_mutex);
+        if (m_watcher)
+            m_watcher->wake();
+    }
+
+private:
+    std::mutex m_mutex;
+    const KafkaWatcher* m_watcher = nullptr;
+};
+
 /// Runs a KafkaWatcher inside its own thread (see WatchSession): polls, classifies off the UI
-/// thread and sends batches at most every 50 ms.
+/// thread and sends batches at most every 50 ms (or every kBatchMessages while catching up).
 class WatchWorker : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int kBatchIntervalMs = 50;
+    /// While reading a backlog, a batch goes out once it holds this many messages: the UI
+    /// thread files them while the next ones are fetched and decoded.
+    static constexpr size_t kBatchMessages = 4096;
 
     explicit WatchWorker(WatchOptions options, QObject* parent = nullptr);
     ~WatchWorker() override;
@@ -28,6 +54,8 @@ public:
     /// Thread-safe: asks the worker to deliver every record published before this call, then
     /// emit caughtUp(ticket) (tickets grow; one watermark query covers all tickets asked so far).
     void requestCatchUp(quint64 ticket);
+    /// Thread-safe: wakes the worker's wait for messages (held by WatchSession).
+    std::shared_ptr<WatchWaker> waker() const { return m_waker; }
 
 public Q_SLOTS:
     /// Connects and starts polling (call in the worker thread).
@@ -51,9 +79,13 @@ Q_SIGNALS:
 private:
     WatchOptions m_options;
     std::unique_ptr<KafkaWatcher> m_watcher;
+    std::shared_ptr<WatchWaker> m_waker = std::make_shared<WatchWaker>();
     std::vector<WatchedMessage> m_pending;
     std::vector<KafkaRecord> m_records;
     QElapsedTimer m_sinceEmit;
+    /// Batches sent and maybe still in use elsewhere; released here once nobody else holds
+    /// them (see releaseSent()).
+    std::vector<MessageBatch> m_sent;
     bool m_endSignalled = false;
     bool m_paused = false;
     std::atomic<quint64> m_catchUpWanted{0};
@@ -62,6 +94,7 @@ private:
 
     void pump();
     void emitPending();
+    void releaseSent();
     void catchUp();
     void checkCatchUps();
 };
