@@ -14,6 +14,12 @@ void ElidedLabel::setFullText(const QString& text)
     elide();
 }
 
+void ElidedLabel::setDetail(const QString& detail)
+{
+    m_detail = detail;
+    elide();
+}
+
 QSize ElidedLabel::minimumSizeHint() const
 {
     return {fontMetrics().horizontalAdvance(QStringLiteral("……")),
@@ -32,7 +38,10 @@ void ElidedLabel::elide()
     const QString shown =
         fontMetrics().elidedText(line, Qt::ElideRight, std::max(0, contentsRect().width()));
     QLabel::setText(shown);
-    setToolTip(shown == line ? QString() : m_full);
+    const QString cut = shown == line ? QString() : m_full;
+    setToolTip(m_detail.isEmpty() ? cut
+               : cut.isEmpty()    ? m_detail
+                                  : cut + QStringLiteral("\n\n") + m_detail);
 }
 
 } // namespace porthole

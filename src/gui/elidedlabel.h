@@ -13,6 +13,8 @@ public:
     explicit ElidedLabel(QWidget* parent = nullptr);
     /// Sets the full text (shown elided; whole in the tooltip when cut).
     void setFullText(const QString& text);
+    /// More words for the tooltip, shown whether or not the text is cut (empty: none).
+    void setDetail(const QString& detail);
     QString fullText() const { return m_full; }
     QSize minimumSizeHint() const override;
 
@@ -21,6 +23,7 @@ protected:
 
 private:
     QString m_full;
+    QString m_detail;
     void elide();
 };
 

@@ -3,6 +3,7 @@
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "demo/demodirector.h"
+#include "elidedlabel.h"
 #include "englishplurals.h"
 #include "models/runledger.h"
 #include "models/runstablemodel.h"
@@ -175,9 +176,11 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     m_previewPane->contextEditor()->setTabMovesFocus(tabMoves);
 
     // Status and error lines wrap inside the room they have: a long one-line error must never
-    // widen the window or squeeze the editor (it did, to 75 px). Form labels keep their size.
+    // widen the window or squeeze the editor (it did, to 75 px). Form labels keep their size;
+    // elided ones stay one line (the Runs status wrapped to 4 lines at 1024×700, squeezing
+    // the table), the whole text in their tooltip.
     for (QLabel* label : m_split->findChildren<QLabel*>()) {
-        if (label->objectName().isEmpty() || label->buddy())
+        if (label->objectName().isEmpty() || label->buddy() || qobject_cast<ElidedLabel*>(label))
             continue;
         label->setWordWrap(true);
         QSizePolicy policy = label->sizePolicy();

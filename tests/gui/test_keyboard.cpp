@@ -2,6 +2,7 @@
 // editor included (Scintilla used to type Ctrl+. as "." and keep Tab to itself); File ▸ Open
 // recording loads a recording into the Runs tab.
 #include "core/messagedecoder.h"
+#include "gui/elidedlabel.h"
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
@@ -14,6 +15,7 @@
 #include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
+#include <QAbstractButton>
 #include <QApplication>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -198,6 +200,49 @@ private Q_SLOTS:
         key(Qt::Key_R, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 1, 30000);
         QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->reportPane()));
+    }
+
+    // At 1024×700 the Runs status line (rows held, then the broker's news) stays one line that
+    // elides, the whole text in its tooltip: it wrapped to four lines and squeezed the table.
+    void runsStatusStaysOneLineWhenNarrow()
+    {
+        QVERIFY(m_w->runsPane()->isWatching()); // the long "watching … without a consumer group"
+        m_w->resize(1024, 700);
+        m_w->sideTabs()->setCurrentWidget(m_w->runsPane());
+        auto* status = m_w->findChild<ElidedLabel*>(QStringLiteral("runsStatus"));
+        auto* strip = m_w->findChild<ElidedLabel*>(QStringLiteral("runsLiveStrip"));
+        auto* save = m_w->findChild<QWidget*>(QStringLiteral("runsSaveValue"));
+        QVERIFY(status && strip && save);
+        QTRY_VERIFY(status->fullText().contains(QLatin1String("without a consumer group")));
+        QTRY_COMPARE(m_w->width(), 1024);
+        for (ElidedLabel* label : {status, strip}) {
+            QVERIFY(!label->wordWrap());
+            QVERIFY(!label->text().contains(QLatin1Char('\n')));
+            // The row is no taller than its Save value button: one line of text.
+            QVERIFY2(label->height() <= std::max(save->height(), 2 * label->fontMetrics().height()),
+                     qPrintable(QStringLiteral("%1: %2 px high")
+                                    .arg(label->objectName())
+                                    .arg(label->height())));
+            if (label->text() != label->fullText()) {
+                QVERIFY(label->text().endsWith(QStringLiteral("…")));
+                QVERIFY(label->toolTip().contains(label->fullText()));
+            }
+        }
+        // What the table holds comes first: it is what elision keeps.
+        QVERIFY2(status->text().contains(QLatin1String("held")), qPrintable(status->text()));
+        QVERIFY2(status->text() != status->fullText(), "long enough to elide at this width");
+        // Beside the node editor the pane is narrow: the status has a row of its own above the
+        // live numbers (two lines at most); at full width they share one.
+        QVERIFY(m_w->runsPane()->width() < RunsPane::kStatusBesideWidth);
+        QTRY_VERIFY(status->geometry().bottom() <= strip->geometry().top());
+        auto* wide = m_w->findChild<QAbstractButton*>(QStringLiteral("runsWide"));
+        QVERIFY(wide);
+        wide->setChecked(true);
+        QTRY_VERIFY(m_w->runsPane()->width() >= RunsPane::kStatusBesideWidth);
+        QTRY_COMPARE(status->geometry().top(), strip->geometry().top());
+        QVERIFY(status->height() <= std::max(save->height(), 2 * status->fontMetrics().height()));
+        wide->setChecked(false);
+        QTRY_VERIFY(m_w->runsPane()->width() < RunsPane::kStatusBesideWidth);
     }
 
     void shortcutsAreShownInMenusAndTooltips()

@@ -1,6 +1,7 @@
 // Where the Runs tab reads, against the real embedded broker: an offset in chosen partitions,
 // a time, the last N per partition, pause and resume, and the notice when the broker has
 // already dropped the oldest messages asked for.
+#include "gui/elidedlabel.h"
 #include "gui/runs/readpositionbar.h"
 #include "gui/runs/runspane.h"
 #include "kafka/kafkaproducer.h"
@@ -59,8 +60,8 @@ class TestRunsSeek : public QObject
 
     static bool connected(RunsPane& pane)
     {
-        return pane.findChild<QLabel*>(QStringLiteral("runsStatus"))
-            ->text()
+        return pane.findChild<ElidedLabel*>(QStringLiteral("runsStatus"))
+            ->fullText()
             .contains(QLatin1String("without a consumer group"));
     }
 
@@ -94,8 +95,8 @@ private Q_SLOTS:
             ->setText(QStringLiteral("3-1"));
         pane.startWatching();
         QVERIFY(!pane.isWatching());
-        QVERIFY(pane.findChild<QLabel*>(QStringLiteral("runsStatus"))
-                    ->text()
+        QVERIFY(pane.findChild<ElidedLabel*>(QStringLiteral("runsStatus"))
+                    ->fullText()
                     .contains(QLatin1String("'3-1'")));
     }
 
@@ -151,8 +152,8 @@ private Q_SLOTS:
         QVERIFY(!pane.isPaused());
         QTRY_COMPARE_WITH_TIMEOUT(pane.model()->rowCount(), 5, 20000);
         // The live strip samples once a second.
-        auto* strip = pane.findChild<QLabel*>(QStringLiteral("runsLiveStrip"));
-        QTRY_VERIFY_WITH_TIMEOUT(strip->text().contains(QLatin1String("5 rows held")), 3000);
+        auto* strip = pane.findChild<ElidedLabel*>(QStringLiteral("runsLiveStrip"));
+        QTRY_VERIFY_WITH_TIMEOUT(strip->fullText().contains(QLatin1String("5 rows held")), 3000);
     }
 
     void saysWhenTheOldestAreGone()

@@ -7,7 +7,8 @@
 
 namespace porthole {
 
-LiveStrip::LiveStrip(const RunsTableModel* model, QWidget* parent) : QLabel(parent), m_model(model)
+LiveStrip::LiveStrip(const RunsTableModel* model, QWidget* parent)
+    : ElidedLabel(parent), m_model(model)
 {
     setObjectName(QStringLiteral("runsLiveStrip"));
     auto* timer = new QTimer(this);
@@ -30,10 +31,10 @@ void LiveStrip::sample()
     m_lastBytes = bytes;
     m_rate = double(newMessages) / seconds;
     const QLocale locale;
-    setText(tr("%1 msg/s · %2/s · %Ln row(s) held", nullptr, m_model->rowCount())
-                .arg(locale.toString(qint64(m_rate + 0.5)),
-                     locale.formattedDataSize(qint64(double(newBytes) / seconds), 1,
-                                              QLocale::DataSizeTraditionalFormat)));
+    setFullText(tr("%1 msg/s · %2/s · %Ln row(s) held", nullptr, m_model->rowCount())
+                    .arg(locale.toString(qint64(m_rate + 0.5)),
+                         locale.formattedDataSize(qint64(double(newBytes) / seconds), 1,
+                                                  QLocale::DataSizeTraditionalFormat)));
     Q_EMIT sampled(m_rate);
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 
+#include "gui/elidedlabel.h"
+
 #include <QElapsedTimer>
-#include <QLabel>
 
 namespace porthole {
 
@@ -9,7 +10,8 @@ class RunsTableModel;
 
 /// One line of live numbers under the runs table: messages and bytes per second over the last
 /// second, rows held. Sampled once a second from the model's counters (no work per message).
-class LiveStrip : public QLabel
+/// One line, elided when narrow (the whole in its tooltip).
+class LiveStrip : public ElidedLabel
 {
     Q_OBJECT
 public:

@@ -277,16 +277,18 @@ void RunsPane::startWatching()
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
     // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
     // its original words are in the tooltip.
-    const auto readable = [this](const QString& text) {
-        const QString line = QString::fromStdString(KafkaErrors::readable(text.toStdString()));
-        m_status->setToolTip(line == text ? QString() : text);
-        return line;
+    const auto readable = [](const QString& text) {
+        return QString::fromStdString(KafkaErrors::readable(text.toStdString()));
     };
     connect(worker, &WatchWorker::statusChanged, this,
-            [this, readable](WatchStatus, const QString& text) { updateStatus(readable(text)); });
+            [this, readable](WatchStatus, const QString& text) {
+                const QString line = readable(text);
+                updateStatus(line, line == text ? QString() : text);
+            });
     connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
         stopWatching();
-        updateStatus(tr("Stopped: %1").arg(readable(e)));
+        const QString line = readable(e);
+        updateStatus(tr("Stopped: %1").arg(line), line == e ? QString() : e);
     });
     connect(worker, &WatchWorker::oldestDropped, this,
             [this](int partition, qint64 wanted, qint64 oldest) {
@@ -395,13 +397,39 @@ void RunsPane::updateScrollNote()
     m_scrollNote->show();
 }
 
-void RunsPane::updateStatus(const QString& connection)
+void RunsPane::resizeEvent(QResizeEvent* event)
 {
-    if (!connection.isEmpty())
+    QWidget::resizeEvent(event);
+    placeStatus();
+}
+
+void RunsPane::placeStatus()
+{
+    // By the pane's width only (not the text's), so it never flips as the counts grow.
+    const bool ownRow = width() < kStatusBesideWidth;
+    if (ownRow == m_statusOwnRow)
+        return;
+    m_statusOwnRow = ownRow;
+    QBoxLayout* outer = m_ui->runsLayout;
+    if (ownRow) {
+        m_ui->statusRow->removeWidget(m_status);
+        outer->insertWidget(outer->indexOf(m_ui->statusRow), m_status);
+    } else {
+        outer->removeWidget(m_status);
+        m_ui->statusRow->insertWidget(0, m_status, 3);
+    }
+}
+
+void RunsPane::updateStatus(const QString& connection, const QString& detail)
+{
+    if (!connection.isEmpty()) {
         m_connection = connection;
-    QString text = m_connection;
+        m_status->setDetail(detail);
+    }
+    // One line, cut at the right when narrow: the table's own numbers first, the broker's
+    // news after them (the whole line is in the tooltip).
     const QLocale locale;
-    text += tr(" · %Ln message(s) held", nullptr, m_model->rowCount());
+    QString text = tr("%Ln message(s) held", nullptr, m_model->rowCount());
     if (m_proxy->rowCount() != m_model->rowCount())
         text += tr(", %1 shown").arg(locale.toString(m_proxy->rowCount()));
     if (m_model->droppedCount() > 0)
@@ -409,7 +437,7 @@ void RunsPane::updateStatus(const QString& connection)
                     .arg(locale.toString(m_model->droppedCount()))
                     .arg(locale.toString(m_model->capacity()))
                     .arg(locale.formattedDataSize(m_model->byteBudget()));
-    m_status->setText(text);
+    m_status->setFullText(text + QStringLiteral(" · ") + m_connection);
 }
 
 } // namespace porthole

@@ -27,6 +27,7 @@ class AutoScroller;
 class MessageActions;
 class MessageDetailView;
 class FilterBar;
+class ElidedLabel;
 class JqColumns;
 class ReadPositionBar;
 class RunsFilterProxy;
@@ -43,7 +44,16 @@ class RunsPane : public QWidget
     Q_OBJECT
 public:
     explicit RunsPane(QWidget* parent = nullptr);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+public:
     ~RunsPane() override;
+
+    /// Narrower than this, the status line takes a row of its own above the live numbers
+    /// (two lines at most, each elided): beside them it had a few dozen characters.
+    static constexpr int kStatusBesideWidth = 900;
 
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
     /// password in memory only) apply to every connection this tab makes.
@@ -103,7 +113,8 @@ private:
     MessageActions* m_actions;
     RunsRecorder* m_recorder;
     QToolButton* m_recordButton;
-    QLabel* m_status;
+    ElidedLabel* m_status; // one line: rows held and shown, then the broker's news
+    bool m_statusOwnRow = false;
     QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
     QString m_connection;
@@ -115,8 +126,12 @@ private:
     void setupRecordAndActions();
     void showSelected();
     void saveSelectedValue();
-    void updateStatus(const QString& connection = {});
+    /// The status line; a new `connection` text replaces the last (with `detail`, more words
+    /// for its tooltip), none keeps it and only counts again.
+    void updateStatus(const QString& connection = {}, const QString& detail = {});
     void updateScrollNote();
+    /// Puts the status line beside the live numbers or, when narrow, on its own row.
+    void placeStatus();
 };
 
 } // namespace porthole
