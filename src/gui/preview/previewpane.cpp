@@ -56,8 +56,13 @@ PreviewPane::PreviewPane(QWidget* parent)
     QPushButton* newIds = m_ui->newRunIds;
     m_preset->addItem(tr("Workflow run context"), int(ContextModel::Preset::Workflow));
     m_preset->addItem(tr("Self-service action context"), int(ContextModel::Preset::Action));
-    m_arrayMode->addItem(tr("Array: one message per element"));
-    m_arrayMode->addItem(tr("Array: one message"));
+    // The CLI's --array-mode words; the tooltips say what they do.
+    m_arrayMode->addItem(tr("Array: split"));
+    m_arrayMode->setItemData(0, tr("An array payload becomes one message per element"),
+                             Qt::ToolTipRole);
+    m_arrayMode->addItem(tr("Array: single"));
+    m_arrayMode->setItemData(1, tr("An array payload is published as one message"),
+                             Qt::ToolTipRole);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_messages->setFont(mono);
     m_templates->header()->setSectionResizeMode(0, QHeaderView::Interactive);
