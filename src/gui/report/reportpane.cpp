@@ -1,5 +1,6 @@
 #include "reportpane.h"
 
+#include "gui/systemtheme.h"
 #include "jsontextcheck.h"
 #include "keyringrow.h"
 #include "reporthistorymodel.h"
@@ -76,7 +77,7 @@ ReportPane::ReportPane(QWidget* parent)
     m_jsonText[1] = QStringLiteral("{\n  \"summary\": \"Processed by Porthole\"\n}");
     m_ui->reportOutput->setPlainText(m_jsonText[0]);
     QPalette warn = m_ui->reportOutputProblem->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xc0, 0x30, 0x20));
+    warn.setColor(QPalette::WindowText, SystemTheme::color(SystemTheme::Tone::Problem));
     m_ui->reportOutputProblem->setPalette(warn);
     m_ui->reportOutputProblem->hide();
 
