@@ -149,6 +149,10 @@ std::string toJsonLine(const KafkaRecord& record)
     out += std::to_string(record.offset);
     out += ",\"timestamp\":";
     out += record.timestamp < 0 ? std::string("null") : std::to_string(record.timestamp);
+    if (record.timestampType != TimestampType::None)
+        out += record.timestampType == TimestampType::CreateTime
+                   ? ",\"timestampType\":\"create\""
+                   : ",\"timestampType\":\"logAppend\"";
     out += ',';
     appendBytes(out, record.key, "key");
     out += ",\"headers\":{";

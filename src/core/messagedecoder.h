@@ -68,12 +68,13 @@ RunIds findIds(std::string_view bytes);
 /// "workflow-node", "action-run", "change-log" or "unknown".
 const char* kindName(MessageKind kind);
 
-/// The watch command's JSON line (no newline): topic, partition, offset, timestamp, key,
-/// headers, value, kind, ids; binary keys/values as base64 with keyEncoding/valueEncoding,
-/// binary header values as base64 named in "headerEncodings"; a JSON value that is a string or
-/// null has "valueEncoding":"json"; a JSON value with whitespace also has its exact text in
-/// "valueText" (WatchLineParser reads every line back to the exact record);
-/// "unusualIds" names the ids not in Port's 16-character form, when there are any.
+/// The watch command's JSON line (no newline): topic, partition, offset, timestamp,
+/// timestampType ("create"/"logAppend", omitted when none), key, headers, value, kind, ids; binary
+/// keys/values as base64 with keyEncoding/valueEncoding, binary header values as base64 named in
+/// "headerEncodings"; a JSON value that is a string or null has "valueEncoding":"json"; a JSON
+/// value with whitespace also has its exact text in "valueText" (WatchLineParser reads every line
+/// back to the exact record); "unusualIds" names the ids not in Port's 16-character form, when
+/// there are any.
 std::string toJsonLine(const KafkaRecord& record);
 
 /// True when the bytes are well-formed UTF-8.

@@ -126,6 +126,23 @@ bool intField(const JsonNode& root, const char* name, int64_t* out, std::string*
     return true;
 }
 
+// "create", "logAppend", or absent/null (none); older recordings have no such field.
+bool timestampTypeField(const JsonNode& root, TimestampType* out, std::string* error)
+{
+    const JsonNode* node = root.member("timestampType");
+    if (!node || node->type == JsonValue::Type::Null)
+        return true;
+    if (node->isString() && node->string == "create")
+        *out = TimestampType::CreateTime;
+    else if (node->isString() && node->string == "logAppend")
+        *out = TimestampType::LogAppendTime;
+    else {
+        *error = "timestampType: expected \"create\", \"logAppend\" or null";
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 bool WatchLineParser::parse(std::string_view line, KafkaRecord* out, std::string* error)
@@ -151,7 +168,8 @@ bool WatchLineParser::parse(std::string_view line, KafkaRecord* out, std::string
     int64_t partition = 0;
     if (!intField(root, "partition", &partition, error, true) ||
         !intField(root, "offset", &out->offset, error, true) ||
-        !intField(root, "timestamp", &out->timestamp, error, true))
+        !intField(root, "timestamp", &out->timestamp, error, true) ||
+        !timestampTypeField(root, &out->timestampType, error))
         return false;
     out->partition = int32_t(partition);
     return bytesField(root, "key", &out->key, error) && headersField(root, out, error) &&

@@ -13,6 +13,7 @@
 #include "publish/publishpane.h"
 #include "report/reportpane.h"
 #include "runs/runspane.h"
+#include "runs/runsrecorder.h"
 #include "settings/preferencesdialog.h"
 #include "viewzoom.h"
 
@@ -87,6 +88,13 @@ void WindowActions::buildFileMenu()
             if (docs->confirmDiscard())
                 docs->openExample(name);
         });
+    // The Runs tab's own Record ▸ Open recording (one implementation), from anywhere.
+    connect(add(file, tr("Open recor&ding…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
+                QStringLiteral("actionOpenRecording")),
+            &QAction::triggered, this, [this] {
+                m_window->sideTabs()->setCurrentWidget(m_window->runsPane());
+                m_window->runsPane()->recorder()->openWithDialog();
+            });
     file->addSeparator();
     connect(add(file, tr("&Save"), {QKeySequence::Save}, QStringLiteral("actionSave")),
             &QAction::triggered, docs, &DocumentController::save);

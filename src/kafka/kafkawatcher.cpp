@@ -36,6 +36,9 @@ KafkaRecord toRecord(const rd_kafka_message_t* m)
     r.offset = m->offset;
     rd_kafka_timestamp_type_t tsType;
     r.timestamp = rd_kafka_message_timestamp(m, &tsType);
+    r.timestampType = tsType == RD_KAFKA_TIMESTAMP_CREATE_TIME       ? TimestampType::CreateTime
+                      : tsType == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? TimestampType::LogAppendTime
+                                                                     : TimestampType::None;
     if (m->key)
         r.key.emplace(static_cast<const char*>(m->key), m->key_len);
     if (m->payload)

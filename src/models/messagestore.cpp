@@ -89,6 +89,7 @@ uint64_t MessageStore::append(const WatchedMessage& m, uint8_t signature)
     Entry e;
     e.offset = r.offset;
     e.timestamp = r.timestamp;
+    e.timestampType = uint8_t(r.timestampType);
     e.partition = r.partition;
     e.topic = topicIndex(r.topic);
     e.kind = uint8_t(m.info.kind);
@@ -223,6 +224,7 @@ KafkaRecord MessageStore::record(const Entry& e) const
     r.partition = e.partition;
     r.offset = e.offset;
     r.timestamp = e.timestamp;
+    r.timestampType = TimestampType(e.timestampType);
     if (e.keyLen != kNull)
         r.key = std::string(key(e));
     if (e.valueLen != kNull)

@@ -35,8 +35,11 @@ public:
         uint16_t idsLen = 0; ///< the run ids block after the headers
         uint8_t kind = 0;
         uint8_t format = 0;
-        uint8_t signature = 0; ///< set by the model (an index into its texts), 0: none
+        uint8_t signature = 0;     ///< set by the model (an index into its texts), 0: none
+        uint8_t timestampType = 0; ///< TimestampType (the last padding byte)
     };
+    // A million rows: every byte of the entry counts (RunsTableModel's compactness test).
+    static_assert(sizeof(Entry) == 48, "MessageStore::Entry must stay 48 bytes");
 
     /// Bytes of one chunk; written once, then only read (safe to share with other threads).
     struct Chunk

@@ -1,5 +1,7 @@
 // The keyboard walk: every pane reached and every command run with keys only, the focus in the
-// editor included (Scintilla used to type Ctrl+. as "." and keep Tab to itself).
+// editor included (Scintilla used to type Ctrl+. as "." and keep Tab to itself); File ▸ Open
+// recording loads a recording into the Runs tab.
+#include "core/messagedecoder.h"
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
@@ -7,17 +9,22 @@
 #include "gui/publish/publishpane.h"
 #include "gui/report/reportpane.h"
 #include "gui/runs/runspane.h"
+#include "gui/runs/runsrecorder.h"
+#include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
 #include "support/throwawaysettings.h"
 
 #include <QApplication>
+#include <QFileDialog>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace porthole;
 
@@ -216,6 +223,66 @@ private Q_SLOTS:
         QVERIFY(m_w->findChild<QWidget*>(QStringLiteral("publishButton"))
                     ->toolTip()
                     .contains(QStringLiteral("Ctrl+Return")));
+    }
+
+    // File ▸ Open recording (Ctrl+Shift+O): the Runs tab's Open recording from anywhere, the
+    // file chosen in its dialog, the rows in the table with no broker, the Runs tab shown.
+    void openRecordingFromTheFileMenu()
+    {
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("small.jsonl"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3; ++i) {
+            KafkaRecord r;
+            r.topic = "rec.runs";
+            r.offset = 40 + i;
+            r.timestampType = TimestampType::CreateTime;
+            r.value = "{\"context\":{\"runId\":\"wfnr_8Jk2Lm4Np6Qr8St" + std::to_string(i) + "\"}}";
+            file.write(QByteArray::fromStdString(MessageDecoder::toJsonLine(r)) + '\n');
+        }
+        file.close();
+
+        QAction* open = m_w->findChild<QAction*>(QStringLiteral("actionOpenRecording"));
+        QVERIFY(open);
+        QCOMPARE(open->text(), QStringLiteral("Open recor&ding…"));
+        // Its keys are its own: no other command of the window has them.
+        int holders = 0;
+        for (QAction* a : m_w->findChildren<QAction*>())
+            holders += a->shortcuts().contains(open->shortcut()) ? 1 : 0;
+        QCOMPARE(holders, 1);
+
+        // The dialog: the recording chosen in it.
+        QTimer poll;
+        poll.setInterval(50);
+        connect(&poll, &QTimer::timeout, this, [&poll, path] {
+            if (auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget())) {
+                // Typed into the file name box, then Enter (as a user would).
+                auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
+                if (!name)
+                    return;
+                poll.stop();
+                name->setText(path);
+                QTest::keyClick(name, Qt::Key_Return);
+            }
+        });
+        poll.start();
+        m_w->sideTabs()->setCurrentIndex(0);
+        editor()->setFocus();
+        QSignalSpy done(m_w->runsPane()->recorder(), &RunsRecorder::done);
+        key(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->runsPane()));
+        QVERIFY(!m_w->runsPane()->isWatching());
+        RunsTableModel* model = m_w->runsPane()->model();
+        QCOMPARE(model->rowCount(), 3);
+        for (int i = 0; i < 3; ++i) {
+            const KafkaRecord back = model->record(i);
+            QCOMPARE(back.topic, std::string("rec.runs"));
+            QCOMPARE(back.offset, int64_t(40 + i));
+            QCOMPARE(back.timestampType, TimestampType::CreateTime);
+        }
     }
 
     void ctrlQQuits()

@@ -35,6 +35,9 @@ std::shared_ptr<KafkaRecord> make(int32_t partition, int64_t offset, std::option
     r->partition = partition;
     r->offset = offset;
     r->timestamp = 1700000000123 + offset;
+    r->timestampType = offset == 12   ? TimestampType::LogAppendTime
+                       : offset == 13 ? TimestampType::None
+                                      : TimestampType::CreateTime;
     r->key = std::move(key);
     r->headers = std::move(headers);
     r->value = std::move(value);
@@ -57,8 +60,8 @@ std::string hexOrNull(const std::optional<std::string>& b)
 std::string identity(const KafkaRecord& r)
 {
     std::string s = r.topic + "/" + std::to_string(r.partition) + "/" + std::to_string(r.offset) +
-                    "/" + std::to_string(r.timestamp) + " key=" + hexOrNull(r.key) +
-                    " value=" + hexOrNull(r.value) + " headers=";
+                    "/" + std::to_string(r.timestamp) + "/" + std::to_string(int(r.timestampType)) +
+                    " key=" + hexOrNull(r.key) + " value=" + hexOrNull(r.value) + " headers=";
     for (const auto& [name, value] : r.headers)
         s += name + ":" + hexOrNull(value) + ";";
     return s;
@@ -107,16 +110,20 @@ private Q_SLOTS:
         QCOMPARE(headers->item(1, 1)->text(), QStringLiteral("(null)"));
         QVERIFY(headers->item(1, 1)->font().italic());
         QCOMPARE(headers->item(2, 1)->text(), QStringLiteral("base64:/w=="));
-        QStringList metadata;
-        for (int row = 0; row < detail->metadataTable()->rowCount(); ++row)
-            metadata << detail->metadataTable()->item(row, 0)->text() + QLatin1Char('=') +
-                            detail->metadataTable()->item(row, 1)->text();
-        const QString all = metadata.join(QLatin1Char('\n'));
+        const auto metadataText = [detail] {
+            QStringList metadata;
+            for (int row = 0; row < detail->metadataTable()->rowCount(); ++row)
+                metadata << detail->metadataTable()->item(row, 0)->text() + QLatin1Char('=') +
+                                detail->metadataTable()->item(row, 1)->text();
+            return metadata.join(QLatin1Char('\n'));
+        };
+        const QString all = metadataText();
         QVERIFY2(all.contains(QStringLiteral("Topic=acme.runs")), qPrintable(all));
         QVERIFY(all.contains(QStringLiteral("Partition=0")));
         QVERIFY(all.contains(QStringLiteral("Offset=10")));
         QVERIFY(all.contains(QStringLiteral("Timestamp=2023-11-14T22:13:20.133")) ||
                 all.contains(QStringLiteral("1700000000133 ms")));
+        QVERIFY(all.contains(QStringLiteral("Timestamp type=CreateTime (set by the producer)")));
         QVERIFY(all.contains(QStringLiteral("Key=wfr_k1")));
         QVERIFY(all.contains(QStringLiteral("Kind=workflow-node")));
         QVERIFY(all.contains(QStringLiteral("Node run=wfnr_8Jk2Lm4Np6Qr8St0")));
@@ -140,8 +147,12 @@ private Q_SLOTS:
         QVERIFY(detail->valueView()->shownText().startsWith(QStringLiteral("00000000  07 8a 0d")));
         QVERIFY(!pane.actions()->useAsContext()->isEnabled());
         QVERIFY(!pane.actions()->report()->isEnabled());
+        QVERIFY2(metadataText().contains(
+                     QStringLiteral("Timestamp type=LogAppendTime (set by the broker)")),
+                 qPrintable(metadataText()));
         table->selectRow(3);
         QVERIFY(detail->valueView()->shownText().contains(QStringLiteral("tombstone")));
+        QVERIFY(metadataText().contains(QStringLiteral("Timestamp type=(none)")));
         QVERIFY(!pane.actions()->copyValue()->isEnabled());
     }
 
@@ -257,6 +268,8 @@ private Q_SLOTS:
             QVERIFY2(WatchLineParser::parse(line.toStdString(), &back, &why), why.c_str());
             back.offset = 0;
             back.timestamp = 0;
+            QCOMPARE(back.timestampType, TimestampType::CreateTime); // kcat's, kept by the topic
+            back.timestampType = TimestampType::None;
             got.push_back(identity(back));
         }
         std::sort(got.begin(), got.end());

@@ -7,17 +7,26 @@
 #include "gui/runs/jqcolumns.h"
 #include "gui/runs/jqfiltercontroller.h"
 #include "gui/runs/ratechart.h"
+#include "gui/runs/recordingexport.h"
 #include "gui/runs/runspane.h"
+#include "gui/runs/runsrecorder.h"
 #include "models/runstablemodel.h"
 #include "support/throwawaysettings.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QHeaderView>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QProcess>
+#include <QProgressDialog>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 
@@ -45,6 +54,42 @@ MessageBatch batch(int n, int loopAt = -1)
         v->push_back(std::move(m));
     }
     return v;
+}
+
+// n messages with payload.env cycling production/staging/dev; every 7th has no env.
+MessageBatch envBatch(int n)
+{
+    static const char* const envs[] = {"production", "staging", "dev"};
+    auto v = std::make_shared<std::vector<WatchedMessage>>();
+    for (int i = 0; i < n; ++i) {
+        auto r = std::make_shared<KafkaRecord>();
+        r->topic = "t.runs";
+        r->offset = i;
+        r->timestamp = 1764000000000 + i;
+        r->value = R"({"payload":{"n":)" + std::to_string(i) +
+                   (i % 7 == 0 ? std::string() : std::string(R"(,"env":")") + envs[i % 3] + "\"") +
+                   "}}";
+        WatchedMessage m;
+        m.info = MessageDecoder::decode(*r);
+        m.record = std::move(r);
+        v->push_back(std::move(m));
+    }
+    return v;
+}
+
+// The rows of a CSV file as Python's csv module reads them.
+QJsonArray csvRows(const QString& path)
+{
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import csv, json, sys\n"
+                                 "with open(sys.argv[1], newline='', encoding='utf-8') as f:\n"
+                                 "    print(json.dumps(list(csv.reader(f))))\n"),
+                  path});
+    if (!python.waitForFinished(30000) || python.exitCode() != 0)
+        return {};
+    return QJsonDocument::fromJson(python.readAllStandardOutput()).array();
 }
 
 } // namespace
@@ -209,6 +254,121 @@ private Q_SLOTS:
         RunsPane again;
         auto* table = again.findChild<QTableView*>(QStringLiteral("runsTable"));
         QCOMPARE(table->model()->columnCount(), RunsTableModel::ColumnCount + 1);
+        AppSettings::runsJqColumns.reset();
+    }
+
+    // CSV export writes the jq columns as their cells show them, for every row exported (not
+    // only those on screen): the plain path read directly, the other through the bounded
+    // worker in blocks, a jq error as the cell's text. JSON Lines stays watch's line.
+    void csvExportWritesJqColumns()
+    {
+        AppSettings::runsJqColumns.reset();
+        QTemporaryDir tmp;
+        RunsPane pane;
+        pane.resize(1200, 700);
+        pane.show();
+        pane.model()->appendBatch(envBatch(700));
+        auto* table = pane.findChild<QTableView*>(QStringLiteral("runsTable"));
+        auto* columns = pane.findChild<JqColumns*>();
+        auto* bar = pane.findChild<FilterBar*>(QStringLiteral("runsFilterBar"));
+        QVERIFY(table && columns && bar);
+        const QString plain = QStringLiteral(".value.payload.env");
+        const QString upper = QStringLiteral(".value.payload.env | ascii_upcase");
+        columns->add(plain);
+        columns->add(upper);
+        bar->apply(QStringLiteral(".value.payload.n >= 100")); // 600 rows: blocks of 256 + rest
+        QTRY_COMPARE(table->model()->rowCount(), 600);
+        // What the table shows for a row without env (a jq error) and one with.
+        const int first = RunsTableModel::ColumnCount;
+        // The cell's text once computed ("…" while the worker has it).
+        const auto shown = [table](int row, int column) {
+            const QModelIndex index = table->model()->index(row, column);
+            index.data();
+            if (!QTest::qWaitFor([&] { return index.data().toString() != QStringLiteral("…"); },
+                                 10000))
+                return QStringLiteral("(never computed)");
+            return index.data().toString();
+        };
+        const QString errorCell = shown(5, first + 1); // n = 105: no env
+        QVERIFY2(!errorCell.isEmpty(), "a jq error shows its text");
+        QCOMPARE(shown(1, first + 1), QStringLiteral("DEV")); // n = 101
+
+        QSignalSpy done(pane.recorder(), &RunsRecorder::done);
+        const QString csv = tmp.filePath(QStringLiteral("runs.csv"));
+        pane.recorder()->exportTo(csv, RecordingExport::Format::Csv);
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 30000);
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        const QJsonArray rows = csvRows(csv);
+        QCOMPARE(rows.size(), 601);
+        const QJsonArray header = rows.at(0).toArray();
+        int offsetAt = -1, plainAt = -1, upperAt = -1;
+        for (int i = 0; i < header.size(); ++i) {
+            const QString name = header.at(i).toString();
+            offsetAt = name == QStringLiteral("Offset") ? i : offsetAt;
+            plainAt = name == plain ? i : plainAt;
+            upperAt = name == upper ? i : upperAt;
+        }
+        QVERIFY2(offsetAt >= 0 && plainAt >= 0 && upperAt >= 0,
+                 QJsonDocument(header).toJson().constData());
+        static const char* const envs[] = {"production", "staging", "dev"};
+        for (int row = 1; row < rows.size(); ++row) {
+            const QJsonArray cells = rows.at(row).toArray();
+            const int n = cells.at(offsetAt).toString().toInt();
+            QCOMPARE(n, 99 + row);
+            const QString env = n % 7 == 0 ? QString() : QString::fromLatin1(envs[n % 3]);
+            QCOMPARE(cells.at(plainAt).toString(), env);
+            QCOMPARE(cells.at(upperAt).toString(), env.isEmpty() ? errorCell : env.toUpper());
+        }
+        // Exactly what the table shows, row for row, where it has been computed.
+        for (int row = 0; row < 20; ++row) {
+            const QJsonArray cells = rows.at(row + 1).toArray();
+            QCOMPARE(cells.at(plainAt).toString(), shown(row, first));
+            QCOMPARE(cells.at(upperAt).toString(), shown(row, first + 1));
+        }
+
+        // JSON Lines: watch's line only, no jq fields.
+        const QString jsonl = tmp.filePath(QStringLiteral("runs.jsonl"));
+        pane.recorder()->exportTo(jsonl, RecordingExport::Format::JsonLines);
+        QTRY_COMPARE(done.size(), 2);
+        QFile f(jsonl);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray firstLine = f.readLine().trimmed();
+        QCOMPARE(firstLine,
+                 QByteArray::fromStdString(MessageDecoder::toJsonLine(pane.model()->record(100))));
+        AppSettings::runsJqColumns.reset();
+    }
+
+    // A slow jq column: the export waits for the worker, its progress dialog still cancels,
+    // and nothing is written.
+    void csvExportWithSlowJqColumnCancels()
+    {
+        AppSettings::runsJqColumns.reset();
+        QTemporaryDir tmp;
+        RunsPane pane;
+        pane.show();
+        pane.model()->appendBatch(envBatch(3000));
+        auto* columns = pane.findChild<JqColumns*>();
+        QVERIFY(columns);
+        // A few ms per message: 3,000 take far longer than the test waits.
+        columns->add(QStringLiteral("[range(0; 30000)] | length"));
+        QSignalSpy done(pane.recorder(), &RunsRecorder::done);
+        const QString csv = tmp.filePath(QStringLiteral("slow.csv"));
+        pane.recorder()->exportTo(csv, RecordingExport::Format::Csv);
+        QProgressDialog* progress = nullptr;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (progress = pane.findChild<QProgressDialog*>(QStringLiteral("runsWalkProgress"))) &&
+                progress->isVisible(),
+            10000);
+        QVERIFY(done.isEmpty());
+        // The walk is waiting for the worker: Cancel ends it at once all the same.
+        auto* cancel = progress->findChild<QPushButton*>();
+        QVERIFY(cancel);
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QTRY_COMPARE(done.size(), 1);
+        QVERIFY(!done.at(0).at(0).toBool());
+        QVERIFY2(done.at(0).at(1).toString().contains(QStringLiteral("cancelled")),
+                 qPrintable(done.at(0).at(1).toString()));
+        QVERIFY(!QFile::exists(csv));
         AppSettings::runsJqColumns.reset();
     }
 

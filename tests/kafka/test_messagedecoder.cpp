@@ -193,6 +193,7 @@ private Q_SLOTS:
         QCOMPARE(v["partition"].toNumber(), 2.0);
         QCOMPARE(v["offset"].toNumber(), 41.0);
         QCOMPARE(v["timestamp"].toNumber(), 1700000000123.0);
+        QVERIFY2(line.find("timestampType") == std::string::npos, line.c_str()); // none: omitted
         QCOMPARE(v["key"].toString(), std::string("k1"));
         QCOMPARE(v["headers"]["h"].toString(), std::string("v"));
         QVERIFY(v["headers"]["empty"].isNull());
@@ -201,6 +202,12 @@ private Q_SLOTS:
         QCOMPARE(v["ids"]["nodeRun"].toString(), std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
         QVERIFY(v["ids"]["workflowRun"].isNull());
         QVERIFY(v["ids"]["actionRun"].isNull());
+        r.timestampType = TimestampType::CreateTime;
+        QCOMPARE(parseLine(MessageDecoder::toJsonLine(r))["timestampType"].toString(),
+                 std::string("create"));
+        r.timestampType = TimestampType::LogAppendTime;
+        QCOMPARE(parseLine(MessageDecoder::toJsonLine(r))["timestampType"].toString(),
+                 std::string("logAppend"));
     }
 
     void binaryKeyAndValueAsBase64()
@@ -239,6 +246,8 @@ private Q_SLOTS:
                               {"bin", std::string("\xc3(", 2)},
                               {"empty", std::string()}};
         records[1].key = "";
+        records[1].timestampType = TimestampType::CreateTime;
+        records[2].timestampType = TimestampType::LogAppendTime;
         for (const KafkaRecord& r : records) {
             const std::string line = MessageDecoder::toJsonLine(r);
             KafkaRecord back;
@@ -248,6 +257,7 @@ private Q_SLOTS:
             QCOMPARE(back.partition, r.partition);
             QCOMPARE(back.offset, r.offset);
             QCOMPARE(back.timestamp, r.timestamp);
+            QCOMPARE(back.timestampType, r.timestampType);
             QCOMPARE(back.key, r.key);
             QCOMPARE(back.value, r.value);
             QCOMPARE(back.headers, r.headers);
@@ -272,6 +282,8 @@ private Q_SLOTS:
         QCOMPARE(error, std::string("header h: expected a string or null"));
         QVERIFY(!WatchLineParser::parse(R"({"value":1,"offset":1.5})", &r, &error));
         QCOMPARE(error, std::string("offset: expected a whole number"));
+        QVERIFY(!WatchLineParser::parse(R"({"value":1,"timestampType":"producer"})", &r, &error));
+        QCOMPARE(error, std::string("timestampType: expected \"create\", \"logAppend\" or null"));
     }
 };
 

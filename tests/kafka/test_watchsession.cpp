@@ -88,6 +88,8 @@ private Q_SLOTS:
         QCOMPARE(values().size(), n);
         for (const auto& m : m_rows) {
             QCOMPARE(m.info.kind, MessageKind::ActionRun);
+            // kcat leaves the time to the producer and the topic keeps it: CreateTime.
+            QCOMPARE(m.record->timestampType, TimestampType::CreateTime);
             QCOMPARE(m.info.ids.actionRun.text(), std::string("r_jE5FhDURh4Uen2Qr"));
         }
         // The UI is never flooded: a backlog comes in a few big batches (the reader sends what

@@ -133,6 +133,7 @@ private Q_SLOTS:
                       {"empty", std::string()},
                       {"null", std::nullopt},
                       {"bin", std::string("\xff\x00", 2)}};
+        r->timestampType = TimestampType::LogAppendTime;
         m.record = r;
         v->push_back(m);
         v->push_back(makeMessage(6, std::string(300 * 1024, 'B'))); // a chunk of its own
@@ -149,6 +150,8 @@ private Q_SLOTS:
         QCOMPARE(back.headers, r->headers);
         QCOMPARE(back.topic, std::string("sandbox.runs"));
         QCOMPARE(back.timestamp, r->timestamp);
+        QCOMPARE(back.timestampType, TimestampType::LogAppendTime);
+        QCOMPARE(model.record(1).timestampType, TimestampType::None);
         QCOMPARE(model.record(1).value->size(), size_t(300 * 1024));
         QCOMPARE(*model.record(2).value, std::string("small after big"));
         QVERIFY(!model.record(3).value);

@@ -21,6 +21,22 @@ namespace {
 // Rows per request to the worker, and cached cells per column before the cache starts over.
 constexpr int kBatch = 400;
 constexpr int kCacheLimit = 50000;
+
+// A plain path's cell: the value at the path in the message as `watch` prints it, strings
+// without quotes, null and missing as nothing.
+QString plainPathText(const RunsTableModel* model, int row,
+                      const std::vector<JqSimplePath::Step>& steps)
+{
+    const std::string line = MessageDecoder::toJsonLine(model->record(row));
+    const JsonDocument doc = JsonParser::parse(line);
+    if (!doc.ok())
+        return {};
+    const JsonValue root = doc.root->toValue();
+    const JsonValue* v = JqSimplePath::follow(root, steps);
+    if (!v || v->isNull())
+        return {};
+    return QString::fromStdString(v->isString() ? v->toString() : JsWriter::stringify(*v));
+}
 } // namespace
 
 JqColumns::JqColumns(RunsTableModel* model, QObject* parent)
@@ -29,6 +45,16 @@ JqColumns::JqColumns(RunsTableModel* model, QObject* parent)
     m_thread.setObjectName(QStringLiteral("jq columns"));
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &JqColumnWorker::evaluated, this, &JqColumns::onEvaluated);
+    connect(m_worker, &JqColumnWorker::textsReady, this,
+            [this](quint64 ticket, const QStringList& texts) {
+                const auto it = m_waiting.find(ticket);
+                if (it == m_waiting.end())
+                    return;
+                const Waiting waiting = std::move(it->second);
+                m_waiting.erase(it);
+                if (waiting.context)
+                    waiting.done(texts);
+            });
     m_flush.setSingleShot(true);
     m_flush.setInterval(0);
     connect(&m_flush, &QTimer::timeout, this, &JqColumns::flush);
@@ -95,15 +121,7 @@ QVariant JqColumns::cell(int row, int extra, int role)
     const QString& expression = m_expressions[extra];
     if (const auto steps = JqSimplePath::parse(expression.toStdString())) {
         // A plain path: read now (this cell is on screen), no jq needed.
-        const std::string line = MessageDecoder::toJsonLine(m_model->record(row));
-        const JsonDocument doc = JsonParser::parse(line);
-        QString text;
-        if (doc.ok()) {
-            const JsonValue root = doc.root->toValue();
-            if (const JsonValue* v = JqSimplePath::follow(root, *steps); v && !v->isNull())
-                text =
-                    QString::fromStdString(v->isString() ? v->toString() : JsWriter::stringify(*v));
-        }
+        const QString text = plainPathText(m_model, row, *steps);
         cache.insert(seq, text);
         return text;
     }
@@ -113,6 +131,33 @@ QVariant JqColumns::cell(int row, int extra, int role)
             m_flush.start();
     }
     return QStringLiteral("…");
+}
+
+std::optional<QString> JqColumns::knownText(int row, const QString& expression) const
+{
+    if (const auto steps = JqSimplePath::parse(expression.toStdString()))
+        return plainPathText(m_model, row, *steps);
+    const qsizetype extra = m_expressions.indexOf(expression);
+    if (extra < 0)
+        return std::nullopt;
+    const auto& cache = m_cache[size_t(extra)];
+    if (const auto it = cache.constFind(m_model->firstSeq() + quint64(row)); it != cache.cend())
+        return *it;
+    return std::nullopt;
+}
+
+void JqColumns::evaluate(const QString& expression, std::vector<std::string> lines,
+                         QObject* context, std::function<void(const QStringList&)> done)
+{
+    const quint64 ticket = ++m_nextTicket;
+    m_waiting[ticket] = Waiting{context, std::move(done)};
+    JqColumnWorker* worker = m_worker;
+    QMetaObject::invokeMethod(
+        worker,
+        [worker, ticket, expression, lines = std::move(lines)] {
+            worker->evaluateTicket(ticket, expression, lines);
+        },
+        Qt::QueuedConnection);
 }
 
 void JqColumns::flush()

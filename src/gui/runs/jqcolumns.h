@@ -2,12 +2,17 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QSet>
 #include <QStringList>
 #include <QThread>
 #include <QTimer>
 
+#include <functional>
+#include <map>
 #include <memory>
+#include <optional>
+#include <string>
 #include <vector>
 
 class QHeaderView;
@@ -38,6 +43,15 @@ public:
     /// Adds "Add column from jq path…" and, on a jq column's header, "Remove column".
     void extendHeaderMenu(QMenu* menu, QHeaderView* header, int section);
 
+    /// What the cell of `expression`'s column shows for the model's `row` when that needs no
+    /// jq worker (a plain path, read now; a value already cached); nothing otherwise.
+    std::optional<QString> knownText(int row, const QString& expression) const;
+    /// Evaluates `expression` over `lines` (messages as `watch` prints them) on the columns'
+    /// bounded worker, after the cells asked for before; `done(texts)` runs on this thread with
+    /// the texts the cells would show, unless `context` is gone by then. For exports.
+    void evaluate(const QString& expression, std::vector<std::string> lines, QObject* context,
+                  std::function<void(const QStringList&)> done);
+
 Q_SIGNALS:
     /// A column was added (its logical section in the model).
     void columnAdded(int section);
@@ -52,6 +66,13 @@ private:
     std::vector<QSet<quint64>> m_pending;         ///< asked for, not yet sent
     std::vector<QSet<quint64>> m_sent;            ///< sent to the worker
     QTimer m_flush;
+    struct Waiting
+    {
+        QPointer<QObject> context;
+        std::function<void(const QStringList&)> done;
+    };
+    std::map<quint64, Waiting> m_waiting; ///< evaluate()'s tickets
+    quint64 m_nextTicket = 0;
 
     QVariant cell(int row, int extra, int role);
     void flush();

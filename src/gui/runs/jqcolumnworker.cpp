@@ -11,8 +11,19 @@ JqColumnWorker::~JqColumnWorker() = default;
 void JqColumnWorker::evaluate(quint64 generation, int column, const QString& expression,
                               const QList<qulonglong>& seqs, const std::vector<std::string>& lines)
 {
+    Q_EMIT evaluated(generation, column, seqs, texts(expression, lines));
+}
+
+void JqColumnWorker::evaluateTicket(quint64 ticket, const QString& expression,
+                                    const std::vector<std::string>& lines)
+{
+    Q_EMIT textsReady(ticket, texts(expression, lines));
+}
+
+QStringList JqColumnWorker::texts(const QString& expression, const std::vector<std::string>& lines)
+{
     QStringList texts;
-    texts.reserve(seqs.size());
+    texts.reserve(qsizetype(lines.size()));
     auto it = m_filters.find(expression);
     if (it == m_filters.end() && !m_compileErrors.count(expression)) {
         std::string error;
@@ -24,7 +35,7 @@ void JqColumnWorker::evaluate(quint64 generation, int column, const QString& exp
             m_compileErrors[expression] = QString::fromStdString(error);
     }
     if (it == m_filters.end()) {
-        for (int i = 0; i < seqs.size(); ++i)
+        for (size_t i = 0; i < lines.size(); ++i)
             texts << m_compileErrors[expression];
     } else {
         for (const auto& r : it->second->evaluate(lines))
@@ -34,7 +45,7 @@ void JqColumnWorker::evaluate(quint64 generation, int column, const QString& exp
                           ? QString()
                           : QString::fromStdString(r.output));
     }
-    Q_EMIT evaluated(generation, column, seqs, texts);
+    return texts;
 }
 
 void JqColumnWorker::keepOnly(const QStringList& expressions)

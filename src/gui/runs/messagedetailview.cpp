@@ -138,9 +138,17 @@ void MessageDetailView::fillMetadata(const KafkaRecord& r, const MessageInfo& in
                : QStringLiteral("%1 · %2 ms")
                      .arg(QDateTime::fromMSecsSinceEpoch(r.timestamp).toString(Qt::ISODateWithMs),
                           QString::number(r.timestamp)));
-    // The record keeps the time, not its type (a recording has none either): say what it is.
-    addRow(m_metadata, tr("Timestamp type"),
-           tr("create time (the producer's) unless the topic sets log-append time"), true);
+    switch (r.timestampType) {
+    case TimestampType::CreateTime:
+        addRow(m_metadata, tr("Timestamp type"), tr("CreateTime (set by the producer)"));
+        break;
+    case TimestampType::LogAppendTime:
+        addRow(m_metadata, tr("Timestamp type"), tr("LogAppendTime (set by the broker)"));
+        break;
+    case TimestampType::None:
+        addRow(m_metadata, tr("Timestamp type"), tr("(none)"), true);
+        break;
+    }
     if (r.key)
         addRow(m_metadata, tr("Key"), cellText(*r.key));
     else

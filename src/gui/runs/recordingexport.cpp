@@ -1,5 +1,8 @@
 #include "recordingexport.h"
 
+#include "jqcolumns.h"
+#include "jqexportcells.h"
+
 #include "core/messagedecoder.h"
 #include "models/runstablemodel.h"
 #include "viewwalker.h"
@@ -39,7 +42,7 @@ QString RecordingExport::csvField(const QString& text)
 
 void RecordingExport::start(const RunsTableModel* model, const QAbstractItemModel* view,
                             const QString& path, Format format, const std::vector<int>& columns,
-                            QWidget* parent, DoneHandler done)
+                            QWidget* parent, DoneHandler done, JqColumns* jq)
 {
     auto file = std::make_shared<QSaveFile>(path);
     if (!file->open(QIODevice::WriteOnly)) {
@@ -47,11 +50,22 @@ void RecordingExport::start(const RunsTableModel* model, const QAbstractItemMode
         return;
     }
     auto buffer = std::make_shared<std::string>();
+    auto* walker = new ViewWalker(model, view, parent);
+    // jq columns (CSV): filled per block of rows, the walk waiting while the worker computes.
+    std::shared_ptr<JqExportCells> jqCells;
     if (format == Format::Csv) {
         QStringList names;
-        for (int c : columns)
+        std::vector<JqExportCells::Column> jqColumns;
+        for (size_t i = 0; i < columns.size(); ++i) {
+            const int c = columns[i];
             names << csvField(model->headerData(c, Qt::Horizontal).toString());
+            if (c >= RunsTableModel::ColumnCount && jq &&
+                c - RunsTableModel::ColumnCount < jq->expressions().size())
+                jqColumns.push_back({int(i), jq->expressions()[c - RunsTableModel::ColumnCount]});
+        }
         *buffer += names.join(QLatin1Char(',')).toStdString() + "\r\n";
+        if (!jqColumns.empty())
+            jqCells = std::make_shared<JqExportCells>(jq, model, std::move(jqColumns));
     }
     const auto flush = [file, buffer] {
         const bool ok =
@@ -59,7 +73,27 @@ void RecordingExport::start(const RunsTableModel* model, const QAbstractItemMode
         buffer->clear();
         return ok;
     };
-    auto* walker = new ViewWalker(model, view, parent);
+    const auto writeRow = [buffer](const QStringList& cells) {
+        QStringList fields;
+        fields.reserve(cells.size());
+        for (const QString& cell : cells)
+            fields << csvField(cell);
+        *buffer += fields.join(QLatin1Char(',')).toStdString() + "\r\n";
+    };
+    // Writes a completed block and lets the walk go on (the block may complete at once).
+    const auto completeBlock = [walker, jqCells, writeRow] {
+        walker->hold();
+        jqCells->complete([walker, writeRow](std::vector<QStringList> rows) {
+            for (const QStringList& row : rows)
+                writeRow(row);
+            walker->release();
+        });
+    };
+    if (jqCells)
+        walker->setOnEnd([jqCells, completeBlock] {
+            if (!jqCells->empty())
+                completeBlock();
+        });
     walker->start(
         format == Format::Csv ? QObject::tr("Exporting CSV…") : QObject::tr("Recording…"),
         [=](int row) {
@@ -69,10 +103,14 @@ void RecordingExport::start(const RunsTableModel* model, const QAbstractItemMode
             } else {
                 QStringList cells;
                 for (int c : columns)
-                    cells << csvField(c == RunsTableModel::Value
-                                          ? fullValue(model, row)
-                                          : model->data(model->index(row, c)).toString());
-                *buffer += cells.join(QLatin1Char(',')).toStdString() + "\r\n";
+                    cells << (c == RunsTableModel::Value ? fullValue(model, row)
+                              : c >= RunsTableModel::ColumnCount
+                                  ? QString() // a jq column: filled by jqCells
+                                  : model->data(model->index(row, c)).toString());
+                if (!jqCells)
+                    writeRow(cells);
+                else if (jqCells->add(row, std::move(cells)))
+                    completeBlock();
             }
             return buffer->size() < (1 << 20) || flush();
         },

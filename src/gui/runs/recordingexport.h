@@ -10,6 +10,7 @@ class QWidget;
 
 namespace porthole {
 
+class JqColumns;
 class RunsTableModel;
 
 /// Writes the rows a view shows (its filter and order) to a file: JSON Lines exactly as
@@ -28,10 +29,11 @@ public:
     using DoneHandler = std::function<void(bool ok, qint64 rows, const QString& error)>;
 
     /// Starts the export; returns at once. `columns` (CSV only): the model's columns to write,
-    /// in order; the Value column is written whole (binary as "base64:…").
+    /// in order; the Value column is written whole (binary as "base64:…"); a jq column (an
+    /// extra column of the model, `jq` given) as its cells show it, computed for every row.
     static void start(const RunsTableModel* model, const QAbstractItemModel* view,
                       const QString& path, Format format, const std::vector<int>& columns,
-                      QWidget* parent, DoneHandler done);
+                      QWidget* parent, DoneHandler done, JqColumns* jq = nullptr);
     /// One CSV field, quoted when it must be (RFC 4180).
     static QString csvField(const QString& text);
 };

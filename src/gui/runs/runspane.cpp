@@ -219,6 +219,7 @@ void RunsPane::setupRecordAndActions()
             [this](const QString& text) { m_actions->setConnection(text.trimmed(), m_kafka); });
 
     m_recorder = new RunsRecorder(m_model, m_table, this);
+    m_recorder->setJqColumns(m_jqColumns);
     m_recorder->setTarget([this] {
         KafkaTarget t;
         t.config = m_kafka;

@@ -75,7 +75,8 @@ std::vector<int> RunsRecorder::visibleColumns() const
     const QHeaderView* header = m_table->horizontalHeader();
     for (int visual = 0; visual < header->count(); ++visual) {
         const int logical = header->logicalIndex(visual);
-        if (!header->isSectionHidden(logical) && logical < RunsTableModel::ColumnCount)
+        // The jq columns too when known (the model's extra columns, after its own).
+        if (!header->isSectionHidden(logical) && (logical < RunsTableModel::ColumnCount || m_jq))
             columns.push_back(logical);
     }
     return columns;
@@ -102,7 +103,8 @@ void RunsRecorder::exportTo(const QString& path, RecordingExport::Format format)
             Q_EMIT done(ok, ok ? tr("Wrote %Ln message(s) to %1", nullptr, int(rows)).arg(path)
                             : error.isEmpty() ? tr("Export cancelled; nothing written")
                                               : tr("Could not write %1: %2").arg(path, error));
-        });
+        },
+        m_jq);
 }
 
 void RunsRecorder::openWithDialog()

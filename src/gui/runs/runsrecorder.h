@@ -14,6 +14,7 @@ class QWidget;
 
 namespace porthole {
 
+class JqColumns;
 class RecordingLoader;
 class Replayer;
 class RunsTableModel;
@@ -34,6 +35,8 @@ public:
     void setTarget(std::function<KafkaTarget()> target) { m_target = std::move(target); }
     /// Tells whether brokers are the sandbox (publishing elsewhere asks first).
     void setSandboxTest(std::function<bool(const QString&)> test) { m_isSandbox = std::move(test); }
+    /// The table's jq columns: CSV exports write them too (as the cells show them).
+    void setJqColumns(JqColumns* jq) { m_jq = jq; }
     /// The menu of the tab's Record button.
     QMenu* menu() const { return m_menu; }
 
@@ -64,6 +67,7 @@ private:
     QMenu* m_menu;
     RecordingLoader* m_loader;
     Replayer* m_replayer;
+    JqColumns* m_jq = nullptr;
     std::function<KafkaTarget()> m_target;
     std::function<bool(const QString&)> m_isSandbox;
     bool m_exporting = false;

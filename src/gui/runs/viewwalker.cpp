@@ -41,15 +41,26 @@ void ViewWalker::start(const QString& label, RowHandler onRow, DoneHandler onDon
     m_progress->setAutoClose(false);
     m_progress->setAutoReset(false);
     m_progress->setValue(0);
-    connect(m_progress, &QProgressDialog::canceled, this, [this] { m_cancelled = true; });
+    connect(m_progress, &QProgressDialog::canceled, this, [this] {
+        m_cancelled = true;
+        if (m_held)
+            finish(false); // no slice runs while held
+    });
     m_timer->start();
+}
+
+void ViewWalker::release()
+{
+    m_held = false;
+    if (!m_finished)
+        m_timer->start();
 }
 
 void ViewWalker::slice()
 {
     QElapsedTimer clock;
     clock.start();
-    while (m_next < m_seqs.size() && !m_cancelled) {
+    while (m_next < m_seqs.size() && !m_cancelled && !m_held) {
         const uint64_t seq = m_seqs[m_next++];
         if (seq >= m_model->firstSeq() &&
             seq - m_model->firstSeq() < uint64_t(m_model->rowCount())) {
@@ -64,12 +75,26 @@ void ViewWalker::slice()
     }
     if (m_progress && !m_seqs.empty())
         m_progress->setValue(int(m_next * 1000 / m_seqs.size()));
-    if (m_cancelled || m_next >= m_seqs.size())
-        finish(!m_cancelled);
+    if (m_cancelled) {
+        finish(false);
+        return;
+    }
+    if (!m_held && m_next >= m_seqs.size() && !m_ended) {
+        m_ended = true;
+        if (m_onEnd)
+            m_onEnd();
+    }
+    if (m_held)
+        m_timer->stop(); // release() starts it again
+    else if (m_next >= m_seqs.size())
+        finish(true);
 }
 
 void ViewWalker::finish(bool completed)
 {
+    if (m_finished)
+        return;
+    m_finished = true;
     m_timer->stop();
     if (m_progress)
         m_progress->hide();

@@ -35,6 +35,13 @@ public:
     void start(const QString& label, RowHandler onRow, DoneHandler onDone);
     /// Stops at the next slice (as the dialog's Cancel does).
     void cancel() { m_cancelled = true; }
+    /// Called once every row has been visited, before onDone; it may hold() the walk to finish
+    /// work of its own (onDone then comes after release()).
+    void setOnEnd(std::function<void()> onEnd) { m_onEnd = std::move(onEnd); }
+    /// Waits after the current row (asynchronous work on the rows so far) until release();
+    /// progress and Cancel stay live meanwhile (a cancel ends the walk at once).
+    void hold() { m_held = true; }
+    void release();
     /// The rows the walk will visit.
     qint64 total() const { return qint64(m_seqs.size()); }
 
@@ -44,10 +51,14 @@ private:
     size_t m_next = 0;
     qint64 m_done = 0;
     bool m_cancelled = false;
+    bool m_held = false;
+    bool m_ended = false;    ///< onEnd called
+    bool m_finished = false; ///< onDone called
     QPointer<QProgressDialog> m_progress;
     QTimer* m_timer;
     RowHandler m_onRow;
     DoneHandler m_onDone;
+    std::function<void()> m_onEnd;
 
     void slice();
     void finish(bool completed);
