@@ -14,6 +14,27 @@ bool SystemTheme::isDark()
     return p.color(QPalette::Window).lightness() < p.color(QPalette::WindowText).lightness();
 }
 
+QColor SystemTheme::color(Tone tone)
+{
+    // Material-like reds, ambers and greens: the light-palette ones keep 4.5:1 on white, the
+    // dark-palette ones on #2b2b2b.
+    const bool dark = isDark();
+    switch (tone) {
+    case Tone::Problem:
+        return dark ? QColor(0xf2, 0x8b, 0x82) : QColor(0xb3, 0x26, 0x1e);
+    case Tone::Caution:
+        return dark ? QColor(0xfd, 0xd6, 0x63) : QColor(0x8a, 0x5a, 0x00);
+    case Tone::Good:
+        return dark ? QColor(0x81, 0xc9, 0x95) : QColor(0x1b, 0x7f, 0x3b);
+    }
+    return {};
+}
+
+QString SystemTheme::css(Tone tone)
+{
+    return QStringLiteral("color: %1;").arg(color(tone).name());
+}
+
 bool SystemTheme::desktopPrefersDark()
 {
     const QString gtk = qEnvironmentVariable("GTK_THEME");

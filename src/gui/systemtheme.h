@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 
 class QApplication;
@@ -16,6 +17,18 @@ public:
     static void apply(QApplication& app);
     /// Whether the application's palette is dark (the editors pick their colours by it).
     static bool isDark();
+
+    /// Text colours that say something, readable on the current palette (the light ones are
+    /// too dark to read on a dark window, and the other way round).
+    enum class Tone
+    {
+        Problem, ///< refused, failed, invalid
+        Caution, ///< fragile, dropped, unusual
+        Good     ///< accepted, connected
+    };
+    static QColor color(Tone tone);
+    /// The same as a style-sheet rule: "color: #rrggbb;".
+    static QString css(Tone tone);
 
 private:
     static bool desktopPrefersDark();

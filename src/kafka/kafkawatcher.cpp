@@ -2,10 +2,10 @@
 
 #include "kafkaerrors.h"
 #include "rdkafkaptr.h"
+#include "startplan.h"
 
 #include <algorithm>
 #include <chrono>
-#include <optional>
 
 namespace porthole {
 namespace {
@@ -204,47 +204,15 @@ bool KafkaWatcher::start(std::string* error)
     // offsets: every partition is fetchable in the first Fetch. (With logical offsets each
     // partition waits for its own lookup, and a first Fetch holding only the partitions already
     // resolved can sit out fetch.wait.max.ms on a broker with nothing more for them.)
-    const std::map<int32_t, int64_t> firsts = listOffsets(kEarliest, m_options.connectTimeoutMs);
-    const std::map<int32_t, int64_t> ends = listOffsets(kLatest, m_options.connectTimeoutMs);
-    auto known = [](const std::map<int32_t, int64_t>& m, int32_t p) -> std::optional<int64_t> {
-        const auto it = m.find(p);
-        return it == m.end() ? std::nullopt : std::optional<int64_t>(it->second);
-    };
-    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    static_assert(StartPlan::kBeginning == RD_KAFKA_OFFSET_BEGINNING &&
+                  StartPlan::kEnd == RD_KAFKA_OFFSET_END &&
+                  StartPlan::kTailBase == RD_KAFKA_OFFSET_TAIL_BASE);
     const StartPosition& from = m_options.from;
-    std::vector<std::pair<int32_t, int64_t>> wanted; // the first offset each partition asks for
-    for (int32_t p : m_partitions) {
-        auto* tp = rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p);
-        const auto lo = known(firsts, p), hi = known(ends, p);
-        switch (from.kind) {
-        case StartPosition::Kind::Beginning:
-            tp->offset = lo.value_or(RD_KAFKA_OFFSET_BEGINNING);
-            wanted.emplace_back(p, 0);
-            break;
-        case StartPosition::Kind::End:
-            // "New messages" start at the end as it is now, not whenever the fetcher first
-            // resolves the logical END: a message published right after Watch was clicked
-            // (or while paused before that lookup) would otherwise be skipped.
-            tp->offset = hi.value_or(RD_KAFKA_OFFSET_END);
-            break;
-        case StartPosition::Kind::Offset:
-            tp->offset = from.value;
-            wanted.emplace_back(p, from.value);
-            break;
-        case StartPosition::Kind::Timestamp:
-            tp->offset = from.value; // looked up below
-            break;
-        case StartPosition::Kind::Tail:
-            if (lo && hi) {
-                const int64_t first = std::max<int64_t>(0, *hi - from.value);
-                tp->offset = std::max(*lo, first);
-                wanted.emplace_back(p, first);
-            } else {
-                tp->offset = RD_KAFKA_OFFSET_TAIL(from.value);
-            }
-            break;
-        }
-    }
+    StartPlan plan(from, m_partitions, listOffsets(kEarliest, m_options.connectTimeoutMs),
+                   listOffsets(kLatest, m_options.connectTimeoutMs));
+    RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
+    for (const auto& [p, offset] : plan.assignments())
+        rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p)->offset = offset;
     if (from.kind == StartPosition::Kind::Timestamp) {
         const rd_kafka_resp_err_t terr =
             rd_kafka_offsets_for_times(rk, list.get(), m_options.connectTimeoutMs);
@@ -253,16 +221,16 @@ bool KafkaWatcher::start(std::string* error)
                 std::string("cannot look up offsets for the timestamp: ") + rd_kafka_err2str(terr);
             return false;
         }
-        for (int i = 0; i < list->cnt; ++i)
-            if (list->elems[i].offset < 0) // no message at or after the time, or no lookup
-                list->elems[i].offset = timeLookupMissing(list->elems[i].partition, from.value)
-                                            ? RD_KAFKA_OFFSET_BEGINNING
-                                            : RD_KAFKA_OFFSET_END;
-        for (int i = 0; i < list->cnt; ++i)
-            if (list->elems[i].offset >= 0 && !m_notBefore.count(list->elems[i].partition))
-                wanted.emplace_back(list->elems[i].partition, list->elems[i].offset);
+        for (int i = 0; i < list->cnt; ++i) {
+            auto& tp = list->elems[i];
+            if (tp.offset < 0) // no message at or after the time, or no lookup
+                tp.offset = timeLookupMissing(tp.partition, from.value) ? RD_KAFKA_OFFSET_BEGINNING
+                                                                        : RD_KAFKA_OFFSET_END;
+            else
+                plan.want(tp.partition, tp.offset);
+        }
     }
-    checkRetention(wanted, firsts);
+    m_dropped = plan.dropped();
     if (const rd_kafka_resp_err_t aerr = rd_kafka_assign(rk, list.get())) {
         *error = std::string("cannot assign partitions: ") + rd_kafka_err2str(aerr);
         return false;
@@ -429,20 +397,6 @@ bool KafkaWatcher::timeLookupMissing(int32_t partition, int64_t timestamp)
         return false;
     m_notBefore[partition] = timestamp;
     return true;
-}
-
-// Says when the broker has already dropped messages the start position asks for (the sandbox
-// keeps a few MB per partition; real topics have retention): reading starts at the oldest
-// message still there, and the user should know what is missing.
-void KafkaWatcher::checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted,
-                                  const std::map<int32_t, int64_t>& firsts)
-{
-    m_dropped.clear();
-    for (const auto& [p, first] : wanted) {
-        const auto lo = firsts.find(p);
-        if (lo != firsts.end() && first < lo->second)
-            m_dropped[p] = {first, lo->second};
-    }
 }
 
 /// One ListOffsets request for every watched partition: `which` is kEarliest or kLatest (the

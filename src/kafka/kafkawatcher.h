@@ -86,8 +86,6 @@ private:
     void probeRecovery();
     void checkLogs();
     bool timeLookupMissing(int32_t partition, int64_t timestamp);
-    void checkRetention(const std::vector<std::pair<int32_t, int64_t>>& wanted,
-                        const std::map<int32_t, int64_t>& firsts);
     static constexpr int64_t kEarliest = -2; ///< ListOffsets' "timestamps" for the log's ends
     static constexpr int64_t kLatest = -1;
     std::map<int32_t, int64_t> listOffsets(int64_t which, int timeoutMs) const;

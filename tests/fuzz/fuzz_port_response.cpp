@@ -1,6 +1,8 @@
 // Property: whatever Port's API (or something pretending to be it) answers, reading it is safe:
-// the error message is one printable line, Retry-After and expiresIn stay within their bounds,
-// and a known secret never survives redaction of a body or a header.
+// the error message is one printable line, a refusal taken apart (problem()) gives a short
+// printable code and message and a field that is a path (no spaces, bounded), Retry-After and
+// expiresIn stay within their bounds, and a known secret never survives redaction of a body or
+// a header.
 // Layout: [selector][secret length][secret bytes][body]
 #include "portapi/portresponse.h"
 #include "portapi/redactor.h"
@@ -43,6 +45,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     check(message.size() <= 501);
     for (const QChar c : message)
         check(c.category() != QChar::Other_Control);
+
+    const PortResponse::Problem problem = PortResponse::problem(body);
+    check(problem.error.size() <= 100 && problem.message.size() <= 501);
+    check(problem.field.size() <= 2 * 120 + 1); // a path, and a property it names
+    for (const QString* text : {&problem.error, &problem.message, &problem.field})
+        for (const QChar c : *text)
+            check(c.category() != QChar::Other_Control);
+    for (const QChar c : problem.field)
+        check(!c.isSpace());
 
     const QDateTime now = QDateTime::fromMSecsSinceEpoch(1764000000000, Qt::UTC);
     const qint64 wait = PortResponse::retryAfterMs(body.left(64), now);

@@ -1,7 +1,8 @@
 // "Check a consumer…": the dialog runs the same check as porthole-cli check-consumer against a
-// real consumer (python3-kafka) and shows each run live; a failed run's reasons and recorded
-// calls are one click away.
+// real consumer (python3-kafka) and shows each run live; a failed run's timeline, reasons and
+// recorded calls are one click away.
 #include "gui/check/checkconsumerdialog.h"
+#include "gui/story/timelineview.h"
 
 #include "template/contextmodel.h"
 
@@ -77,11 +78,23 @@ private Q_SLOTS:
             QStringLiteral("PATCH /v1/workflows/nodes/runs/wfnr_")));
         QVERIFY(details->toPlainText().contains(QStringLiteral("→ 422")));
         QVERIFY(details->toPlainText().contains(QStringLiteral("\"result\": \"FAILURE\"")));
-        // One click on the other run shows its own calls.
+        // And its timeline, as the main window tells a run's story: published, then the
+        // consumer's refused report with Port's answer.
+        auto* timeline = dialog.findChild<TimelineView*>(QStringLiteral("checkTimeline"));
+        QVERIFY(timeline);
+        QCOMPARE(timeline->runId(), table->item(0, 1)->text());
+        const QStringList stages = timeline->stages();
+        QVERIFY2(stages.value(0) == QStringLiteral("published") &&
+                     stages.contains(QStringLiteral("reported")),
+                 qPrintable(stages.join(QLatin1Char(','))));
+        QVERIFY2(timeline->text().contains(QStringLiteral("422")), qPrintable(timeline->text()));
+        // One click on the other run shows its own calls and story.
         const QString second = table->item(1, 1)->text();
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
                           table->visualItemRect(table->item(1, 1)).center());
         QTRY_VERIFY(details->toPlainText().contains(second));
+        QCOMPARE(timeline->runId(), second);
+        QCOMPARE(timeline->stages().value(0), QStringLiteral("published"));
     }
 
     // Closing the dialog mid-check ends it: the consumer is stopped, nothing crashes, and the

@@ -1,6 +1,10 @@
 #include "checkconsumerdialog.h"
 
 #include "check/consumercheck.h"
+#include "gui/story/apicallevents.h"
+#include "gui/story/timelineview.h"
+#include "gui/systemtheme.h"
+#include "models/runledger.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,6 +18,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -48,8 +53,9 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
       m_sign(new QCheckBox(tr("Sign like Port (X-Port-Signature with PORT_CLIENT_SECRET)"), this)),
       m_start(new QPushButton(tr("&Start"), this)),
       m_cancel(new QPushButton(tr("&Cancel check"), this)), m_summary(new QLabel(this)),
-      m_table(new QTableWidget(0, Columns, this)), m_details(new QPlainTextEdit(this)),
-      m_log(new QPlainTextEdit(this))
+      m_table(new QTableWidget(0, Columns, this)), m_detailTabs(new QTabWidget(this)),
+      m_ledger(new RunLedger(this)), m_timeline(new TimelineView(m_ledger, this)),
+      m_details(new QPlainTextEdit(this)), m_log(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("checkConsumerDialog"));
     setWindowTitle(tr("Check a consumer"));
@@ -69,6 +75,7 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     m_expectOutput->setObjectName(QStringLiteral("checkExpectOutput"));
     m_expectOutput->setPlaceholderText(tr("optional jq predicate on the output, e.g. .ok == true"));
     m_start->setObjectName(QStringLiteral("checkStart"));
+    m_start->setDefault(true); // Enter in a field starts the check
     m_cancel->setObjectName(QStringLiteral("checkCancel"));
     m_cancel->setEnabled(false);
     m_summary->setObjectName(QStringLiteral("checkSummary"));
@@ -107,8 +114,16 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     m_log->setMaximumBlockCount(5000);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
-    split->addWidget(m_details);
+    m_detailTabs->setObjectName(QStringLiteral("checkDetailTabs"));
+    m_timeline->setObjectName(QStringLiteral("checkTimeline"));
+    m_detailTabs->addTab(m_timeline, tr("T&imeline"));
+    m_detailTabs->addTab(m_details, tr("Reasons and ca&lls"));
+    split->addWidget(m_detailTabs);
     split->addWidget(m_log);
+    // The selected run's story gets the most room; the consumer's output the least.
+    split->setStretchFactor(0, 2);
+    split->setStretchFactor(1, 3);
+    split->setStretchFactor(2, 1);
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(m_start, QDialogButtonBox::ActionRole);
@@ -127,6 +142,7 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
     resize(900, 640);
+    m_command->setFocus();
 }
 
 CheckConsumerDialog::~CheckConsumerDialog() = default;
@@ -168,6 +184,9 @@ void CheckConsumerDialog::startCheck()
     m_check = std::make_unique<ConsumerCheck>(options);
     m_table->setRowCount(0);
     m_details->clear();
+    m_ledger->clear();
+    m_callsFed.clear();
+    m_checkStart = QDateTime::currentDateTimeUtc();
     m_log->clear();
     connect(m_check.get(), &ConsumerCheck::logged, m_log, &QPlainTextEdit::appendPlainText);
     connect(&m_check->process(), &ConsumerProcess::printed, this, [this](const QByteArray& bytes) {
@@ -207,11 +226,47 @@ void CheckConsumerDialog::updateRow(int index)
         item->setText(cells.at(c));
         item->setToolTip(c == Verdict ? run.reasons.join(QLatin1Char('\n')) : QString());
         if (judged)
-            item->setForeground(run.outcome == CheckRun::Outcome::Completed ? QColor(0, 110, 0)
-                                                                            : QColor(170, 0, 0));
+            item->setForeground(SystemTheme::color(run.outcome == CheckRun::Outcome::Completed
+                                                       ? SystemTheme::Tone::Good
+                                                       : SystemTheme::Tone::Problem));
+    }
+    feedTimeline(run);
+    if (m_table->currentRow() < 0) {
+        m_table->selectRow(index); // the first run's story shows as it unfolds
+        m_summary->setText(tr("Published; waiting for the consumer's reports…"));
     }
     if (m_table->currentRow() == index)
         showDetails();
+}
+
+// The run's story as the main window's timeline tells one: its publishing, then what each call
+// the consumer made said about it (reports, logs, refusals), in this check's own ledger.
+void CheckConsumerDialog::feedTimeline(const CheckRun& run)
+{
+    if (m_callsFed.size() <= size_t(run.index))
+        m_callsFed.resize(size_t(run.index) + 1, -1);
+    int& fed = m_callsFed[size_t(run.index)];
+    if (fed < 0) {
+        if (run.publishedMs < 0)
+            return;
+        RunEvent e;
+        e.stage = RunEvent::Stage::Published;
+        e.at = m_checkStart.addMSecs(run.publishedMs);
+        e.runId = run.nodeRunId;
+        e.workflowRunId = run.workflowRunId;
+        e.source = tr("consumer check");
+        QStringList where;
+        for (const auto& [partition, offset] : run.landed)
+            where << QStringLiteral("[%1] @%2").arg(partition).arg(offset);
+        e.summary =
+            tr("published %n message(s) to the check's sandbox", nullptr, int(run.messages.size()));
+        e.detail = where.join(QStringLiteral(", "));
+        m_ledger->add(e);
+        fed = 0;
+    }
+    for (; fed < run.calls.size(); ++fed)
+        for (const RunEvent& e : ApiCallEvents::fromCall(run.calls.at(fed).call))
+            m_ledger->add(e);
 }
 
 void CheckConsumerDialog::showDetails()
@@ -220,7 +275,9 @@ void CheckConsumerDialog::showDetails()
     if (!m_check || row < 0 || size_t(row) >= m_check->runs().size())
         return m_details->clear();
     const CheckRun& run = m_check->runs().at(size_t(row));
-    // The run's recorded calls stand in for a timeline: what the consumer did, in order.
+    if (m_timeline->runId() != run.nodeRunId)
+        m_timeline->setRunId(run.nodeRunId);
+    // The reasons in words, then every call with its body as the API recorded it.
     QString text =
         QStringLiteral("node run %1 · workflow run %2\n").arg(run.nodeRunId, run.workflowRunId);
     for (const QString& reason : run.reasons)

@@ -2,10 +2,12 @@
 
 #include "core/jsonvalue.h"
 
+#include <QDateTime>
 #include <QDialog>
 
 #include <memory>
 #include <string>
+#include <vector>
 
 class QCheckBox;
 class QComboBox;
@@ -15,14 +17,19 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class QTableWidget;
+class QTabWidget;
 
 namespace porthole {
 
 class ConsumerCheck;
+class RunLedger;
+class TimelineView;
+struct CheckRun;
 
 /// "Check a consumer…": runs the team's consumer against a private sandbox with the node and
 /// context being edited (the same ConsumerCheck as `porthole-cli check-consumer`), shows each
-/// run's progress live, and a run's reasons and recorded API calls one click away.
+/// run's progress live, and a run's timeline (published, then every call the consumer made),
+/// its reasons and its recorded API calls one click away.
 class CheckConsumerDialog : public QDialog
 {
     Q_OBJECT
@@ -50,6 +57,7 @@ protected:
 private:
     void updateRow(int index);
     void showDetails();
+    void feedTimeline(const CheckRun& run);
     void onFinished(int exitCode);
 
     std::string m_nodeText;
@@ -66,7 +74,12 @@ private:
     QPushButton* m_cancel;
     QLabel* m_summary;
     QTableWidget* m_table;
+    QTabWidget* m_detailTabs;
+    RunLedger* m_ledger; ///< this check's runs only (its private sandbox)
+    TimelineView* m_timeline;
     QPlainTextEdit* m_details;
+    QDateTime m_checkStart;
+    std::vector<int> m_callsFed; ///< per run: how many of its calls the ledger has
     QPlainTextEdit* m_log;
 };
 

@@ -3,6 +3,7 @@
 #include "connectiondialog.h"
 #include "gui/elidedlabel.h"
 #include "gui/secretstore.h"
+#include "gui/systemtheme.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -348,7 +349,7 @@ void ConnectionBar::editorAccepted(ConnectionDialog* dialog, bool isNew, const Q
 void ConnectionBar::showStatus(const QString& text, bool problem)
 {
     m_status->setFullText(text); // elided to the room there is, whole in the tooltip
-    m_status->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+    m_status->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
 }
 
 } // namespace porthole

@@ -3,6 +3,7 @@
 #include "ui_connectiondialog.h"
 
 #include "gui/secretstore.h"
+#include "gui/systemtheme.h"
 #include "kafka/connectiontester.h"
 #include "portapi/kafkaaccessfetch.h"
 #include "portapi/portclient.h"
@@ -173,7 +174,7 @@ void ConnectionDialog::testConnection()
     // without it.
     const QString wrong = problem(false);
     if (!wrong.isEmpty()) {
-        m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Problem));
         m_verdict->setText(wrong);
         Q_EMIT testFinished(false, wrong);
         return;
@@ -240,8 +241,8 @@ void ConnectionDialog::showVerdict(quint64 number, const ConnectionVerdict& v)
     if (!v.ok() && !v.detail.empty())
         text += QStringLiteral("\n") + fromStd(v.detail);
     m_verdict->setText(text);
-    m_verdict->setStyleSheet(v.ok() ? QStringLiteral("color: #1b7f3b;")
-                                    : QStringLiteral("color: #b3261e;"));
+    m_verdict->setStyleSheet(
+        SystemTheme::css(v.ok() ? SystemTheme::Tone::Good : SystemTheme::Tone::Problem));
     Q_EMIT testFinished(v.ok(), fromStd(v.message));
 }
 
@@ -350,7 +351,7 @@ void ConnectionDialog::fillFromPort()
         (c.username.isEmpty() ? tr("no SASL user (plain connection)")
                               : tr("SASL user %1 with its password").arg(c.username)) +
         tr(", organisation %1 (topic %1.runs). Test the connection, then save.").arg(access.orgId);
-    m_verdict->setStyleSheet(QStringLiteral("color: #1b7f3b;"));
+    m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Good));
     m_verdict->setText(tr("✔ %1").arg(message));
     Q_EMIT portFetchFinished(true, message);
 }
@@ -358,7 +359,7 @@ void ConnectionDialog::fillFromPort()
 void ConnectionDialog::portFailed(const QString& why)
 {
     m_busy->setVisible(false);
-    m_verdict->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Problem));
     m_verdict->setText(tr("✖ %1").arg(why));
     Q_EMIT portFetchFinished(false, why);
 }

@@ -5,6 +5,7 @@
 #include "core/jswriter.h"
 #include "core/signaturefragility.h"
 #include "gui/node/nodeeditor.h"
+#include "gui/systemtheme.h"
 #include "template/contextmodel.h"
 #include "ui_previewpane.h"
 
@@ -56,8 +57,13 @@ PreviewPane::PreviewPane(QWidget* parent)
     QPushButton* newIds = m_ui->newRunIds;
     m_preset->addItem(tr("Workflow run context"), int(ContextModel::Preset::Workflow));
     m_preset->addItem(tr("Self-service action context"), int(ContextModel::Preset::Action));
-    m_arrayMode->addItem(tr("Array: one message per element"));
-    m_arrayMode->addItem(tr("Array: one message"));
+    // The CLI's --array-mode words; the tooltips say what they do.
+    m_arrayMode->addItem(tr("Array: split"));
+    m_arrayMode->setItemData(0, tr("An array payload becomes one message per element"),
+                             Qt::ToolTipRole);
+    m_arrayMode->addItem(tr("Array: single"));
+    m_arrayMode->setItemData(1, tr("An array payload is published as one message"),
+                             Qt::ToolTipRole);
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     m_messages->setFont(mono);
     m_templates->header()->setSectionResizeMode(0, QHeaderView::Interactive);
@@ -225,9 +231,10 @@ void PreviewPane::showRender(const std::shared_ptr<const RenderedNode>& r)
             failed += !t.ok;
         m_summary->setText(
             tr("%n message(s) would be published", nullptr, int(r->messages.size())) +
-            (failed ? tr(" · <span style='color:#b71c1c'>%n template(s) failed and render null, as "
+            (failed ? tr(" · <span style='color:%1'>%n template(s) failed and render null, as "
                          "in Port's lenient mode</span>",
                          nullptr, failed)
+                          .arg(SystemTheme::color(SystemTheme::Tone::Problem).name())
                     : QString()) +
             tr(" · <i>envelope fields are Porthole's guess; Port does not document them</i>"));
         QString text;
@@ -251,9 +258,10 @@ void PreviewPane::showRender(const std::shared_ptr<const RenderedNode>& r)
         m_messages->setPlainText(text);
         if (fragile > 0)
             m_summary->setText(m_summary->text() +
-                               tr(" · <span style='color:#b26a00'>a signature would be fragile at "
+                               tr(" · <span style='color:%1'>a signature would be fragile at "
                                   "%n value(s) (see the messages)</span>",
-                                  nullptr, fragile));
+                                  nullptr, fragile)
+                                   .arg(SystemTheme::color(SystemTheme::Tone::Caution).name()));
     }
     m_templates->clear();
     QList<QTreeWidgetItem*> items;
@@ -262,7 +270,7 @@ void PreviewPane::showRender(const std::shared_ptr<const RenderedNode>& r)
         item->setText(0, QStringLiteral("{{%1}}").arg(QString::fromStdString(t.expression)));
         if (!t.ok) {
             item->setText(1, QString::fromStdString(t.error));
-            item->setForeground(1, QColor(0xb7, 0x1c, 0x1c));
+            item->setForeground(1, SystemTheme::color(SystemTheme::Tone::Problem));
         } else if (t.undefinedValue) {
             item->setText(1, QStringLiteral("undefined (no output)"));
         } else {

@@ -3,6 +3,7 @@
 #include "ui_publishpane.h"
 
 #include "core/portsignature.h"
+#include "gui/systemtheme.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/publishsession.h"
 #include "sandbox/sandbox.h"
@@ -235,7 +236,7 @@ void PublishPane::onProgress(qint64 done, qint64 total, qint64 failed,
     for (const QStringList& r : rows) {
         auto* item = new QTreeWidgetItem(r.mid(0, 5));
         if (r.at(4) != tr("delivered")) {
-            item->setForeground(4, QColor(0xb7, 0x1c, 0x1c));
+            item->setForeground(4, SystemTheme::color(SystemTheme::Tone::Problem));
             item->setToolTip(4, r.value(5));
         }
         items << item;

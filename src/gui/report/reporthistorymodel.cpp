@@ -1,5 +1,6 @@
 #include "reporthistorymodel.h"
 
+#include "gui/systemtheme.h"
 #include <QBrush>
 #include <QColor>
 
@@ -56,7 +57,7 @@ QVariant ReportHistoryModel::data(const QModelIndex& index, int role) const
         return QStringLiteral("%1\n%2 %3")
             .arg(r.endpoint.label(), QString::fromLatin1(r.method), r.url);
     if (role == Qt::ForegroundRole && index.column() == Http && !r.isSuccess())
-        return QBrush(QColor(0xc0, 0x30, 0x20));
+        return QBrush(SystemTheme::color(SystemTheme::Tone::Problem));
     return {};
 }
 

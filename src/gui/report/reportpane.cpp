@@ -1,5 +1,6 @@
 #include "reportpane.h"
 
+#include "gui/systemtheme.h"
 #include "jsontextcheck.h"
 #include "keyringrow.h"
 #include "reporthistorymodel.h"
@@ -21,6 +22,7 @@
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QSplitter>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -75,7 +77,7 @@ ReportPane::ReportPane(QWidget* parent)
     m_jsonText[1] = QStringLiteral("{\n  \"summary\": \"Processed by Porthole\"\n}");
     m_ui->reportOutput->setPlainText(m_jsonText[0]);
     QPalette warn = m_ui->reportOutputProblem->palette();
-    warn.setColor(QPalette::WindowText, QColor(0xc0, 0x30, 0x20));
+    warn.setColor(QPalette::WindowText, SystemTheme::color(SystemTheme::Tone::Problem));
     m_ui->reportOutputProblem->setPalette(warn);
     m_ui->reportOutputProblem->hide();
 
@@ -143,6 +145,13 @@ void ReportPane::showEvent(QShowEvent* event)
     if (m_splitterSized)
         return;
     m_splitterSized = true;
+    // Once the show has laid everything out: before that the form's rows that depend on the
+    // account (the keyring line) are not shown yet and its size hint is short by them.
+    QTimer::singleShot(0, this, &ReportPane::sizeSplitter);
+}
+
+void ReportPane::sizeSplitter()
+{
     // Send and a header plus three history rows; the answer at least ~7 lines; the form whole when
     // that leaves room for it, else it scrolls. The user may drag the handles.
     QSplitter* split = m_ui->reportSplitter;
@@ -150,8 +159,9 @@ void ReportPane::showEvent(QShowEvent* event)
     const int line = m_ui->reportResponse->fontMetrics().lineSpacing();
     const int row = m_ui->reportHistory->fontMetrics().height() + 6;
     const int sent = m_ui->reportSend->sizeHint().height() + 4 * row;
-    const int form = std::clamp(total - sent - 7 * line - 12, 160,
-                                std::max(160, m_ui->reportFormPage->sizeHint().height()));
+    const int whole =
+        m_ui->reportFormPage->sizeHint().height() + 2 * m_ui->reportFormScroll->frameWidth();
+    const int form = std::clamp(total - sent - 7 * line - 12, 160, std::max(160, whole));
     split->setSizes({form, sent, std::max(total - form - sent, 8 * line)});
 }
 

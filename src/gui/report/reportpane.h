@@ -73,6 +73,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void sizeSplitter();
 
 private:
     std::unique_ptr<Ui::ReportPane> m_ui; // the form (ui/reportpane.ui)

@@ -51,6 +51,10 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
       m_list(new QTreeWidget(this)), m_copyText(new QPushButton(tr("Copy as &text"), this)),
       m_copyMarkdown(new QPushButton(tr("Copy as &Markdown"), this)), m_refresh(new QTimer(this))
 {
+    // Inside a dialog (the timeline window, the consumer check) Enter belongs to the dialog's
+    // own default button, never to Copy.
+    m_copyText->setAutoDefault(false);
+    m_copyMarkdown->setAutoDefault(false);
     setObjectName(QStringLiteral("timelineView"));
     m_title->setObjectName(QStringLiteral("timelineTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -33,6 +33,11 @@ SyntheticSource::~SyntheticSource()
     stop();
 }
 
+QString SyntheticSource::nodeRunId(qint64 n)
+{
+    return QString::fromStdString("wfnr_" + idChars(n, 'n'));
+}
+
 WatchedMessage SyntheticSource::make(qint64 n)
 {
     auto r = std::make_shared<KafkaRecord>();

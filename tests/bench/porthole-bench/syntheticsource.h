@@ -23,6 +23,8 @@ public:
 
     /// One message (the same bytes for the same n).
     static WatchedMessage make(qint64 n);
+    /// The node run id message n names.
+    static QString nodeRunId(qint64 n);
 
     void start();
     void stop();

@@ -6,8 +6,11 @@
 
 #include "gui/runs/runspane.h"
 #include "gui/story/ledgerfeed.h"
+#include "models/runevent.h"
+
 #include "models/runledger.h"
 #include "models/runstablemodel.h"
+#include <QDateTime>
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -26,7 +29,8 @@ int runUiStall(const QStringList& args)
     if (rows <= 0 || rate < 0 || seconds <= 0)
         usage("ui-stall needs --rows N --rate MSG_PER_S --seconds S [--ledger]");
     // --ledger: as in the app, every message naming a run is told to a run ledger and the
-    // Status column reads it.
+    // Status column reads it; one run in ten of those arriving has a story already (published
+    // from Porthole), so its messages are added to it.
     const bool withLedger = args.contains(QStringLiteral("--ledger"));
 
     RunsPane pane;
@@ -38,6 +42,16 @@ int runUiStall(const QStringList& args)
     if (withLedger) {
         feed = std::make_unique<LedgerFeed>(&ledger, model);
         model->setLedger(&ledger);
+        const qint64 arriving = qint64(rate * seconds) + 1;
+        for (qint64 n = 0; n < arriving; n += 10) {
+            RunEvent e;
+            e.stage = RunEvent::Stage::Published;
+            e.at = QDateTime::currentDateTimeUtc();
+            e.runId = SyntheticSource::nodeRunId(n);
+            e.source = QStringLiteral("Porthole");
+            e.summary = QStringLiteral("published");
+            ledger.add(e);
+        }
     }
     model->setCapacity(int(rows));
     model->setByteBudget(qint64(16) << 30);
@@ -84,9 +98,9 @@ int runUiStall(const QStringList& args)
     QApplication::exec();
     source.stop();
     std::printf("{\"p50Ms\":%.2f,\"p99Ms\":%.2f,\"maxMs\":%.2f,\"rowsHeld\":%d,\"received\":%lld,"
-                "\"ledgerReceived\":%d}\n",
+                "\"ledgerStories\":%d,\"ledgerReceived\":%d}\n",
                 percentile(late, 0.5), percentile(late, 0.99), percentile(late, 1.0),
-                model->rowCount(), (long long)(next - rows),
+                model->rowCount(), (long long)(next - rows), int(ledger.runIds().size()),
                 ledger.count(RunEvent::Stage::Received));
     return 0;
 }
