@@ -3,6 +3,7 @@
 #include "jqfiltercontroller.h"
 
 #include "core/appsettings.h"
+#include "gui/systemtheme.h"
 #include "models/runstablemodel.h"
 
 #include <QHBoxLayout>
@@ -173,8 +174,8 @@ void FilterBar::updateStatus()
                      .arg(c->firstError());
     m_status->setText(parts.join(QStringLiteral(" · ")));
     m_status->setToolTip(m_status->text());
-    m_status->setStyleSheet(m_compileError.isEmpty() ? QString()
-                                                     : QStringLiteral("color: #c0392b;"));
+    m_status->setStyleSheet(
+        m_compileError.isEmpty() ? QString() : SystemTheme::css(SystemTheme::Tone::Problem));
     m_status->setVisible(!parts.isEmpty());
     m_cancel->setVisible(c->isBusy());
 }

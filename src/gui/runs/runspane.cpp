@@ -5,6 +5,7 @@
 #include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "gui/story/runstatusdelegate.h"
+#include "gui/systemtheme.h"
 #include "jqcolumns.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/watchsession.h"
@@ -77,7 +78,7 @@ RunsPane::RunsPane(QWidget* parent)
     m_kind->addItem(tr("Action runs"), int(MessageKind::ActionRun));
     m_kind->addItem(tr("Change log"), int(MessageKind::ChangeLog));
     m_kind->addItem(tr("Unknown"), int(MessageKind::Unknown));
-    m_notice->setStyleSheet(QStringLiteral("color: #8a5a00"));
+    m_notice->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Caution));
 
     buildTable();
     setupRecordAndActions();
