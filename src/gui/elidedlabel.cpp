@@ -10,8 +10,12 @@ ElidedLabel::ElidedLabel(QWidget* parent) : QLabel(parent)
 
 void ElidedLabel::setFullText(const QString& text)
 {
+    const bool wider =
+        fontMetrics().horizontalAdvance(text) != fontMetrics().horizontalAdvance(m_full);
     m_full = text;
     elide();
+    if (wider)
+        updateGeometry();
 }
 
 void ElidedLabel::setDetail(const QString& detail)
@@ -24,6 +28,14 @@ QSize ElidedLabel::minimumSizeHint() const
 {
     return {fontMetrics().horizontalAdvance(QStringLiteral("……")),
             QLabel::minimumSizeHint().height()};
+}
+
+QSize ElidedLabel::sizeHint() const
+{
+    const QString line = QString(m_full).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    const QMargins m = contentsMargins();
+    return {fontMetrics().horizontalAdvance(line) + m.left() + m.right() + 2 * margin() + 1,
+            QLabel::sizeHint().height()};
 }
 
 void ElidedLabel::resizeEvent(QResizeEvent* event)

@@ -17,6 +17,8 @@ public:
     void setDetail(const QString& detail);
     QString fullText() const { return m_full; }
     QSize minimumSizeHint() const override;
+    /// The whole text's size: a label with a Preferred policy shows it all when there is room.
+    QSize sizeHint() const override;
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

@@ -44,9 +44,9 @@ RateChart::RateChart(QWidget* parent)
     setStyleSheet(QStringLiteral("background: transparent"));
     // As tall as a line of the strip's text: the status row must not grow for it.
     setFixedHeight(2 * fontMetrics().height());
-    setMinimumWidth(60);
-    setMaximumWidth(240);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    // A sparkline of a sensible fixed size: the status line beside it takes the rest.
+    setFixedWidth(6 * fontMetrics().height());
+    setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
     setToolTip(tr("Messages per second over the last minute"));
 }
 

@@ -90,14 +90,15 @@ RunsPane::RunsPane(QWidget* parent)
     m_ui->jqSlot->addWidget(m_jqBar->statusLine());
     // Long status lines are cut, never widen the pane (the form's Ignored size policy): its
     // minimum width decides how narrow the node editor beside it may get.
+    // One line: the status takes what the live numbers (their own width while there is room)
+    // and the fixed-size chart leave, and elides.
     auto* strip = new LiveStrip(m_model, this);
-    strip->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    strip->setMinimumWidth(160);
+    strip->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     auto* rateChart = new RateChart(this);
     connect(strip, &LiveStrip::sampled, rateChart, &RateChart::addSample);
-    m_ui->statusRow->setStretch(0, 3);
-    m_ui->statusRow->insertWidget(1, strip, 2);
-    m_ui->statusRow->insertWidget(2, rateChart, 1);
+    m_ui->statusRow->setStretch(0, 1);
+    m_ui->statusRow->insertWidget(1, strip, 0);
+    m_ui->statusRow->insertWidget(2, rateChart, 0);
 
     connect(m_watchButton, &QPushButton::clicked, this,
             [this] { isWatching() ? stopWatching() : startWatching(); });
@@ -398,47 +399,28 @@ void RunsPane::updateScrollNote()
     m_scrollNote->show();
 }
 
-void RunsPane::resizeEvent(QResizeEvent* event)
-{
-    QWidget::resizeEvent(event);
-    placeStatus();
-}
-
-void RunsPane::placeStatus()
-{
-    // By the pane's width only (not the text's), so it never flips as the counts grow.
-    const bool ownRow = width() < kStatusBesideWidth;
-    if (ownRow == m_statusOwnRow)
-        return;
-    m_statusOwnRow = ownRow;
-    QBoxLayout* outer = m_ui->runsLayout;
-    if (ownRow) {
-        m_ui->statusRow->removeWidget(m_status);
-        outer->insertWidget(outer->indexOf(m_ui->statusRow), m_status);
-    } else {
-        outer->removeWidget(m_status);
-        m_ui->statusRow->insertWidget(0, m_status, 3);
-    }
-}
-
 void RunsPane::updateStatus(const QString& connection, const QString& detail)
 {
     if (!connection.isEmpty()) {
         m_connection = connection;
         m_status->setDetail(detail);
     }
-    // One line, cut at the right when narrow: the table's own numbers first, the broker's
-    // news after them (the whole line is in the tooltip).
+    // One line, cut at the right when narrow (the whole line is in the tooltip): what the
+    // filter shows and what the cap dropped first, then the broker's news. The rows held are
+    // in the live strip beside it.
     const QLocale locale;
-    QString text = tr("%Ln message(s) held", nullptr, m_model->rowCount());
+    QStringList parts;
     if (m_proxy->rowCount() != m_model->rowCount())
-        text += tr(", %1 shown").arg(locale.toString(m_proxy->rowCount()));
+        parts << tr("%1 of %2 shown")
+                     .arg(locale.toString(m_proxy->rowCount()),
+                          locale.toString(m_model->rowCount()));
     if (m_model->droppedCount() > 0)
-        text += tr(" · %1 oldest dropped (keeps at most %2 messages and %3)")
-                    .arg(locale.toString(m_model->droppedCount()))
-                    .arg(locale.toString(m_model->capacity()))
-                    .arg(locale.formattedDataSize(m_model->byteBudget()));
-    m_status->setFullText(text + QStringLiteral(" · ") + m_connection);
+        parts << tr("%1 oldest dropped (keeps at most %2 messages and %3)")
+                     .arg(locale.toString(m_model->droppedCount()))
+                     .arg(locale.toString(m_model->capacity()))
+                     .arg(locale.formattedDataSize(m_model->byteBudget()));
+    parts << m_connection;
+    m_status->setFullText(parts.join(QStringLiteral(" · ")));
 }
 
 } // namespace porthole

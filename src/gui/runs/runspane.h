@@ -45,15 +45,7 @@ class RunsPane : public QWidget
 public:
     explicit RunsPane(QWidget* parent = nullptr);
 
-protected:
-    void resizeEvent(QResizeEvent* event) override;
-
-public:
     ~RunsPane() override;
-
-    /// Narrower than this, the status line takes a row of its own above the live numbers
-    /// (two lines at most, each elided): beside them it had a few dozen characters.
-    static constexpr int kStatusBesideWidth = 900;
 
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
     /// password in memory only) apply to every connection this tab makes.
@@ -114,7 +106,6 @@ private:
     RunsRecorder* m_recorder;
     QToolButton* m_recordButton;
     ElidedLabel* m_status; // one line: rows held and shown, then the broker's news
-    bool m_statusOwnRow = false;
     QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
     QString m_connection;
@@ -130,8 +121,6 @@ private:
     /// for its tooltip), none keeps it and only counts again.
     void updateStatus(const QString& connection = {}, const QString& detail = {});
     void updateScrollNote();
-    /// Puts the status line beside the live numbers or, when narrow, on its own row.
-    void placeStatus();
 };
 
 } // namespace porthole
