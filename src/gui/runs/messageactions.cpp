@@ -14,6 +14,8 @@ MessageActions::MessageActions(std::function<const KafkaRecord*()> current, QWid
       m_copyValue(make(tr("Copy value"), QStringLiteral("runsCopyValue"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C),
                        tr("Copy the message's value (binary values as base64)"), parent)),
+      m_saveValue(make(tr("Save value…"), QStringLiteral("runsSaveValue"), {},
+                       tr("Write the message's value to a file, byte for byte"), parent)),
       m_copyKcat(make(tr("Copy as kcat"), QStringLiteral("runsCopyKcat"),
                       QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
                       tr("Copy a kcat command that produces this exact message again (same "
@@ -39,6 +41,11 @@ MessageActions::MessageActions(std::function<const KafkaRecord*()> current, QWid
                                                    : QString::fromLatin1(bytes.toBase64()));
         Q_EMIT told(text ? tr("Value copied (%n byte(s))", nullptr, int(bytes.size()))
                          : tr("Binary value copied as base64"));
+    });
+    connect(m_saveValue, &QAction::triggered, this, [this] {
+        const KafkaRecord* r = m_current();
+        if (r && r->value)
+            Q_EMIT saveValueRequested();
     });
     connect(m_copyKcat, &QAction::triggered, this, [this] {
         if (const auto r = m_current()) {
@@ -92,6 +99,7 @@ void MessageActions::update(const MessageInfo& info)
     m_info = info;
     const bool any = r != nullptr;
     m_copyValue->setEnabled(any && r->value);
+    m_saveValue->setEnabled(any && r->value);
     m_copyKcat->setEnabled(any);
     // The preview's context is a JSON object.
     m_useAsContext->setEnabled(any && info.format == ValueFormat::Json && r->value &&
@@ -103,7 +111,8 @@ void MessageActions::update(const MessageInfo& info)
 
 void MessageActions::addTo(QWidget* widget) const
 {
-    widget->addActions({m_copyValue, m_copyKcat, m_useAsContext, m_report, m_republish});
+    widget->addActions(
+        {m_copyValue, m_copyKcat, m_useAsContext, m_report, m_republish, m_saveValue});
 }
 
 } // namespace porthole

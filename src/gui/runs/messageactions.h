@@ -34,6 +34,7 @@ public:
     void addTo(QWidget* widget) const;
 
     QAction* copyValue() const { return m_copyValue; }
+    QAction* saveValue() const { return m_saveValue; }
     QAction* copyKcat() const { return m_copyKcat; }
     QAction* useAsContext() const { return m_useAsContext; }
     QAction* report() const { return m_report; }
@@ -46,6 +47,8 @@ Q_SIGNALS:
     void reportRequested(porthole::MessageKind kind, const porthole::RunIds& ids);
     /// The message should be published again as it is (the pane confirms and sends).
     void republishRequested(const porthole::KafkaRecord& record);
+    /// The message's value should be written to a file (the pane asks where).
+    void saveValueRequested();
     /// Something to tell the user in the status line.
     void told(const QString& text);
 
@@ -55,6 +58,7 @@ private:
     QString m_bootstrap;
     KafkaConfig m_config;
     QAction* m_copyValue;
+    QAction* m_saveValue;
     QAction* m_copyKcat;
     QAction* m_useAsContext;
     QAction* m_report;

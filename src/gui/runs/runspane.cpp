@@ -63,7 +63,6 @@ RunsPane::RunsPane(QWidget* parent)
     m_detail = m_ui->runsDetail;
     m_recordButton = m_ui->runsRecord;
     m_status = m_ui->runsStatus;
-    m_saveValue = m_ui->runsSaveValue;
     m_jqBar = new FilterBar(m_model, m_proxy, this);
     m_actions =
         new MessageActions([this]() -> const KafkaRecord* { return m_detail->message(); }, this);
@@ -115,7 +114,7 @@ RunsPane::RunsPane(QWidget* parent)
             [this] { m_proxy->setText(m_filter->text()); });
     connect(m_kind, &QComboBox::currentIndexChanged, this,
             [this] { m_proxy->setKind(m_kind->currentData().toInt()); });
-    connect(m_saveValue, &QPushButton::clicked, this, &RunsPane::saveSelectedValue);
+    connect(m_actions, &MessageActions::saveValueRequested, this, &RunsPane::saveSelectedValue);
     connect(m_scrollNote, &QLabel::linkActivated, m_scroller, &AutoScroller::follow);
     connect(m_scroller, &AutoScroller::changed, this, &RunsPane::updateScrollNote);
     updateStatus(tr("Not watching"));
@@ -341,7 +340,6 @@ void RunsPane::showSelected()
     if (!idx.isValid()) {
         m_detail->clear();
         m_actions->update();
-        m_saveValue->setEnabled(false);
         return;
     }
     // One copy of the message (it may be 100 MB), shared by the detail and its actions.
@@ -350,7 +348,6 @@ void RunsPane::showSelected()
     const QString why = m_model->data(idx, RunsTableModel::SignatureWhyRole).toString();
     const QString verdict =
         m_model->data(idx.siblingAtColumn(RunsTableModel::Signature)).toString();
-    m_saveValue->setEnabled(r->value.has_value());
     m_detail->setMessage(std::move(r), info, verdict, why);
     m_actions->update(info);
 }

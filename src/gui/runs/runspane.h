@@ -106,7 +106,6 @@ private:
     RunsRecorder* m_recorder;
     QToolButton* m_recordButton;
     ElidedLabel* m_status; // one line: rows held and shown, then the broker's news
-    QPushButton* m_saveValue;
     std::unique_ptr<WatchSession> m_session;
     QString m_connection;
     QStringList m_dropped;
