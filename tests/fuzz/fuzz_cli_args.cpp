@@ -1,8 +1,12 @@
-// Property: any argument list given to publish, watch, report, sandbox, render, template or
-// lint is parsed without crashing: the parse step either returns the checked options or an
-// exit code (0 after --help, else a usage or input error); nothing is sent, started or written.
+// Property: any argument list given to publish, watch, report, sandbox, render, template,
+// lint or check-consumer is parsed without crashing: the parse step either returns the checked
+// options or an exit code (0 after --help, else a usage or input error); nothing is sent, started
+// or written.
 //
-// Input layout: [command byte] ARG \0|\n ARG … (the command byte modulo 7 picks the command).
+// Input layout: [command byte] ARG \0|\n ARG … (a command byte of 224 or more picks
+// check-consumer, added later: below that, the byte modulo 7 picks the first seven, so the
+// committed corpus keeps its meaning).
+#include "cli/checkconsumerargs.h"
 #include "cli/lintargs.h"
 #include "cli/publishargs.h"
 #include "cli/renderargs.h"
@@ -57,8 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     if (size == 0)
         return 0;
     static const char* const commands[] = {"publish", "watch",    "report", "sandbox",
-                                           "render",  "template", "lint"};
-    const int which = data[0] % 7;
+                                           "render",  "template", "lint",   "check-consumer"};
+    const int which = data[0] >= 224 ? 7 : data[0] % 7;
     QStringList args{QString::fromLatin1(commands[which])};
     const char* p = reinterpret_cast<const char*>(data) + 1;
     const char* end = reinterpret_cast<const char*>(data) + size;
@@ -88,8 +92,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     case 5:
         check(parseTemplateArgs(args));
         break;
-    default:
+    case 6:
         check(parseLintArgs(args));
+        break;
+    default:
+        check(parseCheckConsumerArgs(args));
         break;
     }
     return 0;

@@ -9,7 +9,7 @@
 
 namespace porthole::bench {
 
-/// A field of /proc/self/status in bytes (VmRSS, VmHWM), 0 when unknown.
+/// A field of /proc/self/status in bytes (VmRSS, RssAnon, VmHWM), 0 when unknown.
 inline long long procStatusBytes(const char* field)
 {
     QFile f(QStringLiteral("/proc/self/status"));
