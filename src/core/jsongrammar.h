@@ -3,9 +3,10 @@
 #include <cstddef>
 #include <string_view>
 
-// RFC 8259's lexical rules shared by the two JSON readers of core: JsonParser (a tree with
+// RFC 8259's lexical rules shared by the JSON readers of core: JsonParser (a tree with
 // positions and worded errors, for documents) and JsonScanner (one validating pass, for
-// message values). Both accept exactly the same numbers and escapes.
+// message values) accept exactly the same numbers and escapes; PythonJson's parser (json.loads'
+// rules) shares the hex digits and escapes.
 namespace porthole::JsonGrammar {
 
 inline bool isDigit(char c)

@@ -1,5 +1,6 @@
 #include "pythonjson.h"
 
+#include "jsongrammar.h"
 #include "utf8.h"
 
 #include <charconv>
@@ -144,17 +145,11 @@ private:
         if (m_i + 4 > m_s.size())
             return false;
         v = 0;
-        for (int k = 0; k < 4; ++k) {
-            const char h = m_s[m_i + size_t(k)];
-            v <<= 4;
-            if (h >= '0' && h <= '9')
-                v |= uint32_t(h - '0');
-            else if (h >= 'a' && h <= 'f')
-                v |= uint32_t(h - 'a' + 10);
-            else if (h >= 'A' && h <= 'F')
-                v |= uint32_t(h - 'A' + 10);
-            else
+        for (size_t k = 0; k < 4; ++k) {
+            const int d = JsonGrammar::hexDigit(m_s[m_i + k]);
+            if (d < 0)
                 return false;
+            v = (v << 4) | uint32_t(d);
         }
         m_i += 4;
         return true;
@@ -190,49 +185,28 @@ private:
             if (++m_i >= m_s.size())
                 return failed("unterminated escape");
             const char e = m_s[m_i++];
-            switch (e) {
-            case '"':
-            case '\\':
-            case '/':
-                out += e;
-                break;
-            case 'b':
-                out += '\b';
-                break;
-            case 'f':
-                out += '\f';
-                break;
-            case 'n':
-                out += '\n';
-                break;
-            case 'r':
-                out += '\r';
-                break;
-            case 't':
-                out += '\t';
-                break;
-            case 'u': {
-                uint32_t cp = 0;
-                if (!hex4(cp))
-                    return failed("invalid \\u escape");
-                // A high surrogate followed by an escaped low one is one character (json.loads).
-                if (cp >= 0xD800 && cp <= 0xDBFF && m_s.substr(m_i, 2) == "\\u") {
-                    const size_t save = m_i;
-                    m_i += 2;
-                    uint32_t lo = 0;
-                    if (hex4(lo) && lo >= 0xDC00 && lo <= 0xDFFF)
-                        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    else
-                        m_i = save;
-                }
-                if (cp >= 0xD800 && cp <= 0xDFFF)
-                    *lone = true;
-                Utf8::append(out, cp);
-                break;
+            if (const char simple = JsonGrammar::simpleEscape(e)) {
+                out += simple;
+                continue;
             }
-            default:
+            if (e != 'u')
                 return failed("invalid escape");
+            uint32_t cp = 0;
+            if (!hex4(cp))
+                return failed("invalid \\u escape");
+            // A high surrogate followed by an escaped low one is one character (json.loads).
+            if (cp >= 0xD800 && cp <= 0xDBFF && m_s.substr(m_i, 2) == "\\u") {
+                const size_t save = m_i;
+                m_i += 2;
+                uint32_t lo = 0;
+                if (hex4(lo) && lo >= 0xDC00 && lo <= 0xDFFF)
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                else
+                    m_i = save;
             }
+            if (cp >= 0xD800 && cp <= 0xDFFF)
+                *lone = true;
+            Utf8::append(out, cp);
         }
     }
 

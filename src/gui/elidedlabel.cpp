@@ -10,11 +10,12 @@ ElidedLabel::ElidedLabel(QWidget* parent) : QLabel(parent)
 
 void ElidedLabel::setFullText(const QString& text)
 {
-    const bool wider =
+    // sizeHint() is the whole text's width: the layout must hear when that changes.
+    const bool widthChanged =
         fontMetrics().horizontalAdvance(text) != fontMetrics().horizontalAdvance(m_full);
     m_full = text;
     elide();
-    if (wider)
+    if (widthChanged)
         updateGeometry();
 }
 

@@ -208,8 +208,9 @@ bool KafkaWatcher::start(std::string* error)
                   StartPlan::kEnd == RD_KAFKA_OFFSET_END &&
                   StartPlan::kTailBase == RD_KAFKA_OFFSET_TAIL_BASE);
     const StartPosition& from = m_options.from;
-    StartPlan plan(from, m_partitions, listOffsets(kEarliest, m_options.connectTimeoutMs),
-                   listOffsets(kLatest, m_options.connectTimeoutMs));
+    const std::map<int32_t, int64_t> firsts = listOffsets(kEarliest, m_options.connectTimeoutMs);
+    const std::map<int32_t, int64_t> ends = listOffsets(kLatest, m_options.connectTimeoutMs);
+    StartPlan plan(from, m_partitions, firsts, ends);
     RdPartitionsPtr list(rd_kafka_topic_partition_list_new(int(m_partitions.size())));
     for (const auto& [p, offset] : plan.assignments())
         rd_kafka_topic_partition_list_add(list.get(), m_options.topic.c_str(), p)->offset = offset;
@@ -223,11 +224,16 @@ bool KafkaWatcher::start(std::string* error)
         }
         for (int i = 0; i < list->cnt; ++i) {
             auto& tp = list->elems[i];
-            if (tp.offset < 0) // no message at or after the time, or no lookup
-                tp.offset = timeLookupMissing(tp.partition, from.value) ? RD_KAFKA_OFFSET_BEGINNING
-                                                                        : RD_KAFKA_OFFSET_END;
-            else
+            if (tp.offset < 0) { // no message at or after the time, or no lookup
+                const auto lo = firsts.find(tp.partition), hi = ends.find(tp.partition);
+                const bool holdsMessages =
+                    lo != firsts.end() && hi != ends.end() && hi->second > lo->second;
+                tp.offset = holdsMessages && timeLookupMissing(tp.partition, from.value)
+                                ? RD_KAFKA_OFFSET_BEGINNING
+                                : RD_KAFKA_OFFSET_END;
+            } else {
                 plan.want(tp.partition, tp.offset);
+            }
         }
     }
     m_dropped = plan.dropped();
@@ -381,19 +387,14 @@ void KafkaWatcher::probeRecovery()
 
 // Some brokers (librdkafka's mock cluster: the sandbox) answer every time lookup with "none".
 // A real broker finds a partition's first message for time 0 whenever it has one; when this
-// one does not although the partition holds messages, the partition is read from its start
-// and the older messages are skipped here.
+// one does not (the caller knows the partition holds messages), the partition is read from its
+// start and the older messages are skipped here.
 bool KafkaWatcher::timeLookupMissing(int32_t partition, int64_t timestamp)
 {
     RdPartitionsPtr probe(rd_kafka_topic_partition_list_new(1));
     rd_kafka_topic_partition_list_add(probe.get(), m_options.topic.c_str(), partition)->offset = 0;
     if (rd_kafka_offsets_for_times(d->rk.get(), probe.get(), m_options.connectTimeoutMs) ||
         probe->elems[0].offset >= 0)
-        return false;
-    int64_t lo = 0, hi = 0;
-    if (rd_kafka_query_watermark_offsets(d->rk.get(), m_options.topic.c_str(), partition, &lo, &hi,
-                                         m_options.connectTimeoutMs) ||
-        hi <= lo)
         return false;
     m_notBefore[partition] = timestamp;
     return true;

@@ -112,6 +112,24 @@ class TestReplay : public QObject
                     QStringLiteral("--exit-at-end")});
     }
 
+    /// Writes `bytes` to `name` in the test's folder; its path, empty when it cannot be written.
+    QString recording(const QString& name, const QByteArray& bytes)
+    {
+        const QString file = m_tmp.filePath(name);
+        QFile f(file);
+        if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
+            return {};
+        return file;
+    }
+
+    /// porthole-cli publish --replay FILE to the sandbox, with `extra` options.
+    Finished replay(const QString& file, const QStringList& extra = {})
+    {
+        return run(kCli, QStringList{QStringLiteral("publish"), QStringLiteral("--replay"), file,
+                                     QStringLiteral("--bootstrap"), m_sandbox.bootstrap} +
+                             extra);
+    }
+
     static std::vector<KafkaRecord> parseLines(const QByteArray& out, QString* error)
     {
         std::vector<KafkaRecord> records;
@@ -157,17 +175,12 @@ private Q_SLOTS:
         QString error;
         QCOMPARE(identities(parseLines(recorded.out, &error)), identities(sent));
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const QString file = m_tmp.filePath(QStringLiteral("recording.jsonl"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(recorded.out);
-        f.close();
+        const QString file = recording(QStringLiteral("recording.jsonl"), recorded.out);
+        QVERIFY(!file.isEmpty());
 
         // Replay to another topic (the sandbox's change log topic exists beside the runs one).
         const Finished replayed =
-            run(kCli, {QStringLiteral("publish"), QStringLiteral("--replay"), file,
-                       QStringLiteral("--bootstrap"), m_sandbox.bootstrap,
-                       QStringLiteral("--topic"), QStringLiteral("rt.change.log")});
+            replay(file, {QStringLiteral("--topic"), QStringLiteral("rt.change.log")});
         QVERIFY2(replayed.exitCode == 0, replayed.err.constData());
         QVERIFY2(replayed.out.endsWith("{\"delivered\":7,\"failed\":0}\n"),
                  replayed.out.constData());
@@ -203,37 +216,29 @@ private Q_SLOTS:
 
     void replayWithoutTopicUsesEachLinesTopic()
     {
-        const QString file = m_tmp.filePath(QStringLiteral("own-topic.jsonl"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"topic\":\"rt.runs\",\"partition\":0,\"offset\":0,\"timestamp\":null,\"key\":"
-                "\"own\",\"headers\":{},\"value\":{\"a\":1}}\n");
-        f.close();
-        const Finished replayed =
-            run(kCli, {QStringLiteral("publish"), QStringLiteral("--replay"), file,
-                       QStringLiteral("--bootstrap"), m_sandbox.bootstrap});
+        const QString file = recording(
+            QStringLiteral("own-topic.jsonl"),
+            "{\"topic\":\"rt.runs\",\"partition\":0,\"offset\":0,\"timestamp\":null,\"key\":"
+            "\"own\",\"headers\":{},\"value\":{\"a\":1}}\n");
+        QVERIFY(!file.isEmpty());
+        const Finished replayed = replay(file);
         QVERIFY2(replayed.exitCode == 0, replayed.err.constData());
         QVERIFY(replayed.out.contains("\"topic\":\"rt.runs\""));
     }
 
     void badLineIsNamedAndNothingIsSent()
     {
-        const QString file = m_tmp.filePath(QStringLiteral("bad.jsonl"));
-        QFile f(file);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("{\"topic\":\"rt.runs\",\"key\":null,\"headers\":{},\"value\":\"ok\"}\n\n"
-                "{\"topic\":\"rt.runs\",\"value\":\"%%%\",\"valueEncoding\":\"base64\"}\n");
-        f.close();
-        const Finished replayed =
-            run(kCli, {QStringLiteral("publish"), QStringLiteral("--replay"), file,
-                       QStringLiteral("--bootstrap"), m_sandbox.bootstrap});
+        const QString file =
+            recording(QStringLiteral("bad.jsonl"),
+                      "{\"topic\":\"rt.runs\",\"key\":null,\"headers\":{},\"value\":\"ok\"}\n\n"
+                      "{\"topic\":\"rt.runs\",\"value\":\"%%%\",\"valueEncoding\":\"base64\"}\n");
+        QVERIFY(!file.isEmpty());
+        const Finished replayed = replay(file);
         QCOMPARE(replayed.exitCode, 1);
         QVERIFY2(replayed.err.contains("bad.jsonl:3: value: not valid base64"),
                  replayed.err.constData());
         QVERIFY(replayed.out.isEmpty());
-        const Finished usage = run(kCli, {QStringLiteral("publish"), QStringLiteral("--replay"),
-                                          file, QStringLiteral("--bootstrap"), m_sandbox.bootstrap,
-                                          QStringLiteral("--key"), QStringLiteral("k")});
+        const Finished usage = replay(file, {QStringLiteral("--key"), QStringLiteral("k")});
         QCOMPARE(usage.exitCode, 2);
     }
 };

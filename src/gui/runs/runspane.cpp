@@ -87,10 +87,8 @@ RunsPane::RunsPane(QWidget* parent)
     // The jq filter under the quick search, a row of its own: jq filters are long.
     m_ui->jqSlot->addWidget(m_jqBar);
     m_ui->jqSlot->addWidget(m_jqBar->statusLine());
-    // Long status lines are cut, never widen the pane (the form's Ignored size policy): its
-    // minimum width decides how narrow the node editor beside it may get.
-    // One line: the status takes what the live numbers (their own width while there is room)
-    // and the fixed-size chart leave, and elides.
+    // One line that never widens the pane: the status takes what the live numbers (their own
+    // width while there is room) and the fixed-size chart leave, and elides.
     auto* strip = new LiveStrip(m_model, this);
     strip->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     auto* rateChart = new RateChart(this);

@@ -44,7 +44,6 @@ class RunsPane : public QWidget
     Q_OBJECT
 public:
     explicit RunsPane(QWidget* parent = nullptr);
-
     ~RunsPane() override;
 
     /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
@@ -105,7 +104,7 @@ private:
     MessageActions* m_actions;
     RunsRecorder* m_recorder;
     QToolButton* m_recordButton;
-    ElidedLabel* m_status; // one line: rows held and shown, then the broker's news
+    ElidedLabel* m_status; // one line: rows shown, oldest dropped, then the broker's news
     std::unique_ptr<WatchSession> m_session;
     QString m_connection;
     QStringList m_dropped;
