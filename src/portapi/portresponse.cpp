@@ -53,9 +53,10 @@ QString normalizePath(const QJsonValue& path)
         else
             out += (out.isEmpty() ? QString() : QStringLiteral(".")) + part;
     }
-    // Only a path-like name is a field: anything else is a sentence, not a place.
+    // Only a path-like name is a field: anything else is a sentence, not a place. (\z, not $:
+    // $ also matches before a final newline, and "st\n" is no field.)
     static const QRegularExpression pathLike(
-        QStringLiteral("^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[\\w$-]+)*$"));
+        QStringLiteral("^[A-Za-z_$][\\w$-]*(\\[\\d+\\]|\\.[\\w$-]+)*\\z"));
     if (out.size() > kMaxFieldChars || !pathLike.match(out).hasMatch())
         return {};
     return out;

@@ -193,6 +193,10 @@ private Q_SLOTS:
                               << QStringLiteral("Bad gateway");
         QTest::newRow("sentence") << QByteArray(R"({"message":"workflow run wfr_x was not found"})")
                                   << QString() << QStringLiteral("not found");
+        // Found by fuzz_port_response: a path ending in a newline is no field.
+        QTest::newRow("newline")
+            << QByteArray("{\"message\":\"bad\",\"details\":[{\"instancePath\":\"/st\n\"}]}")
+            << QString() << QStringLiteral("bad");
     }
     void problemReadsValidationLibraryShapes()
     {
