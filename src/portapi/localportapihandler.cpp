@@ -6,7 +6,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 #include <QUuid>
 
 namespace porthole {
@@ -44,9 +43,9 @@ LocalApiReply notFound(const QString& message)
 // way (published, not yet read), which LocalPortApi can wait for.
 LocalApiReply unknown(const QString& message, const QString& id)
 {
-    static const QRegularExpression wellFormed(QStringLiteral("^(wfnr|wfr|r)_[A-Za-z0-9]{16}$"));
     LocalApiReply reply = notFound(message);
-    reply.unknownRun = wellFormed.match(id).hasMatch();
+    reply.unknownRun = PortValidator::isNodeRunId(id) || PortValidator::isWorkflowRunId(id) ||
+                       PortValidator::isActionRunId(id);
     return reply;
 }
 

@@ -79,7 +79,8 @@ bool isActionRunId(QStringView id)
 
 bool isPathSafeId(QStringView id)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,200}$"));
+    // \z, not $: $ also matches before a final newline ("r_x\n" is no path segment).
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9_-]{1,200}\\z"));
     return matches(re, id);
 }
 

@@ -133,6 +133,9 @@ private Q_SLOTS:
         u.nodeRunId = QStringLiteral("wfnr_../../x");
         QVERIFY(!PortRequest::nodeRunUpdate(u, NodeRunRoute::NodeRuns, &error, false));
         QVERIFY(error.contains(QLatin1String("not a valid id")));
+        u.nodeRunId = QStringLiteral("wfnr_x\n"); // a final newline is no path segment
+        QVERIFY(!PortRequest::nodeRunUpdate(u, NodeRunRoute::NodeRuns, &error, false));
+        QVERIFY(error.contains(QLatin1String("not a valid id")));
 
         const auto logs = PortRequest::nodeRunLogs(
             kNode, {{QStringLiteral("WARN"), QStringLiteral("slow"), {}}}, &error);
