@@ -8,16 +8,11 @@
 
 namespace porthole {
 
-/// Every preference the app remembers, in one place. Nothing here is a secret: passwords and
-/// client secrets go to the OS keyring (SecretStore), never to QSettings.
+/// Every preference the app and the command line share, in one place (the desktop window's own
+/// layout is gui's GuiSettings). Nothing here is a secret: passwords and client secrets go to
+/// the OS keyring (SecretStore), never to QSettings.
 struct AppSettings
 {
-    // Window
-    static inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
-    static inline const Setting<QByteArray> windowState{"window/state", {}};
-    static inline const Setting<QByteArray> mainSplitter{"window/mainSplitter", {}};
-    static inline const Setting<QByteArray> nodeSplitter{"window/nodeSplitter", {}};
-    static inline const Setting<int> sideTab{"window/sideTab", 0};
     // Files
     static inline const Setting<QString> lastFile{"files/last", {}};
     static inline const Setting<QStringList> recentFiles{"files/recent", {}};
@@ -42,10 +37,6 @@ struct AppSettings
     static inline const Setting<QVariantMap> runsSavedFilters{"runs/savedJqFilters", {}};
     // Runs: columns computed from jq paths, in order
     static inline const Setting<QStringList> runsJqColumns{"runs/jqColumns", {}};
-    // Editor
-    static inline const Setting<bool> editorTabMovesFocus{"editor/tabMovesFocus", false};
-    /// View ▸ Zoom: points added to the editors', tables' and text views' normal size.
-    static inline const Setting<int> viewZoom{"view/zoom", 0};
 
     /// Every key above (a test checks none names a secret).
     static QStringList keys();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "settingsnotifier.h"
+
 #include <QSettings>
 #include <QString>
 #include <QVariant>
@@ -45,11 +47,24 @@ public:
             return m_default;
         return v.value<T>();
     }
-    /// Stores `value`.
+    /// Stores `value` when it differs from what is stored, and tells SettingsNotifier; the
+    /// same value again writes nothing.
     void setValue(const T& value) const
     {
         QSettings settings;
+        if (settings.contains(m_key) && read(settings) == value)
+            return;
         settings.setValue(m_key, QVariant::fromValue(value));
+        Q_EMIT SettingsNotifier::instance()->changed(m_key);
+    }
+    /// Calls `f(value())` whenever this setting changes, while `context` lives.
+    template <typename F> QMetaObject::Connection onChange(const QObject* context, F f) const
+    {
+        return QObject::connect(SettingsNotifier::instance(), &SettingsNotifier::changed, context,
+                                [key = m_key, this, f](const QString& changed) {
+                                    if (changed == key)
+                                        f(value());
+                                });
     }
     /// Forgets the stored value: value() gives the default again.
     void reset() const

@@ -1,11 +1,11 @@
 #include "mainwindow.h"
+#include "gui/guisettings.h"
 
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
 #include "demo/demodirector.h"
 #include "elidedlabel.h"
 #include "englishplurals.h"
-#include "models/runledger.h"
 #include "models/runstablemodel.h"
 #include "node/documentcontroller.h"
 #include "node/draftbar.h"
@@ -16,6 +16,10 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "sandbox/sandbox.h"
+#include "session/connectionstate.h"
+#include "session/portaccount.h"
+#include "session/renderinputs.h"
+#include "session/runselection.h"
 #include "story/ledgerfeed.h"
 #include "story/timelinedialog.h"
 #include "windowactions.h"
@@ -26,11 +30,9 @@
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QScreen>
-#include <QSpinBox>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -41,12 +43,13 @@
 namespace porthole {
 
 MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
-    : QMainWindow(parent), m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(this)),
-      m_publishPane(new PublishPane(this)), m_runsPane(new RunsPane(this)),
-      m_reportPane(new ReportPane(this)), m_connectionBar(new ConnectionBar(this)),
-      m_sandbox(sandbox), m_ledger(new RunLedger(this)), m_sandboxLabel(new QLabel(this)),
-      m_tabs(new QTabWidget(this)), m_split(new QSplitter(Qt::Horizontal, this)),
-      m_draftBar(new DraftBar(this)), m_documents(new DocumentController(m_nodePane, this))
+    : QMainWindow(parent), m_sandbox(sandbox), m_session(new Session(sandbox, this)),
+      m_nodePane(new NodePane(this)), m_previewPane(new PreviewPane(m_session, this)),
+      m_publishPane(new PublishPane(m_session, this)), m_runsPane(new RunsPane(m_session, this)),
+      m_reportPane(new ReportPane(m_session, this)), m_connectionBar(new ConnectionBar(this)),
+      m_sandboxLabel(new QLabel(this)), m_tabs(new QTabWidget(this)),
+      m_split(new QSplitter(Qt::Horizontal, this)), m_draftBar(new DraftBar(this)),
+      m_documents(new DocumentController(m_nodePane, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -80,79 +83,24 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     toolbar->setObjectName(QStringLiteral("connectionToolBar"));
     toolbar->setMovable(false);
     toolbar->addWidget(m_connectionBar);
+    wireSession();
 
-    // One connection for both Kafka tabs: what is published is what the Runs tab can watch. A
-    // watch going on follows the new connection at once, so the tab never shows one broker while
-    // reading another.
-    connect(m_connectionBar, &ConnectionBar::targetChanged, this, [this](const KafkaTarget& t) {
-        m_publishPane->setConnection(t);
-        m_runsPane->setConnection(t);
-        if (m_runsPane->isWatching())
-            m_runsPane->startWatching();
-        AppSettings::lastConnection.setValue(m_connectionBar->currentName());
-    });
-    // The runs table can take the whole window (its "Full width" button hides the editor).
-    connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
-    // A watched message as the preview's context; re-publishing asks first unless on the sandbox.
-    connect(m_runsPane, &RunsPane::useAsContextRequested, this, [this](const QByteArray& json) {
-        m_previewPane->setContextText(json);
-        m_tabs->setCurrentWidget(m_previewPane);
-    });
-    m_runsPane->setSandboxTest([this](const QString& bootstrap) {
-        return m_sandbox->isRunning() && bootstrap == m_sandbox->bootstrap();
-    });
-    // Publishing to the sandbox registers its runs first; signing takes the Report tab's secret.
-    m_publishPane->setSandbox(m_sandbox);
-    m_publishPane->setSecretSource([this] { return m_reportPane->clientSecret(); });
-    // The connection editor's "Get from Port" asks Port's API with the Report tab's account.
-    m_connectionBar->setPortAccountSource([this] {
-        return PortApiAccount{m_reportPane->baseUrl(), m_reportPane->clientId(),
-                              m_reportPane->clientSecret()};
-    });
-    m_reportPane->setLedger(m_ledger); // reports join each run's story
-    // The Runs table verifies with the sandbox's secret on the sandbox, the Report tab's elsewhere.
-    auto watched = std::make_shared<QString>(); // the brokers the Runs tab watches
-    connect(m_connectionBar, &ConnectionBar::targetChanged, this,
-            [watched](const KafkaTarget& t) { *watched = t.bootstrap(); });
-    m_runsPane->model()->setSecretSource([this, watched] {
-        return m_sandbox->isRunning() && *watched == m_sandbox->bootstrap()
-                   ? m_sandbox->clientSecret()
-                   : m_reportPane->clientSecret();
-    });
-    // One story per run: the ledger hears the panes and the sandbox; the table shows states.
-    (new LedgerFeed(m_ledger, m_runsPane->model(), this))->watchWindow(this);
-    m_runsPane->model()->setLedger(m_ledger);
-    connect(m_runsPane, &RunsPane::timelineRequested, this, &MainWindow::showTimeline);
-    connect(m_reportPane, &ReportPane::timelineRequested, this, &MainWindow::showTimeline);
-    // "Report on this run": the Report tab takes the message's kind and ids, and comes forward.
-    connect(m_runsPane, &RunsPane::reportRequested, this,
-            [this](MessageKind kind, const RunIds& ids) {
-                if (m_reportPane->reportOn(kind, ids))
-                    m_tabs->setCurrentWidget(m_reportPane);
-            });
     m_connectionBar->loadProfiles();
     m_sandboxLabel->setObjectName(QStringLiteral("sandboxStatus"));
     m_sandboxLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     statusBar()->addPermanentWidget(m_sandboxLabel);
 
-    // The preview's context and options drive the node's analysis; its result comes back.
-    connect(m_previewPane, &PreviewPane::renderInputChanged, m_nodePane, &NodePane::setRenderInput);
+    // The session's render inputs drive the node's analysis; its result comes back to the
+    // preview, and publishing sends what the preview shows.
+    RenderInputs* inputs = m_session->render();
+    connect(inputs, &RenderInputs::changed, this,
+            [this, inputs] { m_nodePane->setRenderInput(inputs->context(), inputs->options()); });
     connect(m_nodePane, &NodePane::nodeRendered, m_previewPane, &PreviewPane::showRender);
-    // Publishing sends what the preview shows; reporting targets the run the context names.
     connect(m_nodePane, &NodePane::nodeRendered, this,
             [this](const std::shared_ptr<const RenderedNode>& r) {
                 m_publishPane->setMessages(r && r->ok ? r->messages : std::vector<std::string>{});
-                const JsonValue& ctx = m_previewPane->context();
-                const JsonValue& wfr = ctx["workflowRun"]["identifier"];
-                const JsonValue& wfnr = ctx["workflowNodeRun"]["identifier"];
-                const JsonValue& run = ctx["run"]["id"];
-                m_reportPane->setRunIds(
-                    QString::fromStdString(wfr.isString() ? wfr.toString() : std::string()),
-                    QString::fromStdString(wfnr.isString()  ? wfnr.toString()
-                                           : run.isString() ? run.toString()
-                                                            : std::string()));
             });
-    m_nodePane->setRenderInput(m_previewPane->context(), m_previewPane->options());
+    m_nodePane->setRenderInput(inputs->context(), inputs->options());
 
     // The node file, its drafts and the title.
     m_documents->setContextAccess(
@@ -160,7 +108,10 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         [this](const QByteArray& t) { m_previewPane->setContextText(t); });
     connect(m_previewPane, &PreviewPane::contextEditedByUser, m_documents,
             &DocumentController::contextEdited);
-    connect(m_documents, &DocumentController::titleChanged, this, &QWidget::setWindowTitle);
+    connect(m_documents, &DocumentController::titleChanged, this, [this](const QString& title) {
+        setWindowTitle(title);
+        m_session->render()->setNodeFile(m_documents->document()->path());
+    });
     connect(m_documents, &DocumentController::message, statusBar(), &QStatusBar::showMessage);
     connect(m_draftBar, &DraftBar::restoreRequested, m_documents,
             &DocumentController::restoreDraft);
@@ -171,7 +122,7 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     // keep Tab for indenting until Ctrl+M says otherwise.
     for (QPlainTextEdit* box : findChildren<QPlainTextEdit*>())
         box->setTabChangesFocus(true);
-    const bool tabMoves = AppSettings::editorTabMovesFocus.value();
+    const bool tabMoves = GuiSettings::editorTabMovesFocus.value();
     m_nodePane->editor()->setTabMovesFocus(tabMoves);
     m_previewPane->contextEditor()->setTabMovesFocus(tabMoves);
 
@@ -188,9 +139,11 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         label->setSizePolicy(policy);
     }
 
-    m_demo = new DemoDirector(this); // the demo: its caption band and the toolbar's button
+    const WindowParts parts{this,          m_tabs,     m_session,    m_nodePane,      m_previewPane,
+                            m_publishPane, m_runsPane, m_reportPane, m_connectionBar, m_documents};
+    m_demo = new DemoDirector(parts); // the demo: its caption band and the toolbar's button
     toolbar->addAction(m_demo->action());
-    buildMenus();
+    (new WindowActions(parts, m_demo->action()))->build();
     statusBar()->showMessage(tr("Ready"));
     setWindowTitle(tr("Untitled node — Porthole"));
     restoreLayout();
@@ -198,23 +151,62 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::wireSession()
+{
+    // One connection for both Kafka tabs: the picker sets the session's; the panes follow it.
+    connect(m_connectionBar, &ConnectionBar::targetChanged, this, [this](const KafkaTarget& t) {
+        m_session->connection()->setTarget(t);
+        AppSettings::lastConnection.setValue(m_connectionBar->currentName());
+    });
+    // "Get from Port" in the connection editor asks Port's API with the session's account.
+    m_connectionBar->setPortAccount(m_session->account());
+    // The runs table can take the whole window (its "Full width" button hides the editor).
+    connect(m_runsPane, &RunsPane::wideRequested, m_nodePane, &QWidget::setHidden);
+    // One story per run: the ledger hears the panes and the sandbox; the table shows states.
+    auto* feed = new LedgerFeed(m_session, m_runsPane->model(), this);
+    feed->watchPublisher(m_publishPane);
+    m_runsPane->model()->setLedger(m_session->ledger());
+    connect(m_session, &Session::timelineRequested, this, &MainWindow::showTimeline);
+    connect(m_session, &Session::placeRequested, this, &MainWindow::goTo);
+    connect(m_session, &Session::told, statusBar(), &QStatusBar::showMessage);
+}
+
+void MainWindow::goTo(Session::Place place)
+{
+    switch (place) {
+    case Session::Place::Preview:
+        m_tabs->setCurrentWidget(m_previewPane);
+        break;
+    case Session::Place::Publish:
+        m_tabs->setCurrentWidget(m_publishPane);
+        break;
+    case Session::Place::Runs:
+        m_tabs->setCurrentWidget(m_runsPane);
+        break;
+    case Session::Place::Report:
+        m_tabs->setCurrentWidget(m_reportPane);
+        break;
+    case Session::Place::Editor:
+        // The editor may be hidden by the Runs tab's Full width: the keyboard must never go
+        // to a node the user cannot see.
+        if (m_runsPane->isWide())
+            m_runsPane->setWide(false);
+        m_nodePane->editor()->setFocus(Qt::ShortcutFocusReason);
+        break;
+    }
+}
+
 void MainWindow::showTimeline(const QString& runId)
 {
-    const QString run = runId.isEmpty() ? m_runsPane->selectedRunId() : runId;
+    const QString run = runId.isEmpty() ? m_session->selection()->runId() : runId;
     if (run.isEmpty()) {
         statusBar()->showMessage(tr("Select a message that names a run to see its timeline."),
                                  5000);
         return;
     }
     if (!m_timeline)
-        m_timeline = new TimelineDialog(m_ledger, this);
+        m_timeline = new TimelineDialog(m_session->ledger(), this);
     m_timeline->showRun(run);
-}
-
-void MainWindow::buildMenus()
-{
-    auto* actions = new WindowActions(this);
-    actions->build();
 }
 
 void MainWindow::restoreLayout()
@@ -225,17 +217,17 @@ void MainWindow::restoreLayout()
     if (const QScreen* screen = QGuiApplication::primaryScreen())
         size = size.boundedTo(screen->availableGeometry().size());
     resize(size);
-    if (const QByteArray g = AppSettings::windowGeometry.value(); !g.isEmpty())
+    if (const QByteArray g = GuiSettings::windowGeometry.value(); !g.isEmpty())
         WindowPlacement::restore(this, g); // restoreGeometry() would shift it by 20 px
-    if (const QByteArray s = AppSettings::windowState.value(); !s.isEmpty())
+    if (const QByteArray s = GuiSettings::windowState.value(); !s.isEmpty())
         restoreState(s);
-    if (const QByteArray s = AppSettings::mainSplitter.value(); !s.isEmpty())
+    if (const QByteArray s = GuiSettings::mainSplitter.value(); !s.isEmpty())
         m_split->restoreState(s);
-    if (const QByteArray s = AppSettings::nodeSplitter.value(); !s.isEmpty())
+    if (const QByteArray s = GuiSettings::nodeSplitter.value(); !s.isEmpty())
         m_nodePane->splitter()->restoreState(s);
-    m_tabs->setCurrentIndex(std::clamp(AppSettings::sideTab.value(), 0, m_tabs->count() - 1));
+    m_tabs->setCurrentIndex(std::clamp(GuiSettings::sideTab.value(), 0, m_tabs->count() - 1));
     connect(m_tabs, &QTabWidget::currentChanged, this,
-            [](int i) { AppSettings::sideTab.setValue(i); });
+            [](int i) { GuiSettings::sideTab.setValue(i); });
     auto* layoutTimer = new QTimer(this);
     layoutTimer->setInterval(5000);
     connect(layoutTimer, &QTimer::timeout, this, [this] {
@@ -243,26 +235,6 @@ void MainWindow::restoreLayout()
             saveLayout();
     });
     layoutTimer->start();
-
-    // The publish options the user typed last time (never a secret: key, headers, repeats).
-    auto* key = findChild<QLineEdit*>(QStringLiteral("publishKey"));
-    auto* headers = findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders"));
-    auto* repeat = findChild<QSpinBox*>(QStringLiteral("publishRepeat"));
-    if (key) {
-        key->setText(AppSettings::publishKey.value());
-        connect(key, &QLineEdit::textChanged, this,
-                [](const QString& t) { AppSettings::publishKey.setValue(t); });
-    }
-    if (headers) {
-        headers->setPlainText(AppSettings::publishHeaders.value());
-        connect(headers, &QPlainTextEdit::textChanged, this,
-                [headers] { AppSettings::publishHeaders.setValue(headers->toPlainText()); });
-    }
-    if (repeat) {
-        repeat->setValue(AppSettings::publishRepeat.value());
-        connect(repeat, &QSpinBox::valueChanged, this,
-                [](int v) { AppSettings::publishRepeat.setValue(v); });
-    }
 }
 
 void MainWindow::saveLayout()
@@ -273,10 +245,10 @@ void MainWindow::saveLayout()
         if (s.value() != v)
             s.setValue(v);
     };
-    store(AppSettings::windowGeometry, saveGeometry());
-    store(AppSettings::windowState, saveState());
-    store(AppSettings::mainSplitter, m_split->saveState());
-    store(AppSettings::nodeSplitter, m_nodePane->splitter()->saveState());
+    store(GuiSettings::windowGeometry, saveGeometry());
+    store(GuiSettings::windowState, saveState());
+    store(GuiSettings::mainSplitter, m_split->saveState());
+    store(GuiSettings::nodeSplitter, m_nodePane->splitter()->saveState());
 }
 
 bool MainWindow::openFile(const QString& path)
@@ -327,10 +299,11 @@ bool MainWindow::startSandbox(QString* error)
     m_sandboxLabel->setText(tr("Sandbox · Kafka %1 · Port API %2 · org %3")
                                 .arg(m_sandbox->bootstrap(), m_sandbox->apiUrl(), org));
     const QString remembered = AppSettings::lastConnection.value();
-    m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     // The local Port API accepts sandbox/sandbox; real credentials are typed, never stored.
-    m_reportPane->setApi(m_sandbox->apiUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
-    m_reportPane->setSandboxApiUrl(m_sandbox->apiUrl());
+    m_session->account()->setSandboxApiUrl(m_sandbox->apiUrl());
+    m_session->account()->set(m_sandbox->apiUrl(), QStringLiteral("sandbox"),
+                              QStringLiteral("sandbox"));
+    m_connectionBar->setSandbox(m_sandbox->bootstrap(), org); // selects it: the panes follow
     m_runsPane->startWatching();
     if (!remembered.isEmpty() && remembered != m_connectionBar->currentName()) {
         m_connectionBar->restoreConnection(remembered);   // never prompts for a password

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "session/session.h"
+
 #include <QMainWindow>
 
 class QLabel;
@@ -16,7 +18,6 @@ class NodePane;
 class PreviewPane;
 class PublishPane;
 class ReportPane;
-class RunLedger;
 class RunsPane;
 class Sandbox;
 class TimelineDialog;
@@ -39,24 +40,11 @@ public:
     /// What a launch without a file argument shows: the last file if it still exists, else an
     /// example; and the offer to restore a draft a crashed session left.
     void openStartupDocument();
-    NodePane* nodePane() const { return m_nodePane; }
-    RunsPane* runsPane() const { return m_runsPane; }
-    PreviewPane* previewPane() const { return m_previewPane; }
-    PublishPane* publishPane() const { return m_publishPane; }
-    ReportPane* reportPane() const { return m_reportPane; }
-    ConnectionBar* connectionBar() const { return m_connectionBar; }
-    DocumentController* documents() const { return m_documents; }
-    QTabWidget* sideTabs() const { return m_tabs; }
-    /// Starts the embedded sandbox (broker + local Port API) and points the panes at it.
+    /// Starts the embedded sandbox (broker + local Port API) and points the session at it.
     bool startSandbox(QString* error);
-    Sandbox* sandbox() const { return m_sandbox; }
-    /// Every run's story this session (published, received, reported), shared by the panes.
-    RunLedger* ledger() const { return m_ledger; }
-    /// Opens (or brings up) the timeline of `runId`: what was rendered, published, received and
-    /// reported, live. An empty id shows the Runs table's selected row's run.
-    void showTimeline(const QString& runId = {});
-    /// The timeline window (null until first shown).
-    TimelineDialog* timelineDialog() const { return m_timeline; }
+    /// The state the panes share (connection, Port account, render inputs, selected run,
+    /// ledger). The window exposes no pane: tests find those by object name.
+    Session* session() const { return m_session; }
     /// The demo (toolbar "Demo", `porthole --demo`).
     DemoDirector* demoDirector() const { return m_demo; }
 
@@ -66,14 +54,14 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    Sandbox* m_sandbox = nullptr;
+    Session* m_session = nullptr; // before the panes: they are made with it
     NodePane* m_nodePane = nullptr;
     PreviewPane* m_previewPane = nullptr;
     PublishPane* m_publishPane = nullptr;
     RunsPane* m_runsPane = nullptr;
     ReportPane* m_reportPane = nullptr;
     ConnectionBar* m_connectionBar = nullptr;
-    Sandbox* m_sandbox = nullptr;
-    RunLedger* m_ledger = nullptr;
     TimelineDialog* m_timeline = nullptr;
     DemoDirector* m_demo = nullptr;
     QLabel* m_sandboxLabel = nullptr;
@@ -81,7 +69,9 @@ private:
     QSplitter* m_split = nullptr;
     DraftBar* m_draftBar = nullptr;
     DocumentController* m_documents = nullptr;
-    void buildMenus();
+    void wireSession();
+    void goTo(Session::Place place);
+    void showTimeline(const QString& runId);
     void restoreLayout();
     void saveLayout();
     void showShortcuts();

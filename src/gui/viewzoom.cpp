@@ -1,4 +1,5 @@
 #include "viewzoom.h"
+#include "gui/guisettings.h"
 
 #include "core/appsettings.h"
 
@@ -56,7 +57,7 @@ void scaleColumns(QAbstractItemView* view, QHeaderView* header, double ratio)
 
 ViewZoom::ViewZoom(QWidget* window)
     : QObject(window), m_window(window),
-      m_level(std::clamp(AppSettings::viewZoom.value(), kMin, kMax))
+      m_level(std::clamp(GuiSettings::viewZoom.value(), kMin, kMax))
 {
     setObjectName(QStringLiteral("viewZoom"));
     apply();
@@ -69,7 +70,7 @@ void ViewZoom::setLevel(int level)
         return;
     m_level = level;
     apply();
-    AppSettings::viewZoom.setValue(level);
+    GuiSettings::viewZoom.setValue(level);
     Q_EMIT levelChanged(level);
 }
 

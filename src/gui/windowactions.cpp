@@ -1,11 +1,10 @@
 #include "windowactions.h"
+#include "gui/guisettings.h"
 
 #include "aboutdialog.h"
 #include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
-#include "demo/demodirector.h"
-#include "mainwindow.h"
 #include "node/documentcontroller.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
@@ -14,6 +13,9 @@
 #include "report/reportpane.h"
 #include "runs/runspane.h"
 #include "runs/runsrecorder.h"
+#include "session/renderinputs.h"
+#include "session/runselection.h"
+#include "session/session.h"
 #include "settings/preferencesdialog.h"
 #include "viewzoom.h"
 
@@ -26,6 +28,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPlainTextEdit>
@@ -37,7 +40,9 @@
 
 namespace porthole {
 
-WindowActions::WindowActions(MainWindow* window) : QObject(window), m_window(window) {}
+WindowActions::WindowActions(const WindowParts& parts, QAction* demo)
+    : QObject(parts.window), m_parts(parts), m_window(parts.window), m_demo(demo)
+{}
 
 QAction* WindowActions::add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys,
                             const QString& objectName)
@@ -73,7 +78,7 @@ QList<QAction*> WindowActions::shortcutActions() const
 
 void WindowActions::buildFileMenu()
 {
-    DocumentController* docs = m_window->documents();
+    DocumentController* docs = m_parts.documents;
     QMenu* file = m_window->menuBar()->addMenu(tr("&File"));
     connect(add(file, tr("&Open…"), {QKeySequence::Open}, QStringLiteral("actionOpen")),
             &QAction::triggered, docs, &DocumentController::chooseAndOpen);
@@ -92,8 +97,8 @@ void WindowActions::buildFileMenu()
     connect(add(file, tr("Open recor&ding…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
                 QStringLiteral("actionOpenRecording")),
             &QAction::triggered, this, [this] {
-                m_window->sideTabs()->setCurrentWidget(m_window->runsPane());
-                m_window->runsPane()->recorder()->openWithDialog();
+                m_parts.tabs->setCurrentWidget(m_parts.runs);
+                m_parts.runs->recorder()->openWithDialog();
             });
     file->addSeparator();
     connect(add(file, tr("&Save"), {QKeySequence::Save}, QStringLiteral("actionSave")),
@@ -103,8 +108,8 @@ void WindowActions::buildFileMenu()
             &QAction::triggered, docs, &DocumentController::saveAs);
     file->addAction(tr("Check a &consumer…"), this, [this, docs] {
         const QString path = docs->document()->path();
-        CheckConsumerDialog::open(m_window, m_window->nodePane()->nodeText(),
-                                  m_window->previewPane()->context(),
+        CheckConsumerDialog::open(m_window, m_parts.node->nodeText(),
+                                  m_parts.session->render()->context(),
                                   path.isEmpty() ? tr("node") : QFileInfo(path).completeBaseName());
     });
     file->addSeparator();
@@ -113,11 +118,6 @@ void WindowActions::buildFileMenu()
             &QAction::triggered, this, [this] {
                 auto* dialog = new PreferencesDialog(m_window);
                 dialog->setAttribute(Qt::WA_DeleteOnClose);
-                connect(dialog, &QDialog::accepted, this, [this] {
-                    if (auto* a =
-                            m_window->findChild<QAction*>(QStringLiteral("actionTabMovesFocus")))
-                        a->setChecked(AppSettings::editorTabMovesFocus.value());
-                });
                 dialog->open();
             });
     file->addSeparator();
@@ -135,7 +135,7 @@ void WindowActions::forFocusWidget(const char* slot)
 
 void WindowActions::buildEditMenu()
 {
-    NodePane* node = m_window->nodePane();
+    NodePane* node = m_parts.node;
     QMenu* edit = m_window->menuBar()->addMenu(tr("&Edit"));
     // Text boxes take these keys themselves (ShortcutOverride); the menu entries are for the
     // mouse, and list the keys.
@@ -180,14 +180,18 @@ void WindowActions::buildEditMenu()
                         tr("Not formatted: the node is not valid JSON yet."), 4000);
             });
     edit->addSeparator();
-    QAction* tabMoves = add(edit, tr("&Tab moves focus"), {QKeySequence(Qt::CTRL | Qt::Key_M)},
-                            QStringLiteral("actionTabMovesFocus"));
+    QAction* tabMoves = m_tabMoves =
+        add(edit, tr("&Tab moves focus"), {QKeySequence(Qt::CTRL | Qt::Key_M)},
+            QStringLiteral("actionTabMovesFocus"));
     tabMoves->setCheckable(true);
     tabMoves->setChecked(node->editor()->tabMovesFocus());
+    // Preferences (or anything else) changing the setting moves the menu's tick with it.
+    GuiSettings::editorTabMovesFocus.onChange(tabMoves,
+                                              [tabMoves](bool on) { tabMoves->setChecked(on); });
     connect(tabMoves, &QAction::toggled, this, [this, node](bool on) {
         node->editor()->setTabMovesFocus(on);
-        m_window->previewPane()->contextEditor()->setTabMovesFocus(on);
-        AppSettings::editorTabMovesFocus.setValue(on);
+        m_parts.preview->contextEditor()->setTabMovesFocus(on);
+        GuiSettings::editorTabMovesFocus.setValue(on);
         m_window->statusBar()->showMessage(on ? tr("Tab moves the focus out of the editors.")
                                               : tr("Tab indents in the editors."),
                                            3000);
@@ -197,7 +201,7 @@ void WindowActions::buildEditMenu()
 void WindowActions::buildViewMenu()
 {
     QMenu* view = m_window->menuBar()->addMenu(tr("&View"));
-    QTabWidget* tabs = m_window->sideTabs();
+    QTabWidget* tabs = m_parts.tabs;
     const QString names[] = {tr("&Preview"), tr("P&ublish"), tr("&Runs topic"), tr("Re&port")};
     for (int i = 0; i < tabs->count() && i < 4; ++i) {
         QAction* a = add(view, names[i], {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
@@ -217,20 +221,18 @@ void WindowActions::buildViewMenu()
     view->addSeparator();
     connect(add(view, tr("&Editor"), {QKeySequence(Qt::CTRL | Qt::Key_E)},
                 QStringLiteral("actionFocusEditor")),
-            &QAction::triggered, this, [this] { m_window->nodePane()->editor()->setFocus(); });
+            &QAction::triggered, this,
+            [this] { Q_EMIT m_parts.session->placeRequested(Session::Place::Editor); });
     connect(add(view, tr("&Kafka connection"), {QKeySequence(Qt::CTRL | Qt::Key_K)},
                 QStringLiteral("actionFocusConnection")),
-            &QAction::triggered, this, [this] {
-                if (auto* combo = m_window->connectionBar()->findChild<QComboBox*>())
-                    combo->setFocus();
-            });
+            &QAction::triggered, m_parts.connection, &ConnectionBar::focusPicker);
     view->addSeparator();
     connect(add(view, tr("&Next problem"), {QKeySequence(Qt::Key_F8)},
                 QStringLiteral("actionNextProblem")),
-            &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(true); });
+            &QAction::triggered, this, [this] { m_parts.node->gotoProblem(true); });
     connect(add(view, tr("Pre&vious problem"), {QKeySequence(Qt::SHIFT | Qt::Key_F8)},
                 QStringLiteral("actionPreviousProblem")),
-            &QAction::triggered, this, [this] { m_window->nodePane()->gotoProblem(false); });
+            &QAction::triggered, this, [this] { m_parts.node->gotoProblem(false); });
     // Zoom for presenting: editors, tables and text views together (ViewZoom).
     view->addSeparator();
     auto* zoom = new ViewZoom(m_window);
@@ -249,39 +251,46 @@ void WindowActions::buildViewMenu()
 void WindowActions::buildRunMenu()
 {
     QMenu* run = m_window->menuBar()->addMenu(tr("&Run"));
-    QTabWidget* tabs = m_window->sideTabs();
+    QTabWidget* tabs = m_parts.tabs;
     QAction* publish =
         add(run, tr("&Publish"),
             {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)},
             QStringLiteral("actionPublish"));
     connect(publish, &QAction::triggered, this, [this, tabs] {
-        tabs->setCurrentWidget(m_window->publishPane());
-        m_window->publishPane()->publish();
+        tabs->setCurrentWidget(m_parts.publish);
+        m_parts.publish->publish();
     });
-    tooltipFor("publishButton", publish);
     QAction* watch = add(run, tr("&Watch runs topic"), {QKeySequence(Qt::Key_F5)},
                          QStringLiteral("actionWatch"));
     connect(watch, &QAction::triggered, this, [this, tabs] {
-        tabs->setCurrentWidget(m_window->runsPane());
-        m_window->runsPane()->startWatching();
+        tabs->setCurrentWidget(m_parts.runs);
+        m_parts.runs->startWatching();
     });
-    tooltipFor("runsWatch", watch);
     QAction* stop = add(run, tr("&Stop watching"), {QKeySequence(Qt::CTRL | Qt::Key_W)},
                         QStringLiteral("actionStopWatching"));
-    connect(stop, &QAction::triggered, this, [this] { m_window->runsPane()->stopWatching(); });
-    QAction* report = add(run, tr("Send &report"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
+    connect(stop, &QAction::triggered, this, [this] { m_parts.runs->stopWatching(); });
+    // Reporting can complete someone's real run: this only fills the Report tab from the
+    // selected run and puts the keyboard on its Send button; sending is always the user's.
+    QAction* report = add(run, tr("&Report on selected run…"), {QKeySequence(Qt::CTRL | Qt::Key_R)},
                           QStringLiteral("actionReport"));
+    report->setToolTip(tr("Fill the Report tab from the run selected in the Runs tab; "
+                          "nothing is sent until you press Send (Ctrl+R)"));
     connect(report, &QAction::triggered, this, [this, tabs] {
-        tabs->setCurrentWidget(m_window->reportPane());
-        m_window->reportPane()->send();
+        if (!m_parts.session->selection()->isEmpty()) {
+            Q_EMIT m_parts.session->reportOnSelectionRequested();
+            return;
+        }
+        tabs->setCurrentWidget(m_parts.report);
+        m_window->statusBar()->showMessage(
+            tr("No run selected in the Runs tab: fill in the run id, then press Send."), 5000);
     });
-    tooltipFor("reportSend", report);
     QAction* timeline = add(run, tr("Run &timeline"), {QKeySequence(Qt::CTRL | Qt::Key_T)},
                             QStringLiteral("actionTimeline"));
     timeline->setToolTip(tr("The selected run's story: rendered, published, received, reported"));
-    connect(timeline, &QAction::triggered, this, [this] { m_window->showTimeline(); });
+    connect(timeline, &QAction::triggered, this,
+            [this] { Q_EMIT m_parts.session->timelineRequested(QString()); });
     run->addSeparator();
-    run->addAction(m_window->demoDirector()->action()); // the toolbar's Demo, also here
+    run->addAction(m_demo); // the toolbar's Demo, also here
 }
 
 void WindowActions::buildHelpMenu()
@@ -298,12 +307,6 @@ void WindowActions::buildHelpMenu()
     help->addSeparator();
     connect(add(help, tr("&About Porthole"), {}, QStringLiteral("actionAbout")),
             &QAction::triggered, this, [this] { AboutDialog(m_window).exec(); });
-}
-
-void WindowActions::tooltipFor(const char* buttonName, QAction* action)
-{
-    if (auto* button = m_window->findChild<QAbstractButton*>(QLatin1String(buttonName)))
-        button->setToolTip(action->toolTip());
 }
 
 void WindowActions::showShortcuts()

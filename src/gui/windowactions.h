@@ -1,5 +1,7 @@
 #pragma once
 
+#include "windowparts.h"
+
 #include <QList>
 #include <QObject>
 
@@ -8,8 +10,6 @@ class QMenu;
 
 namespace porthole {
 
-class MainWindow;
-
 /// The window's menus and keyboard map. Every command is a window-wide QAction, so its
 /// shortcut works wherever the focus is (the editor included), shows in its menu, and is listed
 /// by Help ▸ Keyboard shortcuts; buttons that do the same show the shortcut in their tooltip.
@@ -17,14 +17,18 @@ class WindowActions : public QObject
 {
     Q_OBJECT
 public:
-    explicit WindowActions(MainWindow* window);
+    /// Menus for `parts.window`; `demo` is the toolbar's Demo action, listed under Run too.
+    WindowActions(const WindowParts& parts, QAction* demo);
     /// Adds the menus to the window's menu bar.
     void build();
     /// Every action with a shortcut, in menu order.
     QList<QAction*> shortcutActions() const;
 
 private:
-    MainWindow* m_window;
+    WindowParts m_parts;
+    QMainWindow* m_window;
+    QAction* m_demo;
+    QAction* m_tabMoves = nullptr;
     QList<QAction*> m_actions;
     QAction* add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys,
                  const QString& objectName);
@@ -33,7 +37,6 @@ private:
     void buildViewMenu();
     void buildRunMenu();
     void buildHelpMenu();
-    void tooltipFor(const char* buttonName, QAction* action);
     void forFocusWidget(const char* slot);
     void showShortcuts();
 };

@@ -7,6 +7,8 @@
 #include "gui/elidedlabel.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
 #include "support/loopwatch.h"
@@ -253,11 +255,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ConnectionBar bar;
-        RunsPane runs;
-        PublishPane publish;
-        QObject::connect(&bar, &ConnectionBar::targetChanged, &runs, &RunsPane::setConnection);
-        QObject::connect(&bar, &ConnectionBar::targetChanged, &publish,
-                         &PublishPane::setConnection);
+        Session session; // one connection for both panes, as the window has
+        RunsPane runs(&session);
+        PublishPane publish(&session);
+        QObject::connect(&bar, &ConnectionBar::targetChanged, session.connection(),
+                         &ConnectionState::setTarget);
         bar.loadProfiles(dir.filePath(QStringLiteral("profiles.json")));
         bar.setSandbox(m_sandbox.bootstrap(), QStringLiteral("conntest"));
         QCOMPARE(bar.current().bootstrap(), m_sandbox.bootstrap());

@@ -4,6 +4,7 @@
 // detail, and is remembered.
 #include "core/appsettings.h"
 #include "gui/demo/demodirector.h"
+#include "gui/guisettings.h"
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
@@ -11,6 +12,7 @@
 #include "gui/runs/runspane.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
+#include "support/panes.h"
 #include "support/throwawaysettings.h"
 
 #include <QAction>
@@ -96,8 +98,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(banner->text().startsWith(QStringLiteral("3/5")), 10000);
         QVERIFY(demo->runId().startsWith(QStringLiteral("wfnr_")));
         // Esc, wherever the focus is (here the node editor), stops it.
-        window.nodePane()->editor()->setFocus();
-        QTest::keyClick(window.nodePane()->editor(), Qt::Key_Escape);
+        test::pane<NodePane>(&window)->editor()->setFocus();
+        QTest::keyClick(test::pane<NodePane>(&window)->editor(), Qt::Key_Escape);
         QCOMPARE(finished.size(), 1);
         QCOMPARE(finished.first().at(0).toBool(), false);
         QVERIFY(banner->text().startsWith(QStringLiteral("Demo stopped")));
@@ -130,15 +132,16 @@ private Q_SLOTS:
 
     void zoomReachesEditorTablesAndDetail()
     {
-        AppSettings::viewZoom.setValue(0);
+        GuiSettings::viewZoom.setValue(0);
         Sandbox sandbox;
         auto window = std::make_unique<MainWindow>(&sandbox);
         window->show();
         QVERIFY(QTest::qWaitForWindowExposed(window.get()));
-        NodeEditor* editor = window->nodePane()->editor();
+        NodeEditor* editor = test::pane<NodePane>(window.get())->editor();
         auto* table = window->findChild<QTableView*>(QStringLiteral("runsTable"));
         // The message detail's value is a QScintilla editor of its own.
-        QsciScintilla* detail = window->runsPane()->detail()->findChild<QsciScintilla*>();
+        QsciScintilla* detail =
+            test::pane<RunsPane>(window.get())->detail()->findChild<QsciScintilla*>();
         QVERIFY(detail);
         const qreal tablePoints = table->font().pointSizeF();
         const int rowHeight = table->verticalHeader()->defaultSectionSize();
@@ -156,7 +159,7 @@ private Q_SLOTS:
         // Columns widen with the text, so cells are not cut short.
         QVERIFY2(table->horizontalHeader()->sectionSize(RunsTableModel::Time) > timeWidth,
                  qPrintable(QString::number(table->horizontalHeader()->sectionSize(0))));
-        QCOMPARE(AppSettings::viewZoom.value(), 4);
+        QCOMPARE(GuiSettings::viewZoom.value(), 4);
         QTest::keyClick(editor, Qt::Key_Minus, Qt::ControlModifier);
         QCOMPARE(editor->SendScintilla(QsciScintilla::SCI_GETZOOM), 3L);
         QCOMPARE(table->font().pointSizeF(), tablePoints + 3);
@@ -164,15 +167,19 @@ private Q_SLOTS:
         // Remembered: a new window starts zoomed.
         window.reset();
         auto again = std::make_unique<MainWindow>(&sandbox);
-        QCOMPARE(again->nodePane()->editor()->SendScintilla(QsciScintilla::SCI_GETZOOM), 3L);
+        QCOMPARE(
+            test::pane<NodePane>(again.get())->editor()->SendScintilla(QsciScintilla::SCI_GETZOOM),
+            3L);
         auto* table2 = again->findChild<QTableView*>(QStringLiteral("runsTable"));
         QCOMPARE(table2->font().pointSizeF(), tablePoints + 3);
         // Ctrl+0: back to normal size.
         again->findChild<QAction*>(QStringLiteral("actionZoomReset"))->trigger();
-        QCOMPARE(again->nodePane()->editor()->SendScintilla(QsciScintilla::SCI_GETZOOM), 0L);
+        QCOMPARE(
+            test::pane<NodePane>(again.get())->editor()->SendScintilla(QsciScintilla::SCI_GETZOOM),
+            0L);
         QCOMPARE(table2->font().pointSizeF(), tablePoints);
         QCOMPARE(table2->verticalHeader()->defaultSectionSize(), rowHeight);
-        QCOMPARE(AppSettings::viewZoom.value(), 0);
+        QCOMPARE(GuiSettings::viewZoom.value(), 0);
     }
 };
 

@@ -13,6 +13,7 @@
 #include "gui/runs/runsrecorder.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
+#include "support/panes.h"
 #include "support/throwawaysettings.h"
 
 #include <QAbstractButton>
@@ -42,7 +43,7 @@ class TestKeyboard : public QObject
     test::ThrowAwaySettings m_settings;
     Sandbox m_sandbox;
     MainWindow* m_w = nullptr;
-    NodeEditor* editor() const { return m_w->nodePane()->editor(); }
+    NodeEditor* editor() const { return test::pane<NodePane>(m_w)->editor(); }
     QWidget* focus() const { return QApplication::focusWidget(); }
 
     void key(int k, Qt::KeyboardModifiers mods = Qt::NoModifier)
@@ -67,7 +68,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(m_w->startSandbox(&error), qPrintable(error));
         m_w->openExample(QStringLiteral("with-run-ids.json"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_w->nodePane()->lastRender() && m_w->nodePane()->lastRender()->ok,
+        QTRY_VERIFY_WITH_TIMEOUT(test::pane<NodePane>(m_w)->lastRender() &&
+                                     test::pane<NodePane>(m_w)->lastRender()->ok,
                                  20000);
     }
     void cleanupTestCase() { delete m_w; }
@@ -76,18 +78,18 @@ private Q_SLOTS:
     {
         editor()->setFocus();
         QTRY_COMPARE(focus(), static_cast<QWidget*>(editor()));
-        const QByteArray before = m_w->nodePane()->nodeText();
+        const QByteArray before = test::pane<NodePane>(m_w)->nodeText();
         editor()->setCursorPosition(1, 2);
         key(Qt::Key_Period, Qt::ControlModifier); // no fix here: nothing typed
         key(Qt::Key_K, Qt::ControlModifier | Qt::ShiftModifier);
-        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), before);
         QCOMPARE(focus(), static_cast<QWidget*>(editor()));
     }
 
     void quickFixAndProblemsFromTheEditor()
     {
-        m_w->nodePane()->setNodeText(kBroken);
-        QTRY_COMPARE(m_w->nodePane()->problemsView()->topLevelItemCount(), 1);
+        test::pane<NodePane>(m_w)->setNodeText(kBroken);
+        QTRY_COMPARE(test::pane<NodePane>(m_w)->problemsView()->topLevelItemCount(), 1);
         editor()->setFocus();
         editor()->setCursorPosition(0, 0);
         key(Qt::Key_F8); // selects the problem
@@ -95,48 +97,48 @@ private Q_SLOTS:
         key(Qt::Key_F8, Qt::ShiftModifier); // wraps to the same one
         QCOMPARE(editor()->selectedText(), QStringLiteral("\"kafka\""));
         key(Qt::Key_Period, Qt::ControlModifier);
-        QVERIFY(m_w->nodePane()->nodeText().contains("\"KAFKA\""));
-        QVERIFY(!m_w->nodePane()->nodeText().contains(".\"kafka"));
-        QTRY_COMPARE(m_w->nodePane()->problemsView()->topLevelItemCount(), 0);
+        QVERIFY(test::pane<NodePane>(m_w)->nodeText().contains("\"KAFKA\""));
+        QVERIFY(!test::pane<NodePane>(m_w)->nodeText().contains(".\"kafka"));
+        QTRY_COMPARE(test::pane<NodePane>(m_w)->problemsView()->topLevelItemCount(), 0);
     }
 
     void completionInsideATemplate()
     {
-        const QByteArray text = m_w->nodePane()->nodeText();
+        const QByteArray text = test::pane<NodePane>(m_w)->nodeText();
         const int at = int(text.indexOf(".ser }}") + 4); // after ".outputs.trigger.ser"
         editor()->setFocus();
         editor()->SendScintilla(QsciScintilla::SCI_GOTOPOS, long(at));
         key(Qt::Key_Space, Qt::ControlModifier);
         QVERIFY(editor()->isListActive());
-        QCOMPARE(m_w->nodePane()->nodeText(), text); // no space typed
-        key(Qt::Key_Return);                         // the one proposal: .outputs.trigger.service
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), text); // no space typed
+        key(Qt::Key_Return); // the one proposal: .outputs.trigger.service
         QVERIFY(!editor()->isListActive());
-        QVERIFY2(m_w->nodePane()->nodeText().contains("{{ .outputs.trigger.service }}"),
-                 m_w->nodePane()->nodeText().constData());
+        QVERIFY2(test::pane<NodePane>(m_w)->nodeText().contains("{{ .outputs.trigger.service }}"),
+                 test::pane<NodePane>(m_w)->nodeText().constData());
         editor()->undo();
-        QCOMPARE(m_w->nodePane()->nodeText(), text);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), text);
     }
 
     void tabLeavesTheEditorOnlyAfterCtrlM()
     {
         editor()->setFocus();
-        const QByteArray before = m_w->nodePane()->nodeText();
+        const QByteArray before = test::pane<NodePane>(m_w)->nodeText();
         key(Qt::Key_M, Qt::ControlModifier);
         key(Qt::Key_Tab);
         QVERIFY(focus() != editor());
-        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), before);
         editor()->setFocus();
         key(Qt::Key_M, Qt::ControlModifier); // back to indenting
         key(Qt::Key_Tab);
         QCOMPARE(focus(), static_cast<QWidget*>(editor()));
-        QVERIFY(m_w->nodePane()->nodeText() != before);
+        QVERIFY(test::pane<NodePane>(m_w)->nodeText() != before);
         editor()->undo();
-        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), before);
     }
 
     void ctrlDigitsWalkThePanesAndTabLeavesTheirBoxes()
     {
-        auto* tabs = m_w->sideTabs();
+        auto* tabs = m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"));
         for (int i = 0; i < 4; ++i) {
             editor()->setFocus();
             key(Qt::Key_1 + i, Qt::ControlModifier);
@@ -160,46 +162,55 @@ private Q_SLOTS:
     void altLettersOpenMenus()
     {
         editor()->setFocus();
-        const QByteArray before = m_w->nodePane()->nodeText();
+        const QByteArray before = test::pane<NodePane>(m_w)->nodeText();
         key(Qt::Key_F, Qt::AltModifier);
         QTRY_VERIFY(qobject_cast<QMenu*>(QApplication::activePopupWidget()));
         QCOMPARE(qobject_cast<QMenu*>(QApplication::activePopupWidget())->title(),
                  QStringLiteral("&File"));
         QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
         QTRY_VERIFY(!QApplication::activePopupWidget());
-        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), before);
         // Alt+K: the Kafka connection picker.
         editor()->setFocus();
         key(Qt::Key_K, Qt::AltModifier);
         QCOMPARE(focus()->objectName(), QStringLiteral("connectionCombo"));
-        QCOMPARE(m_w->nodePane()->nodeText(), before);
+        QCOMPARE(test::pane<NodePane>(m_w)->nodeText(), before);
     }
 
     void publishWatchStopAndReportByKeys()
     {
         editor()->setFocus();
         m_w->openExample(QStringLiteral("with-run-ids.json"));
-        QTRY_VERIFY_WITH_TIMEOUT(m_w->nodePane()->lastRender() && m_w->nodePane()->lastRender()->ok,
+        QTRY_VERIFY_WITH_TIMEOUT(test::pane<NodePane>(m_w)->lastRender() &&
+                                     test::pane<NodePane>(m_w)->lastRender()->ok,
                                  20000);
-        QSignalSpy published(m_w->publishPane(), &PublishPane::publishFinished);
+        QSignalSpy published(test::pane<PublishPane>(m_w), &PublishPane::publishFinished);
         key(Qt::Key_Return, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
         QCOMPARE(published.at(0).at(0).toLongLong(), 1);
-        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->publishPane()));
+        QCOMPARE(m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentWidget(),
+                 static_cast<QWidget*>(test::pane<PublishPane>(m_w)));
 
         editor()->setFocus();
         key(Qt::Key_W, Qt::ControlModifier);
         QCOMPARE(focus(), static_cast<QWidget*>(editor()));
-        QVERIFY(!m_w->runsPane()->isWatching());
+        QVERIFY(!test::pane<RunsPane>(m_w)->isWatching());
         key(Qt::Key_F5);
-        QVERIFY(m_w->runsPane()->isWatching());
-        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->runsPane()));
+        QVERIFY(test::pane<RunsPane>(m_w)->isWatching());
+        QCOMPARE(m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentWidget(),
+                 static_cast<QWidget*>(test::pane<RunsPane>(m_w)));
 
+        // Ctrl+R only brings the Report tab forward (filled from the selected run, when one is):
+        // the report goes when the user presses Send (Alt+D), never before.
         editor()->setFocus();
-        QSignalSpy reported(m_w->reportPane(), &ReportPane::reportFinished);
+        QSignalSpy reported(test::pane<ReportPane>(m_w), &ReportPane::reportFinished);
         key(Qt::Key_R, Qt::ControlModifier);
+        QCOMPARE(m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentWidget(),
+                 static_cast<QWidget*>(test::pane<ReportPane>(m_w)));
+        QTest::qWait(300);
+        QCOMPARE(reported.count(), 0);
+        key(Qt::Key_D, Qt::AltModifier);
         QTRY_COMPARE_WITH_TIMEOUT(reported.count(), 1, 30000);
-        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->reportPane()));
     }
 
     // At 1024×700 the Runs tab's bottom row is one tidy line: the status (the broker's news)
@@ -207,9 +218,11 @@ private Q_SLOTS:
     // The status used to wrap to four lines and squeeze the table.
     void runsStatusStaysOneLineWhenNarrow()
     {
-        QVERIFY(m_w->runsPane()->isWatching()); // the long "watching … without a consumer group"
+        QVERIFY(test::pane<RunsPane>(m_w)
+                    ->isWatching()); // the long "watching … without a consumer group"
         m_w->resize(1024, 700);
-        m_w->sideTabs()->setCurrentWidget(m_w->runsPane());
+        m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))
+            ->setCurrentWidget(test::pane<RunsPane>(m_w));
         auto* status = m_w->findChild<ElidedLabel*>(QStringLiteral("runsStatus"));
         auto* strip = m_w->findChild<ElidedLabel*>(QStringLiteral("runsLiveStrip"));
         QVERIFY(status && strip);
@@ -300,15 +313,16 @@ private Q_SLOTS:
             }
         });
         poll.start();
-        m_w->sideTabs()->setCurrentIndex(0);
+        m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))->setCurrentIndex(0);
         editor()->setFocus();
-        QSignalSpy done(m_w->runsPane()->recorder(), &RunsRecorder::done);
+        QSignalSpy done(test::pane<RunsPane>(m_w)->recorder(), &RunsRecorder::done);
         key(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
         QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 10000);
         QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
-        QCOMPARE(m_w->sideTabs()->currentWidget(), static_cast<QWidget*>(m_w->runsPane()));
-        QVERIFY(!m_w->runsPane()->isWatching());
-        RunsTableModel* model = m_w->runsPane()->model();
+        QCOMPARE(m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentWidget(),
+                 static_cast<QWidget*>(test::pane<RunsPane>(m_w)));
+        QVERIFY(!test::pane<RunsPane>(m_w)->isWatching());
+        RunsTableModel* model = test::pane<RunsPane>(m_w)->model();
         QCOMPARE(model->rowCount(), 3);
         for (int i = 0; i < 3; ++i) {
             const KafkaRecord back = model->record(i);

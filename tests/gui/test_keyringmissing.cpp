@@ -2,6 +2,8 @@
 // the Report tab says so in a readable line, keeps the secret in memory and still reports.
 #include "gui/report/keyringrow.h"
 #include "gui/report/reportpane.h"
+#include "gui/session/portaccount.h"
+#include "gui/session/session.h"
 #include "portapi/localportapi.h"
 
 #include <QCheckBox>
@@ -31,7 +33,9 @@ private Q_SLOTS:
         auto* status = pane.findChild<QLabel*>(QStringLiteral("reportKeyringStatus"));
         QSignalSpy answered(pane.keyringRow(), &KeyringRow::keyringAnswered);
         // The lookup for a stored secret fails: one readable line, no crash, no wait.
-        pane.setApi(api.baseUrl(), clientId, QString());
+        // A local test API: no "is this someone\'s real run?" question.
+        pane.session()->account()->setSandboxApiUrl(api.baseUrl());
+        pane.session()->account()->set(api.baseUrl(), clientId, QString());
         QTRY_VERIFY_WITH_TIMEOUT(!answered.isEmpty(), 30000);
         qInfo("keyring status: %s", qPrintable(status->text()));
         QVERIFY2(status->text().startsWith(QStringLiteral("the system keyring is not available: ")),

@@ -10,6 +10,8 @@
 #include "gui/runs/recordingexport.h"
 #include "gui/runs/runspane.h"
 #include "gui/runs/runsrecorder.h"
+#include "gui/session/runselection.h"
+#include "gui/session/session.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
 
@@ -130,16 +132,16 @@ private Q_SLOTS:
         QVERIFY(all.contains(QStringLiteral("Signature=missing")));
 
         // Actions: the preview's context and a report on this run.
-        QSignalSpy context(&pane, &RunsPane::useAsContextRequested);
-        QSignalSpy report(&pane, &RunsPane::reportRequested);
+        QSignalSpy context(pane.session(), &Session::contextOffered);
+        QSignalSpy report(pane.session(), &Session::reportOnSelectionRequested);
         QVERIFY(pane.actions()->useAsContext()->isEnabled());
         pane.actions()->useAsContext()->trigger();
         QCOMPARE(context.size(), 1);
         QCOMPARE(context.at(0).at(0).toByteArray(), QByteArray::fromStdString(*sample()[0]->value));
         pane.actions()->report()->trigger();
         QCOMPARE(report.size(), 1);
-        QCOMPARE(report.at(0).at(0).value<MessageKind>(), MessageKind::WorkflowNode);
-        QCOMPARE(report.at(0).at(1).value<RunIds>().nodeRun.text(),
+        QCOMPARE(pane.session()->selection()->kind(), MessageKind::WorkflowNode);
+        QCOMPARE(pane.session()->selection()->ids().nodeRun.text(),
                  std::string("wfnr_8Jk2Lm4Np6Qr8St0"));
 
         // Binary: a hex dump and a note; no context, no report (no run id).

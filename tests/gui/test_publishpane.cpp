@@ -2,6 +2,8 @@
 // ends in seconds with the connection test's reason in words, librdkafka's own text only in the
 // tooltip (it used to wait 15 s and say "Local: Message timed out", offset -1).
 #include "gui/publish/publishpane.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "kafka/sandboxbroker.h"
 
 #include <QCheckBox>
@@ -53,7 +55,8 @@ private Q_SLOTS:
             dead = QString::fromStdString(gone.bootstrap());
         }
         PublishPane pane;
-        pane.setConnection(KafkaTarget::plain(dead, QStringLiteral("dead.runs")));
+        pane.session()->connection()->setTarget(
+            KafkaTarget::plain(dead, QStringLiteral("dead.runs")));
         pane.setMessages({"{\"a\":1}", "{\"a\":2}"});
         QSignalSpy finished(&pane, &PublishPane::publishFinished);
         pane.publish();

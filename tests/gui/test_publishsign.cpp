@@ -7,6 +7,7 @@
 #include "models/runstablemodel.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
+#include "support/panes.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -27,7 +28,8 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         w.openExample(QStringLiteral("with-run-ids.json"));
-        QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok,
+        QTRY_VERIFY_WITH_TIMEOUT(test::pane<NodePane>(&w)->lastRender() &&
+                                     test::pane<NodePane>(&w)->lastRender()->ok,
                                  20000);
         auto* sign = w.findChild<QCheckBox*>(QStringLiteral("publishSign"));
         QVERIFY(sign);
@@ -36,17 +38,17 @@ private Q_SLOTS:
         sign->setChecked(true);
 
         const QString nodeRun = w.findChild<QLineEdit*>(QStringLiteral("reportRunId"))->text();
-        QVERIFY(!w.sandbox()->api()->handler().store().hasNodeRun(nodeRun));
+        QVERIFY(!w.session()->sandbox()->api()->handler().store().hasNodeRun(nodeRun));
         auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
         QTRY_VERIFY(publish->isEnabled());
-        QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
+        QSignalSpy published(test::pane<PublishPane>(&w), &PublishPane::publishFinished);
         publish->click();
         // Registered at the click, before any delivery: a consumer reporting at once finds it.
-        QVERIFY(w.sandbox()->api()->handler().store().hasNodeRun(nodeRun));
+        QVERIFY(w.session()->sandbox()->api()->handler().store().hasNodeRun(nodeRun));
         QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
         QCOMPARE(published.at(0).at(0).toLongLong(), 1);
 
-        RunsTableModel* model = w.runsPane()->model();
+        RunsTableModel* model = test::pane<RunsPane>(&w)->model();
         QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() >= 1, 20000);
         const int last = model->rowCount() - 1;
         QCOMPARE(model->index(last, RunsTableModel::Signature).data().toString(),

@@ -10,6 +10,7 @@
 #include "gui/windowplacement.h"
 #include "kafka/profilestore.h"
 #include "sandbox/sandbox.h"
+#include "support/panes.h"
 #include "support/throwawaysettings.h"
 
 #include <QDir>
@@ -77,7 +78,7 @@ private Q_SLOTS:
             first.move(0, 0); // the top of a screen with no window manager: nothing to shift
             QCOMPARE(first.frameGeometry().topLeft(), QPoint(0, 0));
             QVERIFY(first.openFile(m_node));
-            first.sideTabs()->setCurrentIndex(2);
+            first.findChild<QTabWidget*>(QStringLiteral("sideTabs"))->setCurrentIndex(2);
             auto* split = first.findChild<QSplitter*>(QStringLiteral("mainSplitter"));
             split->setSizes({380, 380});
             leftWidth = split->sizes().at(0);
@@ -85,8 +86,8 @@ private Q_SLOTS:
                 ->setText(QStringLiteral("k-1"));
             QString error;
             QVERIFY2(first.startSandbox(&error), qPrintable(error));
-            first.connectionBar()->selectConnection(QStringLiteral("local"));
-            QCOMPARE(first.connectionBar()->currentName(), QStringLiteral("local"));
+            test::pane<ConnectionBar>(&first)->selectConnection(QStringLiteral("local"));
+            QCOMPARE(test::pane<ConnectionBar>(&first)->currentName(), QStringLiteral("local"));
             QVERIFY(first.close());
         }
         Sandbox secondSandbox;
@@ -96,19 +97,20 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&second));
         QCOMPARE(second.size(), size);
         QCOMPARE(second.frameGeometry().topLeft(), QPoint(0, 0)); // not 20 px lower
-        QCOMPARE(second.documents()->document()->path(), m_node);
+        QCOMPARE(test::pane<DocumentController>(&second)->document()->path(), m_node);
         QVERIFY(second.windowTitle().startsWith(QStringLiteral("mine.json")));
-        QCOMPARE(second.sideTabs()->currentIndex(), 2);
+        QCOMPARE(second.findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentIndex(), 2);
         const QList<int> sizes =
             second.findChild<QSplitter*>(QStringLiteral("mainSplitter"))->sizes();
         QVERIFY2(qAbs(sizes.at(0) - leftWidth) <= 2,
                  qPrintable(QStringLiteral("%1 vs %2").arg(sizes.at(0)).arg(leftWidth)));
         QCOMPARE(second.findChild<QLineEdit*>(QStringLiteral("publishKey"))->text(),
                  QStringLiteral("k-1"));
-        QVERIFY(second.documents()->document()->recentFiles().contains(m_node));
+        QVERIFY(
+            test::pane<DocumentController>(&second)->document()->recentFiles().contains(m_node));
         QString error;
         QVERIFY2(second.startSandbox(&error), qPrintable(error));
-        QCOMPARE(second.connectionBar()->currentName(), QStringLiteral("local"));
+        QCOMPARE(test::pane<ConnectionBar>(&second)->currentName(), QStringLiteral("local"));
         QVERIFY(second.close());
     }
 
@@ -177,10 +179,10 @@ private Q_SLOTS:
         QString error;
         QVERIFY2(w.startSandbox(&error), qPrintable(error));
         // No keyring in this test: the lookup fails, and the bar says so instead of a dialog.
-        QTRY_VERIFY_WITH_TIMEOUT(w.connectionBar()->statusText().contains(QStringLiteral("cloud")),
-                                 30000);
-        QVERIFY(!w.connectionBar()->openDialog());
-        QCOMPARE(w.connectionBar()->currentName(), QStringLiteral("sandbox"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            test::pane<ConnectionBar>(&w)->statusText().contains(QStringLiteral("cloud")), 30000);
+        QVERIFY(!test::pane<ConnectionBar>(&w)->openDialog());
+        QCOMPARE(test::pane<ConnectionBar>(&w)->currentName(), QStringLiteral("sandbox"));
         QCOMPARE(AppSettings::lastConnection.value(), QStringLiteral("cloud"));
         QVERIFY(w.close());
     }
@@ -210,13 +212,13 @@ private Q_SLOTS:
             Sandbox killedSandbox;
             auto* w = new MainWindow(&killedSandbox);
             QVERIFY(w->openFile(m_node));
-            NodeEditor* editor = w->nodePane()->editor();
+            NodeEditor* editor = test::pane<NodePane>(w)->editor();
             editor->setCursorPosition(0, 1);
             QTest::keyClicks(editor, QStringLiteral("\"draft\": 1, "));
-            edited = w->nodePane()->nodeText();
+            edited = test::pane<NodePane>(w)->nodeText();
             QVERIFY(w->windowTitle().contains(QStringLiteral("•")));
-            w->documents()->autosave(); // what the timer does every few seconds
-            delete w;                   // killed: no closeEvent, the draft stays
+            test::pane<DocumentController>(w)->autosave(); // what the timer does every few seconds
+            delete w;                                      // killed: no closeEvent, the draft stays
         }
         Sandbox wSandbox;
         MainWindow w(&wSandbox);
@@ -228,18 +230,18 @@ private Q_SLOTS:
                     ->text()
                     .contains(QStringLiteral("mine.json")));
         restore->click();
-        QCOMPARE(w.nodePane()->nodeText(), edited);
-        QCOMPARE(w.documents()->document()->path(), m_node);
-        QVERIFY(w.documents()->document()->isModified());
+        QCOMPARE(test::pane<NodePane>(&w)->nodeText(), edited);
+        QCOMPARE(test::pane<DocumentController>(&w)->document()->path(), m_node);
+        QVERIFY(test::pane<DocumentController>(&w)->document()->isModified());
         QVERIFY(w.windowTitle().contains(QStringLiteral("•")));
         // Undo brings the saved file back: the draft was one edit on top of it.
-        w.nodePane()->editor()->undo();
+        test::pane<NodePane>(&w)->editor()->undo();
         QFile f(m_node);
         QVERIFY(f.open(QIODevice::ReadOnly));
-        QCOMPARE(w.nodePane()->nodeText(), f.readAll());
+        QCOMPARE(test::pane<NodePane>(&w)->nodeText(), f.readAll());
         // A clean close leaves nothing to offer.
-        w.documents()->closedCleanly();
-        QVERIFY(!w.documents()->pendingDraft());
+        test::pane<DocumentController>(&w)->closedCleanly();
+        QVERIFY(!test::pane<DocumentController>(&w)->pendingDraft());
     }
 };
 

@@ -5,6 +5,8 @@
 #include "core/messagedecoder.h"
 #include "gui/report/reporthistorymodel.h"
 #include "gui/report/reportpane.h"
+#include "gui/session/portaccount.h"
+#include "gui/session/session.h"
 #include "models/runledger.h"
 #include "portapi/localportapi.h"
 #include "portapi/portclientconfig.h"
@@ -82,17 +84,17 @@ private Q_SLOTS:
         QVERIFY2(m_api->listen(0, &error), qPrintable(error));
         m_api->registerNodeRun(kNode, kRun);
         m_api->registerActionRun(kAction);
-        m_ledger = new RunLedger;
         m_pane = new ReportPane;
+        m_ledger = m_pane->session()->ledger();
         m_pane->resize(700, 760);
-        m_pane->setLedger(m_ledger);
-        m_pane->setSandboxApiUrl(m_api->baseUrl()); // the sandbox's: no confirmation
-        m_pane->setApi(m_api->baseUrl(), QStringLiteral("report-client"), kSecret);
+        // The sandbox's: no confirmation.
+        m_pane->session()->account()->setSandboxApiUrl(m_api->baseUrl());
+        m_pane->session()->account()->set(m_api->baseUrl(), QStringLiteral("report-client"),
+                                          kSecret);
     }
     void cleanup()
     {
         delete m_pane;
-        delete m_ledger;
         delete m_api;
     }
 
@@ -284,7 +286,8 @@ private Q_SLOTS:
     // Not the sandbox's API and a run this session did not publish: ask first.
     void asksBeforeReportingOnSomeoneElsesRun()
     {
-        m_pane->setSandboxApiUrl(QStringLiteral("http://127.0.0.1:1")); // m_api is "real" now
+        // m_api is "real" now.
+        m_pane->session()->account()->setSandboxApiUrl(QStringLiteral("http://127.0.0.1:1"));
         m_pane->setRunIds(kRun, kNode);
         const qsizetype before = m_api->handler().calls().size();
         const auto box = [this] {
@@ -361,7 +364,7 @@ private Q_SLOTS:
         QVERIFY(!timeline->isEnabled());
         m_pane->setRunIds(kRun, kNode);
         QVERIFY(timeline->isEnabled());
-        QSignalSpy asked(m_pane, &ReportPane::timelineRequested);
+        QSignalSpy asked(m_pane->session(), &Session::timelineRequested);
         timeline->click();
         QCOMPARE(asked.count(), 1);
         QCOMPARE(asked.at(0).at(0).toString(), kNode);

@@ -3,6 +3,8 @@
 #include "gui/runs/messagedetailview.h"
 #include "gui/runs/messagevalueview.h"
 #include "gui/runs/runspane.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "kafka/kafkaproducer.h"
 #include "models/runstablemodel.h"
 #include "portapi/localportapi.h"
@@ -27,7 +29,8 @@ private Q_SLOTS:
         QVERIFY2(sandbox.start(QStringLiteral("guitest"), 0, 0, &error), qPrintable(error));
 
         RunsPane pane;
-        pane.setConnection(KafkaTarget::plain(sandbox.bootstrap(), QStringLiteral("guitest.runs")));
+        pane.session()->connection()->setTarget(
+            KafkaTarget::plain(sandbox.bootstrap(), QStringLiteral("guitest.runs")));
         pane.startWatching();
 
         KafkaConfig config;

@@ -4,6 +4,8 @@
 #include "gui/elidedlabel.h"
 #include "gui/runs/readpositionbar.h"
 #include "gui/runs/runspane.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "kafka/kafkaproducer.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
@@ -52,7 +54,7 @@ class TestRunsSeek : public QObject
     void watch(RunsPane& pane, const QString& topic, const StartPosition& from,
                const QString& partitions = {})
     {
-        pane.setConnection(KafkaTarget::plain(m_sandbox.bootstrap(), topic));
+        pane.session()->connection()->setTarget(KafkaTarget::plain(m_sandbox.bootstrap(), topic));
         pane.positionBar()->setPosition(from);
         pane.findChild<QLineEdit*>(QStringLiteral("runsPartitions"))->setText(partitions);
         pane.startWatching();

@@ -5,6 +5,8 @@
 #include "gui/report/keyringrow.h"
 #include "gui/report/reportpane.h"
 #include "gui/secretstore.h"
+#include "gui/session/portaccount.h"
+#include "gui/session/session.h"
 #include "portapi/localportapi.h"
 
 #include <QCheckBox>
@@ -99,7 +101,9 @@ private Q_SLOTS:
         {
             ReportPane pane;
             pane.keyringRow()->setLoopbackAllowed(true); // the test server is on loopback
-            pane.setApi(api.baseUrl(), clientId, testSecret());
+            // A local test API: no "is this someone\'s real run?" question.
+            pane.session()->account()->setSandboxApiUrl(api.baseUrl());
+            pane.session()->account()->set(api.baseUrl(), clientId, testSecret());
             pane.setRunIds({}, QStringLiteral("wfnr_keyring1"));
             auto* remember = pane.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"));
             QVERIFY(remember && remember->isEnabled());
@@ -115,7 +119,9 @@ private Q_SLOTS:
         }
         ReportPane fresh;
         fresh.keyringRow()->setLoopbackAllowed(true);
-        fresh.setApi(api.baseUrl(), clientId, QString());
+        // A local test API: no "is this someone\'s real run?" question.
+        fresh.session()->account()->setSandboxApiUrl(api.baseUrl());
+        fresh.session()->account()->set(api.baseUrl(), clientId, QString());
         auto* secret = fresh.findChild<QLineEdit*>(QStringLiteral("reportClientSecret"));
         QTRY_VERIFY_WITH_TIMEOUT(!secret->text().isEmpty(), 10000);
         QVERIFY(secret->text() == testSecret());
@@ -148,7 +154,9 @@ private Q_SLOTS:
         api.registerNodeRun(QStringLiteral("wfnr_keyring3"));
         ReportPane pane;
         pane.keyringRow()->setLoopbackAllowed(true);
-        pane.setApi(api.baseUrl(), clientId, QStringLiteral("not-the-secret"));
+        // A local test API: no "is this someone\'s real run?" question.
+        pane.session()->account()->setSandboxApiUrl(api.baseUrl());
+        pane.session()->account()->set(api.baseUrl(), clientId, QStringLiteral("not-the-secret"));
         pane.setRunIds({}, QStringLiteral("wfnr_keyring3"));
         pane.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"))->setChecked(true);
         QSignalSpy reported(&pane, &ReportPane::reportFinished);
@@ -173,7 +181,10 @@ private Q_SLOTS:
         QVERIFY2(api.listen(0, &error), qPrintable(error));
         api.registerNodeRun(QStringLiteral("wfnr_keyring2"));
         ReportPane pane;
-        pane.setApi(api.baseUrl(), QStringLiteral("sandbox"), QStringLiteral("sandbox"));
+        // A local test API: no "is this someone\'s real run?" question.
+        pane.session()->account()->setSandboxApiUrl(api.baseUrl());
+        pane.session()->account()->set(api.baseUrl(), QStringLiteral("sandbox"),
+                                       QStringLiteral("sandbox"));
         pane.setRunIds({}, QStringLiteral("wfnr_keyring2"));
         auto* remember = pane.findChild<QCheckBox*>(QStringLiteral("reportRememberSecret"));
         QVERIFY(!remember->isEnabled());

@@ -14,6 +14,7 @@
 #include "models/runstablemodel.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
+#include "support/panes.h"
 
 #include <QAction>
 #include <QApplication>
@@ -90,17 +91,19 @@ void publishExample(MainWindow& w, QString* run, int* row)
     QString error;
     QVERIFY2(w.startSandbox(&error), qPrintable(error));
     w.openExample(QStringLiteral("with-run-ids.json"));
-    QTRY_VERIFY_WITH_TIMEOUT(w.nodePane()->lastRender() && w.nodePane()->lastRender()->ok, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(test::pane<NodePane>(&w)->lastRender() &&
+                                 test::pane<NodePane>(&w)->lastRender()->ok,
+                             20000);
     *run = QString::fromStdString(
-        w.previewPane()->context()["workflowNodeRun"]["identifier"].toString());
+        test::pane<PreviewPane>(&w)->context()["workflowNodeRun"]["identifier"].toString());
     QVERIFY(run->startsWith(QStringLiteral("wfnr_")));
     auto* publish = w.findChild<QPushButton*>(QStringLiteral("publishButton"));
     QTRY_VERIFY(publish->isEnabled());
-    QSignalSpy published(w.publishPane(), &PublishPane::publishFinished);
+    QSignalSpy published(test::pane<PublishPane>(&w), &PublishPane::publishFinished);
     publish->click();
     QTRY_COMPARE_WITH_TIMEOUT(published.count(), 1, 30000);
     QCOMPARE(published.at(0).at(0).toLongLong(), 1);
-    QTRY_VERIFY_WITH_TIMEOUT((*row = rowOf(w.runsPane()->model(), *run)) >= 0, 20000);
+    QTRY_VERIFY_WITH_TIMEOUT((*row = rowOf(test::pane<RunsPane>(&w)->model(), *run)) >= 0, 20000);
 }
 
 } // namespace
@@ -119,11 +122,11 @@ private Q_SLOTS:
         publishExample(w, &run, &row);
         if (QTest::currentTestFailed())
             return;
-        RunsTableModel* model = w.runsPane()->model();
+        RunsTableModel* model = test::pane<RunsPane>(&w)->model();
         QVERIFY(model->index(row, RunsTableModel::Status).data().toString().isEmpty());
 
         // A consumer reports COMPLETED/SUCCESS to the sandbox's local API.
-        const QString api = w.sandbox()->apiUrl();
+        const QString api = w.session()->sandbox()->apiUrl();
         const Curl login = curl(L({"-X", "POST", "-H", "Content-Type: application/json", "-d",
                                    R"({"clientId":"sandbox","clientSecret":"sandbox"})"})
                                 << api + QStringLiteral("/v1/auth/access_token"));
@@ -136,7 +139,7 @@ private Q_SLOTS:
             QStringLiteral("-H"), QStringLiteral("Content-Type: application/json")};
         const QString nodeRunUrl = api + QStringLiteral("/v1/workflows/nodes/runs/") + run;
         const QString logsUrl = nodeRunUrl + QStringLiteral("/logs");
-        QSignalSpy stateMoved(w.ledger(), &RunLedger::stateChanged);
+        QSignalSpy stateMoved(w.session()->ledger(), &RunLedger::stateChanged);
         const Curl done =
             curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null", "-d",
                            R"({"status":"COMPLETED","result":"SUCCESS",)"
@@ -159,25 +162,26 @@ private Q_SLOTS:
                  << logsUrl);
         QCOMPARE(log.exitCode, 0);
         // The Report tab's own calls (its User-Agent) are recorded by the tab, not twice here.
-        const int reportedBefore = w.ledger()->count(RunEvent::Stage::Reported);
+        const int reportedBefore = w.session()->ledger()->count(RunEvent::Stage::Reported);
         const Curl fromTab =
             curl(auth + L({"-A", "Porthole-Report/0.1", "-X", "PATCH", "-w", "%{http_code}", "-o",
                            "/dev/null", "-d", R"({"status":"IN_PROGRESS"})"})
                  << nodeRunUrl);
         QCOMPARE(fromTab.out, QByteArray("200"));
-        QCOMPARE(w.ledger()->count(RunEvent::Stage::Reported), reportedBefore);
-        QCOMPARE(w.ledger()->state(run).status, QStringLiteral("COMPLETED"));
+        QCOMPARE(w.session()->ledger()->count(RunEvent::Stage::Reported), reportedBefore);
+        QCOMPARE(w.session()->ledger()->state(run).status, QStringLiteral("COMPLETED"));
 
         // Ctrl+T on the selected row opens its timeline.
         auto* table = w.findChild<QTableView*>(QStringLiteral("runsTable"));
-        table->setCurrentIndex(w.runsPane()->proxy()->mapFromSource(model->index(row, 0)));
-        QCOMPARE(w.runsPane()->selectedRunId(), run);
+        table->setCurrentIndex(
+            test::pane<RunsPane>(&w)->proxy()->mapFromSource(model->index(row, 0)));
+        QCOMPARE(test::pane<RunsPane>(&w)->selectedRunId(), run);
         auto* action = w.findChild<QAction*>(QStringLiteral("actionTimeline"));
         QVERIFY(action);
         QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_T));
         action->trigger();
-        QVERIFY(w.timelineDialog() && w.timelineDialog()->isVisible());
-        TimelineView* view = w.timelineDialog()->view();
+        QVERIFY(w.findChild<TimelineDialog*>() && w.findChild<TimelineDialog*>()->isVisible());
+        TimelineView* view = w.findChild<TimelineDialog*>()->view();
         QCOMPARE(view->runId(), run);
         QCOMPARE(view->stages().join(u' '),
                  QStringLiteral("rendered published received reported reported logged"));
@@ -204,14 +208,14 @@ private Q_SLOTS:
         const QString other = QStringLiteral("wfnr_kcatkcatkcat0001");
         const Curl produced = runPeer(
             QStringLiteral("kcat"),
-            {QStringLiteral("-b"), w.sandbox()->bootstrap(), QStringLiteral("-P"),
+            {QStringLiteral("-b"), w.session()->sandbox()->bootstrap(), QStringLiteral("-P"),
              QStringLiteral("-t"), QStringLiteral("sandbox.runs")},
             R"({"context":{"runId":"wfnr_kcatkcatkcat0001","workflowRunId":"wfr_kcatkcatkcat0001"},"payload":{}})"
             "\n");
         QCOMPARE(produced.exitCode, 0);
         int otherRow = -1;
         QTRY_VERIFY_WITH_TIMEOUT((otherRow = rowOf(model, other)) >= 0, 20000);
-        QVERIFY(!w.ledger()->knows(other));
+        QVERIFY(!w.session()->ledger()->knows(other));
         const Curl progress = curl(auth + L({"-X", "PATCH", "-w", "%{http_code}", "-o", "/dev/null",
                                              "-d", R"({"status":"IN_PROGRESS"})"})
                                    << api + QStringLiteral("/v1/workflows/nodes/runs/") + other);
@@ -219,7 +223,7 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(model->index(otherRow, RunsTableModel::Status).data().toString(),
                                   QStringLiteral("IN_PROGRESS"), 5000);
         QStringList stages;
-        for (const RunEvent& e : w.ledger()->events(other))
+        for (const RunEvent& e : w.session()->ledger()->events(other))
             stages << stageName(e.stage);
         QCOMPARE(stages.join(u' '), QStringLiteral("received reported"));
     }
@@ -234,31 +238,41 @@ private Q_SLOTS:
         publishExample(w, &run, &row);
         if (QTest::currentTestFailed())
             return;
-        RunsTableModel* model = w.runsPane()->model();
+        RunsTableModel* model = test::pane<RunsPane>(&w)->model();
 
         // The preview's ids are replaced by the row's: prove they come from the message.
-        w.reportPane()->setRunIds(QStringLiteral("wfr_0000000000000000"),
-                                  QStringLiteral("wfnr_0000000000000000"));
+        test::pane<ReportPane>(&w)->setRunIds(QStringLiteral("wfr_0000000000000000"),
+                                              QStringLiteral("wfnr_0000000000000000"));
         auto* table = w.findChild<QTableView*>(QStringLiteral("runsTable"));
-        table->setCurrentIndex(w.runsPane()->proxy()->mapFromSource(model->index(row, 0)));
-        auto* reportRun = w.runsPane()->findChild<QAction*>(QStringLiteral("runsReportOnRun"));
+        table->setCurrentIndex(
+            test::pane<RunsPane>(&w)->proxy()->mapFromSource(model->index(row, 0)));
+        auto* reportRun =
+            test::pane<RunsPane>(&w)->findChild<QAction*>(QStringLiteral("runsReportOnRun"));
         QVERIFY(reportRun);
         QTRY_VERIFY(reportRun->isEnabled());
         reportRun->trigger();
-        QCOMPARE(w.sideTabs()->currentWidget(), w.reportPane());
-        auto* runId = w.reportPane()->findChild<QLineEdit*>(QStringLiteral("reportRunId"));
+        QCOMPARE(w.findChild<QTabWidget*>(QStringLiteral("sideTabs"))->currentWidget(),
+                 test::pane<ReportPane>(&w));
+        auto* runId =
+            test::pane<ReportPane>(&w)->findChild<QLineEdit*>(QStringLiteral("reportRunId"));
         QCOMPARE(runId->text(), run);
 
-        auto* status = w.reportPane()->findChild<QComboBox*>(QStringLiteral("reportStatus"));
-        auto* result = w.reportPane()->findChild<QComboBox*>(QStringLiteral("reportResult"));
+        auto* status =
+            test::pane<ReportPane>(&w)->findChild<QComboBox*>(QStringLiteral("reportStatus"));
+        auto* result =
+            test::pane<ReportPane>(&w)->findChild<QComboBox*>(QStringLiteral("reportResult"));
         status->setCurrentIndex(status->findData(QStringLiteral("COMPLETED")));
         QVERIFY(result->isEnabled());
         result->setCurrentIndex(result->findText(QStringLiteral("SUCCESS")));
-        QSignalSpy recorded(w.sandbox()->api(), &LocalPortApi::callRecorded);
-        QSignalSpy finished(w.reportPane(), &ReportPane::reportFinished);
-        auto* send = w.findChild<QAction*>(QStringLiteral("actionReport"));
-        QVERIFY(send);
-        send->trigger();
+        QSignalSpy recorded(w.session()->sandbox()->api(), &LocalPortApi::callRecorded);
+        QSignalSpy finished(test::pane<ReportPane>(&w), &ReportPane::reportFinished);
+        // Ctrl+R only fills the form; the report goes with the Send button.
+        auto* fill = w.findChild<QAction*>(QStringLiteral("actionReport"));
+        QVERIFY(fill);
+        fill->trigger();
+        QCOMPARE(runId->text(), run);
+        QCOMPARE(finished.count(), 0);
+        w.findChild<QPushButton*>(QStringLiteral("reportSend"))->click();
         QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 15000);
         QCOMPARE(finished.at(0).at(0).toInt(), 200);
         // The sandbox's API holds the report: its recorded PATCH for this run, answered 200.
@@ -272,7 +286,7 @@ private Q_SLOTS:
         QVERIFY(held);
         QTRY_COMPARE_WITH_TIMEOUT(model->index(row, RunsTableModel::Status).data().toString(),
                                   QStringLiteral("COMPLETED · SUCCESS"), 5000);
-        QCOMPARE(w.ledger()->state(run).status, QStringLiteral("COMPLETED"));
+        QCOMPARE(w.session()->ledger()->state(run).status, QStringLiteral("COMPLETED"));
     }
 };
 

@@ -7,6 +7,8 @@
 #include "gui/connection/connectiondialog.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "models/runstablemodel.h"
 
 #include <QSignalSpy>
@@ -69,10 +71,11 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         ConnectionBar bar;
-        RunsPane runs;
-        PublishPane publish;
-        connect(&bar, &ConnectionBar::targetChanged, &runs, &RunsPane::setConnection);
-        connect(&bar, &ConnectionBar::targetChanged, &publish, &PublishPane::setConnection);
+        Session session; // one connection for both panes, as the window has
+        RunsPane runs(&session);
+        PublishPane publish(&session);
+        connect(&bar, &ConnectionBar::targetChanged, session.connection(),
+                &ConnectionState::setTarget);
         bar.loadProfiles(dir.filePath(QStringLiteral("profiles.json")));
         bar.editConnection(true);
         ConnectionDialog* d = bar.openDialog();

@@ -1,5 +1,7 @@
 #include "connectionbar.h"
 
+#include "gui/session/portaccount.h"
+
 #include "connectiondialog.h"
 #include "gui/elidedlabel.h"
 #include "gui/secretstore.h"
@@ -311,7 +313,8 @@ void ConnectionBar::showEditor(const ConnectionProfile& p, bool isNew, const QSt
     dialog->setRememberPassword(true);
     dialog->setKeyringNote(note);
     if (m_portAccount)
-        dialog->setPortAccount(m_portAccount());
+        dialog->setPortAccount(PortApiAccount{m_portAccount->baseUrl(), m_portAccount->clientId(),
+                                              m_portAccount->clientSecret()});
     const QString oldName = isNew ? QString() : fromStd(p.name);
     connect(dialog, &QDialog::accepted, this,
             [this, dialog, isNew, oldName] { editorAccepted(dialog, isNew, oldName); });
@@ -350,6 +353,11 @@ void ConnectionBar::showStatus(const QString& text, bool problem)
 {
     m_status->setFullText(text); // elided to the room there is, whole in the tooltip
     m_status->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
+}
+
+void ConnectionBar::focusPicker()
+{
+    m_combo->setFocus(Qt::ShortcutFocusReason);
 }
 
 } // namespace porthole

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "connectiondialog.h"
+#include "gui/session/kafkatarget.h"
 #include "kafka/connectionprofile.h"
 #include "kafka/profilestore.h"
-#include "kafkatarget.h"
 
 #include <QHash>
 #include <QWidget>
@@ -19,6 +19,7 @@ namespace porthole {
 
 class ConnectionDialog;
 class ElidedLabel;
+class PortAccount;
 class SecretStore;
 
 /// The toolbar's Kafka connection picker: the embedded sandbox, saved profiles and Port's
@@ -47,6 +48,8 @@ public:
     QString currentName() const { return m_currentName; }
     /// Opens the editor for the chosen connection, or for a new one.
     void editConnection(bool asNew);
+    /// Puts the keyboard on the connection list (Ctrl+K).
+    void focusPicker();
 
     /// The connection in use (empty before any).
     const KafkaTarget& current() const { return m_current; }
@@ -56,11 +59,8 @@ public:
     QString statusText() const;
     /// The editor, while one is open.
     ConnectionDialog* openDialog() const;
-    /// Where the editor's "Get from Port" takes Port's API account (the Report tab).
-    void setPortAccountSource(std::function<PortApiAccount()> source)
-    {
-        m_portAccount = std::move(source);
-    }
+    /// Where the editor's "Get from Port" takes Port's API account (the session's).
+    void setPortAccount(const PortAccount* account) { m_portAccount = account; }
 
 Q_SIGNALS:
     void targetChanged(const porthole::KafkaTarget& target);
@@ -87,7 +87,7 @@ private:
     bool m_rebuilding = false;
     bool m_quiet = false; // restoring at launch: never open the editor
     bool m_pendingQuiet = false;
-    std::function<PortApiAccount()> m_portAccount;
+    const PortAccount* m_portAccount = nullptr;
 
     std::vector<ConnectionProfile> entries() const;
     std::optional<ConnectionProfile> profileNamed(const QString& name) const;

@@ -3,12 +3,13 @@
 #include "captionbanner.h"
 #include "demo/democonsumer.h"
 #include "gui/connection/connectionbar.h"
-#include "gui/mainwindow.h"
 #include "gui/node/documentcontroller.h"
 #include "gui/node/nodepane.h"
 #include "gui/preview/previewpane.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
+#include "gui/session/renderinputs.h"
+#include "gui/session/session.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
 #include "portapi/localapicall.h"
@@ -23,6 +24,7 @@
 #include <QJsonObject>
 #include <QKeyEvent>
 #include <QLineEdit>
+#include <QMainWindow>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTabWidget>
@@ -38,8 +40,8 @@ constexpr int kSteps = 5;
 const char* const kExample = "with-run-ids.json";
 } // namespace
 
-DemoDirector::DemoDirector(MainWindow* window)
-    : QObject(window), m_window(window), m_banner(new CaptionBanner(window)),
+DemoDirector::DemoDirector(const WindowParts& parts)
+    : QObject(parts.window), m_parts(parts), m_banner(new CaptionBanner(parts.window)),
       m_action(new QAction(tr("Demo"), this))
 {
     setObjectName(QStringLiteral("demoDirector"));
@@ -49,15 +51,15 @@ DemoDirector::DemoDirector(MainWindow* window)
     connect(m_action, &QAction::triggered, this, [this] { m_running ? cancel() : start(); });
     // The banner takes the top of the window's column (above the draft bar), pushing the panes
     // down rather than covering the tab bar the demo switches.
-    if (auto* column = qobject_cast<QVBoxLayout*>(window->centralWidget()->layout()))
+    if (auto* column = qobject_cast<QVBoxLayout*>(parts.window->centralWidget()->layout()))
         column->insertWidget(0, m_banner);
     m_poll.setInterval(50);
     connect(&m_poll, &QTimer::timeout, this, &DemoDirector::poll);
     m_timeout.setSingleShot(true);
     connect(&m_timeout, &QTimer::timeout, this,
             [this] { fail(tr("it took longer than %1 s").arg(m_timeout.interval() / 1000)); });
-    connect(window->publishPane(), &PublishPane::publishFinished, this, &DemoDirector::onPublished);
-    connect(window->runsPane()->model(), &QAbstractItemModel::rowsInserted, this,
+    connect(parts.publish, &PublishPane::publishFinished, this, &DemoDirector::onPublished);
+    connect(parts.runs->model(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { onRowsInserted(first, last); });
 }
 
@@ -72,7 +74,7 @@ void DemoDirector::start()
 {
     if (m_running)
         return;
-    Sandbox* sandbox = m_window->sandbox();
+    Sandbox* sandbox = m_parts.session->sandbox();
     m_counts = {};
     m_runId.clear();
     m_trail.clear();
@@ -83,10 +85,7 @@ void DemoDirector::start()
     m_completedRuns.clear();
     m_consumerGot = m_consumerDone = m_publishing = false;
     // Every row on show: a filter the user typed must not hide the demo's run.
-    if (auto* filter = m_window->findChild<QLineEdit*>(QStringLiteral("runsFilter")))
-        filter->clear();
-    if (auto* kind = m_window->findChild<QComboBox*>(QStringLiteral("runsKind")))
-        kind->setCurrentIndex(0);
+    m_parts.runs->showAllRows();
     m_running = true;
     m_action->setText(tr("Stop demo"));
     qApp->installEventFilter(this); // Esc stops the demo wherever the focus is
@@ -99,18 +98,18 @@ void DemoDirector::start()
     connect(sandbox->api(), &LocalPortApi::callRecorded, this, &DemoDirector::onCallRecorded,
             Qt::UniqueConnection);
     // Publish and Runs go to the sandbox; the Runs tab follows the connection.
-    ConnectionBar* bar = m_window->connectionBar();
+    ConnectionBar* bar = m_parts.connection;
     if (bar->currentName() != QStringLiteral("sandbox"))
         bar->selectConnection(QStringLiteral("sandbox"));
-    if (!m_window->runsPane()->isWatching())
-        m_window->runsPane()->startWatching();
+    if (!m_parts.runs->isWatching())
+        m_parts.runs->startWatching();
     startConsumer();
     stageOpen();
 }
 
 void DemoDirector::startConsumer()
 {
-    Sandbox* sandbox = m_window->sandbox();
+    Sandbox* sandbox = m_parts.session->sandbox();
     DemoConsumerConfig config;
     config.bootstrap = sandbox->bootstrap();
     config.org = sandbox->org();
@@ -162,24 +161,21 @@ void DemoDirector::stageOpen()
 {
     m_stage = Stage::Open;
     showCaption(1, tr("A Kafka action node: its payload holds jq templates {{ … }}"));
-    DocumentController* docs = m_window->documents();
+    DocumentController* docs = m_parts.documents;
     if (!docs->confirmDiscard()) { // the user keeps their unsaved node: no demo
         fail(tr("the node being edited was kept"));
         return;
     }
     docs->openExample(QString::fromLatin1(kExample));
     // A workflow run's context with fresh ids: this run is new to the sandbox.
-    if (auto* preset = m_window->findChild<QComboBox*>(QStringLiteral("contextPreset")))
-        preset->setCurrentIndex(0);
-    if (auto* fresh = m_window->findChild<QPushButton*>(QStringLiteral("newRunIds")))
-        fresh->click();
-    const JsonValue& id = m_window->previewPane()->context()["workflowNodeRun"]["identifier"];
-    m_runId = id.isString() ? QString::fromStdString(id.toString()) : QString();
+    m_parts.preview->usePreset(0);
+    m_parts.preview->newRunIds();
+    m_runId = QString::fromStdString(m_parts.session->render()->runIds().nodeRun.text());
     if (m_runId.isEmpty()) {
         fail(tr("the workflow context has no node run id"));
         return;
     }
-    m_window->nodePane()->setFocus();
+    m_parts.node->setFocus();
     addTrail(tr("example %1").arg(QString::fromLatin1(kExample)));
     waitThen(nullptr, [this] { stageRender(); });
 }
@@ -187,11 +183,11 @@ void DemoDirector::stageOpen()
 void DemoDirector::stageRender()
 {
     m_stage = Stage::Render;
-    m_window->sideTabs()->setCurrentWidget(m_window->previewPane());
+    m_parts.tabs->setCurrentWidget(m_parts.preview);
     showCaption(2, tr("Its templates render against a workflow run's context, as Port does"));
     waitThen(
         [this] {
-            const auto r = m_window->nodePane()->lastRender();
+            const auto r = m_parts.node->lastRender();
             if (!r || !r->ok)
                 return false;
             const std::string id = m_runId.toStdString();
@@ -209,21 +205,18 @@ void DemoDirector::stageRender()
 void DemoDirector::stagePublish()
 {
     m_stage = Stage::Publish;
-    PublishPane* publish = m_window->publishPane();
-    m_window->sideTabs()->setCurrentWidget(publish);
+    PublishPane* publish = m_parts.publish;
+    m_parts.tabs->setCurrentWidget(publish);
     showCaption(3, tr("Publish: the message goes to the sandbox's topic %1.runs")
-                       .arg(m_window->sandbox()->org()));
+                       .arg(m_parts.session->sandbox()->org()));
     waitThen(
         [this, publish] { return m_consumer && m_consumer->isReady() && !publish->isPublishing(); },
         [this, publish] {
             // One message for one run, whatever the user's last repeat count was.
-            if (auto* repeat = m_window->findChild<QSpinBox*>(QStringLiteral("publishRepeat"))) {
-                m_savedRepeat = repeat->value();
-                repeat->setValue(1);
-            }
+            m_savedRepeat = publish->repeat();
+            publish->setRepeat(1);
             // Signed as Port signs, so the Runs tab shows it valid (the agent's own check).
-            if (auto* sign = m_window->findChild<QCheckBox*>(QStringLiteral("publishSign")))
-                sign->setChecked(true);
+            publish->setSigned(true);
             m_publishing = true;
             publish->publish();
         });
@@ -234,9 +227,8 @@ void DemoDirector::onPublished(qint64 delivered, qint64 failed)
     if (!m_running || !m_publishing)
         return;
     m_publishing = false;
-    if (auto* repeat = m_window->findChild<QSpinBox*>(QStringLiteral("publishRepeat"));
-        repeat && m_savedRepeat > 0)
-        repeat->setValue(m_savedRepeat);
+    if (m_savedRepeat > 0)
+        m_parts.publish->setRepeat(m_savedRepeat);
     m_counts.published += int(delivered);
     if (delivered == 0 || failed > 0) {
         fail(tr("publishing failed (%1 delivered, %2 failed)").arg(delivered).arg(failed));
@@ -249,7 +241,7 @@ void DemoDirector::onPublished(qint64 delivered, qint64 failed)
 void DemoDirector::stageReceive()
 {
     m_stage = Stage::Receive;
-    m_window->sideTabs()->setCurrentWidget(m_window->runsPane());
+    m_parts.tabs->setCurrentWidget(m_parts.runs);
     showCaption(4, tr("It arrives on the topic; a consumer picks it up, as Port's agent would"));
     waitThen([this] { return m_counts.received >= m_counts.published && m_consumerGot; },
              [this] {
@@ -264,7 +256,7 @@ void DemoDirector::onRowsInserted(int first, int last)
     if (!m_running || m_runId.isEmpty())
         return;
     const std::string id = m_runId.toStdString();
-    RunsTableModel* model = m_window->runsPane()->model();
+    RunsTableModel* model = m_parts.runs->model();
     for (int row = first; row <= last; ++row) {
         if (model->info(row).ids.nodeRun.text() != id)
             continue;
@@ -276,26 +268,10 @@ void DemoDirector::onRowsInserted(int first, int last)
 
 void DemoDirector::selectRunRow()
 {
-    auto* table = m_window->runsPane()->findChild<QTableView*>(QStringLiteral("runsTable"));
-    RunsTableModel* model = m_window->runsPane()->model();
-    if (!table)
-        return;
-    const std::string id = m_runId.toStdString();
-    for (int row = model->rowCount() - 1; row >= 0; --row) {
-        if (model->info(row).ids.nodeRun.text() != id)
-            continue;
-        const QModelIndex shown =
-            m_window->runsPane()->proxy()->mapFromSource(model->index(row, 0));
-        if (shown.isValid()) {
-            table->selectRow(shown.row());
-            table->scrollTo(shown);
-        } else if (m_window->runsPane()->proxy()->isFiltering()) {
-            // The proxy reaches new rows in slices: select the row once it has.
-            connect(m_window->runsPane()->proxy(), &RunsFilterProxy::filterFinished, this,
-                    &DemoDirector::selectRunRow, Qt::SingleShotConnection);
-        }
-        return;
-    }
+    // The proxy reaches new rows in slices: select the row once it has.
+    if (!m_parts.runs->selectRun(m_runId) && m_parts.runs->proxy()->isFiltering())
+        connect(m_parts.runs->proxy(), &RunsFilterProxy::filterFinished, this,
+                &DemoDirector::selectRunRow, Qt::SingleShotConnection);
 }
 
 void DemoDirector::stageReport()

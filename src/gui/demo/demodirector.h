@@ -1,6 +1,7 @@
 #pragma once
 
 #include "democounts.h"
+#include "gui/windowparts.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -18,7 +19,6 @@ namespace porthole {
 
 class CaptionBanner;
 class DemoConsumer;
-class MainWindow;
 struct LocalApiCall;
 
 /// Plays the whole loop on the sandbox for an audience, one captioned step at a time: opens an
@@ -30,7 +30,7 @@ class DemoDirector : public QObject
 {
     Q_OBJECT
 public:
-    explicit DemoDirector(MainWindow* window);
+    explicit DemoDirector(const WindowParts& parts);
     ~DemoDirector() override;
 
     /// The least time each step stays on screen, and the demo consumer's pace (0 in tests).
@@ -87,7 +87,7 @@ private:
     void fail(const QString& why);
     void finish(bool ok);
 
-    MainWindow* m_window;
+    WindowParts m_parts;
     CaptionBanner* m_banner;
     QAction* m_action;
     QPointer<DemoConsumer> m_consumer;

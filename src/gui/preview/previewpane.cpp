@@ -5,6 +5,8 @@
 #include "core/jswriter.h"
 #include "core/signaturefragility.h"
 #include "gui/node/nodeeditor.h"
+#include "gui/session/renderinputs.h"
+#include "gui/session/session.h"
 #include "gui/systemtheme.h"
 #include "template/contextmodel.h"
 #include "ui_previewpane.h"
@@ -38,8 +40,9 @@ QString pretty(const JsonValue& v)
 
 } // namespace
 
-PreviewPane::PreviewPane(QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::PreviewPane>())
+PreviewPane::PreviewPane(Session* session, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::PreviewPane>()),
+      m_shared(session ? session : new Session(nullptr, this))
 {
     // The form is ui/previewpane.ui; behaviour stays here.
     m_ui->setupUi(this);
@@ -98,6 +101,11 @@ PreviewPane::PreviewPane(QWidget* parent)
     connect(m_strict, &QCheckBox::toggled, this, &PreviewPane::announce);
     connect(m_arrayMode, &QComboBox::currentIndexChanged, this, &PreviewPane::announce);
     connect(m_contextEdit, &QsciScintilla::textChanged, this, &PreviewPane::contextEdited);
+    // A watched message's value as the context ("Use as context" in the Runs tab).
+    connect(m_shared, &Session::contextOffered, this, [this](const QByteArray& json) {
+        setContextText(json);
+        Q_EMIT m_shared->placeRequested(Session::Place::Preview);
+    });
     loadPreset();
 }
 
@@ -213,7 +221,13 @@ void PreviewPane::contextEdited()
 
 void PreviewPane::announce()
 {
+    m_shared->render()->set(m_context, options(), contextDescription());
     Q_EMIT renderInputChanged(m_context, options());
+}
+
+void PreviewPane::usePreset(int index)
+{
+    m_preset->setCurrentIndex(index);
 }
 
 void PreviewPane::showRender(const std::shared_ptr<const RenderedNode>& r)

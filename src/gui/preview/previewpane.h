@@ -21,15 +21,24 @@ class PreviewPane;
 namespace porthole {
 
 class NodeEditor;
+class Session;
 
 /// What Port would send: the rendered messages, every template's value or error, and the
-/// context they were rendered against (presets, fresh run ids, editable JSON).
+/// context they were rendered against (presets, fresh run ids, editable JSON). The context and
+/// options in force are the session's RenderInputs; a message offered as context (the Runs
+/// tab's "Use as context") comes in through the session.
 class PreviewPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PreviewPane(QWidget* parent = nullptr);
+    /// `session` null: a private one (a pane on its own, in a test).
+    explicit PreviewPane(Session* session = nullptr, QWidget* parent = nullptr);
     ~PreviewPane() override;
+
+    /// Chooses a context preset (0: workflow run, 1: self-service action).
+    void usePreset(int index);
+    /// Gives the context's runs fresh ids.
+    void newRunIds();
 
     /// Shows an analysis of the node.
     void showRender(const std::shared_ptr<const RenderedNode>& result);
@@ -74,8 +83,8 @@ private:
     int m_shownPreset = -1;
     QString m_contextFile;             // the file the context was loaded from (empty: a preset)
     QHash<int, QString> m_presetEdits; // preset -> the user's edited text, kept across switches
+    Session* m_shared;
     void loadPreset();
-    void newRunIds();
     void contextEdited();
     void announce();
 };

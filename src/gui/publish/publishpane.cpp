@@ -2,7 +2,10 @@
 
 #include "ui_publishpane.h"
 
+#include "core/appsettings.h"
 #include "core/portsignature.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/session.h"
 #include "gui/systemtheme.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/publishsession.h"
@@ -26,8 +29,9 @@ namespace {
 constexpr int kMaxRowsShown = 2000; // every report is counted; the list shows the first ones
 }
 
-PublishPane::PublishPane(QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::PublishPane>())
+PublishPane::PublishPane(Session* session, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::PublishPane>()),
+      m_shared(session ? session : new Session(nullptr, this))
 {
     // The form is ui/publishpane.ui (labels with mnemonics, object names the tests use);
     // behaviour is here.
@@ -49,8 +53,20 @@ PublishPane::PublishPane(QWidget* parent)
     for (const auto& [column, width] : {std::pair{0, 44}, {1, 72}, {2, 72}, {3, 84}})
         m_reports->setColumnWidth(column, width);
 
+    m_topicNote = new QLabel(this);
+    m_topicNote->setObjectName(QStringLiteral("publishTopicNote"));
+    m_topicNote->setBuddy(m_topic);
+    m_ui->publishForm->insertRow(2, QString(), m_topicNote);
+
     connect(m_publishButton, &QPushButton::clicked, this, &PublishPane::publish);
     connect(m_cancelButton, &QPushButton::clicked, this, &PublishPane::cancel);
+    ConnectionState* conn = m_shared->connection();
+    connect(conn, &ConnectionState::changed, this, &PublishPane::connectionChanged);
+    connect(m_topic, &QLineEdit::editingFinished, this,
+            [conn, this] { conn->setTopicOverride(m_topic->text()); });
+    connect(m_topicNote, &QLabel::linkActivated, this, [conn] { conn->setTopicOverride({}); });
+    connectionChanged();
+    loadSettings();
     setMessages({});
 }
 
@@ -58,26 +74,59 @@ PublishPane::~PublishPane()
 {
     m_cancel = true;
     m_future.waitForFinished(); // the worker reports through this object: let it end first
+    saveSettings();
 }
 
-void PublishPane::setConnection(const KafkaTarget& target)
+void PublishPane::loadSettings()
 {
-    m_kafka = target.config;
-    m_kafka.remove("bootstrap.servers"); // the field says which brokers
+    // What the user typed last time (never a secret: key, headers, repeats). Saved when a
+    // publish starts and when the pane goes, not on every keystroke.
+    m_key->setText(AppSettings::publishKey.value());
+    m_headers->setPlainText(AppSettings::publishHeaders.value());
+    m_repeat->setValue(AppSettings::publishRepeat.value());
+}
+
+void PublishPane::saveSettings() const
+{
+    if (AppSettings::publishKey.value() != m_key->text())
+        AppSettings::publishKey.setValue(m_key->text());
+    if (AppSettings::publishHeaders.value() != m_headers->toPlainText())
+        AppSettings::publishHeaders.setValue(m_headers->toPlainText());
+    if (AppSettings::publishRepeat.value() != m_repeat->value())
+        AppSettings::publishRepeat.setValue(m_repeat->value());
+}
+
+void PublishPane::setRepeat(int times)
+{
+    m_repeat->setValue(times);
+}
+
+int PublishPane::repeat() const
+{
+    return m_repeat->value();
+}
+
+void PublishPane::setSigned(bool on)
+{
+    m_sign->setChecked(on);
+}
+
+void PublishPane::connectionChanged()
+{
+    const ConnectionState* conn = m_shared->connection();
+    const KafkaTarget target = conn->effective();
     m_bootstrap->setText(target.bootstrap());
-    m_topic->setText(target.topic);
-    m_bootstrap->setToolTip(target.name.isEmpty() ? QString()
-                                                  : tr("Connection: %1").arg(target.name));
-}
-
-void PublishPane::setSandbox(Sandbox* sandbox)
-{
-    m_sandbox = sandbox;
-}
-
-void PublishPane::setSecretSource(std::function<QString()> source)
-{
-    m_secretSource = std::move(source);
+    m_bootstrap->setToolTip(
+        tr("Connection %1: choose another in the toolbar's Kafka picker (Ctrl+K)")
+            .arg(target.name.isEmpty() ? target.bootstrap() : target.name));
+    if (m_topic->text().trimmed() != target.topic)
+        m_topic->setText(target.topic);
+    const bool overridden = !conn->topicOverride().isEmpty();
+    m_topicNote->setText(overridden ? tr("Overrides the connection's topic · <a "
+                                         "href=\"reset\">use %1</a> (Runs reads it too)")
+                                          .arg(conn->target().topic.toHtmlEscaped())
+                                    : QString());
+    m_topicNote->setVisible(overridden);
 }
 
 void PublishPane::setMessages(std::vector<std::string> messages)
@@ -104,8 +153,14 @@ void PublishPane::publish()
 {
     if (m_running || m_messages.empty())
         return;
-    KafkaConfig config = m_kafka;
-    config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
+    const ConnectionState* conn = m_shared->connection();
+    const KafkaTarget target = conn->effective();
+    if (target.bootstrap().isEmpty() || target.topic.isEmpty()) {
+        m_summary->setText(tr("Choose a Kafka connection in the toolbar first (Ctrl+K)."));
+        return;
+    }
+    saveSettings();
+    KafkaConfig config = target.config;
     config.set("message.timeout.ms", "15000");
     std::vector<std::pair<std::string, std::string>> headers;
     for (const QString& line :
@@ -118,7 +173,7 @@ void PublishPane::publish()
         headers.emplace_back(line.left(eq).trimmed().toStdString(), line.mid(eq + 1).toStdString());
     }
     OutgoingMessage base;
-    base.topic = m_topic->text().trimmed().toStdString();
+    base.topic = target.topic.toStdString();
     if (!m_key->text().isEmpty())
         base.key = m_key->text().toStdString();
     base.headers = headers;
@@ -129,12 +184,10 @@ void PublishPane::publish()
     plan.proto = base;
     plan.values = m_messages;
     plan.times = m_repeat->value();
-    const bool toSandbox = m_sandbox && m_sandbox->isRunning() &&
-                           m_bootstrap->text().trimmed() == m_sandbox->bootstrap();
+    Sandbox* sandbox = conn->isSandbox() ? conn->sandbox() : nullptr;
     if (m_sign->isChecked()) {
-        // The sandbox's own secret on the sandbox, the Report tab's elsewhere; memory only.
-        const QString secret =
-            toSandbox ? m_sandbox->clientSecret() : (m_secretSource ? m_secretSource() : QString());
+        // The sandbox's own secret on the sandbox, the Port account's elsewhere; memory only.
+        const QString secret = conn->signingSecret();
         if (secret.isEmpty()) {
             m_summary->setText(tr("Signing needs the client secret: type it in the Report tab."));
             return;
@@ -149,9 +202,9 @@ void PublishPane::publish()
     }
     // Port creates a run before publishing it: the sandbox learns these runs now, so a consumer
     // that reports the instant a message lands finds its run.
-    if (toSandbox)
+    if (sandbox)
         for (const std::string& v : m_messages)
-            m_sandbox->registerPublished(QByteArray::fromStdString(v));
+            sandbox->registerPublished(QByteArray::fromStdString(v));
 
     m_running = true;
     m_cancel = false;
@@ -162,7 +215,7 @@ void PublishPane::publish()
     m_publishButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
-    Q_EMIT publishStarted(m_messages, m_topic->text().trimmed(), plan.signingSecret.has_value());
+    Q_EMIT publishStarted(m_messages, target.topic, plan.signingSecret.has_value());
 
     m_future = QtConcurrent::run([this, session, total] {
         qint64 done = 0, failed = 0;

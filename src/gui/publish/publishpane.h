@@ -1,6 +1,5 @@
 #pragma once
 
-#include "gui/connection/kafkatarget.h"
 #include "kafka/kafkaproducer.h"
 
 #include <QFuture>
@@ -27,26 +26,26 @@ class PublishPane;
 
 namespace porthole {
 
-class Sandbox;
+class Session;
 
 /// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
-/// on a worker thread; shows progress, can be cancelled, and lists every delivery report.
+/// on a worker thread; shows progress, can be cancelled, and lists every delivery report. It
+/// sends to the session's connection (the toolbar's picker; a topic typed here overrides it for
+/// both Kafka tabs) and signs with the session's secret. Publishing to the embedded sandbox
+/// registers the runs first, as Port creates a run before publishing it.
 class PublishPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit PublishPane(QWidget* parent = nullptr);
+    /// `session` null: a private one (a pane on its own, in a test).
+    explicit PublishPane(Session* session = nullptr, QWidget* parent = nullptr);
     ~PublishPane() override;
 
-    /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
-    /// password in memory only) apply to every connection this tab makes.
-    void setConnection(const KafkaTarget& target);
-
-    /// The embedded sandbox: publishing to it registers the runs first (as Port creates a run
-    /// before publishing it) and signs with its secret.
-    void setSandbox(Sandbox* sandbox);
-    /// Where "Sign like Port" takes the client secret for other targets (the Report tab).
-    void setSecretSource(std::function<QString()> source);
+    Session* session() const { return m_shared; }
+    /// The number of times each message is sent, and whether it is signed like Port.
+    void setRepeat(int times);
+    int repeat() const;
+    void setSigned(bool on);
 
     /// The message values to publish (compact JSON from the renderer).
     void setMessages(std::vector<std::string> messages);
@@ -67,9 +66,10 @@ Q_SIGNALS:
 
 private:
     std::unique_ptr<Ui::PublishPane> m_ui; // the form (ui/publishpane.ui); widgets below are its
-    KafkaConfig m_kafka;                   // security and SASL properties of the chosen connection
-    QLineEdit* m_bootstrap;
-    QLineEdit* m_topic;
+    Session* m_shared;                     // the window's session (or this pane's own)
+    QLineEdit* m_bootstrap;                // read-only: the connection's brokers
+    QLineEdit* m_topic;                    // the topic in force; typing overrides it
+    QLabel* m_topicNote;                   // says when the topic is an override
     QLineEdit* m_key;
     QPlainTextEdit* m_headers;
     QSpinBox* m_repeat;
@@ -79,13 +79,14 @@ private:
     QTreeWidget* m_reports;
     QLabel* m_summary;
     QCheckBox* m_sign;
-    Sandbox* m_sandbox = nullptr;
-    std::function<QString()> m_secretSource;
     bool m_lastForAgent = false;
     std::vector<std::string> m_messages;
     std::atomic<bool> m_cancel{false};
     bool m_running = false;
     QFuture<void> m_future;
+    void connectionChanged();
+    void loadSettings();
+    void saveSettings() const;
     void onProgress(qint64 done, qint64 total, qint64 failed, const QList<QStringList>& rows);
     void onFinished(qint64 delivered, qint64 failed, const QString& error);
 };

@@ -1,5 +1,9 @@
 #include "reportpane.h"
 
+#include "gui/session/portaccount.h"
+#include "gui/session/renderinputs.h"
+#include "gui/session/runselection.h"
+#include "gui/session/session.h"
 #include "gui/systemtheme.h"
 #include "jsontextcheck.h"
 #include "keyringrow.h"
@@ -59,9 +63,10 @@ QString normalizedUrl(QString url)
 
 } // namespace
 
-ReportPane::ReportPane(QWidget* parent)
+ReportPane::ReportPane(Session* session, QWidget* parent)
     : QWidget(parent), m_ui(std::make_unique<Ui::ReportPane>()),
-      m_history(new ReportHistoryModel(this))
+      m_history(new ReportHistoryModel(this)),
+      m_shared(session ? session : new Session(nullptr, this))
 {
     // The form is ui/reportpane.ui (labels with mnemonics, tab order); behaviour stays here.
     m_ui->setupUi(this);
@@ -108,6 +113,9 @@ ReportPane::ReportPane(QWidget* parent)
     connect(m_ui->reportClientId, &QLineEdit::textChanged, this, &ReportPane::accountChanged);
     // A typed secret wins over a lookup still under way.
     connect(m_ui->reportClientSecret, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (m_showingAccount)
+            return;
+        m_shared->account()->setClientSecret(text);
         if (!text.isEmpty())
             accountChanged();
     });
@@ -121,7 +129,7 @@ ReportPane::ReportPane(QWidget* parent)
             });
     connect(m_ui->reportSend, &QPushButton::clicked, this, &ReportPane::send);
     connect(m_ui->reportTimeline, &QPushButton::clicked, this,
-            [this] { Q_EMIT timelineRequested(m_ui->reportRunId->text().trimmed()); });
+            [this] { Q_EMIT m_shared->timelineRequested(m_ui->reportRunId->text().trimmed()); });
     connect(m_ui->reportCopyCurl, &QPushButton::clicked, this, [this] {
         PortRequest request;
         QString error;
@@ -135,6 +143,19 @@ ReportPane::ReportPane(QWidget* parent)
         m_ui->reportResponse->setPlainText(tr("Copied to the clipboard:\n\n%1").arg(curl));
     });
     endpointChanged();
+
+    // The session: the account the fields show and edit, the context's run ids, and the run
+    // the user asks to report on.
+    connect(m_shared->account(), &PortAccount::changed, this, &ReportPane::showAccount);
+    const auto takeContextIds = [this] {
+        const RunIds ids = m_shared->render()->runIds();
+        setRunIds(QString::fromStdString(ids.workflowRun.text()),
+                  m_shared->render()->primaryRunId());
+    };
+    connect(m_shared->render(), &RenderInputs::changed, this, takeContextIds);
+    takeContextIds(); // the context in force before this pane was made
+    connect(m_shared, &Session::reportOnSelectionRequested, this, &ReportPane::takeSelection);
+    showAccount();
 }
 
 ReportPane::~ReportPane() = default;
@@ -165,44 +186,61 @@ void ReportPane::sizeSplitter()
     split->setSizes({form, sent, std::max(total - form - sent, 8 * line)});
 }
 
-QString ReportPane::clientSecret() const
+QString ReportPane::workflowRunId() const
 {
-    return m_ui->reportClientSecret->text();
+    return m_ui->reportWorkflowRun->text().trimmed();
 }
 
-QString ReportPane::baseUrl() const
+QString ReportPane::runId() const
 {
-    return m_ui->reportBaseUrl->text().trimmed();
+    return m_ui->reportRunId->text().trimmed();
 }
 
-QString ReportPane::clientId() const
+void ReportPane::showAccount()
 {
-    return m_ui->reportClientId->text().trimmed();
-}
-
-void ReportPane::setApi(const QString& baseUrl, const QString& clientId,
-                        const QString& clientSecret)
-{
-    // The secret first: the keyring is asked only when it ends up empty.
-    m_ui->reportClientSecret->setText(clientSecret);
-    m_ui->reportBaseUrl->setText(baseUrl);
-    m_ui->reportClientId->setText(clientId);
-}
-
-void ReportPane::setSandboxApiUrl(const QString& baseUrl)
-{
-    m_sandboxApiUrl = baseUrl;
-}
-
-void ReportPane::setLedger(RunLedger* ledger)
-{
-    m_ledger = ledger;
+    // The account changed elsewhere (the sandbox started, a test): the fields follow. The
+    // secret first: the keyring is asked only when it ends up empty.
+    const PortAccount* a = m_shared->account();
+    m_showingAccount = true; // the fields follow: they must not write back half an account
+    bool changed = false;
+    // The address and id are kept trimmed: a field that differs only by the spaces being typed
+    // is left alone (the cursor must not jump).
+    const auto show = [&changed](QLineEdit* field, const QString& text, bool trimmed) {
+        if ((trimmed ? field->text().trimmed() : field->text()) == text)
+            return;
+        field->setText(text);
+        changed = true;
+    };
+    show(m_ui->reportClientSecret, a->clientSecret(), false);
+    show(m_ui->reportBaseUrl, a->baseUrl(), true);
+    show(m_ui->reportClientId, a->clientId(), true);
+    m_showingAccount = false;
+    if (changed)
+        accountChanged(); // the keyring hears the whole new account once
 }
 
 void ReportPane::accountChanged()
 {
+    // The fields are the account's editor: what is typed is the session's at once.
+    if (m_showingAccount)
+        return;
+    m_shared->account()->set(m_ui->reportBaseUrl->text().trimmed(),
+                             m_ui->reportClientId->text().trimmed(),
+                             m_ui->reportClientSecret->text());
     m_keyring->setAccount(m_ui->reportBaseUrl->text().trimmed(), m_ui->reportClientId->text(),
                           m_ui->reportClientSecret->text().isEmpty());
+}
+
+void ReportPane::takeSelection()
+{
+    // Fill the form from the selected run and show it; sending stays the user's Send.
+    const RunSelection* selection = m_shared->selection();
+    if (!reportOn(selection->kind(), selection->ids())) {
+        Q_EMIT m_shared->told(tr("The selected message names no run to report on."), 4000);
+        return;
+    }
+    Q_EMIT m_shared->placeRequested(Session::Place::Report);
+    m_ui->reportSend->setFocus(Qt::ShortcutFocusReason);
 }
 
 ReportEndpoint ReportPane::endpoint() const
@@ -408,10 +446,11 @@ void ReportPane::refuse(const QString& why)
 
 bool ReportPane::needsConfirmation(const QString& runId) const
 {
-    if (!m_ledger || m_confirmedRuns.contains(runId) || m_ledger->publishedHere(runId))
+    if (m_confirmedRuns.contains(runId) || m_shared->ledger()->publishedHere(runId))
         return false;
-    return m_sandboxApiUrl.isEmpty() ||
-           normalizedUrl(m_sandboxApiUrl) != normalizedUrl(m_ui->reportBaseUrl->text());
+    const QString sandboxApi = m_shared->account()->sandboxApiUrl();
+    return sandboxApi.isEmpty() ||
+           normalizedUrl(sandboxApi) != normalizedUrl(m_ui->reportBaseUrl->text());
 }
 
 void ReportPane::send()
@@ -502,8 +541,7 @@ void ReportPane::finished(SentReport report, bool accepted, const QString& baseU
     // Show the new answer (selecting it shows its text even when row 0 was already current).
     m_ui->reportHistory->setCurrentIndex(m_history->index(0, 0));
     m_ui->reportResponse->setPlainText(report.text());
-    if (m_ledger)
-        m_ledger->add(report.toEvent());
+    m_shared->ledger()->add(report.toEvent());
     Q_EMIT reportFinished(report.httpStatus, report.isSuccess());
 }
 

@@ -17,7 +17,7 @@ namespace porthole {
 class KeyringRow;
 class PortClient;
 class ReportHistoryModel;
-class RunLedger;
+class Session;
 struct PortRequest;
 struct SentReport;
 
@@ -30,27 +30,24 @@ struct SentReport;
 /// sandbox's, asks first: it can fail someone's real run. The client secret is kept in memory,
 /// and in the OS keyring only when "Remember in the system keyring" is checked and Port
 /// accepted it (KeyringRow); it is never written to settings, logs, history or curl commands.
+/// Its address, client id and secret are the session's Port account (the fields edit it); the
+/// run ids follow the preview's context, and the selected run when the user asks to report on
+/// it. It sends only when the user presses Send.
 class ReportPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ReportPane(QWidget* parent = nullptr);
+    /// `session` null: a private one (a pane on its own, in a test).
+    explicit ReportPane(Session* session = nullptr, QWidget* parent = nullptr);
     ~ReportPane() override;
 
-    /// The API and credentials to use (the sandbox's by default).
-    void setApi(const QString& baseUrl, const QString& clientId, const QString& clientSecret);
-    /// The sandbox's local API: reports to it never ask for confirmation.
-    void setSandboxApiUrl(const QString& baseUrl);
-    /// Where sent reports are told (and which runs this session published); may be null.
-    void setLedger(RunLedger* ledger);
-    /// The client secret typed in (memory only), for signing messages like Port.
-    QString clientSecret() const;
-    /// The API address and client id typed in (the connection editor's "Get from Port" uses them).
-    QString baseUrl() const;
-    QString clientId() const;
+    Session* session() const { return m_shared; }
     /// Prefills the run ids (from the rendered context or a watched message); an r_ id picks
     /// the action run endpoint, a wfnr_ id a workflow one.
     void setRunIds(const QString& workflowRunId, const QString& nodeRunId);
+    /// The run ids in the form.
+    QString workflowRunId() const;
+    QString runId() const;
     /// Prepares a report on the run a message names: the endpoint of its kind (a workflow one
     /// stays as chosen) and its ids. False when the message names no run to report on.
     bool reportOn(porthole::MessageKind kind, const porthole::RunIds& ids);
@@ -68,8 +65,6 @@ public:
 Q_SIGNALS:
     /// A report got its answer (HTTP status, 0 when none or not sent).
     void reportFinished(int status, bool ok);
-    /// The user asked for the run's timeline.
-    void timelineRequested(const QString& runId);
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -79,14 +74,14 @@ private:
     std::unique_ptr<Ui::ReportPane> m_ui; // the form (ui/reportpane.ui)
     KeyringRow* m_keyring;
     ReportHistoryModel* m_history;
+    Session* m_shared; // the window's session (or this pane's own)
     PortClient* m_client = nullptr;
-    RunLedger* m_ledger = nullptr;
-    QString m_sandboxApiUrl;
     QSet<QString> m_confirmedRuns; // "don't ask again for this run"
     QString m_jsonText[2];         // the JSON editor's text per kind: workflow, action
     QString m_contextIds;          // the ids setRunIds() last applied
     bool m_sending = false;
-    bool m_splitterSized = false; // the first show sets the split
+    bool m_showingAccount = false; // the fields are being set from the session's account
+    bool m_splitterSized = false;  // the first show sets the split
     int m_endpointShown = -1;
 
     void endpointChanged();
@@ -96,6 +91,8 @@ private:
     bool buildRequest(PortRequest* request, QString* error) const;
     void configureClient();
     void accountChanged();
+    void showAccount();
+    void takeSelection();
     bool needsConfirmation(const QString& runId) const;
     void dispatch(const PortRequest& request);
     void finished(SentReport report, bool secretAccepted, const QString& baseUrl,

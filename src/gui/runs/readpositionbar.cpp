@@ -51,6 +51,20 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
     row->addWidget(new QLabel(tr("Partitions"), this));
     row->addWidget(m_partitions);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ReadPositionBar::showFields);
+    // Only what the user does counts (activated, editingFinished), never setPosition().
+    connect(m_kind, &QComboBox::activated, this, &ReadPositionBar::chosen);
+    connect(m_offset, &QLineEdit::editingFinished, this, [this] {
+        if (m_offset->isModified())
+            Q_EMIT chosen();
+        m_offset->setModified(false);
+    });
+    connect(m_partitions, &QLineEdit::editingFinished, this, [this] {
+        if (m_partitions->isModified())
+            Q_EMIT chosen();
+        m_partitions->setModified(false);
+    });
+    connect(m_time, &QDateTimeEdit::editingFinished, this, &ReadPositionBar::chosen);
+    connect(m_count, &QSpinBox::editingFinished, this, &ReadPositionBar::chosen);
     showFields();
 }
 

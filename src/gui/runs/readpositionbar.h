@@ -29,6 +29,11 @@ public:
     /// Selects a kind and value programmatically (tests, --from in a saved session).
     void setPosition(const StartPosition& position);
 
+Q_SIGNALS:
+    /// The user chose another position or partitions (a kind picked, a value entered): a
+    /// watch going on restarts from there.
+    void chosen();
+
 private:
     QComboBox* m_kind;
     QLineEdit* m_offset;

@@ -4,6 +4,9 @@
 #include "core/messagedecoder.h"
 #include "filterbar.h"
 #include "gui/englishplurals.h"
+#include "gui/session/connectionstate.h"
+#include "gui/session/runselection.h"
+#include "gui/session/session.h"
 #include "gui/story/runstatusdelegate.h"
 #include "gui/systemtheme.h"
 #include "jqcolumns.h"
@@ -12,6 +15,7 @@
 #include "livestrip.h"
 #include "messageactions.h"
 #include "messagedetailview.h"
+#include "models/runledger.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
 #include "ratechart.h"
@@ -41,14 +45,19 @@
 
 namespace porthole {
 
-RunsPane::RunsPane(QWidget* parent)
-    : QWidget(parent), m_ui(std::make_unique<Ui::RunsPane>()), m_model(new RunsTableModel(this)),
+RunsPane::RunsPane(Session* session, QWidget* parent)
+    : QWidget(parent), m_ui(std::make_unique<Ui::RunsPane>()),
+      m_shared(session ? session : new Session(nullptr, this)), m_model(new RunsTableModel(this)),
       m_proxy(new RunsFilterProxy(this)), m_filterDebounce(new QTimer(this))
 {
     m_ui->setupUi(this);
     EnglishPlurals::install(); // "1 message held" when the pane is used without the window too
     m_bootstrap = m_ui->runsBootstrap;
     m_topic = m_ui->runsTopic;
+    m_topicNote = new QLabel(this);
+    m_topicNote->setObjectName(QStringLiteral("runsTopicNote"));
+    m_topicNote->setBuddy(m_topic); // a note on the field: the window never wraps it away
+    m_ui->connectRow->insertWidget(m_ui->connectRow->indexOf(m_topic) + 1, m_topicNote);
     m_position = m_ui->runsPosition;
     m_watchButton = m_ui->runsWatch;
     m_pauseButton = m_ui->runsPause;
@@ -100,11 +109,7 @@ RunsPane::RunsPane(QWidget* parent)
     connect(m_watchButton, &QPushButton::clicked, this,
             [this] { isWatching() ? stopWatching() : startWatching(); });
     connect(m_pauseButton, &QPushButton::toggled, this, &RunsPane::setPaused);
-    connect(m_clearButton, &QPushButton::clicked, this, [this] {
-        m_model->clear();
-        m_scroller->follow();
-        updateStatus();
-    });
+    connect(m_clearButton, &QPushButton::clicked, this, &RunsPane::clearRows);
     connect(m_newestFirst, &QCheckBox::toggled, m_proxy, &RunsFilterProxy::setNewestFirst);
     connect(m_wideButton, &QToolButton::toggled, this, &RunsPane::wideRequested);
     connect(m_filter, &QLineEdit::textChanged, m_filterDebounce, qOverload<>(&QTimer::start));
@@ -115,6 +120,17 @@ RunsPane::RunsPane(QWidget* parent)
     connect(m_actions, &MessageActions::saveValueRequested, this, &RunsPane::saveSelectedValue);
     connect(m_scrollNote, &QLabel::linkActivated, m_scroller, &AutoScroller::follow);
     connect(m_scroller, &AutoScroller::changed, this, &RunsPane::updateScrollNote);
+
+    // The session's connection: one Broker and Topic for Publish and Runs.
+    ConnectionState* conn = m_shared->connection();
+    m_model->setSecretSource([conn] { return conn->signingSecret(); });
+    connect(conn, &ConnectionState::changed, this, &RunsPane::connectionChanged);
+    connect(m_topic, &QLineEdit::editingFinished, this,
+            [this] { m_shared->connection()->setTopicOverride(m_topic->text()); });
+    connect(m_topicNote, &QLabel::linkActivated, this,
+            [this] { m_shared->connection()->setTopicOverride({}); });
+    connect(m_position, &ReadPositionBar::chosen, this, &RunsPane::positionChosen);
+    connectionChanged();
     updateStatus(tr("Not watching"));
 }
 
@@ -158,19 +174,12 @@ void RunsPane::buildTable()
     RunsHeaderState::restore(header);
     // The run's story: its Status cell (icon + colour) and its timeline from a row.
     m_table->setItemDelegateForColumn(RunsTableModel::Status, new RunStatusDelegate(m_table));
+    // One context menu: the run's timeline, then the message's actions.
     m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
-        const QString run = selectedRunId();
-        QMenu menu(m_table);
-        QAction* timeline = menu.addAction(tr("Show &timeline"));
-        timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
-        timeline->setEnabled(!run.isEmpty());
-        if (menu.exec(m_table->viewport()->mapToGlobal(at)) == timeline)
-            Q_EMIT timelineRequested(run);
-    });
+    connect(m_table, &QWidget::customContextMenuRequested, this, &RunsPane::showContextMenu);
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this] {
         if (const QString run = selectedRunId(); !run.isEmpty())
-            Q_EMIT timelineRequested(run);
+            Q_EMIT m_shared->timelineRequested(run);
     });
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) {
@@ -183,6 +192,9 @@ void RunsPane::buildTable()
     connect(header, &QHeaderView::sectionMoved, this, [header] { RunsHeaderState::save(header); });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &RunsPane::showSelected);
+    // A reset (Clear, a new watch, a recording, a filter) drops the current row without
+    // currentRowChanged: the detail and the session's selection must follow.
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &RunsPane::showSelected);
     m_scroller = new AutoScroller(m_table, m_proxy, this);
     // The count in the status line, at most every 200 ms while rows stream in.
     auto* statusTimer = new QTimer(this);
@@ -202,30 +214,19 @@ void RunsPane::buildTable()
 void RunsPane::setupRecordAndActions()
 {
     m_actions->addTo(m_detail->toolBar());
-    connect(m_actions, &MessageActions::useAsContextRequested, this,
-            &RunsPane::useAsContextRequested);
-    connect(m_actions, &MessageActions::reportRequested, this, &RunsPane::reportRequested);
+    connect(m_actions, &MessageActions::useAsContextRequested, m_shared, &Session::contextOffered);
+    // "Report run": the selected message is the session's selection already; the Report tab
+    // takes it and waits for the user's Send.
+    connect(m_actions, &MessageActions::reportRequested, this,
+            [this](MessageKind kind, const RunIds& ids) {
+                m_shared->selection()->select(kind, ids);
+                Q_EMIT m_shared->reportOnSelectionRequested();
+            });
     connect(m_actions, &MessageActions::told, this, [this](const QString& t) { updateStatus(t); });
-    m_table->setContextMenuPolicy(Qt::CustomContextMenu);
-    connect(m_table, &QTableView::customContextMenuRequested, this, [this](const QPoint& at) {
-        QMenu menu(this);
-        m_actions->addTo(&menu);
-        menu.exec(m_table->viewport()->mapToGlobal(at));
-    });
-
-    // kcat commands name the brokers typed in the field.
-    connect(m_bootstrap, &QLineEdit::textChanged, this,
-            [this](const QString& text) { m_actions->setConnection(text.trimmed(), m_kafka); });
 
     m_recorder = new RunsRecorder(m_model, m_table, this);
     m_recorder->setJqColumns(m_jqColumns);
-    m_recorder->setTarget([this] {
-        KafkaTarget t;
-        t.config = m_kafka;
-        t.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
-        t.topic = m_topic->text().trimmed();
-        return t;
-    });
+    m_recorder->setTarget([this] { return m_shared->connection()->effective(); });
     m_recordButton->setMenu(m_recorder->menu());
     connect(m_recorder, &RunsRecorder::loading, this, [this](const QString& path) {
         stopWatching();
@@ -237,42 +238,129 @@ void RunsPane::setupRecordAndActions()
             &RunsRecorder::republishWithDialog);
 }
 
-void RunsPane::setSandboxTest(std::function<bool(const QString&)> test)
+void RunsPane::connectionChanged()
 {
-    m_recorder->setSandboxTest(std::move(test));
+    const ConnectionState* conn = m_shared->connection();
+    const KafkaTarget target = conn->effective();
+    m_bootstrap->setText(target.bootstrap());
+    m_bootstrap->setToolTip(
+        tr("Connection %1: choose another in the toolbar's Kafka picker (Ctrl+K)")
+            .arg(target.name.isEmpty() ? target.bootstrap() : target.name));
+    if (!m_topic->hasFocus() || m_topic->text().trimmed() != target.topic)
+        m_topic->setText(target.topic);
+    const bool overridden = !conn->topicOverride().isEmpty();
+    m_topicNote->setText(overridden ? tr("override · <a href=\"reset\">use %1</a>")
+                                          .arg(conn->target().topic.toHtmlEscaped())
+                                    : QString());
+    m_topicNote->setToolTip(overridden ? tr("Publish and Runs use this topic instead of the "
+                                            "connection's own %1")
+                                             .arg(conn->target().topic)
+                                       : QString());
+    m_topicNote->setVisible(overridden);
+    KafkaConfig kafka = target.config;
+    kafka.remove("bootstrap.servers"); // the field says which brokers
+    m_actions->setConnection(target.bootstrap(), kafka);
+    m_recorder->setSandboxTest(
+        [conn](const QString& bootstrap) { return conn->isSandboxBootstrap(bootstrap); });
+    // A watch follows the connection at once (also one that failed on the last connection),
+    // so the tab never shows one broker while reading another.
+    if (m_wantWatch)
+        startWatching();
 }
 
-void RunsPane::setConnection(const KafkaTarget& target)
+void RunsPane::positionChosen()
 {
-    m_kafka = target.config;
-    m_kafka.remove("bootstrap.servers"); // the field says which brokers
-    m_bootstrap->setText(target.bootstrap());
-    m_actions->setConnection(target.bootstrap(), m_kafka);
-    m_topic->setText(target.topic);
-    m_bootstrap->setToolTip(target.name.isEmpty() ? QString()
-                                                  : tr("Connection: %1").arg(target.name));
+    QString error;
+    const auto partitions = m_position->partitions(&error);
+    const StartPosition from = m_position->position();
+    const bool same = partitions && *partitions == m_watchPartitions &&
+                      from.kind == m_watchFrom.kind && from.value == m_watchFrom.value;
+    if (isWatching() && !same)
+        startWatching(); // from the new position at once (no F5 needed)
+}
+
+void RunsPane::clearRows()
+{
+    m_model->clear();
+    m_scroller->follow();
+    updateStatus();
+}
+
+void RunsPane::showAllRows()
+{
+    m_filter->clear();
+    m_proxy->setText({});
+    m_kind->setCurrentIndex(0);
+    m_jqBar->apply({});
+}
+
+bool RunsPane::selectRun(const QString& runId)
+{
+    for (int row = m_model->rowCount() - 1; row >= 0; --row) {
+        if (RunLedger::primaryRunId(m_model->info(row).ids) != runId)
+            continue;
+        const QModelIndex shown = m_proxy->mapFromSource(m_model->index(row, 0));
+        if (!shown.isValid())
+            return false;
+        m_table->selectRow(shown.row());
+        m_table->scrollTo(shown);
+        return true;
+    }
+    return false;
+}
+
+void RunsPane::setWide(bool wide)
+{
+    m_wideButton->setChecked(wide); // toggled → wideRequested
+}
+
+bool RunsPane::isWide() const
+{
+    return m_wideButton->isChecked();
+}
+
+void RunsPane::showContextMenu(const QPoint& at)
+{
+    const QString run = selectedRunId();
+    QMenu menu(this);
+    menu.setObjectName(QStringLiteral("runsContextMenu"));
+    QAction* timeline = menu.addAction(tr("Show &timeline"));
+    timeline->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    timeline->setEnabled(!run.isEmpty());
+    connect(timeline, &QAction::triggered, this,
+            [this, run] { Q_EMIT m_shared->timelineRequested(run); });
+    menu.addSeparator();
+    m_actions->addTo(&menu);
+    menu.exec(m_table->viewport()->mapToGlobal(at));
 }
 
 void RunsPane::startWatching()
 {
     stopWatching();
+    m_wantWatch = true;
     QString error;
     const auto partitions = m_position->partitions(&error);
     if (!partitions) {
         updateStatus(tr("Not watching: %1").arg(error));
         return;
     }
+    const KafkaTarget target = m_shared->connection()->effective();
+    if (target.bootstrap().isEmpty() || target.topic.isEmpty()) {
+        updateStatus(tr("Not watching: choose a Kafka connection in the toolbar (Ctrl+K)"));
+        return;
+    }
     WatchOptions options;
-    options.config = m_kafka;
-    options.config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
-    options.topic = m_topic->text().trimmed().toStdString();
+    options.config = target.config;
+    options.topic = target.topic.toStdString();
     options.from = m_position->position();
     options.partitions = *partitions;
+    m_watchFrom = options.from;
+    m_watchPartitions = options.partitions;
     m_model->clear();
     m_dropped.clear();
     m_notice->hide();
-    m_session = std::make_unique<WatchSession>(options);
-    WatchWorker* worker = m_session->worker();
+    m_watch = std::make_unique<WatchSession>(options);
+    WatchWorker* worker = m_watch->worker();
     connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
     // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
     // its original words are in the tooltip.
@@ -286,6 +374,7 @@ void RunsPane::startWatching()
             });
     connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
         stopWatching();
+        m_wantWatch = true; // the next connection (or F5) tries again
         const QString line = readable(e);
         updateStatus(tr("Stopped: %1").arg(line), line == e ? QString() : e);
     });
@@ -300,7 +389,7 @@ void RunsPane::startWatching()
                                       .arg(m_dropped.join(QStringLiteral("; "))));
                 m_notice->show();
             });
-    m_session->start();
+    m_watch->start();
     m_paused = false;
     m_pauseButton->setChecked(false);
     m_pauseButton->setEnabled(true);
@@ -310,10 +399,11 @@ void RunsPane::startWatching()
 
 void RunsPane::stopWatching()
 {
-    if (!m_session)
+    m_wantWatch = false;
+    if (!m_watch)
         return;
-    m_session->stop(); // joins the worker thread
-    m_session.reset();
+    m_watch->stop(); // joins the worker thread
+    m_watch.reset();
     m_watchButton->setText(tr("Watch"));
     m_pauseButton->setEnabled(false);
     m_pauseButton->setChecked(false);
@@ -322,12 +412,12 @@ void RunsPane::stopWatching()
 
 void RunsPane::setPaused(bool paused)
 {
-    if (!m_session || paused == m_paused)
+    if (!m_watch || paused == m_paused)
         return;
     m_paused = paused;
     m_pauseButton->setChecked(paused);
     m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
-    QMetaObject::invokeMethod(m_session->worker(), "setPaused", Qt::QueuedConnection,
+    QMetaObject::invokeMethod(m_watch->worker(), "setPaused", Qt::QueuedConnection,
                               Q_ARG(bool, paused));
     updateStatus(paused ? tr("Paused") : tr("Watching"));
 }
@@ -338,6 +428,7 @@ void RunsPane::showSelected()
     if (!idx.isValid()) {
         m_detail->clear();
         m_actions->update();
+        m_shared->selection()->clear();
         return;
     }
     // One copy of the message (it may be 100 MB), shared by the detail and its actions.
@@ -348,6 +439,7 @@ void RunsPane::showSelected()
         m_model->data(idx.siblingAtColumn(RunsTableModel::Signature)).toString();
     m_detail->setMessage(std::move(r), info, verdict, why);
     m_actions->update(info);
+    m_shared->selection()->select(info.kind, info.ids);
 }
 
 QString RunsPane::selectedRunId() const

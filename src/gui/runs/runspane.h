@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/messagedecoder.h"
-#include "gui/connection/kafkatarget.h"
+#include "kafka/watchoptions.h"
 
 #include <QWidget>
 
@@ -30,6 +30,7 @@ class FilterBar;
 class ElidedLabel;
 class JqColumns;
 class ReadPositionBar;
+class Session;
 class RunsFilterProxy;
 class RunsRecorder;
 class RunsTableModel;
@@ -38,23 +39,34 @@ class WatchSession;
 /// Watches a runs topic into a table that holds up to a million messages: read-only (assign +
 /// seek, never a commit), from any position and chosen partitions, pausable; filterable by
 /// words and kind, newest first or last, auto-scrolling unless the user scrolled away; the
-/// selected message shown whole below.
+/// selected message shown whole below. It reads the session's connection (the toolbar's
+/// picker; a topic typed here overrides it for both Kafka tabs) and tells the session which
+/// run is selected.
 class RunsPane : public QWidget
 {
     Q_OBJECT
 public:
-    explicit RunsPane(QWidget* parent = nullptr);
+    /// `session` null: a private one (a pane on its own, in a test).
+    explicit RunsPane(Session* session = nullptr, QWidget* parent = nullptr);
     ~RunsPane() override;
 
-    /// Uses `target`: its brokers fill the Broker field, its security and SASL properties (the
-    /// password in memory only) apply to every connection this tab makes.
-    void setConnection(const KafkaTarget& target);
-
-    /// Starts watching from the chosen position; stops a running watch first.
+    Session* session() const { return m_shared; }
+    /// Starts watching from the chosen position; stops a running watch first. The user's
+    /// intent to watch stays until stopWatching(): a watch that failed starts again when the
+    /// connection changes.
     void startWatching();
     /// Stops watching (the table keeps its rows).
     void stopWatching();
-    bool isWatching() const { return m_session != nullptr; }
+    bool isWatching() const { return m_watch != nullptr; }
+    /// Empties the table; the selected message goes with it.
+    void clearRows();
+    /// Clears the quick filter, the jq filter and the kind: every row on show.
+    void showAllRows();
+    /// Selects the newest row that names `runId` (false when none is shown).
+    bool selectRun(const QString& runId);
+    /// The whole window for the table (the node editor hides) or the usual split.
+    void setWide(bool wide);
+    bool isWide() const;
     /// Pauses or resumes taking messages (the broker keeps them meanwhile).
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
@@ -66,26 +78,19 @@ public:
     MessageDetailView* detail() const { return m_detail; }
     MessageActions* actions() const { return m_actions; }
     RunsRecorder* recorder() const { return m_recorder; }
-    /// Tells whether brokers are the sandbox's (re-publishing elsewhere asks first).
-    void setSandboxTest(std::function<bool(const QString& bootstrap)> test);
 
 Q_SIGNALS:
     /// The user asked for the whole window's width (true) or the usual split (false).
     void wideRequested(bool wide);
-    /// The user asked for a run's timeline (row double-clicked or its context menu).
-    void timelineRequested(const QString& runId);
-    /// The selected message's value (a JSON object) should become the preview's context.
-    void useAsContextRequested(const QByteArray& json);
-    /// The Report tab should report on the selected message's run.
-    void reportRequested(porthole::MessageKind kind, const porthole::RunIds& ids);
 
 private:
     std::unique_ptr<Ui::RunsPane> m_ui; // the form (ui/runspane.ui); widgets below are its
+    Session* m_shared;                  // the window's session (or this pane's own)
     RunsTableModel* m_model;
     RunsFilterProxy* m_proxy;
-    KafkaConfig m_kafka; // security and SASL properties of the chosen connection
-    QLineEdit* m_bootstrap;
-    QLineEdit* m_topic;
+    QLineEdit* m_bootstrap; // read-only: the connection's brokers
+    QLineEdit* m_topic;     // the topic in force; typing overrides the connection's
+    QLabel* m_topicNote;    // says when the topic is an override
     ReadPositionBar* m_position;
     QPushButton* m_watchButton;
     QPushButton* m_pauseButton;
@@ -105,7 +110,10 @@ private:
     RunsRecorder* m_recorder;
     QToolButton* m_recordButton;
     ElidedLabel* m_status; // one line: rows shown, oldest dropped, then the broker's news
-    std::unique_ptr<WatchSession> m_session;
+    std::unique_ptr<WatchSession> m_watch;
+    bool m_wantWatch = false;  // the user asked to watch and has not stopped
+    StartPosition m_watchFrom; // where the running watch started
+    std::vector<int32_t> m_watchPartitions;
     QString m_connection;
     QStringList m_dropped;
     AutoScroller* m_scroller = nullptr;
@@ -113,6 +121,9 @@ private:
 
     void buildTable();
     void setupRecordAndActions();
+    void connectionChanged();
+    void positionChosen();
+    void showContextMenu(const QPoint& at);
     void showSelected();
     void saveSelectedValue();
     /// The status line; a new `connection` text replaces the last (with `detail`, more words

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "core/kafkarecord.h"
-#include "gui/connection/kafkatarget.h"
+#include "gui/session/kafkatarget.h"
 #include "recordingexport.h"
 
 #include <QObject>

@@ -1,4 +1,5 @@
 #include "preferencesdialog.h"
+#include "gui/guisettings.h"
 
 #include "core/appsettings.h"
 #include "ui_preferencesdialog.h"
@@ -19,7 +20,7 @@ PreferencesDialog::PreferencesDialog(QWidget* parent)
                                              .arg(api)
                                        : tr("Takes effect at the next launch."));
     m_ui->autosaveSeconds->setValue(AppSettings::autosaveSeconds.value());
-    m_ui->tabMovesFocus->setChecked(AppSettings::editorTabMovesFocus.value());
+    m_ui->tabMovesFocus->setChecked(GuiSettings::editorTabMovesFocus.value());
     connect(this, &QDialog::accepted, this, &PreferencesDialog::apply);
 }
 
@@ -29,7 +30,7 @@ void PreferencesDialog::apply()
 {
     AppSettings::sandboxKeepPorts.setValue(m_ui->keepPorts->isChecked());
     AppSettings::autosaveSeconds.setValue(m_ui->autosaveSeconds->value());
-    AppSettings::editorTabMovesFocus.setValue(m_ui->tabMovesFocus->isChecked());
+    GuiSettings::editorTabMovesFocus.setValue(m_ui->tabMovesFocus->isChecked());
 }
 
 } // namespace porthole

@@ -2,10 +2,9 @@
 
 #include "apicallevents.h"
 #include "core/messagedecoder.h"
-#include "gui/mainwindow.h"
-#include "gui/node/documentcontroller.h"
-#include "gui/preview/previewpane.h"
 #include "gui/publish/publishpane.h"
+#include "gui/session/renderinputs.h"
+#include "gui/session/session.h"
 #include "models/runledger.h"
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
@@ -15,8 +14,8 @@
 
 namespace porthole {
 
-LedgerFeed::LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent)
-    : QObject(parent), m_ledger(ledger), m_table(table)
+LedgerFeed::LedgerFeed(Session* session, RunsTableModel* table, QObject* parent)
+    : QObject(parent), m_ledger(session->ledger()), m_table(table), m_session(session)
 {
     connect(table, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { rowsReceived(first, last); });
@@ -24,17 +23,15 @@ LedgerFeed::LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent
         m_recent.clear();
         m_older.clear();
     });
-    connect(ledger, &RunLedger::changed, this, &LedgerFeed::storyBegan);
+    connect(m_ledger, &RunLedger::changed, this, &LedgerFeed::storyBegan);
+    if (Sandbox* sandbox = session->sandbox())
+        connect(sandbox, &Sandbox::apiCallRecorded, this, &LedgerFeed::apiCallRecorded);
 }
 
-void LedgerFeed::watchWindow(MainWindow* window)
+void LedgerFeed::watchPublisher(PublishPane* publish)
 {
-    m_window = window;
-    connect(window->publishPane(), &PublishPane::publishStarted, this, &LedgerFeed::publishStarted);
-    connect(window->publishPane(), &PublishPane::messagesDelivered, this,
-            &LedgerFeed::messagesDelivered);
-    if (Sandbox* sandbox = window->sandbox())
-        connect(sandbox, &Sandbox::apiCallRecorded, this, &LedgerFeed::apiCallRecorded);
+    connect(publish, &PublishPane::publishStarted, this, &LedgerFeed::publishStarted);
+    connect(publish, &PublishPane::messagesDelivered, this, &LedgerFeed::messagesDelivered);
 }
 
 void LedgerFeed::publishStarted(const std::vector<std::string>& values, const QString& topic,
@@ -46,16 +43,12 @@ void LedgerFeed::publishStarted(const std::vector<std::string>& values, const QS
     m_valueRuns.clear();
     m_valueWorkflowRuns.clear();
     // The run the context names, for values that name none themselves.
-    const JsonValue& ctx = m_window->previewPane()->context();
-    const JsonValue& wfnr = ctx["workflowNodeRun"]["identifier"];
-    const JsonValue& run = ctx["run"]["id"];
-    const QString contextRun = QString::fromStdString(wfnr.isString()  ? wfnr.toString()
-                                                      : run.isString() ? run.toString()
-                                                                       : std::string());
-    const QString path = m_window->documents()->document()->path();
+    const RenderInputs* inputs = m_session->render();
+    const QString contextRun = inputs->primaryRunId();
+    const QString path = inputs->nodeFile();
     const QString node = path.isEmpty() ? tr("untitled node") : QFileInfo(path).fileName();
-    const QString context = m_window->previewPane()->contextDescription();
-    const bool strict = m_window->previewPane()->options().strict;
+    const QString context = inputs->description();
+    const bool strict = inputs->options().strict;
     QSet<QString> rendered;
     for (size_t i = 0; i < values.size(); ++i) {
         const RunIds ids = MessageDecoder::findIds(values[i]);

@@ -13,9 +13,10 @@
 
 namespace porthole {
 
-class MainWindow;
+class PublishPane;
 class RunLedger;
 class RunsTableModel;
+class Session;
 
 /// Feeds the window's run ledger from the panes and the sandbox, so every run's story is told
 /// in one place: what was rendered and published here (Publish tab), what arrived on the topic
@@ -32,10 +33,11 @@ class LedgerFeed : public QObject
 {
     Q_OBJECT
 public:
-    /// Feeds `ledger` with the messages `table` receives (see rowsReceived()).
-    LedgerFeed(RunLedger* ledger, RunsTableModel* table, QObject* parent = nullptr);
-    /// Also feeds it from `window`'s Publish tab and its sandbox's API.
-    void watchWindow(MainWindow* window);
+    /// Feeds the session's ledger with the messages `table` receives (see rowsReceived()) and
+    /// the calls the session's sandbox API answers.
+    LedgerFeed(Session* session, RunsTableModel* table, QObject* parent = nullptr);
+    /// Also feeds it from a Publish tab.
+    void watchPublisher(PublishPane* publish);
 
     /// A publish began (records "rendered" for each run the values name).
     void publishStarted(const std::vector<std::string>& values, const QString& topic,
@@ -52,7 +54,7 @@ public:
 private:
     RunLedger* m_ledger;
     RunsTableModel* m_table;
-    MainWindow* m_window = nullptr;
+    Session* m_session;
     // The publish going on: the run id and workflow run id of each value, and where.
     QStringList m_valueRuns;
     QStringList m_valueWorkflowRuns;

@@ -4,6 +4,7 @@
 // from the key event to the preview showing a render of the text with that edit in it.
 // NODE.json "-" generates a 200-template node. A benchmark: it never fails on speed.
 #include "benchutil.h"
+#include "support/panes.h"
 
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
@@ -57,9 +58,9 @@ int runKeystroke(const QStringList& args)
     Sandbox sandbox;
     MainWindow w(&sandbox);
     w.show();
-    NodePane* pane = w.nodePane();
+    NodePane* pane = test::pane<NodePane>(&w);
     if (!contextPath.isEmpty())
-        w.previewPane()->setContextText(readFile(contextPath));
+        test::pane<PreviewPane>(&w)->setContextText(readFile(contextPath));
     const QByteArray node =
         nodePath == QLatin1String("-") ? generatedNode(200) : readFile(nodePath);
     pane->setNodeText(node);

@@ -5,6 +5,7 @@
 #include "syntheticsource.h"
 
 #include "gui/runs/runspane.h"
+#include "gui/session/session.h"
 #include "gui/story/ledgerfeed.h"
 #include "models/runevent.h"
 
@@ -37,10 +38,10 @@ int runUiStall(const QStringList& args)
     pane.resize(1280, 800);
     pane.show();
     RunsTableModel* model = pane.model();
-    RunLedger ledger;
+    RunLedger& ledger = *pane.session()->ledger();
     std::unique_ptr<LedgerFeed> feed;
     if (withLedger) {
-        feed = std::make_unique<LedgerFeed>(&ledger, model);
+        feed = std::make_unique<LedgerFeed>(pane.session(), model);
         model->setLedger(&ledger);
         const qint64 arriving = qint64(rate * seconds) + 1;
         for (qint64 n = 0; n < arriving; n += 10) {
