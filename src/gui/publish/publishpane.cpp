@@ -150,8 +150,7 @@ void PublishPane::publish()
     // Port creates a run before publishing it: the sandbox learns these runs now, so a consumer
     // that reports the instant a message lands finds its run.
     if (toSandbox)
-        for (const std::string& v : m_messages)
-            m_sandbox->registerPublished(QByteArray::fromStdString(v));
+        m_sandbox->registerPublished(*session); // the ids sent: fresh ones when repeating
 
     m_running = true;
     m_cancel = false;
