@@ -155,6 +155,18 @@ private Q_SLOTS:
                  2); // no --api
     }
 
+    void reportLogLevelsComeFromPortsList()
+    {
+        const auto withLog = [](const char* log) {
+            return parseReportArgs(
+                argv("report", {"--api", "http://127.0.0.1:1", "--token", "t", "--node-run",
+                                "wfnr_1", "--log", log, "--no-history"}));
+        };
+        QVERIFY(std::holds_alternative<ReportArgs>(withLog("warn: slow")));
+        QVERIFY(std::holds_alternative<ReportArgs>(withLog("ERROR:x")));
+        QCOMPARE(exitCode(withLog("TRACE:x")), 2);
+    }
+
     void checkConsumerSplitsAtDashes()
     {
         // The consumer's own options after "--" are its, never ours (-u, --timeout-s, -h).
