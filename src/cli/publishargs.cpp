@@ -3,6 +3,8 @@
 #include "command.h"
 #include "kafkaargs.h"
 
+#include "core/headertext.h"
+
 namespace porthole::cli {
 
 std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
@@ -104,10 +106,11 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     if (parser.isSet(key))
         out.proto.key = parser.value(key).toStdString();
     for (const QString& h : parser.values(header)) {
-        const qsizetype eq = h.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(cmd, QStringLiteral("--header expects K=V, got '%1'").arg(h), UsageError);
-        out.proto.headers.emplace_back(h.left(eq).toStdString(), h.mid(eq + 1).toStdString());
+        QString why;
+        auto parsed = HeaderText::parse(h, &why);
+        if (!parsed)
+            return fail(cmd, QStringLiteral("--header %1").arg(why), UsageError);
+        out.proto.headers.push_back(std::move(*parsed));
     }
 
     auto conn = kafka.resolve(parser, cmd, {"message.timeout.ms=30000"});

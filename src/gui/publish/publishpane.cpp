@@ -2,6 +2,7 @@
 
 #include "ui_publishpane.h"
 
+#include "core/headertext.h"
 #include "core/portsignature.h"
 #include "gui/systemtheme.h"
 #include "kafka/kafkaerrors.h"
@@ -107,21 +108,17 @@ void PublishPane::publish()
     KafkaConfig config = m_kafka;
     config.set("bootstrap.servers", m_bootstrap->text().trimmed().toStdString());
     config.set("message.timeout.ms", "15000");
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (const QString& line :
-         m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            m_summary->setText(tr("Header \"%1\" is not NAME=VALUE.").arg(line));
-            return;
-        }
-        headers.emplace_back(line.left(eq).trimmed().toStdString(), line.mid(eq + 1).toStdString());
+    QString headerError;
+    const auto headers = HeaderText::parseLines(m_headers->toPlainText(), &headerError);
+    if (!headers) {
+        m_summary->setText(tr("Headers, %1.").arg(headerError));
+        return;
     }
     OutgoingMessage base;
     base.topic = m_topic->text().trimmed().toStdString();
     if (!m_key->text().isEmpty())
         base.key = m_key->text().toStdString();
-    base.headers = headers;
+    base.headers = *headers;
     const qint64 total = qint64(m_messages.size()) * m_repeat->value();
 
     PublishPlan plan;
