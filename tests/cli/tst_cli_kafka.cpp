@@ -1,6 +1,6 @@
 // porthole-cli sandbox / publish / watch against real peers: the seed's python3-kafka consumer,
 // kcat, and sandbox processes that are stopped and restarted on the same port.
-#include "kafkatesttools.h"
+#include "kafka/kafkatesttools.h"
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
@@ -557,4 +557,4 @@ for line in sys.stdin:
 };
 
 QTEST_GUILESS_MAIN(TestCliKafka)
-#include "test_cli_kafka.moc"
+#include "tst_cli_kafka.moc"
