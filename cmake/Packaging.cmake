@@ -4,7 +4,7 @@
 # from the programs' own --help, the desktop entry, AppStream metainfo, the icon (SVG and PNGs
 # rendered from it), the examples, the copyright file and the changelog. README "Install" says
 # why the .deb is the shipped format.
-if(PORTHOLE_FUZZ OR NOT TARGET porthole-cli)
+if(PORTHOLE_FUZZ)
   return()
 endif()
 
@@ -24,7 +24,7 @@ add_executable(porthole-mangen
 target_link_libraries(porthole-mangen PRIVATE Qt6::Core porthole_options)
 set(man_pages)
 set(man_programs porthole-cli)
-if(TARGET porthole)
+if(PORTHOLE_BUILD_GUI)
   list(APPEND man_programs porthole)
 endif()
 foreach(program ${man_programs})
@@ -62,7 +62,7 @@ install(FILES ${pkg_out}/doc/changelog.gz ${pkg_dir}/debian/copyright
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/examples/
         DESTINATION ${CMAKE_INSTALL_DATADIR}/porthole/examples)
 
-if(TARGET porthole)
+if(PORTHOLE_BUILD_GUI)
   # Desktop integration: the entry, AppStream metainfo and the icon in every size.
   # AppStream takes screenshots by web URL only; with none configured the metainfo has none.
   set(PORTHOLE_SCREENSHOT_URL "" CACHE STRING
@@ -127,7 +127,7 @@ set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb platform plugin and
 # its SVG icon engine are plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-if(TARGET porthole)
+if(PORTHOLE_BUILD_GUI)
   set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, libqt6svg6")
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
   set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")

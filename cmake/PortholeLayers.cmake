@@ -30,3 +30,62 @@ function(porthole_export_headers target)
   endforeach()
   target_include_directories(${target} PUBLIC $<BUILD_INTERFACE:${root}>)
 endfunction()
+
+# The layer table, written once in cmake/layers.txt (tests/layers/check_layers.py reads it too):
+# sets PORTHOLE_LAYERS (the areas, lowest first) and, for each AREA, PORTHOLE_LAYER_<AREA>_TARGETS,
+# _USES (other areas) and _QT (Qt modules, "*" for any).
+function(porthole_read_layers)
+  set(table ${PROJECT_SOURCE_DIR}/cmake/layers.txt)
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${table})
+  file(STRINGS ${table} lines REGEX "^[a-z]")
+  set(areas "")
+  foreach(line IN LISTS lines)
+    string(REGEX MATCHALL "[^ \t]+" fields "${line}")
+    list(LENGTH fields count)
+    if(NOT count EQUAL 4)
+      message(FATAL_ERROR "cmake/layers.txt: '${line}' needs 4 columns: AREA TARGETS USES QT")
+    endif()
+    list(GET fields 0 area)
+    list(APPEND areas ${area})
+    foreach(column IN ITEMS 1:TARGETS 2:USES 3:QT)
+      string(REPLACE ":" ";" column ${column})
+      list(GET column 0 index)
+      list(GET column 1 name)
+      list(GET fields ${index} value)
+      if(value STREQUAL "-")
+        set(value "")
+      endif()
+      string(REPLACE "," ";" value "${value}")
+      set(PORTHOLE_LAYER_${area}_${name} "${value}" PARENT_SCOPE)
+    endforeach()
+  endforeach()
+  set(PORTHOLE_LAYERS ${areas} PARENT_SCOPE)
+endfunction()
+porthole_read_layers()
+
+# The link graph obeys the same table as the includes: configuring fails when a target links a
+# library of an area, or a Qt module, that its layer may not use. Call with the areas built, after
+# they are added.
+function(porthole_check_layer_links)
+  foreach(area IN LISTS ARGN)
+    foreach(target IN LISTS PORTHOLE_LAYER_${area}_TARGETS)
+      get_target_property(links ${target} LINK_LIBRARIES)
+      foreach(lib IN LISTS links)
+        foreach(other IN LISTS PORTHOLE_LAYERS)
+          if(NOT other STREQUAL area AND lib IN_LIST PORTHOLE_LAYER_${other}_TARGETS
+             AND NOT other IN_LIST PORTHOLE_LAYER_${area}_USES)
+            message(FATAL_ERROR "layers: ${target} links ${lib}, but ${area} may not use ${other} "
+                                "(cmake/layers.txt)")
+          endif()
+        endforeach()
+        if(lib MATCHES "^Qt6::(.+)$" AND NOT PORTHOLE_LAYER_${area}_QT STREQUAL "*")
+          set(module Qt${CMAKE_MATCH_1}) # expanded only after MATCHES ran
+          if(NOT module IN_LIST PORTHOLE_LAYER_${area}_QT)
+            message(FATAL_ERROR "layers: ${target} links ${lib}, but ${area} may use only "
+                                "${PORTHOLE_LAYER_${area}_QT} (cmake/layers.txt)")
+          endif()
+        endif()
+      endforeach()
+    endforeach()
+  endforeach()
+endfunction()

@@ -1,6 +1,7 @@
 // porthole-cli publish (NODE.json [--context CTX.json] | --raw FILE | --replay FILE.jsonl)
 //     (--bootstrap HOST:PORT | --profile NAME)
-//     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N] [--rate MSG_PER_S]
+//     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N [--same-ids]]
+//     [--rate MSG_PER_S]
 //     [--sign [--client-secret S]] [-X librdkafka.property=value]...
 #include "command.h"
 #include "publishargs.h"
@@ -8,6 +9,7 @@
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "core/messagedecoder.h"
 #include "core/watchlineparser.h"
 #include "kafka/kafkaerrors.h"
 #include "kafka/kafkaproducer.h"
@@ -40,7 +42,8 @@ std::vector<std::string> splitLines(const std::string& text)
 }
 
 // Called once per message: plain appends, no temporaries beyond the numbers.
-void appendReport(std::string& out, const DeliveryReport& r, const std::string& quotedTopic)
+void appendReport(std::string& out, const DeliveryReport& r, const std::string& quotedTopic,
+                  const RunId& runId)
 {
     char latency[32];
     std::snprintf(latency, sizeof latency, "%.3f", r.latencyMs);
@@ -58,7 +61,24 @@ void appendReport(std::string& out, const DeliveryReport& r, const std::string& 
     }
     out += ",\"index\":";
     out += std::to_string(r.index);
+    if (!runId.isNull()) {
+        out += ",\"runId\":\"";
+        out += runId.text();
+        out += '"';
+    }
     out += "}\n";
+}
+
+// The run message `index` was sent for (fresh with --repeat): its node run, else its action
+// run, else its workflow run; null for a replay or a message naming none.
+RunId runIdOf(const PublishSession& session, uint64_t index)
+{
+    if (session.isReplay() || index >= session.total())
+        return {};
+    const RunIds ids = MessageDecoder::findIds(session.unsignedValueAt(index));
+    return !ids.nodeRun.isNull()     ? ids.nodeRun
+           : !ids.actionRun.isNull() ? ids.actionRun
+                                     : ids.workflowRun;
 }
 
 // Renders NODE.json with Port's rules and the envelope (or takes --raw lines); nullopt after
@@ -168,6 +188,7 @@ int runPublish(const QStringList& args)
     plan.config = opts.connection.config;
     plan.proto = opts.proto;
     plan.times = opts.times;
+    plan.sameRunIds = opts.sameIds;
     plan.perSecond = opts.perSecond;
     plan.signingSecret = opts.signingSecret;
     PublishSession session(std::move(plan));
@@ -188,7 +209,8 @@ int runPublish(const QStringList& args)
     const PublishSummary s = session.run(
         [&](const DeliveryReport& r) {
             appendReport(out, r,
-                         r.topic == opts.proto.topic ? quotedTopic : JsWriter::quote(r.topic));
+                         r.topic == opts.proto.topic ? quotedTopic : JsWriter::quote(r.topic),
+                         runIdOf(session, r.index));
             if (out.size() > 65536)
                 drain();
         },

@@ -3,6 +3,8 @@
 #include "command.h"
 #include "kafkaargs.h"
 
+#include "core/headertext.h"
+
 namespace porthole::cli {
 
 std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
@@ -24,9 +26,15 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     const QCommandLineOption header(QStringLiteral("header"),
                                     QStringLiteral("Record header (repeatable)."),
                                     QStringLiteral("K=V"));
-    const QCommandLineOption repeat(QStringLiteral("repeat"),
-                                    QStringLiteral("Send the rendered messages N times."),
-                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption repeat(
+        QStringLiteral("repeat"),
+        QStringLiteral("Send the rendered messages N times; with N > 1 each time with fresh run "
+                       "ids (wfr_/wfnr_/r_), as Port makes a new run each time it publishes."),
+        QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption sameIds(
+        QStringLiteral("same-ids"),
+        QStringLiteral("With --repeat: keep the run ids of the context (or the lines) in every "
+                       "message instead of fresh ones."));
     const QCommandLineOption rate(QStringLiteral("rate"),
                                   QStringLiteral("At most this many messages per second."),
                                   QStringLiteral("MSG_PER_S"));
@@ -59,8 +67,8 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
         QStringLiteral("The Port client secret to sign with (default: $PORT_CLIENT_SECRET)."),
         QStringLiteral("S"));
     parser.addOptions({context, kafka.bootstrap, kafka.profile, org, topic, key, header, repeat,
-                       rate, strict, envelope, arrayMode, rawOpt, replay, sign, clientSecret,
-                       kafka.property});
+                       sameIds, rate, strict, envelope, arrayMode, rawOpt, replay, sign,
+                       clientSecret, kafka.property});
     if (auto done = parseArgs(parser, args, cmd,
                               QStringLiteral("Render a KAFKA node and publish its messages with "
                                              "an idempotent producer. One JSON line per delivery "
@@ -89,6 +97,7 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     out.times = parser.value(repeat).toLongLong(&ok);
     if (!ok || out.times < 1)
         return fail(cmd, QStringLiteral("--repeat must be a positive number"), UsageError);
+    out.sameIds = parser.isSet(sameIds);
     if (parser.isSet(rate)) {
         out.perSecond = parser.value(rate).toDouble(&ok);
         if (!ok || out.perSecond <= 0)
@@ -97,10 +106,11 @@ std::variant<int, PublishOptions> parsePublishArgs(const QStringList& args)
     if (parser.isSet(key))
         out.proto.key = parser.value(key).toStdString();
     for (const QString& h : parser.values(header)) {
-        const qsizetype eq = h.indexOf(QLatin1Char('='));
-        if (eq <= 0)
-            return fail(cmd, QStringLiteral("--header expects K=V, got '%1'").arg(h), UsageError);
-        out.proto.headers.emplace_back(h.left(eq).toStdString(), h.mid(eq + 1).toStdString());
+        QString why;
+        auto parsed = HeaderText::parse(h, &why);
+        if (!parsed)
+            return fail(cmd, QStringLiteral("--header %1").arg(why), UsageError);
+        out.proto.headers.push_back(std::move(*parsed));
     }
 
     auto conn = kafka.resolve(parser, cmd, {"message.timeout.ms=30000"});

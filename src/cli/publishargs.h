@@ -25,6 +25,7 @@ struct PublishOptions
     RenderOptions render;           ///< strict, array mode, orgId
     OutgoingMessage proto;          ///< topic, key and headers of every message (value empty)
     long long times = 1;            ///< --repeat
+    bool sameIds = false;           ///< --same-ids: every repeat keeps the messages' run ids
     double perSecond = 0;           ///< --rate; 0 = as fast as possible
     ResolvedConnection connection;
     /// --sign: the client secret (PORT_CLIENT_SECRET or --client-secret) to sign with.

@@ -77,8 +77,8 @@ std::variant<int, ReportArgs> parseReportArgs(const QStringList& args)
         o.add({QStringLiteral("output")}, QStringLiteral("Node run output, a JSON object."),
               QStringLiteral("JSON"));
     const auto log = o.add({QStringLiteral("log")},
-                           QStringLiteral("A log line, LEVEL:MESSAGE with LEVEL "
-                                          "DEBUG|INFO|WARN|ERROR (repeatable)."),
+                           QStringLiteral("A log line, LEVEL:MESSAGE with LEVEL %1 (repeatable).")
+                               .arg(PortValidator::logLevels().join(u'|')),
                            QStringLiteral("LEVEL:MESSAGE"));
     const auto statusLabel =
         o.add({QStringLiteral("status-label")}, QStringLiteral("Action runs: status label."),
@@ -206,8 +206,8 @@ std::variant<int, ReportArgs> parseReportArgs(const QStringList& args)
             NodeLogEntry e;
             if (!parseLog(line, &e))
                 return usage(QStringLiteral("--log '%1': expected LEVEL:MESSAGE with LEVEL one "
-                                            "of DEBUG|INFO|WARN|ERROR")
-                                 .arg(line));
+                                            "of %2")
+                                 .arg(line, PortValidator::logLevels().join(u'|')));
             u.logs.append(e);
         }
         for (const char* actionOnly : {"status-label", "link", "summary", "external-run-id"})

@@ -26,6 +26,8 @@ bool PublishSession::prepare(std::string* error)
     }
     if (!m_plan.signingSecret)
         return true;
+    // Each value is checked once; with fresh run ids each message is prepared again when it
+    // is sent (ids are letters and digits: a value that signs still signs with other ids).
     auto signing = std::make_unique<Signing>();
     signing->prepared.reserve(m_plan.values.size());
     for (size_t i = 0; i < m_plan.values.size(); ++i) {
@@ -41,11 +43,35 @@ bool PublishSession::prepare(std::string* error)
     return true;
 }
 
-std::string PublishSession::valueAt(size_t index, int64_t timestamp) const
+bool PublishSession::freshRunIds() const
+{
+    return m_plan.times > 1 && !m_plan.sameRunIds && !isReplay();
+}
+
+uint64_t PublishSession::total() const
+{
+    const size_t count = m_plan.messages.empty() ? m_plan.values.size() : m_plan.messages.size();
+    return uint64_t(m_plan.times) * count;
+}
+
+std::string PublishSession::unsignedValueAt(uint64_t n) const
+{
+    const size_t count = m_plan.values.size();
+    const std::string& value = m_plan.values[n % count];
+    return freshRunIds() ? m_freshIds.apply(value, n / count) : value;
+}
+
+std::string PublishSession::valueAt(uint64_t n, int64_t timestamp) const
 {
     if (!m_signing)
-        return m_plan.values[index];
-    return PortSignature::sign(m_signing->prepared[index], timestamp, *m_plan.signingSecret);
+        return unsignedValueAt(n);
+    const std::string& secret = *m_plan.signingSecret;
+    const size_t index = n % m_plan.values.size();
+    if (!freshRunIds())
+        return PortSignature::sign(m_signing->prepared[index], timestamp, secret);
+    std::string unused;
+    const auto prepared = PortSignature::prepare(unsignedValueAt(n), &unused);
+    return prepared ? PortSignature::sign(*prepared, timestamp, secret) : unsignedValueAt(n);
 }
 
 PublishSummary PublishSession::run(const ReportHandler& onReport,
@@ -102,7 +128,7 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
             if (replay) {
                 producer->send(m_plan.messages[i]);
             } else {
-                message.value = valueAt(i, int64_t(std::time(nullptr)));
+                message.value = valueAt(uint64_t(round) * count + i, int64_t(std::time(nullptr)));
                 producer->send(message);
             }
             ++s.sent;

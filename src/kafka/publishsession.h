@@ -3,6 +3,8 @@
 #include "kafkaconfig.h"
 #include "kafkaproducer.h"
 
+#include "core/freshrunids.h"
+
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -21,7 +23,11 @@ struct PublishPlan
     /// Replay: recorded messages sent again exactly (own topic, key, headers, value, nulls
     /// included); when not empty, `proto` and `values` are not used and signing is refused.
     std::vector<KafkaRecord> messages;
-    long long times = 1;  ///< the values are sent this many times
+    long long times = 1; ///< the values are sent this many times
+    /// With times > 1 every round carries fresh run ids (FreshRunIds), as Port makes a new run
+    /// each time it publishes; true keeps the values' own ids in every round. Replayed
+    /// messages always keep theirs.
+    bool sameRunIds = false;
     double perSecond = 0; ///< at most this many messages per second; 0 = no limit
     /// When set, every value is signed like Port (headers.X-Port-Signature/-Timestamp) with
     /// this client secret at the second it is sent; values that cannot be signed stop prepare().
@@ -40,10 +46,10 @@ struct PublishSummary
     DeliveryReport firstFailure; ///< the first failed report (error empty when none)
 };
 
-// The one publish loop behind `porthole-cli publish` and the app's Publish tab: signs (once per
-// value, re-signed only when the second changes), paces, repeats, honours cancellation and
-// makes sure every message gets exactly one delivery report, the never-sent ones too. Used
-// from one thread; the report handler runs in that thread.
+// The one publish loop behind `porthole-cli publish` and the app's Publish tab: gives each
+// repeat fresh run ids, signs (each message at the second it is sent), paces, repeats, honours
+// cancellation and makes sure every message gets exactly one delivery report, the never-sent ones
+// too. Used from one thread; the report handler runs in that thread.
 class PublishSession
 {
 public:
@@ -63,14 +69,23 @@ public:
                        const std::function<void(const std::string&)>& onLog = {});
     /// The error that kept run() from creating the producer (empty otherwise).
     const std::string& setupError() const { return m_setupError; }
-    /// The value actually sent for `index` at `timestamp` (signed when signing), for tests and
-    /// for a sandbox that registers runs before they are sent.
-    std::string valueAt(size_t index, int64_t timestamp) const;
+    /// True when each round gets fresh run ids (times > 1, not sameRunIds, not a replay).
+    bool freshRunIds() const;
+    /// True when the plan replays recorded messages (unsignedValueAt() is not for them).
+    bool isReplay() const { return !m_plan.messages.empty(); }
+    /// How many messages run() sends: values × times.
+    uint64_t total() const;
+    /// Message `n` (0 ≤ n < total()) as sent, run ids included, before signing: what a sandbox
+    /// registers before the message is sent.
+    std::string unsignedValueAt(uint64_t n) const;
+    /// Message `n` as sent at `timestamp` (signed when signing).
+    std::string valueAt(uint64_t n, int64_t timestamp) const;
 
 private:
     struct Signing;
     PublishPlan m_plan;
     std::unique_ptr<Signing> m_signing;
+    FreshRunIds m_freshIds;
     bool m_prepared = false;
     std::string m_setupError;
 };

@@ -21,7 +21,7 @@ enum class NodeRunRoute
 /// One log line for a workflow node run.
 struct NodeLogEntry
 {
-    QString level;   ///< DEBUG|INFO|WARN|ERROR
+    QString level;   ///< one of PortValidator::logLevels()
     QString message; ///< the text
     QJsonObject tags;
 };

@@ -57,9 +57,6 @@ QString stringField(const QJsonObject& body, const QString& key, bool required)
     return v.isString() ? QString() : QStringLiteral("%1 must be a string").arg(key);
 }
 
-const QStringList kLevels = {QStringLiteral("DEBUG"), QStringLiteral("INFO"),
-                             QStringLiteral("WARN"), QStringLiteral("ERROR")};
-
 } // namespace
 
 bool isNodeRunId(QStringView id)
@@ -84,12 +81,19 @@ bool isPathSafeId(QStringView id)
     return matches(re, id);
 }
 
+const QStringList& logLevels()
+{
+    static const QStringList levels = {QStringLiteral("DEBUG"), QStringLiteral("INFO"),
+                                       QStringLiteral("WARN"), QStringLiteral("ERROR")};
+    return levels;
+}
+
 QString logLevel(const QString& level)
 {
-    if (kLevels.contains(level))
+    if (logLevels().contains(level))
         return {};
     return QStringLiteral("log level '%1' is not one of %2")
-        .arg(level, kLevels.join(QStringLiteral("|")));
+        .arg(level, logLevels().join(QStringLiteral("|")));
 }
 
 QString nodeRunUpdate(const QJsonObject& body)
@@ -138,7 +142,7 @@ QString nodeRunUpdate(const QJsonObject& body)
             return where + QStringLiteral(": ") + e;
         if (QString e = stringField(o, QStringLiteral("log"), true); !e.isEmpty())
             return where + QStringLiteral(".") + e;
-        if (QString e = enumValue(o, QStringLiteral("logLevel"), kLevels); !e.isEmpty())
+        if (QString e = enumValue(o, QStringLiteral("logLevel"), logLevels()); !e.isEmpty())
             return where + QStringLiteral(".") + e;
         if (o.contains(QStringLiteral("tags")) && !o.value(QStringLiteral("tags")).isObject())
             return where + QStringLiteral(".tags must be an object");
@@ -167,7 +171,7 @@ QString nodeRunLogs(const QJsonObject& body)
             return where + QStringLiteral(".") + e;
         if (!o.contains(QStringLiteral("level")))
             return where + QStringLiteral(".level is required");
-        if (QString e = enumValue(o, QStringLiteral("level"), kLevels); !e.isEmpty())
+        if (QString e = enumValue(o, QStringLiteral("level"), logLevels()); !e.isEmpty())
             return where + QStringLiteral(".") + e;
     }
     return {};

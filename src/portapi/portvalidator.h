@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 #include <QStringView>
 
 namespace porthole {
@@ -32,7 +33,10 @@ QString nodeRunLogs(const QJsonObject& body);
 QString actionRunUpdate(const QJsonObject& body);
 /// Body of POST /v1/actions/runs/{r}/logs; "" when valid.
 QString actionRunLogs(const QJsonObject& body);
-/// "" when `level` is DEBUG, INFO, WARN or ERROR; otherwise the reason.
+/// Port's log levels, in order: DEBUG, INFO, WARN, ERROR. The one list: the Report tab's
+/// choices, `report --log LEVEL:…` and the local API's checks all read it.
+const QStringList& logLevels();
+/// "" when `level` is one of logLevels(); otherwise the reason.
 QString logLevel(const QString& level);
 
 } // namespace PortValidator

@@ -1,5 +1,6 @@
 #include "sandbox.h"
 
+#include "kafka/publishsession.h"
 #include "kafka/sandboxbroker.h"
 #include "kafka/watchsession.h"
 #include "portapi/localportapi.h"
@@ -99,6 +100,30 @@ void Sandbox::registerPublished(const QByteArray& value)
         Q_EMIT logged(QStringLiteral("runs: registered before publishing: %1")
                           .arg((seen.workflowRuns + seen.nodeRuns + seen.actionRuns)
                                    .join(QStringLiteral(", "))));
+}
+
+void Sandbox::registerPublished(const PublishSession& session)
+{
+    if (!m_api || session.isReplay())
+        return;
+    qsizetype runs = 0;
+    QString first;
+    for (uint64_t n = 0; n < session.total(); ++n) {
+        const std::string value = session.unsignedValueAt(n);
+        const auto seen =
+            m_api->observeMessage(QByteArrayView(value.data(), qsizetype(value.size())));
+        runs += seen.workflowRuns.size() + seen.nodeRuns.size() + seen.actionRuns.size();
+        if (first.isEmpty() && !seen.isEmpty())
+            first =
+                (seen.workflowRuns + seen.nodeRuns + seen.actionRuns).join(QStringLiteral(", "));
+    }
+    if (runs > 0)
+        Q_EMIT logged(QStringLiteral("runs: registered before publishing: %1%2")
+                          .arg(first, session.total() > 1
+                                          ? QStringLiteral(" (%1 run ids in %2 messages)")
+                                                .arg(runs)
+                                                .arg(session.total())
+                                          : QString()));
 }
 
 void Sandbox::stop()

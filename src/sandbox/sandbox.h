@@ -8,6 +8,10 @@
 #include <memory>
 
 namespace porthole {
+class PublishSession;
+}
+
+namespace porthole {
 
 class LocalPortApi;
 class SandboxBroker;
@@ -38,6 +42,9 @@ public:
     /// creates a run before it publishes it. Call it (in the sandbox's thread) before producing
     /// `value` to this sandbox, so a consumer that reports at once never gets a 404.
     void registerPublished(const QByteArray& value);
+    /// The same for every message `session` will send, fresh run ids included, with one log
+    /// line for all of them.
+    void registerPublished(const PublishSession& session);
     /// The client secret the local API accepts (and signs with); empty when stopped.
     QString clientSecret() const;
     /// The local Port API (to register runs or read its state).

@@ -2,6 +2,7 @@
 // and answers one verdict each; the parent enforces the per-message deadline from outside.
 #include "boundedjqfilter.h"
 
+#include "jqchild.h"
 #include "jqfilter.h"
 #include "jqinternal.h"
 
@@ -11,8 +12,6 @@
 #include <csignal>
 #include <cstring>
 #include <poll.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,21 +86,8 @@ void putU32(std::string& b, uint32_t v)
 
 // The worker: frames in ([u32 length][JSON text]), verdicts out ([u8 verdict][u32 n][text]),
 // the text being the error, or with wantOutput the first output.
-[[noreturn]] void workerMain(int fd, jq_state* jq, int memoryLimitMb, bool wantOutput)
+[[noreturn]] void workerMain(int fd, jq_state* jq, bool wantOutput)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    for (int sig : {SIGPIPE, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL, SIGINT, SIGTERM})
-        std::signal(sig, SIG_DFL);
-    // Nothing of the host's (broker sockets, pipes tests wait on) may stay open in here.
-    if (fd != 3) {
-        ::dup2(fd, 3);
-        fd = 3;
-    }
-    ::close_range(4, ~0U, 0);
-    rlimit rl{};
-    rl.rlim_cur = rl.rlim_max =
-        rlim_t(jqinternal::currentAddressSpace()) + rlim_t(memoryLimitMb) * 1024 * 1024;
-    setrlimit(RLIMIT_AS, &rl);
     std::string text;
     for (;;) {
         uint32_t len = 0;
@@ -235,18 +221,15 @@ struct BoundedJqFilter::Impl
             *error = std::string("cannot create a socket pair: ") + std::strerror(errno);
             return false;
         }
-        std::fflush(nullptr);
-        const pid_t child = ::fork();
+        const pid_t child = jqchild::forkJqChild(fds[1], limits.memoryLimitMb);
         if (child < 0) {
             ::close(fds[0]);
             ::close(fds[1]);
             *error = std::string("cannot fork: ") + std::strerror(errno);
             return false;
         }
-        if (child == 0) {
-            ::close(fds[0]);
-            workerMain(fds[1], jq, limits.memoryLimitMb, limits.wantOutput);
-        }
+        if (child == 0)
+            workerMain(jqchild::kChannelFd, jq, limits.wantOutput);
         ::close(fds[1]);
         pid = child;
         fd = fds[0];

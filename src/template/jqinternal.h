@@ -48,10 +48,6 @@ JqOutcome topOutcome(jv r);
 /// An error message as the binding's 4096-byte snprintf buffer leaves it.
 std::string cBuffer(std::string s);
 
-/// The process's address space in bytes now (/proc/self/statm): a forked jq worker's memory
-/// limit is set above it.
-long currentAddressSpace();
-
 /// Runs items[from..] in this process, in order, reporting each outcome as it completes.
 void runItems(const std::unordered_map<int, Program>& programs, const std::vector<Item>& items,
               size_t from, jv context, bool contextValid, const Sink& sink);

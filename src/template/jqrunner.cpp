@@ -1,5 +1,6 @@
 // Running compiled programs: the binding's value conversions, in-process runs, and the fork()ed
 // sandbox that keeps a runaway or aborting expression away from the caller's process.
+#include "jqchild.h"
 #include "jqinternal.h"
 
 #include "core/utf8.h"
@@ -10,8 +11,6 @@
 #include <cstring>
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <unordered_map>
@@ -157,17 +156,6 @@ void runItems(const std::unordered_map<int, Program>& programs, const std::vecto
     }
 }
 
-long currentAddressSpace()
-{
-    long pages = 0;
-    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
-        if (std::fscanf(f, "%ld", &pages) != 1)
-            pages = 0;
-        std::fclose(f);
-    }
-    return pages * sysconf(_SC_PAGESIZE);
-}
-
 namespace {
 
 // --- A compact binary form of outcomes for the pipe (keeps NaN, -0 and undefined exactly) ---
@@ -310,17 +298,8 @@ bool writeAll(int fd, const std::string& b)
 
 [[noreturn]] void childMain(int fd, const std::unordered_map<int, Program>& programs,
                             const std::vector<Item>& items, size_t from, jv context,
-                            bool contextValid, const JqLimits& limits)
+                            bool contextValid)
 {
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    // The host's crash handlers (QtTest's, the app's) must not run here: a crash of jq is an
-    // expected outcome that the parent reports.
-    for (int sig : {SIGPIPE, SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL})
-        std::signal(sig, SIG_DFL);
-    const long base = currentAddressSpace();
-    rlimit rl{};
-    rl.rlim_cur = rl.rlim_max = rlim_t(base) + rlim_t(limits.memoryLimitMb) * 1024 * 1024;
-    setrlimit(RLIMIT_AS, &rl);
     runItems(programs, items, from, context, contextValid, [fd](size_t index, JqOutcome&& o) {
         std::string rec;
         putU32(rec, 0); // record length, patched below
@@ -363,8 +342,7 @@ std::vector<JqOutcome> runForked(const std::unordered_map<int, Program>& program
             ++next;
             continue;
         }
-        std::fflush(nullptr);
-        const pid_t pid = fork();
+        const pid_t pid = jqchild::forkJqChild(fds[1], limits.memoryLimitMb);
         if (pid < 0) {
             ::close(fds[0]);
             ::close(fds[1]);
@@ -372,10 +350,8 @@ std::vector<JqOutcome> runForked(const std::unordered_map<int, Program>& program
             ++next;
             continue;
         }
-        if (pid == 0) {
-            ::close(fds[0]);
-            childMain(fds[1], programs, items, next, context, contextValid, limits);
-        }
+        if (pid == 0)
+            childMain(jqchild::kChannelFd, programs, items, next, context, contextValid);
         if (forks)
             ++*forks;
         ::close(fds[1]);

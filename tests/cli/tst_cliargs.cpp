@@ -107,12 +107,22 @@ private Q_SLOTS:
         QCOMPARE(p.proto.headers.size(), size_t(1));
         QCOMPARE(p.proto.headers[0].second, std::string("b=c"));
         QCOMPARE(p.times, 4LL);
+        QVERIFY(!p.sameIds); // repeats get fresh run ids unless asked
         QCOMPARE(p.perSecond, 2.5);
         QVERIFY(p.render.strict);
         QCOMPARE(int(p.render.arrayMode), int(RenderOptions::ArrayMode::Single));
         QCOMPARE(p.render.orgId, std::string("acme"));
         // The user's -X wins over publish's default timeout.
         QCOMPARE(p.connection.config.get("message.timeout.ms").value_or(""), std::string("1000"));
+    }
+
+    void publishSameIds()
+    {
+        const auto parsed =
+            parsePublishArgs(argv("publish", {"node.json", "--bootstrap", "b:1", "--org", "o",
+                                              "--repeat", "3", "--same-ids"}));
+        QVERIFY(std::holds_alternative<PublishOptions>(parsed));
+        QVERIFY(std::get<PublishOptions>(parsed).sameIds);
     }
 
     void publishUsageErrors()
@@ -143,6 +153,18 @@ private Q_SLOTS:
         QCOMPARE(r.config.token, QStringLiteral("t"));
         QCOMPARE(exitCode(parseReportArgs(argv("report", {"--node-run", "wfnr_1"}))),
                  2); // no --api
+    }
+
+    void reportLogLevelsComeFromPortsList()
+    {
+        const auto withLog = [](const char* log) {
+            return parseReportArgs(
+                argv("report", {"--api", "http://127.0.0.1:1", "--token", "t", "--node-run",
+                                "wfnr_1", "--log", log, "--no-history"}));
+        };
+        QVERIFY(std::holds_alternative<ReportArgs>(withLog("warn: slow")));
+        QVERIFY(std::holds_alternative<ReportArgs>(withLog("ERROR:x")));
+        QCOMPARE(exitCode(withLog("TRACE:x")), 2);
     }
 
     void checkConsumerSplitsAtDashes()

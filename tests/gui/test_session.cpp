@@ -18,6 +18,7 @@
 #include "gui/runs/runspane.h"
 #include "gui/session/connectionstate.h"
 #include "gui/session/portaccount.h"
+#include "gui/session/renderinputs.h"
 #include "gui/session/runselection.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
@@ -29,6 +30,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -39,6 +41,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <set>
 
 using namespace porthole;
 
@@ -74,6 +77,19 @@ class TestSession : public QObject
         test::pane<PublishPane>(m_w)->publish();
         QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(runs()->proxy()->rowCount() > before, 20000);
+    }
+    // Publishes the node 3 times and collects the node run ids of the 3 new rows.
+    void publishThrice(std::set<std::string>* ids)
+    {
+        auto* publish = test::pane<PublishPane>(m_w);
+        const int before = runs()->model()->rowCount();
+        QSignalSpy done(publish, &PublishPane::publishFinished);
+        publish->setRepeat(3);
+        publish->publish();
+        QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(runs()->model()->rowCount() >= before + 3, 20000);
+        for (int row = before; row < before + 3; ++row)
+            ids->insert(runs()->model()->info(row).ids.nodeRun.text());
     }
     void selectFirstRow()
     {
@@ -121,6 +137,28 @@ private Q_SLOTS:
         QCOMPARE(runsTopic->text(), QStringLiteral("sandbox.runs"));
         QVERIFY(note->isHidden());
         QTRY_VERIFY_WITH_TIMEOUT(runs()->isWatching(), 10000);
+    }
+
+    // Bug 3: a publish repeated 3 times sends 3 runs, each with its own ids (Port never
+    // reuses one); the checkbox keeps the context's ids when the user wants that.
+    void repeatsAreNewRuns()
+    {
+        auto* publish = test::pane<PublishPane>(m_w);
+        auto* same = m_w->findChild<QCheckBox*>(QStringLiteral("publishSameIds"));
+        QVERIFY(same && !same->isChecked());
+        const std::string context = session()->render()->runIds().nodeRun.text();
+        std::set<std::string> fresh;
+        publishThrice(&fresh);
+        QCOMPARE(fresh.size(), size_t(3));
+        QVERIFY(!fresh.count(context));
+        for (const std::string& id : fresh)
+            QVERIFY(RunId::isPortForm(id, RunId::Kind::NodeRun));
+        same->setChecked(true);
+        std::set<std::string> same3;
+        publishThrice(&same3);
+        QVERIFY(same3 == std::set<std::string>{context});
+        same->setChecked(false);
+        publish->setRepeat(1);
     }
 
     // Full width hides the editor; Ctrl+E must bring it back before it takes the keyboard.

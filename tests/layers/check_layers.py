@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The layer check: fails when a folder of src/ includes what its layer must not.
 
-Usage: check_layers.py SRC_DIR [--qt-include DIR]
+Usage: check_layers.py SRC_DIR [--qt-include DIR] [--layers cmake/layers.txt]
 
-Rules (see README "Layers"): core is QtCore only and includes only core; jq only in template;
+Rules (see README "Layers"; which area may use which, and its Qt modules, come from the layer
+table cmake/layers.txt, which CMake checks the link graph against): core is QtCore only and includes only core; jq only in template;
 librdkafka only in kafka; QtWidgets, QtGui, QScintilla and the keyring only in gui and app;
 models depend on core only; a library includes only the libraries it links; private headers
 (*_p.h, template/jqinternal.h, kafka/rdkafkaptr.h) stay in their own folder. Qt headers are
@@ -15,34 +16,29 @@ import os
 import re
 import sys
 
-# The project's areas each may include (their own first). Mirrors the CMake link graph.
-AREAS = {
-    "core": {"core"},
-    "template": {"template", "core"},
-    "kafka": {"kafka", "core"},
-    "portapi": {"portapi", "core"},
-    "models": {"models", "core"},
-    "sandbox": {"sandbox", "kafka", "portapi", "core"},
-    "check": {"check", "sandbox", "template", "kafka", "portapi", "core"},
-    "demo": {"demo", "kafka", "portapi", "core"},
-    "cli": {"cli", "check", "sandbox", "template", "kafka", "portapi", "core"},
-    "gui": {"gui", "models", "demo", "check", "sandbox", "template", "kafka", "portapi", "core"},
-    "app": {"app", "gui", "models", "demo", "check", "sandbox", "template", "kafka", "portapi", "core"},
-}
 ALL_QT = None  # any Qt module
-QT_MODULES = {
-    "core": {"QtCore"},
-    "template": {"QtCore"},
-    "kafka": {"QtCore"},
-    "models": {"QtCore"},
-    "portapi": {"QtCore", "QtNetwork", "QtHttpServer"},
-    "sandbox": {"QtCore", "QtNetwork"},
-    "check": {"QtCore", "QtNetwork"},
-    "demo": {"QtCore", "QtNetwork"},
-    "cli": {"QtCore", "QtNetwork"},
-    "gui": ALL_QT,
-    "app": ALL_QT,
-}
+# Filled from the layer table (cmake/layers.txt, which CMake reads too): area -> the areas it
+# may include (its own first), area -> its Qt modules (ALL_QT for any).
+AREAS = {}
+QT_MODULES = {}
+DEFAULT_TABLE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "cmake",
+                             "layers.txt")
+
+
+def read_layers(path):
+    """AREA TARGETS USES QT per line; '-' is none, '*' any Qt module, lists comma-separated."""
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            fields = line.split()
+            if len(fields) != 4:
+                raise SystemExit(f"{path}:{number}: expected AREA TARGETS USES QT")
+            area, _, uses, qt = fields
+            AREAS[area] = {area} | (set() if uses == "-" else set(uses.split(",")))
+            QT_MODULES[area] = ALL_QT if qt == "*" else set(qt.split(","))
+
+
 # Third-party headers that belong to one layer: include pattern -> (what, areas allowed).
 OWNED = [
     (re.compile(r"^(jq|jv)\.h$"), "jq", {"template"}),
@@ -113,7 +109,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("src")
     parser.add_argument("--qt-include", help="Qt's include directory (holds QtCore/, QtWidgets/)")
+    parser.add_argument("--layers", default=DEFAULT_TABLE, help="the layer table (cmake/layers.txt)")
     args = parser.parse_args()
+    read_layers(args.layers)
     ROOT = os.path.abspath(args.src)
     modules = qt_module_map(args.qt_include)
     if args.qt_include and "QWidget" not in modules:
@@ -125,7 +123,7 @@ def main():
         if not os.path.isdir(os.path.join(ROOT, area)):
             continue
         if area not in AREAS:
-            problems.append(f"src/{area}: unknown layer; add it to tests/layers/check_layers.py")
+            problems.append(f"src/{area}: unknown layer; add it to cmake/layers.txt")
             continue
         for dirpath, _, files in os.walk(os.path.join(ROOT, area)):
             for name in sorted(files):

@@ -103,6 +103,20 @@ private Q_SLOTS:
         QVERIFY(!PortValidator::isActionRunId(kRun));
     }
 
+    void logLevelsAreOneList()
+    {
+        // Port's levels, in order: the Report tab offers them, the CLI and the local API check
+        // them.
+        QCOMPARE(PortValidator::logLevels(),
+                 (QStringList{QStringLiteral("DEBUG"), QStringLiteral("INFO"),
+                              QStringLiteral("WARN"), QStringLiteral("ERROR")}));
+        for (const QString& level : PortValidator::logLevels())
+            QVERIFY(PortValidator::logLevel(level).isEmpty());
+        QCOMPARE(PortValidator::logLevel(QStringLiteral("TRACE")),
+                 QStringLiteral("log level 'TRACE' is not one of DEBUG|INFO|WARN|ERROR"));
+        QVERIFY(!PortValidator::logLevel(QStringLiteral("warn")).isEmpty());
+    }
+
     void buildsBodiesInDocOrderOnBothRoutes()
     {
         NodeRunUpdate u;

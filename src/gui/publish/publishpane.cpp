@@ -3,6 +3,7 @@
 #include "ui_publishpane.h"
 
 #include "core/appsettings.h"
+#include "core/headertext.h"
 #include "core/portsignature.h"
 #include "gui/session/connectionstate.h"
 #include "gui/session/session.h"
@@ -162,21 +163,17 @@ void PublishPane::publish()
     saveSettings();
     KafkaConfig config = target.config;
     config.set("message.timeout.ms", "15000");
-    std::vector<std::pair<std::string, std::string>> headers;
-    for (const QString& line :
-         m_headers->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const qsizetype eq = line.indexOf(QLatin1Char('='));
-        if (eq <= 0) {
-            m_summary->setText(tr("Header \"%1\" is not NAME=VALUE.").arg(line));
-            return;
-        }
-        headers.emplace_back(line.left(eq).trimmed().toStdString(), line.mid(eq + 1).toStdString());
+    QString headerError;
+    const auto headers = HeaderText::parseLines(m_headers->toPlainText(), &headerError);
+    if (!headers) {
+        m_summary->setText(tr("Headers, %1.").arg(headerError));
+        return;
     }
     OutgoingMessage base;
     base.topic = target.topic.toStdString();
     if (!m_key->text().isEmpty())
         base.key = m_key->text().toStdString();
-    base.headers = headers;
+    base.headers = *headers;
     const qint64 total = qint64(m_messages.size()) * m_repeat->value();
 
     PublishPlan plan;
@@ -184,6 +181,7 @@ void PublishPane::publish()
     plan.proto = base;
     plan.values = m_messages;
     plan.times = m_repeat->value();
+    plan.sameRunIds = m_ui->publishSameIds->isChecked();
     Sandbox* sandbox = conn->isSandbox() ? conn->sandbox() : nullptr;
     if (m_sign->isChecked()) {
         // The sandbox's own secret on the sandbox, the Port account's elsewhere; memory only.
@@ -203,8 +201,7 @@ void PublishPane::publish()
     // Port creates a run before publishing it: the sandbox learns these runs now, so a consumer
     // that reports the instant a message lands finds its run.
     if (sandbox)
-        for (const std::string& v : m_messages)
-            sandbox->registerPublished(QByteArray::fromStdString(v));
+        sandbox->registerPublished(*session); // the ids sent: fresh ones when repeating
 
     m_running = true;
     m_cancel = false;
@@ -215,7 +212,13 @@ void PublishPane::publish()
     m_publishButton->setEnabled(false);
     m_cancelButton->setEnabled(true);
     m_summary->setText(tr("Publishing %n message(s)…", nullptr, int(total)));
-    Q_EMIT publishStarted(m_messages, target.topic, plan.signingSecret.has_value());
+    // The values as sent (each repeat names its own runs), as far as the run ledger follows
+    // delivery reports.
+    std::vector<std::string> sent;
+    const uint64_t told = std::min<uint64_t>(session->total(), kMaxRowsShown);
+    for (uint64_t n = 0; n < told; ++n)
+        sent.push_back(session->unsignedValueAt(n));
+    Q_EMIT publishStarted(sent, target.topic, plan.signingSecret.has_value());
 
     m_future = QtConcurrent::run([this, session, total] {
         qint64 done = 0, failed = 0;

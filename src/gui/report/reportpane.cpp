@@ -15,6 +15,7 @@
 #include "portapi/portcall.h"
 #include "portapi/portclient.h"
 #include "portapi/portrequest.h"
+#include "portapi/portvalidator.h"
 #include "portapi/redactor.h"
 
 #include <QApplication>
@@ -34,8 +35,7 @@ namespace porthole {
 
 namespace {
 
-const QStringList kLevels = {QStringLiteral("DEBUG"), QStringLiteral("INFO"),
-                             QStringLiteral("WARN"), QStringLiteral("ERROR")};
+const QStringList& kLevels = PortValidator::logLevels();
 
 // Whether the API took the client secret: it issued a token during this call, or (a token from
 // an earlier login reused) it answered the report with anything but "unauthorized".
@@ -377,7 +377,8 @@ void ReportPane::updateSendState()
 
 QList<NodeLogEntry> ReportPane::logEntries() const
 {
-    static const QRegularExpression levelPrefix(QStringLiteral("^(DEBUG|INFO|WARN|ERROR):\\s*"));
+    static const QRegularExpression levelPrefix(
+        QStringLiteral("^(%1):\\s*").arg(kLevels.join(u'|')));
     QList<NodeLogEntry> entries;
     const QStringList lines = m_ui->reportLog->toPlainText().split(QLatin1Char('\n'));
     for (QString line : lines) {

@@ -93,4 +93,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestRunsSignature)
-#include "test_runssignature.moc"
+#include "tst_runssignature.moc"

@@ -45,4 +45,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestJsonFormatter)
-#include "test_jsonformatter.moc"
+#include "tst_jsonformatter.moc"

@@ -62,4 +62,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestLintGolden)
-#include "test_lint_golden.moc"
+#include "tst_lint_golden.moc"

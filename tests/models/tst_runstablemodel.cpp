@@ -310,4 +310,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestRunsTableModel)
-#include "test_runstablemodel.moc"
+#include "tst_runstablemodel.moc"

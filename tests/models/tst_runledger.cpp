@@ -210,4 +210,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestRunLedger)
-#include "test_runledger.moc"
+#include "tst_runledger.moc"

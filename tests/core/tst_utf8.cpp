@@ -97,4 +97,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestUtf8)
-#include "test_utf8.moc"
+#include "tst_utf8.moc"

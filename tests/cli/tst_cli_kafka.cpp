@@ -1,9 +1,10 @@
 // porthole-cli sandbox / publish / watch against real peers: the seed's python3-kafka consumer,
 // kcat, and sandbox processes that are stopped and restarted on the same port.
-#include "kafkatesttools.h"
+#include "kafka/kafkatesttools.h"
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "core/runid.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -182,6 +183,75 @@ private Q_SLOTS:
             values << QString::fromStdString(JsWriter::stringify(m["value"]));
         }
         QCOMPARE(withoutTimes(values), want);
+    }
+
+    // Every repeat is a new run (issue 21, bug 3): 3 node-run ids, all Port-form and new, each
+    // message's signature valid for Python's hmac; --same-ids keeps the context's id.
+    void repeatGivesEachRunItsOwnIds()
+    {
+        const QString node =
+            QStringLiteral(PORTHOLE_EXAMPLES_DIR "/nodes/basic-publish-event.json");
+        const auto publish = [&](const QString& topic, const QStringList& extra) {
+            return run(kCli,
+                       QStringList{QStringLiteral("publish"), node, QStringLiteral("--context"),
+                                   workflowContext(), QStringLiteral("--topic"), topic,
+                                   QStringLiteral("--bootstrap"), bootstrap(),
+                                   QStringLiteral("--sign"), QStringLiteral("--client-secret"),
+                                   QStringLiteral("s3cret")} +
+                           extra);
+        };
+        // Each value read back with kcat and checked as Port's agent does: "<runId> valid".
+        const auto readBack = [&](const QString& topic) {
+            const Finished kcat =
+                run(QStringLiteral("kcat"),
+                    {QStringLiteral("-b"), bootstrap(), QStringLiteral("-C"), QStringLiteral("-t"),
+                     topic, QStringLiteral("-e"), QStringLiteral("-q"), QStringLiteral("-f"),
+                     QStringLiteral("%s\\n")});
+            const Finished py = run(kPython, {QStringLiteral("-c"), QStringLiteral(R"(
+import base64, hashlib, hmac, json, sys
+for line in sys.stdin:
+    if not line.strip():
+        continue
+    m = json.loads(line)
+    sig = m['headers'].pop('X-Port-Signature')
+    ts = m['headers'].pop('X-Port-Timestamp')
+    text = json.dumps(m, separators=(',', ':'), ensure_ascii=False)
+    mac = hmac.new(b's3cret', f'{ts}.{text}'.encode(), hashlib.sha256).digest()
+    ok = hmac.compare_digest(sig, 'v1,' + base64.b64encode(mac).decode())
+    print(m['context']['runId'], 'valid' if ok else 'invalid')
+)")},
+                                    kcat.out);
+            return QString::fromUtf8(kcat.err + py.err + py.out).split(u'\n', Qt::SkipEmptyParts);
+        };
+
+        const Finished pub = publish(QStringLiteral("itest.repeat"),
+                                     {QStringLiteral("--repeat"), QStringLiteral("3")});
+        QVERIFY2(pub.exitCode == 0, pub.err.constData());
+        QSet<QString> printed;
+        const QList<QByteArray> reports = lines(pub.out);
+        QCOMPARE(int(reports.size()), 4);
+        for (int i = 0; i < 3; ++i)
+            printed.insert(QString::fromStdString(parse(reports[i])["runId"].toString()));
+        QStringList seen = readBack(QStringLiteral("itest.repeat"));
+        QCOMPARE(int(seen.size()), 3);
+        QSet<QString> sent;
+        for (const QString& line : seen) {
+            const QStringList parts = line.split(u' ');
+            QVERIFY2(parts.size() == 2 && parts[1] == QStringLiteral("valid"), qPrintable(line));
+            QVERIFY2(RunId::isPortForm(parts[0].toStdString(), RunId::Kind::NodeRun),
+                     qPrintable(line));
+            sent.insert(parts[0]);
+        }
+        QCOMPARE(sent.size(), 3);
+        QVERIFY(!sent.contains(QStringLiteral("wfnr_8Jk2Lm4Np6Qr8St0")));
+        QCOMPARE(printed, sent); // the delivery lines name the runs actually sent
+
+        const Finished same =
+            publish(QStringLiteral("itest.same"), {QStringLiteral("--repeat"), QStringLiteral("2"),
+                                                   QStringLiteral("--same-ids")});
+        QVERIFY2(same.exitCode == 0, same.err.constData());
+        QCOMPARE(readBack(QStringLiteral("itest.same")),
+                 QStringList(2, QStringLiteral("wfnr_8Jk2Lm4Np6Qr8St0 valid")));
     }
 
     void kcatMessagesShowCorrectly()
@@ -487,4 +557,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestCliKafka)
-#include "test_cli_kafka.moc"
+#include "tst_cli_kafka.moc"

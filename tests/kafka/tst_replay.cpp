@@ -244,4 +244,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestReplay)
-#include "test_replay.moc"
+#include "tst_replay.moc"

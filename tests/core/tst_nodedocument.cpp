@@ -174,4 +174,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestNodeDocument)
-#include "test_nodedocument.moc"
+#include "tst_nodedocument.moc"

@@ -288,4 +288,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestMessageDecoder)
-#include "test_messagedecoder.moc"
+#include "tst_messagedecoder.moc"

@@ -264,4 +264,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestPortSignature)
-#include "test_portsignature.moc"
+#include "tst_portsignature.moc"

@@ -113,4 +113,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestJsWriter)
-#include "test_jswriter.moc"
+#include "tst_jswriter.moc"

@@ -94,4 +94,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestRunId)
-#include "test_runid.moc"
+#include "tst_runid.moc"

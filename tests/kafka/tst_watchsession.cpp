@@ -144,4 +144,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestWatchSession)
-#include "test_watchsession.moc"
+#include "tst_watchsession.moc"

@@ -156,4 +156,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestJsonParser)
-#include "test_jsonparser.moc"
+#include "tst_jsonparser.moc"

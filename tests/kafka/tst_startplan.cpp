@@ -88,4 +88,4 @@ private Q_SLOTS:
 };
 
 QTEST_APPLESS_MAIN(TestStartPlan)
-#include "test_startplan.moc"
+#include "tst_startplan.moc"

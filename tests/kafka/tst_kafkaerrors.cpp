@@ -60,4 +60,4 @@ private Q_SLOTS:
 };
 
 QTEST_GUILESS_MAIN(TestKafkaErrors)
-#include "test_kafkaerrors.moc"
+#include "tst_kafkaerrors.moc"
