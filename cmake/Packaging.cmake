@@ -114,7 +114,15 @@ target_link_options(porthole-cli PRIVATE -Wl,-z,relro -Wl,-z,now)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME porthole)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "Porthole maintainers <maintainers@porthole.invalid>")
+# The .deb's Maintainer. The default names no person and an address that cannot receive mail
+# (.invalid, RFC 2606; lintian refuses a host without a dot such as localhost): whoever ships a
+# package sets theirs (README "Install").
+set(PORTHOLE_MAINTAINER "Porthole maintainers <maintainers@porthole.invalid>" CACHE STRING
+    "Maintainer field of the Debian package: \"Name <address>\"")
+set(CPACK_PACKAGE_CONTACT "${PORTHOLE_MAINTAINER}")
+# The licence: packaging/debian/copyright in the package (Debian's form, pointing at
+# /usr/share/common-licenses/GPL-3), the full text in LICENSE for generators that show one.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "inspector for Port's workflow Kafka action node")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
