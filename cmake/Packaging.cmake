@@ -132,13 +132,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Depends from the linked libraries (dpkg-shlibdeps, in dpkg-dev), plus what is loaded at run
-# time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb platform plugin and
-# its SVG icon engine are plugins.
+# time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb and Wayland platform
+# plugins (without qt6-wayland, a Wayland session runs the app through XWayland) and its SVG
+# icon engine are plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(TARGET porthole)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, libqt6svg6")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, qt6-wayland, libqt6svg6")
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
-  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
 endif()
 # CPack indents the text and marks its blank line as Debian wants.
 file(READ ${pkg_dir}/debian/description CPACK_PACKAGE_DESCRIPTION)

@@ -22,7 +22,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # shlibdeps must have found the libraries we link, and the run-time loads must be listed.
 for dep in libjq1 librdkafka1 libqt6widgets6 'libqscintilla2-qt6-[0-9]+' libqt6keychain1 \
-           libqt6httpserver6 libsecret-1-0 qt6-qpa-plugins libqt6svg6; do
+           libqt6httpserver6 libsecret-1-0 qt6-qpa-plugins qt6-wayland libqt6svg6; do
   grep -Eq "(^|, )$dep( |,|$)" <<<"$depends" || fail "Depends lacks $dep"
 done
 
