@@ -114,7 +114,15 @@ target_link_options(porthole-cli PRIVATE -Wl,-z,relro -Wl,-z,now)
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME porthole)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
-set(CPACK_PACKAGE_CONTACT "Porthole maintainers <maintainers@porthole.invalid>")
+# The .deb's Maintainer. The default names no person and an address that cannot receive mail
+# (.invalid, RFC 2606; lintian refuses a host without a dot such as localhost): whoever ships a
+# package sets theirs (README "Install").
+set(PORTHOLE_MAINTAINER "Porthole maintainers <maintainers@porthole.invalid>" CACHE STRING
+    "Maintainer field of the Debian package: \"Name <address>\"")
+set(CPACK_PACKAGE_CONTACT "${PORTHOLE_MAINTAINER}")
+# The licence: packaging/debian/copyright in the package (Debian's form, pointing at
+# /usr/share/common-licenses/GPL-3), the full text in LICENSE for generators that show one.
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "inspector for Port's workflow Kafka action node")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
@@ -124,13 +132,13 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_COMPRESSION_TYPE xz)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
 # Depends from the linked libraries (dpkg-shlibdeps, in dpkg-dev), plus what is loaded at run
-# time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb platform plugin and
-# its SVG icon engine are plugins.
+# time and so invisible to it: QtKeychain dlopen()s libsecret; Qt's xcb and Wayland platform
+# plugins (without qt6-wayland, a Wayland session runs the app through XWayland) and its SVG
+# icon engine are plugins.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 if(PORTHOLE_BUILD_GUI)
-  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, libqt6svg6")
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsecret-1-0, qt6-qpa-plugins, qt6-wayland, libqt6svg6")
   set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "gnome-keyring | kwalletmanager")
-  set(CPACK_DEBIAN_PACKAGE_SUGGESTS "qt6-wayland")
 endif()
 # CPack indents the text and marks its blank line as Debian wants.
 file(READ ${pkg_dir}/debian/description CPACK_PACKAGE_DESCRIPTION)

@@ -27,6 +27,13 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
                                "topic, report back to Port."),
                             this);
     text->setWordWrap(true);
+    // The licence's SPDX id comes from CMake (PORTHOLE_LICENSE), as the package's metainfo's.
+    auto* licence = new QLabel(tr("Free software under the GNU General Public License, version 3 "
+                                  "or later (%1), with no warranty.")
+                                   .arg(QStringLiteral(PORTHOLE_LICENSE)),
+                               this);
+    licence->setObjectName(QStringLiteral("licence"));
+    licence->setWordWrap(true);
 
     auto* form = new QFormLayout;
     addRow(form, QStringLiteral("Porthole"), QStringLiteral(PORTHOLE_VERSION),
@@ -56,6 +63,7 @@ AboutDialog::AboutDialog(QWidget* parent) : QDialog(parent)
     header->addWidget(title, 1);
     layout->addLayout(header);
     layout->addWidget(text);
+    layout->addWidget(licence);
     layout->addLayout(form);
     layout->addWidget(buttons);
     // Wide enough that the description does not wrap into a narrow column.

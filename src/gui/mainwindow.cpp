@@ -56,6 +56,7 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     EnglishPlurals::install(); // "1 message", never "1 message(s)"
 
     m_tabs->setObjectName(QStringLiteral("sideTabs"));
+    m_tabs->setAccessibleName(tr("Panes"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(m_previewPane, tr("Preview"));
     m_tabs->addTab(m_publishPane, tr("Publish"));

@@ -316,6 +316,7 @@ void WindowActions::showShortcuts()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->setWindowTitle(tr("Keyboard shortcuts"));
     auto* table = new QTableWidget(int(m_actions.size()) + 3, 2, dialog);
+    table->setAccessibleName(tr("Keyboard shortcuts"));
     table->setHorizontalHeaderLabels({tr("Command"), tr("Keys")});
     table->verticalHeader()->hide();
     table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -25,7 +25,17 @@ QRect fit(const QRect& frame, const QRect& client, const QRect& available)
     return placed.adjusted(left, top, -right, -bottom);
 }
 
+bool restoresPosition(QStringView platformName)
+{
+    return !platformName.startsWith(QLatin1String("wayland"));
+}
+
 bool restore(QWidget* window, const QByteArray& saved)
+{
+    return restore(window, saved, QGuiApplication::platformName());
+}
+
+bool restore(QWidget* window, const QByteArray& saved, QStringView platformName)
 {
     // The layout QWidget::saveGeometry() writes (Qt 6: version 3): magic, version, frame
     // geometry, normal geometry, screen number, maximised, full screen, screen width, geometry.
@@ -39,13 +49,21 @@ bool restore(QWidget* window, const QByteArray& saved)
     in >> magic >> major >> minor >> frame >> normal >> screenNumber >> maximized >> fullScreen;
     if (in.status() != QDataStream::Ok || magic != 0x1D9D0CB || major < 1)
         return false;
-    if (maximized || fullScreen || !normal.isValid())
-        return window->restoreGeometry(saved);
     const QList<QScreen*> screens = QGuiApplication::screens();
     const QScreen* screen = screenNumber >= 0 && screenNumber < screens.size()
                                 ? screens.at(screenNumber)
                                 : QGuiApplication::primaryScreen();
     const QRect available = screen ? screen->availableGeometry() : QRect();
+    if (!restoresPosition(platformName)) {
+        if (normal.isValid())
+            window->resize(available.isValid() ? normal.size().boundedTo(available.size())
+                                               : normal.size());
+        if (maximized || fullScreen)
+            window->setWindowState(fullScreen ? Qt::WindowFullScreen : Qt::WindowMaximized);
+        return true;
+    }
+    if (maximized || fullScreen || !normal.isValid())
+        return window->restoreGeometry(saved);
     // The frame's offset from the client area is what the window manager added; a saved frame
     // that is not around the client area (never shown) counts as none.
     const QRect outer = frame.contains(normal) ? frame : normal;

@@ -2,6 +2,7 @@
 
 #include <QByteArray>
 #include <QRect>
+#include <QStringView>
 
 class QWidget;
 
@@ -19,9 +20,20 @@ namespace porthole::WindowPlacement {
 /// shrunk) into `available`, the decoration's margins kept.
 QRect fit(const QRect& frame, const QRect& client, const QRect& available);
 
-/// Restores what QWidget::saveGeometry() wrote: maximised and full-screen windows through Qt,
-/// normal ones at their saved place (fit() on the screen they were on, else the primary one).
+/// Whether a relaunched window goes back to its saved position on the platform named
+/// `platformName` (QGuiApplication::platformName()). Not on Wayland ("wayland", "wayland-egl",
+/// …): the compositor places every window, a client can neither read nor ask for a position,
+/// and a saved one would be another session's. There only the size and state come back.
+bool restoresPosition(QStringView platformName);
+
+/// Restores what QWidget::saveGeometry() wrote, on this application's platform.
 /// False when `saved` is not such a record.
 bool restore(QWidget* window, const QByteArray& saved);
+
+/// The same as if the application ran on `platformName`. Where restoresPosition(): maximised
+/// and full-screen windows through Qt, normal ones at their saved place (fit() on the screen
+/// they were on, else the primary one). Elsewhere: the saved size (no larger than the screen's
+/// free area) and the maximised or full-screen state, the position left to the compositor.
+bool restore(QWidget* window, const QByteArray& saved, QStringView platformName);
 
 } // namespace porthole::WindowPlacement

@@ -171,6 +171,50 @@ private Q_SLOTS:
         QCOMPARE(WindowPlacement::fit(frame, client, QRect(0, 0, 1280, 800)), expected);
     }
 
+    // Wayland's compositor places windows: there a saved position is never restored.
+    void positionIsRestoredOffWaylandOnly_data()
+    {
+        QTest::addColumn<QString>("platform");
+        QTest::addColumn<bool>("restores");
+        QTest::newRow("xcb") << QStringLiteral("xcb") << true;
+        QTest::newRow("offscreen") << QStringLiteral("offscreen") << true;
+        QTest::newRow("wayland") << QStringLiteral("wayland") << false;
+        QTest::newRow("wayland-egl") << QStringLiteral("wayland-egl") << false;
+    }
+    void positionIsRestoredOffWaylandOnly()
+    {
+        QFETCH(QString, platform);
+        QFETCH(bool, restores);
+        QCOMPARE(WindowPlacement::restoresPosition(platform), restores);
+    }
+
+    // The same saved geometry restored as on X11 and as on Wayland: the size comes back on
+    // both, the position on X11 only (on Wayland the window stays where it was put).
+    void onWaylandOnlyTheSizeComesBack()
+    {
+        QWidget first;
+        first.setGeometry(120, 90, 420, 310);
+        first.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&first));
+        const QByteArray saved = first.saveGeometry();
+        first.showMaximized();
+        const QByteArray savedMaximized = first.saveGeometry();
+
+        QWidget x11, wayland;
+        for (QWidget* w : {&x11, &wayland})
+            w->setGeometry(7, 9, 200, 150);
+        QVERIFY(WindowPlacement::restore(&x11, saved, u"xcb"));
+        QVERIFY(WindowPlacement::restore(&wayland, saved, u"wayland"));
+        QCOMPARE(x11.geometry(), QRect(120, 90, 420, 310));
+        QCOMPARE(wayland.geometry(), QRect(7, 9, 420, 310));
+
+        QWidget maximized;
+        maximized.setGeometry(7, 9, 200, 150);
+        QVERIFY(WindowPlacement::restore(&maximized, savedMaximized, u"wayland"));
+        QVERIFY(maximized.windowState() & Qt::WindowMaximized);
+        QCOMPARE(maximized.size(), QSize(420, 310)); // the size to return to when unmaximised
+    }
+
     void aConnectionNeedingAPasswordNeverPromptsAtLaunch()
     {
         AppSettings::lastConnection.setValue(QStringLiteral("cloud"));

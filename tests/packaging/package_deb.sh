@@ -22,9 +22,16 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # shlibdeps must have found the libraries we link, and the run-time loads must be listed.
 for dep in libjq1 librdkafka1 libqt6widgets6 'libqscintilla2-qt6-[0-9]+' libqt6keychain1 \
-           libqt6httpserver6 libsecret-1-0 qt6-qpa-plugins libqt6svg6; do
+           libqt6httpserver6 libsecret-1-0 qt6-qpa-plugins qt6-wayland libqt6svg6; do
   grep -Eq "(^|, )$dep( |,|$)" <<<"$depends" || fail "Depends lacks $dep"
 done
+
+step "licence and maintainer"
+# LICENSE is base-files' GPL-3 text; the package says GPL-3+ (Debian) and GPL-3.0-or-later (SPDX).
+cmp -s "$src/LICENSE" /usr/share/common-licenses/GPL-3 || fail "LICENSE is not the GPL-3 text"
+maintainer=$(sed -n 's/^set(CPACK_PACKAGE_CONTACT "\(.*\)")$/\1/p' "$build/CPackConfig.cmake")
+[ -n "$maintainer" ] && [ "$(dpkg-deb -f "$deb" Maintainer)" = "$maintainer" ] ||
+  fail "Maintainer is not PORTHOLE_MAINTAINER ('$maintainer')"
 
 step "the package's version everywhere"
 [ "$(dpkg-parsechangelog -l "$src/packaging/debian/changelog" -S Version)" = "$version" ] ||
@@ -77,6 +84,13 @@ for page in porthole porthole-cli; do
   warnings=$(LC_ALL=C.UTF-8 MANWIDTH=80 man --warnings -l "$root/usr/share/man/man1/$page.1.gz" 2>&1 >/dev/null)
   [ -z "$warnings" ] || fail "man $page: $warnings"
 done
+
+step "the installed licence"
+grep -qx 'License: GPL-3+' "$root/usr/share/doc/porthole/copyright" ||
+  fail "the copyright file does not license the files as GPL-3+"
+grep -q '<project_license>GPL-3.0-or-later</project_license>' \
+  "$root/usr/share/metainfo/io.porthole.Porthole.metainfo.xml" ||
+  fail "the metainfo's project_license is not GPL-3.0-or-later"
 
 step "desktop-file-validate"
 desktop-file-validate "$root/usr/share/applications/io.porthole.Porthole.desktop"

@@ -5,6 +5,7 @@
 
 #include <QApplication>
 #include <QClipboard>
+#include <QFile>
 #include <QLabel>
 #include <QProcess>
 #include <QPushButton>
@@ -55,6 +56,20 @@ private Q_SLOTS:
         const QString jq = run(QStringLiteral("jq"), {QStringLiteral("--version")}).trimmed();
         QVERIFY2(jq.startsWith(QStringLiteral("jq-")), qPrintable(jq));
         QCOMPARE(label(dialog, "jqVersion"), QStringLiteral("%1 (built against)").arg(jq.mid(3)));
+    }
+
+    // The licence line names what LICENSE holds: the GPL, version 3, "or later".
+    void licenceIsTheGplVersion3OrLater()
+    {
+        QFile file(QStringLiteral(PORTHOLE_TEST_DATA "/../../LICENSE"));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(file.fileName()));
+        const QString text = QString::fromUtf8(file.read(200)).simplified();
+        QVERIFY2(text.startsWith(QStringLiteral("GNU GENERAL PUBLIC LICENSE Version 3,")),
+                 qPrintable(text));
+        AboutDialog dialog;
+        const QString licence = label(dialog, "licence");
+        QVERIFY2(licence.contains(QStringLiteral("(GPL-3.0-or-later)")), qPrintable(licence));
+        QVERIFY2(licence.contains(QStringLiteral("version 3 or later")), qPrintable(licence));
     }
 
     void copyPutsEveryVersionOnTheClipboard()

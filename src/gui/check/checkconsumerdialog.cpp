@@ -91,6 +91,7 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     form->addRow(QString(), m_sign);
 
     m_table->setObjectName(QStringLiteral("checkRuns"));
+    m_table->setAccessibleName(tr("Runs"));
     m_table->setHorizontalHeaderLabels({tr("#"), tr("Node run"), tr("Status"), tr("Result"),
                                         tr("First report"), tr("Completed"), tr("Verdict")});
     m_table->horizontalHeader()->setStretchLastSection(true);
@@ -107,14 +108,17 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_details->setObjectName(QStringLiteral("checkDetails"));
+    m_details->setAccessibleName(tr("Reasons and calls"));
     m_details->setReadOnly(true);
     m_details->setPlaceholderText(tr("Select a run: why it failed and every call it made."));
     m_log->setObjectName(QStringLiteral("checkLog"));
+    m_log->setAccessibleName(tr("Log"));
     m_log->setReadOnly(true);
     m_log->setMaximumBlockCount(5000);
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(m_table);
     m_detailTabs->setObjectName(QStringLiteral("checkDetailTabs"));
+    m_detailTabs->setAccessibleName(tr("Run details"));
     m_timeline->setObjectName(QStringLiteral("checkTimeline"));
     m_detailTabs->addTab(m_timeline, tr("T&imeline"));
     m_detailTabs->addTab(m_details, tr("Reasons and ca&lls"));

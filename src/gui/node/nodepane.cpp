@@ -21,6 +21,7 @@ NodePane::NodePane(QWidget* parent)
     auto* split = m_split;
     split->setObjectName(QStringLiteral("nodeSplitter"));
     split->setChildrenCollapsible(false);
+    m_editor->setAccessibleName(tr("Node"));
     split->addWidget(m_editor);
     split->addWidget(m_problems);
     split->setStretchFactor(0, 4);

@@ -9,6 +9,7 @@ namespace porthole {
 ProblemsView::ProblemsView(QWidget* parent) : QTreeWidget(parent)
 {
     setObjectName(QStringLiteral("problemsView"));
+    setAccessibleName(tr("Problems"));
     setColumnCount(4);
     setHeaderLabels({tr("Problem"), tr("Position"), tr("Code"), tr("Fix")});
     setRootIsDecorated(false);

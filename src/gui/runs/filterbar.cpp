@@ -27,6 +27,7 @@ FilterBar::FilterBar(RunsTableModel* model, RunsFilterProxy* proxy, QWidget* par
 {
     setObjectName(QStringLiteral("runsFilterBar"));
     m_edit->setObjectName(QStringLiteral("runsJqFilter"));
+    m_edit->setAccessibleName(tr("jq filter"));
     m_edit->setPlaceholderText(tr("jq: select(.value.payload.x == 1)"));
     m_edit->setToolTip(
         tr("A jq filter over each message as `porthole-cli watch` prints it (.key, .headers, "

@@ -13,6 +13,7 @@ RateChart::RateChart(QWidget* parent)
     : QChartView(parent), m_series(new QLineSeries), m_x(new QValueAxis), m_y(new QValueAxis)
 {
     setObjectName(QStringLiteral("runsRateChart"));
+    setAccessibleName(tr("Message rate"));
     auto* chart = new QChart;
     chart->addSeries(m_series);
     chart->addAxis(m_x, Qt::AlignBottom);

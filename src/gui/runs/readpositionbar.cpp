@@ -36,6 +36,7 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
     m_count->setValue(100);
     m_count->setSuffix(tr(" per partition"));
     m_partitions->setObjectName(QStringLiteral("runsPartitions"));
+    m_partitions->setAccessibleName(tr("Partitions"));
     m_partitions->setPlaceholderText(tr("all partitions"));
     m_partitions->setToolTip(tr("Partitions to read: empty for all, or e.g. 0,2 or 1-3"));
     m_partitions->setMaximumWidth(110);

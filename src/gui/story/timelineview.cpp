@@ -63,6 +63,7 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     m_title->setFont(bold);
     m_state->setObjectName(QStringLiteral("timelineState"));
     m_list->setObjectName(QStringLiteral("timelineList"));
+    m_list->setAccessibleName(tr("Timeline"));
     m_list->setHeaderLabels({tr("Time"), tr("Gap"), tr("Stage"), tr("Source"), tr("What")});
     m_list->setRootIsDecorated(false);
     m_list->setAlternatingRowColors(true);
