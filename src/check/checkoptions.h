@@ -27,6 +27,7 @@ struct CheckOptions
     QString program;          ///< the consumer's executable
     QStringList arguments;    ///< and its arguments
     QString workingDirectory; ///< empty: the current one
+    QString fault;            ///< one of CheckFaults::all() for this round; empty: a calm day
 };
 
 } // namespace porthole

@@ -1,5 +1,6 @@
 #include "consumercheck.h"
 
+#include "checkfault.h"
 #include "consumerenvironment.h"
 #include "runjudge.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 namespace porthole {
 namespace {
@@ -175,6 +175,12 @@ void ConsumerCheck::launch()
     m_clientSecret = randomToken(32);
     m_sandbox->api()->setCredentials(QStringLiteral("porthole-check"), m_clientSecret);
     connect(m_sandbox->api(), &LocalPortApi::callRecorded, this, &ConsumerCheck::onCall);
+    if (m_options.fault == CheckFaults::kApi5xx)
+        m_sandbox->api()->setFaults({503, 0, 0});
+    else if (m_options.fault == CheckFaults::kApi429)
+        m_sandbox->api()->setFaults({429, 1, 0});
+    else if (m_options.fault == CheckFaults::kApiSlow)
+        m_sandbox->api()->setFaults({0, 0, CheckFaults::kSlowAnswerMs});
 
     m_group = m_options.org + QStringLiteral(".check-") + randomToken(8);
     const QString topic = m_options.org + QStringLiteral(".runs");
@@ -240,27 +246,62 @@ void ConsumerCheck::publish()
     if (m_published)
         return;
     m_published = true;
+    // broker-restart: the first run alone; then the broker goes away and comes back, then the
+    // rest follow, so a consumer must reconnect to see them.
+    const bool restart = m_options.fault == CheckFaults::kBrokerRestart && m_runs.size() > 1;
+    if (!publishRuns(0, restart ? 1 : m_runs.size()))
+        return;
+    m_phase = Phase::Waiting;
+    m_deadline.start(m_options.timeoutS * 1000 + (restart ? CheckFaults::kBrokerDownMs : 0));
+    if (restart) {
+        m_restarting = true;
+        m_sandbox->setBrokerDown(true);
+        note(QStringLiteral("the broker went away after run 1 (connections cut, "
+                            "new ones refused for %1 ms)")
+                 .arg(CheckFaults::kBrokerDownMs));
+        QTimer::singleShot(CheckFaults::kBrokerDownMs, this, [this] {
+            if (m_phase != Phase::Waiting)
+                return;
+            m_sandbox->setBrokerDown(false);
+            note(QStringLiteral("the broker is back with its log and offsets"));
+            m_restarting = false;
+            if (publishRuns(1, m_runs.size()))
+                maybeAllReported();
+        });
+    }
+    if (m_process.hasExited())
+        m_settle.start(kExitGraceMs);
+    maybeAllReported();
+}
+
+bool ConsumerCheck::publishRuns(size_t from, size_t to)
+{
     // The one publish loop of porthole-cli publish and the Publish tab; with --sign it signs
     // like Port with the secret the consumer got in PORT_CLIENT_SECRET.
     const std::string topic = (m_options.org + QStringLiteral(".runs")).toStdString();
     PublishPlan plan;
     plan.config.set("bootstrap.servers", bootstrap().toStdString());
     plan.proto.topic = topic;
+    // redeliver: every message once more after all of them, as a redelivery comes later.
+    const size_t copies = m_options.fault == CheckFaults::kRedeliver ? 2 : 1;
     std::vector<size_t> runOfMessage;
-    for (const CheckRun& run : m_runs)
-        for (const std::string& value : run.messages) {
-            plan.values.push_back(value);
-            runOfMessage.push_back(size_t(run.index));
-        }
+    for (size_t copy = 0; copy < copies; ++copy)
+        for (size_t i = from; i < to; ++i)
+            for (const std::string& value : m_runs[i].messages) {
+                plan.values.push_back(value);
+                runOfMessage.push_back(i);
+            }
     if (m_options.sign)
         plan.signingSecret = m_clientSecret.toStdString();
     PublishSession session(std::move(plan));
     std::string error;
-    if (!session.prepare(&error))
-        return fail(Failed, QStringLiteral("--sign: ") + QString::fromStdString(error));
+    if (!session.prepare(&error)) {
+        fail(Failed, QStringLiteral("--sign: ") + QString::fromStdString(error));
+        return false;
+    }
     // Signing changes only the headers: the run ids, which make a run known, are the same.
-    for (const CheckRun& run : m_runs)
-        registerRun(run);
+    for (size_t i = from; i < to; ++i)
+        registerRun(m_runs[i]);
     QString failure;
     const PublishSummary summary = session.run([&](const DeliveryReport& r) {
         CheckRun& run = m_runs[runOfMessage.at(r.index)];
@@ -269,47 +310,43 @@ void ConsumerCheck::publish()
             return;
         }
         run.landed.emplace_back(r.partition, r.offset);
-        if (run.landed.size() == run.messages.size())
+        if (run.landed.size() == run.messages.size() * copies)
             run.publishedMs = elapsedMs();
     });
     if (!session.setupError().empty())
         failure = QString::fromStdString(session.setupError());
-    if (!failure.isEmpty() || summary.delivered != summary.total)
-        return fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
-    Q_EMIT logged(QStringLiteral("published %1 run(s) to %2; waiting up to %3 s for reports")
-                      .arg(m_runs.size())
+    if (!failure.isEmpty() || summary.delivered != summary.total) {
+        fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
+        return false;
+    }
+    Q_EMIT logged(QStringLiteral("published %1 run(s)%2 to %3; waiting up to %4 s for reports")
+                      .arg(to - from)
+                      .arg(copies > 1 ? QStringLiteral(", each twice,") : QString())
                       .arg(QString::fromStdString(topic))
                       .arg(m_options.timeoutS));
-    for (const CheckRun& run : m_runs)
-        Q_EMIT runUpdated(run.index);
-    m_phase = Phase::Waiting;
-    m_deadline.start(m_options.timeoutS * 1000);
-    if (m_process.hasExited())
-        m_settle.start(kExitGraceMs);
-    maybeAllReported();
+    for (size_t i = from; i < to; ++i)
+        Q_EMIT runUpdated(m_runs[i].index);
+    return true;
 }
 
 void ConsumerCheck::onCall(const LocalApiCall& call)
 {
-    static const QRegularExpression ids(
-        QStringLiteral("(?<![A-Za-z0-9_])(wfnr|wfr|r)_[A-Za-z0-9]+"));
-    QStringList found;
-    for (auto it = ids.globalMatch(call.path); it.hasNext();)
-        found.append(it.next().captured(0));
+    // The local API matched the call's route and ids when it answered.
+    const PortRouteMatch& route = call.route;
     CheckRun* target = nullptr;
     for (CheckRun& run : m_runs)
-        if (found.contains(run.nodeRunId))
+        if (!route.nodeRunId.isEmpty() && route.nodeRunId == run.nodeRunId)
             target = &run;
     for (CheckRun& run : m_runs)
-        if (!target && !run.workflowRunId.isEmpty() && found.contains(run.workflowRunId))
+        if (!target && !route.workflowRunId.isEmpty() && route.workflowRunId == run.workflowRunId)
             target = &run;
     if (!target) {
         if (call.refused())
-            note(found.isEmpty() ? QStringLiteral("the API refused %1 %2 → %3: %4")
-                                       .arg(QString::fromLatin1(call.method), call.path)
-                                       .arg(call.status)
-                                       .arg(call.error)
-                                 : RunJudge::explainRefused(call));
+            note(route.runId().isEmpty() ? QStringLiteral("the API refused %1 %2 → %3: %4")
+                                               .arg(QString::fromLatin1(call.method), call.path)
+                                               .arg(call.status)
+                                               .arg(call.error)
+                                         : RunJudge::explainRefused(call));
         return;
     }
     const qint64 at = elapsedMs();
@@ -326,7 +363,7 @@ void ConsumerCheck::onCall(const LocalApiCall& call)
 
 void ConsumerCheck::maybeAllReported()
 {
-    if (m_phase != Phase::Waiting || m_settle.isActive())
+    if (m_phase != Phase::Waiting || m_settle.isActive() || m_restarting)
         return;
     for (const CheckRun& run : m_runs)
         if (!run.isCompleted())
@@ -363,6 +400,7 @@ void ConsumerCheck::judge()
         note(QStringLiteral("the consumer ignored SIGTERM for 3 s and was killed"));
     JudgeEvidence e;
     e.expectResult = m_options.expectResult;
+    e.fault = m_options.fault;
     e.predicate = &m_predicate;
     // Read after the consumer stopped: one that commits on close has committed by now.
     e.committed = m_probe->committed();

@@ -81,6 +81,7 @@ private:
     void onConsumerStarted();
     void probeJoin();
     void publish();
+    bool publishRuns(size_t from, size_t to);
     void registerRun(const CheckRun& run);
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
@@ -101,6 +102,7 @@ private:
     QStringList m_notes;
     Phase m_phase = Phase::Idle;
     bool m_joined = false, m_endedBeforeJoin = false, m_published = false, m_exitedOnItsOwn = false;
+    bool m_restarting = false; // broker-restart: the broker is down, the rest not yet published
     qint64 m_joinDeadlineMs = 0;
     int m_exit = Passed;
 };

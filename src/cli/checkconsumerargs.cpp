@@ -64,8 +64,18 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                                  QStringLiteral("Organisation id: topic ORG.runs, group "
                                                 "ORG.check-… (default sandbox)."),
                                  QStringLiteral("ORG"), QStringLiteral("sandbox"));
-    parser.addOptions(
-        {context, count, timeout, joinTimeout, expectResult, expectOutput, sign, junit, org});
+    // The names are checked by the command against the check's own list (CheckFaults): this
+    // library is also built without the check (fuzzing).
+    const QCommandLineOption faults(
+        QStringLiteral("faults"),
+        QStringLiteral("Check the consumer under faults, one round each with its own sandbox and "
+                       "fresh run ids; LIST is a comma list of redeliver (every message twice), "
+                       "api-5xx (each run's first report answered 503), api-429 (429 with "
+                       "Retry-After: 1), broker-restart (the broker away for 3 s after the first "
+                       "run), api-slow (every report answered after 3 s)."),
+        QStringLiteral("LIST"));
+    parser.addOptions({context, count, timeout, joinTimeout, expectResult, expectOutput, sign,
+                       junit, org, faults});
     if (auto done = parseArgs(
             parser, ours, cmd,
             QStringLiteral(
@@ -75,7 +85,9 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                 "PORT_CLIENT_SECRET (and KAFKA_CONSUMER_BOOTSTRAP_SERVERS, "
                 "KAFKA_CONSUMER_GROUP_ID, KAFKA_CONSUMER_SECURITY_PROTOCOL=plaintext, as Port's "
                 "execution agent reads them). Prints one line per run and "
-                "'check-consumer: runs=N completed=C failed=F missing=M'. Exit 0 when every "
+                "'check-consumer: runs=N completed=C failed=F missing=M' (with --faults, each "
+                "round's run lines and 'fault NAME: runs=N completed=C failed=F missing=M' with "
+                "the first reason come first). Exit 0 when every "
                 "run completed as expected, 1 otherwise, 3 when the sandbox or COMMAND cannot "
                 "start."),
             QStringLiteral("NODE.json -- COMMAND [ARGS...]")))
@@ -123,6 +135,14 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     out.org = parser.value(org);
     if (out.org.isEmpty() || out.org.contains(QLatin1Char(' ')))
         return fail(cmd, QStringLiteral("--org must be a non-empty id"), UsageError);
+    for (const QString& list : parser.values(faults))
+        for (const QString& f : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = f.trimmed();
+            if (!out.faults.contains(name))
+                out.faults.append(name);
+        }
+    if (parser.isSet(faults) && out.faults.isEmpty())
+        return fail(cmd, QStringLiteral("--faults needs at least one fault"), UsageError);
     out.program = command.first();
     out.arguments = command.mid(1);
     return out;

@@ -19,6 +19,7 @@ struct CheckConsumerArgs
     QString expectOutput;
     bool sign = false;
     QString junitFile;
+    QStringList faults; ///< --faults: one round per fault (CheckFaults), in the order given
     QString org = QStringLiteral("sandbox");
     QString program;
     QStringList arguments;

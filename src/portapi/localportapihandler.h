@@ -31,6 +31,8 @@ struct LocalApiReply
     /// A 404 for a well-formed run id the store does not know (yet): the sandbox may catch up
     /// on its topic and ask again before answering.
     bool unknownRun = false;
+    /// The fault answered instead of handling the request (LocalApiFaults), else empty.
+    QString fault;
 };
 
 // The local Port API's behaviour without HTTP, so every rule is unit-testable: routes, bearer
@@ -79,7 +81,7 @@ public:
     static constexpr qsizetype kKeptCalls = 1000;
 
 private:
-    LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
+    LocalApiReply route(const LocalApiRequest& request, const PortRouteMatch& match);
     LocalApiReply accessToken(const QByteArray& body);
     LocalApiReply organization() const;
     LocalApiReply patchOrganization(const QByteArray& body);

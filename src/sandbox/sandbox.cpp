@@ -123,4 +123,9 @@ QString Sandbox::apiUrl() const
     return m_api ? m_api->baseUrl() : QString();
 }
 
+bool Sandbox::setBrokerDown(bool down)
+{
+    return m_broker && m_broker->setDown(down);
+}
+
 } // namespace porthole

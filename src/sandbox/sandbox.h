@@ -38,6 +38,9 @@ public:
     /// creates a run before it publishes it. Call it (in the sandbox's thread) before producing
     /// `value` to this sandbox, so a consumer that reports at once never gets a 404.
     void registerPublished(const QByteArray& value);
+    /// Takes the broker down (connections cut, new ones refused) or up again; its log and the
+    /// groups' committed offsets stay, as across a real broker's restart.
+    bool setBrokerDown(bool down);
     /// The client secret the local API accepts (and signs with); empty when stopped.
     QString clientSecret() const;
     /// The local Port API (to register runs or read its state).

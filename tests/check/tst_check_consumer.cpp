@@ -6,49 +6,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checkclitest.h"
+
+using namespace checktest;
+
 namespace {
-
-const QString kCli = QStringLiteral(PORTHOLE_CLI);
-const QString kPython = QStringLiteral("/usr/bin/python3");
-const QString kHere = QStringLiteral(PORTHOLE_CHECK_TEST_DIR);
-const QString kNode =
-    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/nodes/basic-publish-event.json");
-const QString kContext =
-    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/contexts/workflow.json");
-
-struct Result
-{
-    int exitCode = -1;
-    QString out, err;
-    qint64 ms = 0;
-};
-
-Result check(QStringList options, const QStringList& command)
-{
-    QProcess p;
-    QElapsedTimer clock;
-    clock.start();
-    p.start(kCli, QStringList{QStringLiteral("check-consumer"), kNode} + options +
-                      QStringList{QStringLiteral("--")} + command);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    Result r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-             QString::fromUtf8(p.readAllStandardError()), clock.elapsed()};
-    qInfo().noquote() << "check-consumer took" << r.ms << "ms, exit" << r.exitCode << "\n"
-                      << r.out << r.err;
-    return r;
-}
-
-QStringList runLines(const Result& r)
-{
-    return r.out.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^run \\d+/")));
-}
-
-QString summary(const Result& r)
-{
-    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    return lines.isEmpty() ? QString() : lines.last();
-}
 
 QStringList buggy(const char* mode)
 {
