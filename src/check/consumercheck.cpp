@@ -25,6 +25,7 @@ constexpr int kProbeIntervalMs = 100;
 constexpr int kSettleMs = 500;      // after the last run completed: catches a second report
 constexpr int kExitGraceMs = 1000;  // after the consumer exited: its last requests land
 constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
+constexpr int kPaceMs = 50;         // --rate: how often a batch of runs goes out
 
 QString randomToken(int length)
 {
@@ -249,6 +250,8 @@ void ConsumerCheck::publish()
     // broker-restart: the first run alone; then the broker goes away and comes back, then the
     // rest follow, so a consumer must reconnect to see them.
     const bool restart = m_options.fault == CheckFaults::kBrokerRestart && m_runs.size() > 1;
+    if (m_options.rate > 0 && !restart)
+        return publishPaced();
     if (!publishRuns(0, restart ? 1 : m_runs.size()))
         return;
     m_phase = Phase::Waiting;
@@ -272,6 +275,38 @@ void ConsumerCheck::publish()
     if (m_process.hasExited())
         m_settle.start(kExitGraceMs);
     maybeAllReported();
+}
+
+// --rate: the runs published a few at a time, every kPaceMs, at the rate asked; the reports
+// are followed meanwhile, and the wait for them starts when the last run is out.
+void ConsumerCheck::publishPaced()
+{
+    m_phase = Phase::Waiting;
+    m_paced = 0;
+    m_pacing = true;
+    m_paceClock.start();
+    auto* pace = new QTimer(this);
+    pace->setInterval(kPaceMs);
+    connect(pace, &QTimer::timeout, this, [this, pace] {
+        if (m_phase != Phase::Waiting) {
+            pace->deleteLater();
+            return;
+        }
+        const size_t due =
+            std::min(m_runs.size(), size_t(1 + m_paceClock.elapsed() * m_options.rate / 1000));
+        if (due > m_paced && !publishRuns(m_paced, due))
+            return pace->deleteLater();
+        m_paced = due;
+        if (m_paced < m_runs.size())
+            return;
+        pace->deleteLater();
+        m_pacing = false;
+        m_deadline.start(m_options.timeoutS * 1000);
+        if (m_process.hasExited())
+            m_settle.start(kExitGraceMs);
+        maybeAllReported();
+    });
+    pace->start();
 }
 
 bool ConsumerCheck::publishRuns(size_t from, size_t to)
@@ -319,11 +354,12 @@ bool ConsumerCheck::publishRuns(size_t from, size_t to)
         fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
         return false;
     }
-    Q_EMIT logged(QStringLiteral("published %1 run(s)%2 to %3; waiting up to %4 s for reports")
-                      .arg(to - from)
-                      .arg(copies > 1 ? QStringLiteral(", each twice,") : QString())
-                      .arg(QString::fromStdString(topic))
-                      .arg(m_options.timeoutS));
+    if (!m_pacing || to == m_runs.size())
+        Q_EMIT logged(QStringLiteral("published %1 run(s)%2 to %3; waiting up to %4 s for reports")
+                          .arg(m_pacing ? to : to - from)
+                          .arg(copies > 1 ? QStringLiteral(", each twice,") : QString())
+                          .arg(QString::fromStdString(topic))
+                          .arg(m_options.timeoutS));
     for (size_t i = from; i < to; ++i)
         Q_EMIT runUpdated(m_runs[i].index);
     return true;
@@ -363,7 +399,7 @@ void ConsumerCheck::onCall(const LocalApiCall& call)
 
 void ConsumerCheck::maybeAllReported()
 {
-    if (m_phase != Phase::Waiting || m_settle.isActive() || m_restarting)
+    if (m_phase != Phase::Waiting || m_settle.isActive() || m_restarting || m_pacing)
         return;
     for (const CheckRun& run : m_runs)
         if (!run.isCompleted())

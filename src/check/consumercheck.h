@@ -82,6 +82,7 @@ private:
     void probeJoin();
     void publish();
     bool publishRuns(size_t from, size_t to);
+    void publishPaced();
     void registerRun(const CheckRun& run);
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
@@ -103,6 +104,9 @@ private:
     Phase m_phase = Phase::Idle;
     bool m_joined = false, m_endedBeforeJoin = false, m_published = false, m_exitedOnItsOwn = false;
     bool m_restarting = false; // broker-restart: the broker is down, the rest not yet published
+    bool m_pacing = false;     // --rate: runs are still being published
+    size_t m_paced = 0;        // --rate: runs published so far
+    QElapsedTimer m_paceClock;
     qint64 m_joinDeadlineMs = 0;
     int m_exit = Passed;
 };

@@ -32,6 +32,12 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     const QCommandLineOption count(QStringLiteral("count"),
                                    QStringLiteral("Runs to publish (default 1, at most 10000)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        QStringLiteral("Publish the runs at R runs per second (default: all at once) and add a "
+                       "'latency:' line before the summary: publish-to-first-report and "
+                       "publish-to-completed p50/p95/p99 and the runs/s sustained."),
+        QStringLiteral("R"));
     const QCommandLineOption timeout(
         QStringLiteral("timeout-s"),
         QStringLiteral("Seconds to wait for the reports after publishing (default 60)."),
@@ -74,7 +80,7 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                        "Retry-After: 1), broker-restart (the broker away for 3 s after the first "
                        "run), api-slow (every report answered after 3 s)."),
         QStringLiteral("LIST"));
-    parser.addOptions({context, count, timeout, joinTimeout, expectResult, expectOutput, sign,
+    parser.addOptions({context, count, rate, timeout, joinTimeout, expectResult, expectOutput, sign,
                        junit, org, faults});
     if (auto done = parseArgs(
             parser, ours, cmd,
@@ -114,6 +120,15 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                                    "(at least 1)"),
                     UsageError);
     out.count = *n;
+    if (parser.isSet(rate)) {
+        const auto r = number(parser.value(rate), 1, 10000);
+        if (!r)
+            return fail(cmd,
+                        QStringLiteral("--rate must be a number of runs per second from 1 "
+                                       "to 10000"),
+                        UsageError);
+        out.rate = *r;
+    }
     out.timeoutS = *t;
     out.joinTimeoutS = *j;
     out.expectResult = parser.value(expectResult);

@@ -5,6 +5,7 @@
 #include "command.h"
 
 #include "check/checkfault.h"
+#include "check/checklatency.h"
 #include "check/consumercheck.h"
 #include "check/faultrounds.h"
 #include "check/junitreport.h"
@@ -108,6 +109,7 @@ int runCheckConsumer(const QStringList& args)
         options.contexts.push_back(context);
     }
     options.count = a.count;
+    options.rate = a.rate;
     options.timeoutS = a.timeoutS;
     options.joinTimeoutS = a.joinTimeoutS;
     options.expectResult = a.expectResult;
@@ -135,6 +137,8 @@ int runCheckConsumer(const QStringList& args)
     const int total = int(check.runs().size());
     for (const CheckRun& run : check.runs())
         out += run.line(total).toStdString() + "\n";
+    if (a.rate > 0)
+        out += CheckLatency::of(check.runs()).line().toStdString() + "\n";
     out += CheckRun::summary(check.runs()).toStdString() + "\n";
     writeOut(out);
     std::fflush(stdout);
