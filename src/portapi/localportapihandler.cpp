@@ -1,5 +1,6 @@
 #include "localportapihandler.h"
 
+#include "localapireply_p.h"
 #include "portvalidator.h"
 #include "redactor.h"
 
@@ -9,68 +10,6 @@
 #include <QUuid>
 
 namespace porthole {
-namespace {
-
-LocalApiReply json(int status, const QJsonObject& body)
-{
-    LocalApiReply reply;
-    reply.status = status;
-    reply.body = QJsonDocument(body).toJson(QJsonDocument::Compact);
-    return reply;
-}
-
-LocalApiReply failure(int status, const QString& error, const QString& message)
-{
-    return json(status, {{QStringLiteral("ok"), false},
-                         {QStringLiteral("error"), error},
-                         {QStringLiteral("message"), message}});
-}
-
-LocalApiReply ok(QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("ok"), true);
-    return json(200, extra);
-}
-
-LocalApiReply invalid(const QString& message)
-{
-    return failure(422, QStringLiteral("invalid_request"), message);
-}
-
-LocalApiReply notFound(const QString& message)
-{
-    return failure(404, QStringLiteral("not_found"), message);
-}
-
-// A 404 for a run the store does not know; when the id is well formed the run may be on its
-// way (published, not yet read), which LocalPortApi can wait for.
-LocalApiReply unknown(const QString& message, const QString& id)
-{
-    LocalApiReply reply = notFound(message);
-    reply.unknownRun = PortValidator::isNodeRunId(id) || PortValidator::isWorkflowRunId(id) ||
-                       PortValidator::isActionRunId(id);
-    return reply;
-}
-
-// Parses a JSON object body; on failure fills `reply` with Port's 400 answer.
-bool parseObject(const QByteArray& body, QJsonObject* out, LocalApiReply* reply)
-{
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        *reply = failure(400, QStringLiteral("invalid_json"),
-                         err.error != QJsonParseError::NoError
-                             ? QStringLiteral("body is not valid JSON: %1 at offset %2")
-                                   .arg(err.errorString())
-                                   .arg(err.offset)
-                             : QStringLiteral("body must be a JSON object"));
-        return false;
-    }
-    *out = doc.object();
-    return true;
-}
-
-} // namespace
 
 LocalPortApiHandler::LocalPortApiHandler() = default;
 
@@ -231,6 +170,11 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const PortRou
                            m.workflowRunId);
         return ok({{QStringLiteral("workflowRun"), run}});
     }
+    case Route::WorkflowRunsClaim:
+    case Route::WorkflowRunsAck:
+    case Route::ActionRunsClaim:
+    case Route::ActionRunsAck:
+        return claimOrAck(route, r.body);
     case Route::ActionRunGet: {
         const QJsonObject run = m_store.actionRunJson(m.actionRunId);
         if (run.isEmpty())

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 
 namespace porthole {
@@ -86,6 +87,7 @@ private:
     LocalApiReply organization() const;
     LocalApiReply patchOrganization(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
+    LocalApiReply claimOrAck(PortRouteId route, const QByteArray& body);
 
     LocalRunStore m_store;
     QString m_clientId = QStringLiteral("sandbox");
@@ -98,6 +100,8 @@ private:
     QHash<QString, QDateTime> m_tokens; // token → expiry
     QJsonObject m_orgSettings;          // PATCH /v1/organization {"settings":{…}}, merged
     QList<LocalApiCall> m_calls;
+    QHash<QString, QDateTime> m_claimedUntil; // polling: claimed run → visible again at
+    QSet<QString> m_acked;                    // polling: runs acknowledged (a repeat is 409)
 };
 
 } // namespace porthole

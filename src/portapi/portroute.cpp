@@ -36,8 +36,13 @@ namespace PortRoutes {
 const std::vector<PortRoute>& all()
 {
     using enum PortRouteId;
+    // Literal paths before the patterns whose placeholder would take them ("ack" is no run).
     static const std::vector<PortRoute> table{
         {AccessToken, "POST", "/v1/auth/access_token", false},
+        {WorkflowRunsClaim, "POST", "/v1/workflows/runs/claim-pending", false},
+        {WorkflowRunsAck, "PATCH", "/v1/workflows/runs/ack", false},
+        {ActionRunsClaim, "POST", "/v1/actions/runs/claim-pending", false},
+        {ActionRunsAck, "PATCH", "/v1/actions/runs/ack", false},
         {NodeRun, "PATCH", "/v1/workflows/nodes/runs/{wfnr}", true},
         {NodeRunLogs, "POST", "/v1/workflows/nodes/runs/{wfnr}/logs", true},
         {WorkflowRunNode, "PATCH", "/v1/workflows/runs/{wfr}/nodes/{wfnr}", true},

@@ -27,6 +27,10 @@ enum class PortRouteId
     KafkaCredentials,  ///< GET /v1/kafka-credentials
     Organization,      ///< GET /v1/organization
     OrganizationPatch, ///< PATCH /v1/organization
+    WorkflowRunsClaim, ///< POST /v1/workflows/runs/claim-pending (polling agent, Ocean)
+    WorkflowRunsAck,   ///< PATCH /v1/workflows/runs/ack {"nodeRunIdentifier"}
+    ActionRunsClaim,   ///< POST /v1/actions/runs/claim-pending
+    ActionRunsAck,     ///< PATCH /v1/actions/runs/ack {"runIds":[…]} or {"runId"}
 };
 
 /// One route: its method and its path pattern, whose placeholders {wfr}, {wfnr} and {r} are the

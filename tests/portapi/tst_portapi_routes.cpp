@@ -6,6 +6,7 @@
 #include "portapi/portroute.h"
 #include "portapi/reportendpoint.h"
 
+#include <QJsonArray>
 #include <QtTest>
 
 using namespace porthole;
@@ -116,6 +117,74 @@ private Q_SLOTS:
         const LocalApiReply refused = api.handle(wrongMethod);
         QCOMPARE(refused.status, 405);
         QVERIFY(refused.body.contains("use PATCH"));
+    }
+
+    // The polling mode of Port's agent and Ocean: claim, hide for visibilityTimeoutMs, ack
+    // once (a repeat is 409), on both the workflow and the classic routes.
+    void pollingClaimsAndAcks()
+    {
+        LocalPortApiHandler api;
+        api.store().registerNodeRun(kNode, kRun);
+        api.store().registerActionRun(kAction);
+        const LocalApiReply token =
+            api.handle({"POST",
+                        QStringLiteral("/v1/auth/access_token"),
+                        {},
+                        R"({"clientId":"sandbox","clientSecret":"sandbox"})"});
+        const QByteArray bearer =
+            "Bearer " + QJsonDocument::fromJson(token.body)[QStringLiteral("accessToken")]
+                            .toString()
+                            .toLatin1();
+        const auto call = [&](const char* method, const char* path, const QByteArray& body) {
+            const LocalApiReply r = api.handle({method, QLatin1String(path), bearer, body});
+            return std::pair{r.status, QJsonDocument::fromJson(r.body).object()};
+        };
+        const char* claimNodes = "/v1/workflows/runs/claim-pending";
+        auto [status, body] = call("POST", claimNodes,
+                                   R"({"installationId":"x","limit":5,"visibilityTimeoutMs":300})");
+        QCOMPARE(status, 200);
+        const QJsonArray nodeRuns = body[QStringLiteral("nodeRuns")].toArray();
+        QCOMPARE(nodeRuns.size(), 1);
+        QCOMPARE(nodeRuns[0][QStringLiteral("identifier")].toString(), kNode);
+        QCOMPARE(
+            nodeRuns[0][QStringLiteral("workflowRun")][QStringLiteral("identifier")].toString(),
+            kRun);
+        // Hidden while claimed, offered again once its visibility timeout passed.
+        QCOMPARE(call("POST", claimNodes, R"({"limit":5})")
+                     .second[QStringLiteral("nodeRuns")]
+                     .toArray()
+                     .size(),
+                 0);
+        QTest::qWait(350);
+        QCOMPARE(call("POST", claimNodes, R"({"limit":5,"visibilityTimeoutMs":60000})")
+                     .second[QStringLiteral("nodeRuns")]
+                     .toArray()
+                     .size(),
+                 1);
+        const QByteArray ack = "{\"nodeRunIdentifier\":\"" + kNode.toLatin1() + "\"}";
+        auto [ackStatus, ackBody] = call("PATCH", "/v1/workflows/runs/ack", ack);
+        QCOMPARE(ackStatus, 200);
+        QCOMPARE(ackBody[QStringLiteral("acked")].toBool(), true);
+        QCOMPARE(call("PATCH", "/v1/workflows/runs/ack", ack).first, 409);
+        // Classic runs: the agent's {"runIds":[…]}, then Ocean's {"runId"} repeating it.
+        const auto runs = call("POST", "/v1/actions/runs/claim-pending",
+                               R"({"installationId":"x","limit":1,"invocationMethod":"WEBHOOK"})")
+                              .second[QStringLiteral("runs")]
+                              .toArray();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs[0][QStringLiteral("id")].toString(), kAction);
+        QVERIFY(runs[0][QStringLiteral("payload")][QStringLiteral("body")].isObject());
+        auto [runsStatus, runsBody] =
+            call("PATCH", "/v1/actions/runs/ack", "{\"runIds\":[\"" + kAction.toLatin1() + "\"]}");
+        QCOMPARE(runsStatus, 200);
+        QCOMPARE(runsBody[QStringLiteral("ackedCount")].toInt(), 1);
+        QCOMPARE(call("PATCH", "/v1/actions/runs/ack", "{\"runId\":\"" + kAction.toLatin1() + "\"}")
+                     .first,
+                 409);
+        // "ack" is no run id: PATCH /v1/actions/runs/ack never reaches the run route.
+        QCOMPARE(PortRoutes::match("PATCH", u"/v1/actions/runs/ack").route,
+                 PortRouteId::ActionRunsAck);
+        QCOMPARE(call("PATCH", "/v1/actions/runs/ack", R"({"runId":"r_nothing"})").first, 404);
     }
 };
 
