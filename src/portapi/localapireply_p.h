@@ -9,8 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
-namespace porthole {
-namespace {
+namespace porthole::localapi {
 
 inline LocalApiReply json(int status, const QJsonObject& body)
 {
@@ -71,5 +70,4 @@ inline bool parseObject(const QByteArray& body, QJsonObject* out, LocalApiReply*
     return true;
 }
 
-} // namespace
-} // namespace porthole
+} // namespace porthole::localapi

@@ -10,6 +10,8 @@
 #include <QJsonArray>
 
 namespace porthole {
+
+using namespace localapi;
 namespace {
 
 // Port does not document a default; Ocean sends its own. The agent sends none.

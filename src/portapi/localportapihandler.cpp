@@ -11,6 +11,8 @@
 
 namespace porthole {
 
+using namespace localapi;
+
 LocalPortApiHandler::LocalPortApiHandler() = default;
 
 void LocalPortApiHandler::setCredentials(const QString& clientId, const QString& clientSecret)
