@@ -76,6 +76,9 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    /// After the consumer exited: its last requests land.
+    static constexpr int kExitGraceMs = 1000;
+
     void renderBatch();
     void launch();
     void onConsumerStarted();
