@@ -18,6 +18,7 @@ struct CheckOptions
     std::string nodeText;            ///< the KAFKA node's JSON text
     std::vector<JsonValue> contexts; ///< run i uses contexts[i % size]; empty: workflow preset
     int count = 1;                   ///< runs to publish
+    int rate = 0;                    ///< runs per second to publish at; 0: all at once
     int timeoutS = 60;               ///< how long to wait for reports after publishing
     int joinTimeoutS = 30;           ///< how long to wait for the consumer to join its group
     QString expectResult = QStringLiteral("SUCCESS"); ///< SUCCESS, FAILED or CANCELLED
@@ -27,6 +28,7 @@ struct CheckOptions
     QString program;          ///< the consumer's executable
     QStringList arguments;    ///< and its arguments
     QString workingDirectory; ///< empty: the current one
+    QString fault;            ///< one of CheckFaults::all() for this round; empty: a calm day
 };
 
 } // namespace porthole

@@ -1,10 +1,10 @@
 #include "consumercheck.h"
 
+#include "checkfault.h"
 #include "consumerenvironment.h"
 #include "runjudge.h"
 
 #include "kafka/groupprobe.h"
-#include "kafka/publishsession.h"
 #include "kafka/sandboxbroker.h"
 #include "portapi/localportapi.h"
 #include "portapi/redactor.h"
@@ -16,14 +16,12 @@
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QRandomGenerator>
-#include <QRegularExpression>
 
 namespace porthole {
 namespace {
 
 constexpr int kProbeIntervalMs = 100;
 constexpr int kSettleMs = 500;      // after the last run completed: catches a second report
-constexpr int kExitGraceMs = 1000;  // after the consumer exited: its last requests land
 constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
 
 QString randomToken(int length)
@@ -175,6 +173,12 @@ void ConsumerCheck::launch()
     m_clientSecret = randomToken(32);
     m_sandbox->api()->setCredentials(QStringLiteral("porthole-check"), m_clientSecret);
     connect(m_sandbox->api(), &LocalPortApi::callRecorded, this, &ConsumerCheck::onCall);
+    if (m_options.fault == CheckFaults::kApi5xx)
+        m_sandbox->api()->setFaults({503, 0, 0});
+    else if (m_options.fault == CheckFaults::kApi429)
+        m_sandbox->api()->setFaults({429, 1, 0});
+    else if (m_options.fault == CheckFaults::kApiSlow)
+        m_sandbox->api()->setFaults({0, 0, CheckFaults::kSlowAnswerMs});
 
     m_group = m_options.org + QStringLiteral(".check-") + randomToken(8);
     const QString topic = m_options.org + QStringLiteral(".runs");
@@ -225,91 +229,24 @@ void ConsumerCheck::probeJoin()
     }
 }
 
-void ConsumerCheck::registerRun(const CheckRun& run)
-{
-    // Port creates the run before it publishes the message, so a consumer that reports 1 ms
-    // after the message lands must never get a 404: make the runs known before publishing.
-    for (const std::string& value : run.messages)
-        m_sandbox->registerPublished(QByteArray::fromStdString(value));
-    m_sandbox->api()->registerNodeRun(run.nodeRunId, run.workflowRunId);
-}
-
-void ConsumerCheck::publish()
-{
-    m_probeTimer.stop();
-    if (m_published)
-        return;
-    m_published = true;
-    // The one publish loop of porthole-cli publish and the Publish tab; with --sign it signs
-    // like Port with the secret the consumer got in PORT_CLIENT_SECRET.
-    const std::string topic = (m_options.org + QStringLiteral(".runs")).toStdString();
-    PublishPlan plan;
-    plan.config.set("bootstrap.servers", bootstrap().toStdString());
-    plan.proto.topic = topic;
-    std::vector<size_t> runOfMessage;
-    for (const CheckRun& run : m_runs)
-        for (const std::string& value : run.messages) {
-            plan.values.push_back(value);
-            runOfMessage.push_back(size_t(run.index));
-        }
-    if (m_options.sign)
-        plan.signingSecret = m_clientSecret.toStdString();
-    PublishSession session(std::move(plan));
-    std::string error;
-    if (!session.prepare(&error))
-        return fail(Failed, QStringLiteral("--sign: ") + QString::fromStdString(error));
-    // Signing changes only the headers: the run ids, which make a run known, are the same.
-    for (const CheckRun& run : m_runs)
-        registerRun(run);
-    QString failure;
-    const PublishSummary summary = session.run([&](const DeliveryReport& r) {
-        CheckRun& run = m_runs[runOfMessage.at(r.index)];
-        if (!r.delivered()) {
-            failure = QString::fromStdString(r.error);
-            return;
-        }
-        run.landed.emplace_back(r.partition, r.offset);
-        if (run.landed.size() == run.messages.size())
-            run.publishedMs = elapsedMs();
-    });
-    if (!session.setupError().empty())
-        failure = QString::fromStdString(session.setupError());
-    if (!failure.isEmpty() || summary.delivered != summary.total)
-        return fail(CannotStart, QStringLiteral("cannot publish to the sandbox: ") + failure);
-    Q_EMIT logged(QStringLiteral("published %1 run(s) to %2; waiting up to %3 s for reports")
-                      .arg(m_runs.size())
-                      .arg(QString::fromStdString(topic))
-                      .arg(m_options.timeoutS));
-    for (const CheckRun& run : m_runs)
-        Q_EMIT runUpdated(run.index);
-    m_phase = Phase::Waiting;
-    m_deadline.start(m_options.timeoutS * 1000);
-    if (m_process.hasExited())
-        m_settle.start(kExitGraceMs);
-    maybeAllReported();
-}
-
 void ConsumerCheck::onCall(const LocalApiCall& call)
 {
-    static const QRegularExpression ids(
-        QStringLiteral("(?<![A-Za-z0-9_])(wfnr|wfr|r)_[A-Za-z0-9]+"));
-    QStringList found;
-    for (auto it = ids.globalMatch(call.path); it.hasNext();)
-        found.append(it.next().captured(0));
+    // The local API matched the call's route and ids when it answered.
+    const PortRouteMatch& route = call.route;
     CheckRun* target = nullptr;
     for (CheckRun& run : m_runs)
-        if (found.contains(run.nodeRunId))
+        if (!route.nodeRunId.isEmpty() && route.nodeRunId == run.nodeRunId)
             target = &run;
     for (CheckRun& run : m_runs)
-        if (!target && !run.workflowRunId.isEmpty() && found.contains(run.workflowRunId))
+        if (!target && !route.workflowRunId.isEmpty() && route.workflowRunId == run.workflowRunId)
             target = &run;
     if (!target) {
         if (call.refused())
-            note(found.isEmpty() ? QStringLiteral("the API refused %1 %2 → %3: %4")
-                                       .arg(QString::fromLatin1(call.method), call.path)
-                                       .arg(call.status)
-                                       .arg(call.error)
-                                 : RunJudge::explainRefused(call));
+            note(route.runId().isEmpty() ? QStringLiteral("the API refused %1 %2 → %3: %4")
+                                               .arg(QString::fromLatin1(call.method), call.path)
+                                               .arg(call.status)
+                                               .arg(call.error)
+                                         : RunJudge::explainRefused(call));
         return;
     }
     const qint64 at = elapsedMs();
@@ -326,7 +263,7 @@ void ConsumerCheck::onCall(const LocalApiCall& call)
 
 void ConsumerCheck::maybeAllReported()
 {
-    if (m_phase != Phase::Waiting || m_settle.isActive())
+    if (m_phase != Phase::Waiting || m_settle.isActive() || m_restarting || m_pacing)
         return;
     for (const CheckRun& run : m_runs)
         if (!run.isCompleted())
@@ -363,6 +300,7 @@ void ConsumerCheck::judge()
         note(QStringLiteral("the consumer ignored SIGTERM for 3 s and was killed"));
     JudgeEvidence e;
     e.expectResult = m_options.expectResult;
+    e.fault = m_options.fault;
     e.predicate = &m_predicate;
     // Read after the consumer stopped: one that commits on close has committed by now.
     e.committed = m_probe->committed();

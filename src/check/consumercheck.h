@@ -76,11 +76,16 @@ Q_SIGNALS:
     void finished(int exitCode);
 
 private:
+    /// After the consumer exited: its last requests land.
+    static constexpr int kExitGraceMs = 1000;
+
     void renderBatch();
     void launch();
     void onConsumerStarted();
     void probeJoin();
     void publish();
+    bool publishRuns(size_t from, size_t to);
+    void publishPaced();
     void registerRun(const CheckRun& run);
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
@@ -101,6 +106,10 @@ private:
     QStringList m_notes;
     Phase m_phase = Phase::Idle;
     bool m_joined = false, m_endedBeforeJoin = false, m_published = false, m_exitedOnItsOwn = false;
+    bool m_restarting = false; // broker-restart: the broker is down, the rest not yet published
+    bool m_pacing = false;     // --rate: runs are still being published
+    size_t m_paced = 0;        // --rate: runs published so far
+    QElapsedTimer m_paceClock;
     qint64 m_joinDeadlineMs = 0;
     int m_exit = Passed;
 };

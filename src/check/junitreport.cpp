@@ -41,31 +41,30 @@ QString callLog(const CheckRun& run)
     return out;
 }
 
-} // namespace
-
-QByteArray toXml(const Suite& suite, const std::vector<CheckRun>& runs)
+struct Counts
 {
     int failures = 0, errors = 0;
+};
+
+Counts count(const std::vector<CheckRun>& runs)
+{
+    Counts c;
     for (const CheckRun& r : runs) {
-        failures += r.outcome == CheckRun::Outcome::Failed;
-        errors +=
+        c.failures += r.outcome == CheckRun::Outcome::Failed;
+        c.errors +=
             r.outcome != CheckRun::Outcome::Failed && r.outcome != CheckRun::Outcome::Completed;
     }
-    QByteArray xml;
-    QXmlStreamWriter w(&xml);
-    w.setAutoFormatting(true);
-    w.writeStartDocument();
-    w.writeStartElement(QStringLiteral("testsuites"));
-    w.writeAttribute(QStringLiteral("name"), suite.name);
-    w.writeAttribute(QStringLiteral("tests"), QString::number(runs.size()));
-    w.writeAttribute(QStringLiteral("failures"), QString::number(failures));
-    w.writeAttribute(QStringLiteral("errors"), QString::number(errors));
-    w.writeAttribute(QStringLiteral("time"), QString::number(suite.seconds, 'f', 3));
+    return c;
+}
+
+void writeSuite(QXmlStreamWriter& w, const Suite& suite, const std::vector<CheckRun>& runs)
+{
+    const Counts c = count(runs);
     w.writeStartElement(QStringLiteral("testsuite"));
     w.writeAttribute(QStringLiteral("name"), suite.name);
     w.writeAttribute(QStringLiteral("tests"), QString::number(runs.size()));
-    w.writeAttribute(QStringLiteral("failures"), QString::number(failures));
-    w.writeAttribute(QStringLiteral("errors"), QString::number(errors));
+    w.writeAttribute(QStringLiteral("failures"), QString::number(c.failures));
+    w.writeAttribute(QStringLiteral("errors"), QString::number(c.errors));
     w.writeAttribute(QStringLiteral("skipped"), QStringLiteral("0"));
     w.writeAttribute(QStringLiteral("time"), QString::number(suite.seconds, 'f', 3));
     w.writeAttribute(QStringLiteral("timestamp"),
@@ -99,16 +98,55 @@ QByteArray toXml(const Suite& suite, const std::vector<CheckRun>& runs)
                suite.consumerOutput.join(QLatin1Char('\n'));
     w.writeTextElement(QStringLiteral("system-out"), clean(out));
     w.writeEndElement();
+}
+
+} // namespace
+
+QByteArray toXml(const QList<SuiteRuns>& suites)
+{
+    Counts all;
+    qsizetype tests = 0;
+    double totalS = 0;
+    for (const SuiteRuns& s : suites) {
+        const Counts c = count(s.runs);
+        all.failures += c.failures;
+        all.errors += c.errors;
+        tests += qsizetype(s.runs.size());
+        totalS += s.suite.seconds;
+    }
+    QByteArray xml;
+    QXmlStreamWriter w(&xml);
+    w.setAutoFormatting(true);
+    w.writeStartDocument();
+    w.writeStartElement(QStringLiteral("testsuites"));
+    w.writeAttribute(QStringLiteral("name"), suites.size() == 1 ? suites.first().suite.name
+                                                                : QStringLiteral("check-consumer"));
+    w.writeAttribute(QStringLiteral("tests"), QString::number(tests));
+    w.writeAttribute(QStringLiteral("failures"), QString::number(all.failures));
+    w.writeAttribute(QStringLiteral("errors"), QString::number(all.errors));
+    w.writeAttribute(QStringLiteral("time"), QString::number(totalS, 'f', 3));
+    for (const SuiteRuns& s : suites)
+        writeSuite(w, s.suite, s.runs);
     w.writeEndElement();
     w.writeEndDocument();
     return xml;
 }
 
+QByteArray toXml(const Suite& suite, const std::vector<CheckRun>& runs)
+{
+    return toXml(QList<SuiteRuns>{{suite, runs}});
+}
+
 bool write(const QString& path, const Suite& suite, const std::vector<CheckRun>& runs,
            QString* error)
 {
+    return write(path, QList<SuiteRuns>{{suite, runs}}, error);
+}
+
+bool write(const QString& path, const QList<SuiteRuns>& suites, QString* error)
+{
     QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly) || f.write(toXml(suite, runs)) < 0 || !f.commit()) {
+    if (!f.open(QIODevice::WriteOnly) || f.write(toXml(suites)) < 0 || !f.commit()) {
         *error = f.errorString();
         return false;
     }

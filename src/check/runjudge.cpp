@@ -1,14 +1,14 @@
 #include "runjudge.h"
 
+#include "checkfault.h"
+
 #include <QJsonDocument>
 
 namespace porthole::RunJudge {
 namespace {
 
-bool isWorkflowRoute(const QString& path)
-{
-    return path.startsWith(QLatin1String("/v1/workflows/"));
-}
+constexpr qint64 kRetryAfterMs = 1000; // the Retry-After the api-429 fault sends
+constexpr qint64 kClockSlackMs = 50;   // both times are taken as the answers went out
 
 bool isCompletion(const LocalApiCall& call)
 {
@@ -54,6 +54,41 @@ QString neverReported(const CheckRun& run, const JudgeEvidence& e)
     return s;
 }
 
+// A refusal the round's fault answered instead of the API (api-5xx, api-429).
+bool injected(const LocalApiCall& call)
+{
+    return call.fault == CheckFaults::kApi5xx || call.fault == CheckFaults::kApi429;
+}
+
+// What the consumer did about the fault the API answered it with, when it failed it: the verdicts
+// of check-consumer --faults. Empty when it coped.
+QString faultVerdict(const CheckRun& run, const JudgeEvidence& e, int completions)
+{
+    if (e.fault == CheckFaults::kRedeliver && completions > 1)
+        return QStringLiteral("reported twice after a redelivery (COMPLETED %1 times; "
+                              "de-duplicate by the run id)")
+            .arg(completions);
+    if (e.fault == CheckFaults::kApiSlow && completions > 1)
+        return QStringLiteral("reported twice after a slow answer (COMPLETED %1 times: a client "
+                              "timeout shorter than Port's answer sent it again)")
+            .arg(completions);
+    for (qsizetype i = 0; i < run.calls.size(); ++i) {
+        const LocalApiCall& faulted = run.calls.at(i).call;
+        if (!injected(faulted))
+            continue;
+        if (i + 1 == run.calls.size())
+            return faulted.status == 429
+                       ? QStringLiteral("never retried after a 429 (Retry-After: 1)")
+                       : QStringLiteral("gave up after a %1 (no retry)").arg(faulted.status);
+        const qint64 gap = run.calls.at(i + 1).atMs - run.calls.at(i).atMs;
+        if (faulted.status == 429 && gap < kRetryAfterMs - kClockSlackMs)
+            return QStringLiteral("retried before Retry-After: %1 ms after the 429, which asked "
+                                  "for 1 s")
+                .arg(gap);
+    }
+    return {};
+}
+
 } // namespace
 
 QString explainRefused(const LocalApiCall& call)
@@ -66,7 +101,7 @@ QString explainRefused(const LocalApiCall& call)
                               "shorten the output or the logs")
             .arg(call.bodySize)
             .arg(where(call));
-    if (call.status == 422 && isWorkflowRoute(call.path) &&
+    if (call.status == 422 && call.route.isWorkflow() &&
         (result == QLatin1String("FAILURE") || status == QLatin1String("FAILURE") ||
          status == QLatin1String("SUCCESS")))
         return QStringLiteral("sent %1 to the workflow route (%2); workflow node runs take "
@@ -101,6 +136,8 @@ void judge(CheckRun& run, const QJsonObject& nodeRun, const JudgeEvidence& e)
     int completions = 0;
     QStringList refused;
     for (const RunCall& c : run.calls) {
+        if (injected(c.call))
+            continue; // the round's own fault: judged below
         if (c.call.refused()) {
             const QString why = explainRefused(c.call);
             if (!refused.contains(why))
@@ -117,6 +154,8 @@ void judge(CheckRun& run, const QJsonObject& nodeRun, const JudgeEvidence& e)
         return;
     }
     run.reasons = refused;
+    if (const QString verdict = faultVerdict(run, e, completions); !verdict.isEmpty())
+        run.reasons.prepend(verdict);
     if (run.status != QLatin1String("COMPLETED")) {
         run.reasons.append(QStringLiteral("not completed: its status stayed %1 (report status "
                                           "COMPLETED with a result)")
@@ -129,7 +168,8 @@ void judge(CheckRun& run, const QJsonObject& nodeRun, const JudgeEvidence& e)
         QString why;
         if (e.predicate && !e.predicate->test(run.output, &why))
             run.reasons.append(why);
-        if (completions > 1)
+        if (completions > 1 && e.fault != CheckFaults::kRedeliver &&
+            e.fault != CheckFaults::kApiSlow)
             run.reasons.append(QStringLiteral("reported COMPLETED %1 times; report a run once "
                                               "(a redelivered or retried message must not be "
                                               "reported again)")

@@ -23,6 +23,7 @@ struct JudgeEvidence
     bool joined = false;                  ///< a member joined the group
     QString commandEnd; ///< "" while it ran to the end; else e.g. "exited with code 1"
     bool endedBeforeJoin = false;
+    QString fault; ///< the round's fault (CheckFaults); empty: a calm day
 };
 
 /// Turns what the local Port API saw about a run into an outcome and reasons in words: the

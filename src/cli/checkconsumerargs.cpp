@@ -32,6 +32,12 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     const QCommandLineOption count(QStringLiteral("count"),
                                    QStringLiteral("Runs to publish (default 1, at most 10000)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption rate(
+        QStringLiteral("rate"),
+        QStringLiteral("Publish the runs at R runs per second (default: all at once) and add a "
+                       "'latency:' line before the summary: publish-to-first-report and "
+                       "publish-to-completed p50/p95/p99 and the runs/s sustained."),
+        QStringLiteral("R"));
     const QCommandLineOption timeout(
         QStringLiteral("timeout-s"),
         QStringLiteral("Seconds to wait for the reports after publishing (default 60)."),
@@ -64,8 +70,18 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                                  QStringLiteral("Organisation id: topic ORG.runs, group "
                                                 "ORG.check-… (default sandbox)."),
                                  QStringLiteral("ORG"), QStringLiteral("sandbox"));
-    parser.addOptions(
-        {context, count, timeout, joinTimeout, expectResult, expectOutput, sign, junit, org});
+    // The names are checked by the command against the check's own list (CheckFaults): this
+    // library is also built without the check (fuzzing).
+    const QCommandLineOption faults(
+        QStringLiteral("faults"),
+        QStringLiteral("Check the consumer under faults, one round each with its own sandbox and "
+                       "fresh run ids; LIST is a comma list of redeliver (every message twice), "
+                       "api-5xx (each run's first report answered 503), api-429 (429 with "
+                       "Retry-After: 1), broker-restart (the broker away for 3 s after the first "
+                       "run), api-slow (every report answered after 3 s)."),
+        QStringLiteral("LIST"));
+    parser.addOptions({context, count, rate, timeout, joinTimeout, expectResult, expectOutput, sign,
+                       junit, org, faults});
     if (auto done = parseArgs(
             parser, ours, cmd,
             QStringLiteral(
@@ -75,7 +91,9 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                 "PORT_CLIENT_SECRET (and KAFKA_CONSUMER_BOOTSTRAP_SERVERS, "
                 "KAFKA_CONSUMER_GROUP_ID, KAFKA_CONSUMER_SECURITY_PROTOCOL=plaintext, as Port's "
                 "execution agent reads them). Prints one line per run and "
-                "'check-consumer: runs=N completed=C failed=F missing=M'. Exit 0 when every "
+                "'check-consumer: runs=N completed=C failed=F missing=M' (with --faults, each "
+                "round's run lines and 'fault NAME: runs=N completed=C failed=F missing=M' with "
+                "the first reason come first). Exit 0 when every "
                 "run completed as expected, 1 otherwise, 3 when the sandbox or COMMAND cannot "
                 "start."),
             QStringLiteral("NODE.json -- COMMAND [ARGS...]")))
@@ -102,6 +120,15 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                                    "(at least 1)"),
                     UsageError);
     out.count = *n;
+    if (parser.isSet(rate)) {
+        const auto r = number(parser.value(rate), 1, 10000);
+        if (!r)
+            return fail(cmd,
+                        QStringLiteral("--rate must be a number of runs per second from 1 "
+                                       "to 10000"),
+                        UsageError);
+        out.rate = *r;
+    }
     out.timeoutS = *t;
     out.joinTimeoutS = *j;
     out.expectResult = parser.value(expectResult);
@@ -123,6 +150,14 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
     out.org = parser.value(org);
     if (out.org.isEmpty() || out.org.contains(QLatin1Char(' ')))
         return fail(cmd, QStringLiteral("--org must be a non-empty id"), UsageError);
+    for (const QString& list : parser.values(faults))
+        for (const QString& f : list.split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+            const QString name = f.trimmed();
+            if (!out.faults.contains(name))
+                out.faults.append(name);
+        }
+    if (parser.isSet(faults) && out.faults.isEmpty())
+        return fail(cmd, QStringLiteral("--faults needs at least one fault"), UsageError);
     out.program = command.first();
     out.arguments = command.mid(1);
     return out;

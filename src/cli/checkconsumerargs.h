@@ -13,12 +13,14 @@ struct CheckConsumerArgs
     QString nodeFile;
     QStringList contextFiles; ///< run i uses context i modulo their number; none: workflow preset
     int count = 1;
+    int rate = 0; ///< --rate: runs per second; 0: all at once
     int timeoutS = 60;
     int joinTimeoutS = 30;
     QString expectResult = QStringLiteral("SUCCESS");
     QString expectOutput;
     bool sign = false;
     QString junitFile;
+    QStringList faults; ///< --faults: one round per fault (CheckFaults), in the order given
     QString org = QStringLiteral("sandbox");
     QString program;
     QStringList arguments;

@@ -1,10 +1,13 @@
 // porthole-cli check-consumer NODE.json [--context CTX.json]... [--count N] [--timeout-s S]
 //     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--sign] [--junit FILE.xml]
-//     [--org ORG] -- COMMAND [ARGS...]
+//     [--org ORG] [--faults LIST] -- COMMAND [ARGS...]
 #include "checkconsumerargs.h"
 #include "command.h"
 
+#include "check/checkfault.h"
+#include "check/checklatency.h"
 #include "check/consumercheck.h"
+#include "check/faultrounds.h"
 #include "check/junitreport.h"
 
 #include <QCoreApplication>
@@ -23,6 +26,59 @@ void err(const QString& line)
     std::fflush(stderr);
 }
 
+void printTail(const QStringList& tail)
+{
+    err(tail.isEmpty() ? QStringLiteral("the consumer printed nothing")
+                       : QStringLiteral("the consumer's last %1 line(s):").arg(tail.size()));
+    for (const QString& line : tail)
+        err(QStringLiteral("| ") + line);
+}
+
+// --faults: one round per fault; each round's run lines and its verdict line, then the summary
+// of every run.
+int runFaultRounds(const CheckConsumerArgs& a, const CheckOptions& options)
+{
+    FaultRounds rounds(options, a.faults);
+    QObject::connect(&rounds, &FaultRounds::logged, &err);
+    int exit = 0;
+    QObject::connect(&rounds, &FaultRounds::finished, [&exit](int code) {
+        exit = code;
+        QCoreApplication::exit(0);
+    });
+    rounds.start();
+    QCoreApplication::exec();
+
+    std::string out;
+    QList<JunitReport::SuiteRuns> suites;
+    for (const FaultRounds::Round& round : rounds.rounds()) {
+        const int total = int(round.runs.size());
+        for (const CheckRun& run : round.runs)
+            out += run.line(total).toStdString() + "\n";
+        out += FaultRounds::line(round).toStdString() + "\n";
+        if (round.exitCode != ConsumerCheck::Passed && round.consumerRan) {
+            err(QStringLiteral("fault %1:").arg(round.fault));
+            printTail(
+                round.consumerOutput.mid(std::max<qsizetype>(0, round.consumerOutput.size() - 20)));
+        }
+        JunitReport::Suite suite;
+        suite.name = QStringLiteral("check-consumer.") + round.fault;
+        suite.nodeName = options.nodeName;
+        suite.seconds = double(round.elapsedMs) / 1000.0;
+        suite.consumerOutput = round.consumerOutput;
+        suite.notes = round.notes;
+        if (!round.error.isEmpty())
+            suite.notes.prepend(round.error);
+        suites.append({suite, round.runs});
+    }
+    out += CheckRun::summary(rounds.allRuns()).toStdString() + "\n";
+    writeOut(out);
+    std::fflush(stdout);
+    QString error;
+    if (!a.junitFile.isEmpty() && !JunitReport::write(a.junitFile, suites, &error))
+        return fail(a.junitFile, error, InputError);
+    return exit;
+}
+
 int runCheckConsumer(const QStringList& args)
 {
     const QString cmd = QStringLiteral("check-consumer");
@@ -30,6 +86,12 @@ int runCheckConsumer(const QStringList& args)
     if (const int* code = std::get_if<int>(&parsed))
         return *code;
     const CheckConsumerArgs& a = std::get<CheckConsumerArgs>(parsed);
+    for (const QString& fault : a.faults)
+        if (!CheckFaults::all().contains(fault))
+            return fail(cmd,
+                        QStringLiteral("--faults: unknown fault '%1' (known: %2)")
+                            .arg(fault, CheckFaults::all().join(QStringLiteral(", "))),
+                        UsageError);
 
     CheckOptions options;
     QString why;
@@ -47,6 +109,7 @@ int runCheckConsumer(const QStringList& args)
         options.contexts.push_back(context);
     }
     options.count = a.count;
+    options.rate = a.rate;
     options.timeoutS = a.timeoutS;
     options.joinTimeoutS = a.joinTimeoutS;
     options.expectResult = a.expectResult;
@@ -55,6 +118,8 @@ int runCheckConsumer(const QStringList& args)
     options.org = a.org;
     options.program = a.program;
     options.arguments = a.arguments;
+    if (!a.faults.isEmpty())
+        return runFaultRounds(a, options);
 
     ConsumerCheck check(options);
     QObject::connect(&check, &ConsumerCheck::logged, &err);
@@ -72,18 +137,15 @@ int runCheckConsumer(const QStringList& args)
     const int total = int(check.runs().size());
     for (const CheckRun& run : check.runs())
         out += run.line(total).toStdString() + "\n";
+    if (a.rate > 0)
+        out += CheckLatency::of(check.runs()).line().toStdString() + "\n";
     out += CheckRun::summary(check.runs()).toStdString() + "\n";
     writeOut(out);
     std::fflush(stdout);
     // A command that never started has no output to show.
     const bool ran = check.process().hasExited() || !check.process().output().isEmpty();
-    if (exit != ConsumerCheck::Passed && ran) {
-        const QStringList tail = check.consumerLines(20);
-        err(tail.isEmpty() ? QStringLiteral("the consumer printed nothing")
-                           : QStringLiteral("the consumer's last %1 line(s):").arg(tail.size()));
-        for (const QString& line : tail)
-            err(QStringLiteral("| ") + line);
-    }
+    if (exit != ConsumerCheck::Passed && ran)
+        printTail(check.consumerLines(20));
     if (!a.junitFile.isEmpty()) {
         JunitReport::Suite suite;
         suite.nodeName = options.nodeName;

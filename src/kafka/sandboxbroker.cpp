@@ -93,6 +93,16 @@ void SandboxBroker::stop()
     d->port = 0;
 }
 
+bool SandboxBroker::setDown(bool down)
+{
+    if (!d->cluster)
+        return false;
+    // The mock cluster's own restart: it keeps its partitions and committed offsets in memory.
+    const rd_kafka_resp_err_t err = down ? rd_kafka_mock_broker_set_down(d->cluster, -1)
+                                         : rd_kafka_mock_broker_set_up(d->cluster, -1);
+    return err == RD_KAFKA_RESP_ERR_NO_ERROR;
+}
+
 bool SandboxBroker::isRunning() const
 {
     return d->cluster != nullptr;

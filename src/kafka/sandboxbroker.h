@@ -23,6 +23,9 @@ public:
     bool start(const std::string& org, uint16_t port, std::string* error);
     /// Creates one more topic (kPartitions partitions) on the running broker.
     bool createTopic(const std::string& topic, std::string* error);
+    /// Takes the broker down (every connection cut, new ones refused) or up again, as a restart
+    /// does; the log and the groups' committed offsets stay. False when not running.
+    bool setDown(bool down);
     /// Stops the broker; clients see it go away.
     void stop();
 

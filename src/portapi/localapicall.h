@@ -1,5 +1,7 @@
 #pragma once
 
+#include "portroute.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QString>
@@ -15,11 +17,16 @@ struct LocalApiCall
     /// Bodies are kept up to this size (a 413 body is known by its size alone).
     static constexpr qsizetype kKeptBodyBytes = 16 * 1024;
 
-    QDateTime at;           ///< when it was answered (UTC)
-    QByteArray method;      ///< GET, POST, PATCH, …
-    QString path;           ///< e.g. /v1/workflows/nodes/runs/wfnr_…
-    int status = 0;         ///< the HTTP status answered
-    QString error;          ///< Port's "message" when refused, else empty
+    QDateTime at;      ///< when it was answered (UTC)
+    QByteArray method; ///< GET, POST, PATCH, …
+    QString path;      ///< e.g. /v1/workflows/nodes/runs/wfnr_…
+    /// The route the method and path matched (PortRoutes::match) and the ids they carry, so
+    /// whoever reads the call never parses its path again.
+    PortRouteMatch route;
+    int status = 0; ///< the HTTP status answered
+    QString error;  ///< Port's "message" when refused, else empty
+    /// The fault answered instead of handling the call (LocalApiFaults), else empty.
+    QString fault;
     QByteArray body;        ///< the request body, redacted and cut at kKeptBodyBytes
     qsizetype bodySize = 0; ///< the whole body's size in bytes
     /// The request's User-Agent (who called: Porthole's Report tab sends "Porthole-Report/…",

@@ -49,6 +49,16 @@ struct LocalPortApi::Held
     QByteArray userAgent;
 };
 
+// A report whose answer waits (LocalApiFaults::reportDelayMs).
+struct LocalPortApi::Delayed
+{
+    LocalApiRequest request;
+    LocalApiReply reply;
+    QHttpServerResponder responder;
+    QPointer<QTcpSocket> socket;
+    QByteArray userAgent;
+};
+
 LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHttpServer)
 {
     m_deadline = new QTimer(this);
@@ -67,6 +77,8 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
                 else if (name.compare("user-agent", Qt::CaseInsensitive) == 0)
                     userAgent = value;
             r.body = request.body();
+            if (answerFault(r, userAgent, responder))
+                return;
             const LocalApiReply reply = m_handler.handle(r);
             if (!reply.unknownRun || !m_catchUp) {
                 answer(r, userAgent, reply, std::move(responder));
@@ -92,12 +104,70 @@ void LocalPortApi::answer(const LocalApiRequest& r, const QByteArray& userAgent,
     for (const auto& [name, value] : reply.headers)
         response.setHeader(name, value);
     response.write(std::move(responder));
+    record(r, userAgent, reply);
+}
+
+void LocalPortApi::record(const LocalApiRequest& r, const QByteArray& userAgent,
+                          const LocalApiReply& reply)
+{
     Q_EMIT requestHandled(
         r.method, r.path, reply.status,
         QJsonDocument::fromJson(reply.body).object().value(QStringLiteral("message")).toString());
     // Recorded as answered: a held request is handled more than once but answered once.
     m_handler.recordCall(r, reply, userAgent);
     Q_EMIT callRecorded(m_handler.calls().constLast());
+}
+
+// Answers a report with the configured fault instead of the handler's answer; false when the
+// request gets none.
+bool LocalPortApi::answerFault(const LocalApiRequest& r, const QByteArray& userAgent,
+                               QHttpServerResponder& responder)
+{
+    const PortRouteMatch route = PortRoutes::match(r.method, r.path);
+    if (!route.matched() || !PortRoutes::route(route.route).reports)
+        return false;
+    if (m_faults.firstReportStatus && !m_faultedRuns.contains(route.runId())) {
+        m_faultedRuns.insert(route.runId());
+        LocalApiReply reply;
+        reply.status = m_faults.firstReportStatus;
+        const bool limited = reply.status == 429;
+        reply.fault = limited ? QStringLiteral("api-429") : QStringLiteral("api-5xx");
+        reply.body = QJsonDocument(QJsonObject{{QStringLiteral("ok"), false},
+                                               {QStringLiteral("error"),
+                                                limited ? QStringLiteral("rate_limited")
+                                                        : QStringLiteral("service_unavailable")},
+                                               {QStringLiteral("message"),
+                                                limited ? QStringLiteral("too many requests")
+                                                        : QStringLiteral("service unavailable")}})
+                         .toJson(QJsonDocument::Compact);
+        if (m_faults.retryAfterS > 0)
+            reply.headers.append({"Retry-After", QByteArray::number(m_faults.retryAfterS)});
+        answer(r, userAgent, reply, std::move(responder));
+        return true;
+    }
+    if (m_faults.reportDelayMs <= 0)
+        return false;
+    // Handled now, answered late: a client that gives up meanwhile must not report again.
+    LocalApiReply reply = m_handler.handle(r);
+    reply.fault = QStringLiteral("api-slow");
+    auto delayed =
+        std::unique_ptr<Delayed>(new Delayed{r, reply, std::move(responder), nullptr, userAgent});
+    delayed->socket = delayed->responder.socket();
+    Delayed* raw = delayed.get();
+    m_delayed.push_back(std::move(delayed));
+    QTimer::singleShot(m_faults.reportDelayMs, this, [this, raw] {
+        for (auto it = m_delayed.begin(); it != m_delayed.end(); ++it) {
+            if (it->get() != raw)
+                continue;
+            if (raw->socket)
+                answer(raw->request, raw->userAgent, raw->reply, std::move(raw->responder));
+            else // the client went away: the call was still handled
+                record(raw->request, raw->userAgent, raw->reply);
+            m_delayed.erase(it);
+            return;
+        }
+    });
+    return true;
 }
 
 void LocalPortApi::setCatchUpEnabled(bool enabled, int maxWaitMs)
@@ -139,6 +209,7 @@ void LocalPortApi::answerHeld(quint64 upToTicket, bool final)
 LocalPortApi::~LocalPortApi()
 {
     m_held.clear(); // while their sockets still exist
+    m_delayed.clear();
 }
 
 bool LocalPortApi::listen(quint16 port, QString* error)

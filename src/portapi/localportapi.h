@@ -5,6 +5,7 @@
 #include <QByteArrayView>
 #include <QHttpServer>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <list>
@@ -15,6 +16,18 @@ class QTcpServer;
 class QTimer;
 
 namespace porthole {
+
+/// Faults the local API answers reports with, so a check can prove a consumer survives Port's
+/// bad days (check-consumer --faults). A report is a call on a route that changes a run.
+struct LocalApiFaults
+{
+    /// Each run's first report is answered with this status (503, 429) and not handled; 0: none.
+    int firstReportStatus = 0;
+    /// With firstReportStatus: the Retry-After header's seconds (0: no header).
+    int retryAfterS = 0;
+    /// Every report is handled at once but answered this late (ms; 0: at once).
+    int reportDelayMs = 0;
+};
 
 // The local Port API: LocalPortApiHandler served over HTTP by QHttpServer on 127.0.0.1 only.
 // The sandbox feeds it every message value seen on {org}.runs through observeMessage(), so a
@@ -54,6 +67,8 @@ public:
     void setCatchUpEnabled(bool enabled, int maxWaitMs = 1500);
     /// Every message published before catchUpRequested(ticket) has been observed.
     void caughtUp(quint64 ticket);
+    /// Injects faults into the answers to reports (default: none).
+    void setFaults(const LocalApiFaults& faults) { m_faults = faults; }
     /// Requests held right now (tests, logs).
     int heldRequests() const { return int(m_held.size()); }
     /// The handler (routes, tokens, run state).
@@ -72,6 +87,7 @@ Q_SIGNALS:
 
 private:
     struct Held;
+    struct Delayed;
     LocalPortApiHandler m_handler;
     std::list<std::unique_ptr<Held>> m_held;
     bool m_catchUp = false;
@@ -81,6 +97,12 @@ private:
     void answer(const LocalApiRequest& r, const QByteArray& userAgent, const LocalApiReply& reply,
                 QHttpServerResponder&& out);
     void answerHeld(quint64 upToTicket, bool final);
+    bool answerFault(const LocalApiRequest& r, const QByteArray& userAgent,
+                     QHttpServerResponder& responder);
+    void record(const LocalApiRequest& r, const QByteArray& userAgent, const LocalApiReply& reply);
+    LocalApiFaults m_faults;
+    QSet<QString> m_faultedRuns; // runs whose first report got the fault
+    std::list<std::unique_ptr<Delayed>> m_delayed;
     std::unique_ptr<QHttpServer> m_server;
     quint16 m_port = 0;
 };

@@ -1,5 +1,6 @@
 #include "localportapihandler.h"
 
+#include "localapireply_p.h"
 #include "portvalidator.h"
 #include "redactor.h"
 
@@ -9,65 +10,8 @@
 #include <QUuid>
 
 namespace porthole {
-namespace {
 
-LocalApiReply json(int status, const QJsonObject& body)
-{
-    return {status, QJsonDocument(body).toJson(QJsonDocument::Compact), {}};
-}
-
-LocalApiReply failure(int status, const QString& error, const QString& message)
-{
-    return json(status, {{QStringLiteral("ok"), false},
-                         {QStringLiteral("error"), error},
-                         {QStringLiteral("message"), message}});
-}
-
-LocalApiReply ok(QJsonObject extra = {})
-{
-    extra.insert(QStringLiteral("ok"), true);
-    return json(200, extra);
-}
-
-LocalApiReply invalid(const QString& message)
-{
-    return failure(422, QStringLiteral("invalid_request"), message);
-}
-
-LocalApiReply notFound(const QString& message)
-{
-    return failure(404, QStringLiteral("not_found"), message);
-}
-
-// A 404 for a run the store does not know; when the id is well formed the run may be on its
-// way (published, not yet read), which LocalPortApi can wait for.
-LocalApiReply unknown(const QString& message, const QString& id)
-{
-    LocalApiReply reply = notFound(message);
-    reply.unknownRun = PortValidator::isNodeRunId(id) || PortValidator::isWorkflowRunId(id) ||
-                       PortValidator::isActionRunId(id);
-    return reply;
-}
-
-// Parses a JSON object body; on failure fills `reply` with Port's 400 answer.
-bool parseObject(const QByteArray& body, QJsonObject* out, LocalApiReply* reply)
-{
-    QJsonParseError err;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
-    if (err.error != QJsonParseError::NoError || !doc.isObject()) {
-        *reply = failure(400, QStringLiteral("invalid_json"),
-                         err.error != QJsonParseError::NoError
-                             ? QStringLiteral("body is not valid JSON: %1 at offset %2")
-                                   .arg(err.errorString())
-                                   .arg(err.offset)
-                             : QStringLiteral("body must be a JSON object"));
-        return false;
-    }
-    *out = doc.object();
-    return true;
-}
-
-} // namespace
+using namespace localapi;
 
 LocalPortApiHandler::LocalPortApiHandler() = default;
 
@@ -85,8 +29,7 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
                         QStringLiteral("request body is %1 bytes; the limit is 1 MiB")
                             .arg(request.body.size()));
     } else {
-        QStringList parts = request.path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
-        reply = route(request, parts);
+        reply = route(request, PortRoutes::match(request.method, request.path));
     }
     reply.headers.append(
         {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
@@ -100,7 +43,9 @@ void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const Local
     call.at = QDateTime::currentDateTimeUtc();
     call.method = request.method;
     call.path = request.path;
+    call.route = PortRoutes::match(request.method, request.path);
     call.status = reply.status;
+    call.fault = reply.fault;
     if (reply.status >= 400)
         call.error = QJsonDocument::fromJson(reply.body)
                          .object()
@@ -184,65 +129,19 @@ LocalApiReply LocalPortApiHandler::patchOrganization(const QByteArray& body)
     return organization();
 }
 
-LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QStringList& p)
+LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const PortRouteMatch& m)
 {
-    const auto is = [&p](std::initializer_list<const char*> pattern) {
-        if (qsizetype(pattern.size()) != p.size())
-            return false;
-        qsizetype i = 0;
-        for (const char* part : pattern) {
-            if (qstrcmp(part, "*") != 0 && p.at(i) != QLatin1String(part))
-                return false;
-            ++i;
-        }
-        return true;
-    };
-    const QByteArray& m = r.method;
-    enum class Route
-    {
-        None,
-        Token,
-        NodePatch,
-        NodeLogs,
-        RunNodePatch,
-        RunGet,
-        ActionPatch,
-        ActionLogs,
-        ActionGet,
-        ActionResponse,
-        Kafka,
-        Org,
-        OrgPatch
-    };
-    Route route = Route::None;
-    QByteArray expected;
-    const auto match = [&](Route candidate, const char* method, bool matched) {
-        if (!matched || route != Route::None)
-            return;
-        if (m == method)
-            route = candidate;
-        else
-            expected = method;
-    };
-    match(Route::Token, "POST", is({"v1", "auth", "access_token"}));
-    match(Route::NodePatch, "PATCH", is({"v1", "workflows", "nodes", "runs", "*"}));
-    match(Route::NodeLogs, "POST", is({"v1", "workflows", "nodes", "runs", "*", "logs"}));
-    match(Route::RunNodePatch, "PATCH", is({"v1", "workflows", "runs", "*", "nodes", "*"}));
-    match(Route::RunGet, "GET", is({"v1", "workflows", "runs", "*"}));
-    match(Route::ActionPatch, "PATCH", is({"v1", "actions", "runs", "*"}));
-    match(Route::ActionGet, "GET", is({"v1", "actions", "runs", "*"}));
-    match(Route::ActionLogs, "POST", is({"v1", "actions", "runs", "*", "logs"}));
-    match(Route::Kafka, "GET", is({"v1", "kafka-credentials"}));
-    match(Route::ActionResponse, "PATCH", is({"v1", "actions", "runs", "*", "response"}));
-    match(Route::Org, "GET", is({"v1", "organization"}));
-    match(Route::OrgPatch, "PATCH", is({"v1", "organization"}));
-    if (route == Route::None && !expected.isEmpty())
-        return failure(405, QStringLiteral("method_not_allowed"),
-                       QStringLiteral("%1 %2 is not supported (use %3)")
-                           .arg(QString::fromLatin1(m), r.path, QString::fromLatin1(expected)));
+    using Route = PortRouteId;
+    const Route route = m.route;
+    if (route == Route::None && !m.allowedMethod.isEmpty())
+        return failure(
+            405, QStringLiteral("method_not_allowed"),
+            QStringLiteral("%1 %2 is not supported (use %3)")
+                .arg(QString::fromLatin1(r.method), r.path, QString::fromLatin1(m.allowedMethod)));
     if (route == Route::None)
-        return notFound(QStringLiteral("no route %1 %2").arg(QString::fromLatin1(m), r.path));
-    if (route == Route::Token)
+        return notFound(
+            QStringLiteral("no route %1 %2").arg(QString::fromLatin1(r.method), r.path));
+    if (route == Route::AccessToken)
         return accessToken(r.body);
     if (!authorized(r.authorization))
         return failure(401, QStringLiteral("unauthorized"),
@@ -251,7 +150,7 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
                            : QStringLiteral("the bearer token is invalid or expired"));
 
     switch (route) {
-    case Route::Kafka: {
+    case Route::KafkaCredentials: {
         QJsonArray brokers;
         for (const QString& b : m_bootstrap.split(QLatin1Char(','), Qt::SkipEmptyParts))
             brokers.append(b.trimmed());
@@ -262,20 +161,27 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
                                 {QStringLiteral("username"), m_kafkaUser},
                                 {QStringLiteral("password"), m_kafkaPassword}}}});
     }
-    case Route::Org:
+    case Route::Organization:
         return organization();
-    case Route::OrgPatch:
+    case Route::OrganizationPatch:
         return patchOrganization(r.body);
-    case Route::RunGet: {
-        const QJsonObject run = m_store.workflowRunJson(p.at(3));
+    case Route::WorkflowRun: {
+        const QJsonObject run = m_store.workflowRunJson(m.workflowRunId);
         if (run.isEmpty())
-            return unknown(QStringLiteral("workflow run %1 was not found").arg(p.at(3)), p.at(3));
+            return unknown(QStringLiteral("workflow run %1 was not found").arg(m.workflowRunId),
+                           m.workflowRunId);
         return ok({{QStringLiteral("workflowRun"), run}});
     }
-    case Route::ActionGet: {
-        const QJsonObject run = m_store.actionRunJson(p.at(3));
+    case Route::WorkflowRunsClaim:
+    case Route::WorkflowRunsAck:
+    case Route::ActionRunsClaim:
+    case Route::ActionRunsAck:
+        return claimOrAck(route, r.body);
+    case Route::ActionRunGet: {
+        const QJsonObject run = m_store.actionRunJson(m.actionRunId);
         if (run.isEmpty())
-            return unknown(QStringLiteral("action run %1 was not found").arg(p.at(3)), p.at(3));
+            return unknown(QStringLiteral("action run %1 was not found").arg(m.actionRunId),
+                           m.actionRunId);
         return ok({{QStringLiteral("run"), run}});
     }
     default:
@@ -288,17 +194,17 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
         return reply;
     QString problem;
     switch (route) {
-    case Route::NodePatch:
-    case Route::RunNodePatch:
+    case Route::NodeRun:
+    case Route::WorkflowRunNode:
         problem = PortValidator::nodeRunUpdate(body);
         break;
-    case Route::NodeLogs:
+    case Route::NodeRunLogs:
         problem = PortValidator::nodeRunLogs(body);
         break;
-    case Route::ActionPatch:
+    case Route::ActionRun:
         problem = PortValidator::actionRunUpdate(body);
         break;
-    case Route::ActionResponse:
+    case Route::ActionRunResponse:
         if (!body.contains(QStringLiteral("response")))
             problem = QStringLiteral("body must have \"response\" (the webhook's answer)");
         break;
@@ -311,34 +217,35 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const QString
 
     QString missing;
     switch (route) {
-    case Route::NodePatch:
-        missing = m_store.updateNodeRun(p.at(4), {}, body);
+    case Route::NodeRun:
+        missing = m_store.updateNodeRun(m.nodeRunId, {}, body);
         break;
-    case Route::RunNodePatch:
-        if (!m_store.hasWorkflowRun(p.at(3)) && !m_store.hasNodeRun(p.at(5)))
-            missing = QStringLiteral("workflow run %1 was not found").arg(p.at(3));
+    case Route::WorkflowRunNode:
+        if (!m_store.hasWorkflowRun(m.workflowRunId) && !m_store.hasNodeRun(m.nodeRunId))
+            missing = QStringLiteral("workflow run %1 was not found").arg(m.workflowRunId);
         else
-            missing = m_store.updateNodeRun(p.at(5), p.at(3), body);
+            missing = m_store.updateNodeRun(m.nodeRunId, m.workflowRunId, body);
         break;
-    case Route::NodeLogs:
-        missing = m_store.appendNodeRunLogs(p.at(4), body);
+    case Route::NodeRunLogs:
+        missing = m_store.appendNodeRunLogs(m.nodeRunId, body);
         break;
-    case Route::ActionPatch:
-        missing = m_store.updateActionRun(p.at(3), body);
+    case Route::ActionRun:
+        missing = m_store.updateActionRun(m.actionRunId, body);
         break;
-    case Route::ActionResponse:
-        missing = m_store.setActionRunResponse(p.at(3), body.value(QStringLiteral("response")));
+    case Route::ActionRunResponse:
+        missing =
+            m_store.setActionRunResponse(m.actionRunId, body.value(QStringLiteral("response")));
         break;
     default:
-        missing = m_store.appendActionRunLog(p.at(3), body);
+        missing = m_store.appendActionRunLog(m.actionRunId, body);
         break;
     }
     if (!missing.isEmpty()) {
         // The id this route names: the node run for node routes, else the run.
-        const QString id = route == Route::RunNodePatch
-                               ? (m_store.hasWorkflowRun(p.at(3)) ? p.at(5) : p.at(3))
-                           : (route == Route::NodePatch || route == Route::NodeLogs) ? p.at(4)
-                                                                                     : p.at(3);
+        const QString id =
+            route == Route::WorkflowRunNode && !m_store.hasWorkflowRun(m.workflowRunId)
+                ? m.workflowRunId
+                : m.runId();
         const bool known =
             m_store.hasNodeRun(id) || m_store.hasWorkflowRun(id) || m_store.hasActionRun(id);
         return known ? notFound(missing) : unknown(missing, id);

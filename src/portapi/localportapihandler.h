@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QList>
 #include <QPair>
+#include <QSet>
 #include <QString>
 
 namespace porthole {
@@ -31,6 +32,8 @@ struct LocalApiReply
     /// A 404 for a well-formed run id the store does not know (yet): the sandbox may catch up
     /// on its topic and ask again before answering.
     bool unknownRun = false;
+    /// The fault answered instead of handling the request (LocalApiFaults), else empty.
+    QString fault;
 };
 
 // The local Port API's behaviour without HTTP, so every rule is unit-testable: routes, bearer
@@ -79,11 +82,12 @@ public:
     static constexpr qsizetype kKeptCalls = 1000;
 
 private:
-    LocalApiReply route(const LocalApiRequest& request, const QStringList& parts);
+    LocalApiReply route(const LocalApiRequest& request, const PortRouteMatch& match);
     LocalApiReply accessToken(const QByteArray& body);
     LocalApiReply organization() const;
     LocalApiReply patchOrganization(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
+    LocalApiReply claimOrAck(PortRouteId route, const QByteArray& body);
 
     LocalRunStore m_store;
     QString m_clientId = QStringLiteral("sandbox");
@@ -96,6 +100,8 @@ private:
     QHash<QString, QDateTime> m_tokens; // token → expiry
     QJsonObject m_orgSettings;          // PATCH /v1/organization {"settings":{…}}, merged
     QList<LocalApiCall> m_calls;
+    QHash<QString, QDateTime> m_claimedUntil; // polling: claimed run → visible again at
+    QSet<QString> m_acked;                    // polling: runs acknowledged (a repeat is 409)
 };
 
 } // namespace porthole

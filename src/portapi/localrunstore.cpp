@@ -166,6 +166,26 @@ QString LocalRunStore::appendActionRunLog(const QString& runId, const QJsonObjec
     return {};
 }
 
+QStringList LocalRunStore::pendingNodeRuns() const
+{
+    QStringList ids;
+    for (auto it = m_nodeRuns.constBegin(); it != m_nodeRuns.constEnd(); ++it)
+        if (it->status == QLatin1String("IN_PROGRESS"))
+            ids << it.key();
+    ids.sort();
+    return ids;
+}
+
+QStringList LocalRunStore::pendingActionRuns() const
+{
+    QStringList ids;
+    for (auto it = m_actionRuns.constBegin(); it != m_actionRuns.constEnd(); ++it)
+        if (it->status == QLatin1String("IN_PROGRESS"))
+            ids << it.key();
+    ids.sort();
+    return ids;
+}
+
 QJsonObject LocalRunStore::nodeRunJson(const QString& nodeRunId) const
 {
     const auto it = m_nodeRuns.constFind(nodeRunId);

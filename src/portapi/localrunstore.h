@@ -41,6 +41,9 @@ public:
     bool hasWorkflowRun(const QString& id) const { return m_workflowRuns.contains(id); }
     bool hasNodeRun(const QString& id) const { return m_nodeRuns.contains(id); }
     bool hasActionRun(const QString& id) const { return m_actionRuns.contains(id); }
+    /// The node runs / classic action runs still IN_PROGRESS, sorted (the polling routes).
+    QStringList pendingNodeRuns() const;
+    QStringList pendingActionRuns() const;
     /// Numbers of known runs (for the sandbox's log line).
     qsizetype nodeRunCount() const { return m_nodeRuns.size(); }
 

@@ -1,5 +1,6 @@
 #include "portrequest.h"
 
+#include "portroute.h"
 #include "portvalidator.h"
 
 #include <QJsonArray>
@@ -66,7 +67,7 @@ PortRequest PortRequest::accessToken(const QString& clientId, const QString& cli
     PortRequest r;
     r.kind = Kind::AccessToken;
     r.method = "POST";
-    r.path = QStringLiteral("/v1/auth/access_token");
+    r.path = PortRoutes::path(PortRouteId::AccessToken);
     r.body = orderedObject(
         {{QStringLiteral("clientId"), clientId}, {QStringLiteral("clientSecret"), clientSecret}});
     r.needsToken = false;
@@ -89,9 +90,9 @@ std::optional<PortRequest> PortRequest::nodeRunUpdate(const NodeRunUpdate& u, No
         }
         if (!checkId(u.workflowRunId, "wfr_", QStringLiteral("workflow run"), error))
             return std::nullopt;
-        r.path = QStringLiteral("/v1/workflows/runs/%1/nodes/%2").arg(u.workflowRunId, u.nodeRunId);
+        r.path = PortRoutes::path(PortRouteId::WorkflowRunNode, {u.workflowRunId, u.nodeRunId});
     } else {
-        r.path = QStringLiteral("/v1/workflows/nodes/runs/%1").arg(u.nodeRunId);
+        r.path = PortRoutes::path(PortRouteId::NodeRun, {u.nodeRunId});
     }
     QList<QPair<QString, QJsonValue>> members;
     if (!u.status.isEmpty())
@@ -124,7 +125,7 @@ std::optional<PortRequest> PortRequest::nodeRunLogs(const QString& nodeRunId,
     PortRequest r;
     r.kind = Kind::NodeRunLogs;
     r.method = "POST";
-    r.path = QStringLiteral("/v1/workflows/nodes/runs/%1/logs").arg(nodeRunId);
+    r.path = PortRoutes::path(PortRouteId::NodeRunLogs, {nodeRunId});
     QJsonArray entries;
     for (const NodeLogEntry& e : logs)
         entries.append(QJsonObject{{QStringLiteral("level"), e.level},
@@ -141,7 +142,7 @@ std::optional<PortRequest> PortRequest::actionRunUpdate(const ActionRunUpdate& u
     PortRequest r;
     r.kind = Kind::ActionRunUpdate;
     r.method = "PATCH";
-    r.path = QStringLiteral("/v1/actions/runs/%1").arg(u.runId);
+    r.path = PortRoutes::path(PortRouteId::ActionRun, {u.runId});
     QList<QPair<QString, QJsonValue>> members;
     if (!u.status.isEmpty())
         members.append({QStringLiteral("status"), u.status});
@@ -168,7 +169,7 @@ std::optional<PortRequest> PortRequest::actionRunLog(const QString& runId, const
     PortRequest r;
     r.kind = Kind::ActionRunLogs;
     r.method = "POST";
-    r.path = QStringLiteral("/v1/actions/runs/%1/logs").arg(runId);
+    r.path = PortRoutes::path(PortRouteId::ActionRunLogs, {runId});
     QList<QPair<QString, QJsonValue>> members{{QStringLiteral("message"), message}};
     if (!terminationStatus.isEmpty())
         members.append({QStringLiteral("terminationStatus"), terminationStatus});
@@ -183,7 +184,7 @@ std::optional<PortRequest> PortRequest::workflowRun(const QString& workflowRunId
     PortRequest r;
     r.kind = Kind::WorkflowRun;
     r.method = "GET";
-    r.path = QStringLiteral("/v1/workflows/runs/%1").arg(workflowRunId);
+    r.path = PortRoutes::path(PortRouteId::WorkflowRun, {workflowRunId});
     return r;
 }
 
@@ -192,7 +193,7 @@ PortRequest PortRequest::kafkaCredentials()
     PortRequest r;
     r.kind = Kind::KafkaCredentials;
     r.method = "GET";
-    r.path = QStringLiteral("/v1/kafka-credentials");
+    r.path = PortRoutes::path(PortRouteId::KafkaCredentials);
     return r;
 }
 
@@ -201,7 +202,7 @@ PortRequest PortRequest::organization()
     PortRequest r;
     r.kind = Kind::Organization;
     r.method = "GET";
-    r.path = QStringLiteral("/v1/organization");
+    r.path = PortRoutes::path(PortRouteId::Organization);
     return r;
 }
 

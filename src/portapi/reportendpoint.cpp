@@ -67,21 +67,31 @@ QList<ReportEndpoint::Id> ReportEndpoint::all()
     return {NodeRun, WorkflowRunNode, NodeRunLogs, ActionRun, ActionRunLog};
 }
 
-QString ReportEndpoint::label() const
+PortRouteId ReportEndpoint::route() const
 {
     switch (m_id) {
     case NodeRun:
-        return QStringLiteral("Workflow node run · PATCH /v1/workflows/nodes/runs/{wfnr}");
+        return PortRouteId::NodeRun;
     case WorkflowRunNode:
-        return QStringLiteral("Workflow node run · PATCH /v1/workflows/runs/{wfr}/nodes/{wfnr}");
+        return PortRouteId::WorkflowRunNode;
     case NodeRunLogs:
-        return QStringLiteral("Workflow node run logs · POST /v1/workflows/nodes/runs/{wfnr}/logs");
+        return PortRouteId::NodeRunLogs;
     case ActionRun:
-        return QStringLiteral("Classic action run · PATCH /v1/actions/runs/{r}");
+        return PortRouteId::ActionRun;
     case ActionRunLog:
-        return QStringLiteral("Classic action run log · POST /v1/actions/runs/{r}/logs");
+        return PortRouteId::ActionRunLogs;
     }
-    return {};
+    return PortRouteId::None;
+}
+
+QString ReportEndpoint::label() const
+{
+    const QString what = m_id == NodeRun || m_id == WorkflowRunNode
+                             ? QStringLiteral("Workflow node run")
+                         : m_id == NodeRunLogs ? QStringLiteral("Workflow node run logs")
+                         : m_id == ActionRun   ? QStringLiteral("Classic action run")
+                                               : QStringLiteral("Classic action run log");
+    return what + QStringLiteral(" · ") + PortRoutes::describe(route());
 }
 
 bool ReportEndpoint::isWorkflow() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "portrequest.h"
+#include "portroute.h"
 
 #include <QJsonValue>
 #include <QList>
@@ -44,6 +45,8 @@ public:
     explicit ReportEndpoint(Id id = NodeRun) : m_id(id) {}
     Id id() const { return m_id; }
 
+    /// Its route in Port's route table.
+    PortRouteId route() const;
     /// "Workflow node run · PATCH /v1/workflows/nodes/runs/{wfnr}", …
     QString label() const;
     /// True for the workflow node run endpoints (wfnr_ ids).

@@ -59,6 +59,9 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
     m_watch = std::make_unique<WatchSession>(options);
     connect(m_watch->worker(), &WatchWorker::messagesReceived, this,
             [this](const MessageBatch& batch) {
+                // A batch queued before stop() still arrives after the API has gone.
+                if (!m_api)
+                    return;
                 for (const WatchedMessage& m : *batch) {
                     if (!m.record->value)
                         continue;
@@ -146,6 +149,11 @@ QString Sandbox::bootstrap() const
 QString Sandbox::apiUrl() const
 {
     return m_api ? m_api->baseUrl() : QString();
+}
+
+bool Sandbox::setBrokerDown(bool down)
+{
+    return m_broker && m_broker->setDown(down);
 }
 
 } // namespace porthole

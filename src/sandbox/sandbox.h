@@ -45,6 +45,9 @@ public:
     /// The same for every message `session` will send, fresh run ids included, with one log
     /// line for all of them.
     void registerPublished(const PublishSession& session);
+    /// Takes the broker down (connections cut, new ones refused) or up again; its log and the
+    /// groups' committed offsets stay, as across a real broker's restart.
+    bool setBrokerDown(bool down);
     /// The client secret the local API accepts (and signs with); empty when stopped.
     QString clientSecret() const;
     /// The local Port API (to register runs or read its state).

@@ -6,49 +6,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "checkclitest.h"
+
+using namespace checktest;
+
 namespace {
-
-const QString kCli = QStringLiteral(PORTHOLE_CLI);
-const QString kPython = QStringLiteral("/usr/bin/python3");
-const QString kHere = QStringLiteral(PORTHOLE_CHECK_TEST_DIR);
-const QString kNode =
-    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/nodes/basic-publish-event.json");
-const QString kContext =
-    QStringLiteral(PORTHOLE_SOURCE_DIR "/resources/examples/contexts/workflow.json");
-
-struct Result
-{
-    int exitCode = -1;
-    QString out, err;
-    qint64 ms = 0;
-};
-
-Result check(QStringList options, const QStringList& command)
-{
-    QProcess p;
-    QElapsedTimer clock;
-    clock.start();
-    p.start(kCli, QStringList{QStringLiteral("check-consumer"), kNode} + options +
-                      QStringList{QStringLiteral("--")} + command);
-    if (!p.waitForFinished(120000))
-        p.kill();
-    Result r{p.exitCode(), QString::fromUtf8(p.readAllStandardOutput()),
-             QString::fromUtf8(p.readAllStandardError()), clock.elapsed()};
-    qInfo().noquote() << "check-consumer took" << r.ms << "ms, exit" << r.exitCode << "\n"
-                      << r.out << r.err;
-    return r;
-}
-
-QStringList runLines(const Result& r)
-{
-    return r.out.split(QLatin1Char('\n')).filter(QRegularExpression(QStringLiteral("^run \\d+/")));
-}
-
-QString summary(const Result& r)
-{
-    const QStringList lines = r.out.trimmed().split(QLatin1Char('\n'));
-    return lines.isEmpty() ? QString() : lines.last();
-}
 
 QStringList buggy(const char* mode)
 {
@@ -220,6 +182,32 @@ private Q_SLOTS:
         QVERIFY(r.err.contains(
             QStringLiteral("reported for a run the API does not know (PATCH "
                            "/v1/workflows/nodes/runs/wfnr_0000000000000000 → 404)")));
+    }
+
+    // --rate paces the runs and adds the latency percentiles and the sustained rate.
+    void pacedRunsGiveLatencyPercentiles()
+    {
+        const Result r = check(
+            {QStringLiteral("--count"), QStringLiteral("30"), QStringLiteral("--rate"),
+             QStringLiteral("15"), QStringLiteral("--timeout-s"), QStringLiteral("20")},
+            {kPython, kHere + QStringLiteral("/fault_consumer.py"), QStringLiteral("robust")});
+        QCOMPARE(summary(r),
+                 QStringLiteral("check-consumer: runs=30 completed=30 failed=0 missing=0"));
+        QCOMPARE(r.exitCode, 0);
+        static const QRegularExpression latency(
+            QStringLiteral(
+                "^latency: first-report p50=(\\d+)ms p95=(\\d+)ms p99=(\\d+)ms; completed "
+                "p50=(\\d+)ms p95=(\\d+)ms p99=(\\d+)ms; sustained ([\\d.]+) runs/s \\(30 "
+                "completed in ([\\d.]+) s\\)$"),
+            QRegularExpression::MultilineOption);
+        const auto m = latency.match(r.out);
+        QVERIFY2(m.hasMatch(), qPrintable(r.out));
+        QVERIFY(m.captured(1).toInt() <= m.captured(2).toInt());
+        QVERIFY(m.captured(2).toInt() <= m.captured(3).toInt());
+        QVERIFY(m.captured(4).toInt() <= m.captured(6).toInt());
+        // Paced at 15/s, 30 runs take at least ~2 s to go out: no run can be done sooner.
+        QVERIFY2(m.captured(8).toDouble() >= 1.9, qPrintable(m.captured(8)));
+        QVERIFY(m.captured(7).toDouble() > 0 && m.captured(7).toDouble() <= 16);
     }
 
     void usageErrors()

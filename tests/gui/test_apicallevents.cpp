@@ -15,6 +15,7 @@ LocalApiCall call(const char* method, const char* path, const QByteArray& body, 
     c.at = QDateTime::currentDateTimeUtc();
     c.method = method;
     c.path = QString::fromLatin1(path);
+    c.route = PortRoutes::match(c.method, c.path); // as the local API records it
     c.body = body;
     c.bodySize = body.size();
     c.status = status;

@@ -6,6 +6,7 @@
 
 #include "template/contextmodel.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QElapsedTimer>
@@ -95,6 +96,48 @@ private Q_SLOTS:
         QTRY_VERIFY(details->toPlainText().contains(second));
         QCOMPARE(timeline->runId(), second);
         QCOMPARE(timeline->stages().value(0), QStringLiteral("published"));
+    }
+
+    // The faults of porthole-cli check-consumer --faults as checkboxes: each checked one is a
+    // round of its own, and the summary gives each fault's verdict with its reason.
+    void faultsAreRoundsWithTheirVerdicts()
+    {
+        CheckConsumerDialog dialog(seedNode(), ContextModel::preset(ContextModel::Preset::Workflow),
+                                   QStringLiteral("basic-publish-event"));
+        dialog.show();
+        auto* api5xx = dialog.findChild<QCheckBox*>(QStringLiteral("checkFault_api-5xx"));
+        auto* redeliver = dialog.findChild<QCheckBox*>(QStringLiteral("checkFault_redeliver"));
+        auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("checkRuns"));
+        auto* summary = dialog.findChild<QLabel*>(QStringLiteral("checkSummary"));
+        QVERIFY(api5xx && redeliver && table && summary);
+        QVERIFY(!api5xx->toolTip().isEmpty());
+        QTest::mouseClick(api5xx, Qt::LeftButton);
+        QTest::mouseClick(redeliver, Qt::LeftButton);
+        QVERIFY(api5xx->isChecked() && redeliver->isChecked());
+        dialog.findChild<QLineEdit*>(QStringLiteral("checkCommand"))
+            ->setText(QStringLiteral("/usr/bin/python3 \"%1/check/fault_consumer.py\" naive")
+                          .arg(kTests));
+        dialog.findChild<QSpinBox*>(QStringLiteral("checkTimeout"))->setValue(8);
+        QSignalSpy finished(&dialog, &CheckConsumerDialog::checkFinished);
+        dialog.startCheck();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 90000);
+        QCOMPARE(finished.at(0).at(0).toInt(), 1);
+        const QStringList lines = summary->text().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 3);
+        QVERIFY2(lines.at(0).startsWith(QStringLiteral("fault redeliver: runs=1 completed=0 "
+                                                       "failed=1 missing=0: run 1: reported "
+                                                       "twice after a redelivery")),
+                 qPrintable(lines.at(0)));
+        QVERIFY2(lines.at(1).startsWith(QStringLiteral("fault api-5xx: runs=1 completed=0 "
+                                                       "failed=1 missing=0: run 1: gave up after "
+                                                       "a 503 (no retry)")),
+                 qPrintable(lines.at(1)));
+        QCOMPARE(lines.at(2),
+                 QStringLiteral("check-consumer: runs=2 completed=0 failed=2 missing=0"));
+        // The last round's run stays on screen with its reason.
+        QCOMPARE(table->rowCount(), 1);
+        QVERIFY(table->item(0, 6)->text().contains(QStringLiteral("gave up after a 503")));
+        QVERIFY(!dialog.isRunning());
     }
 
     // Closing the dialog mid-check ends it: the consumer is stopped, nothing crashes, and the

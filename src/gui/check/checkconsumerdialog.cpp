@@ -1,6 +1,8 @@
 #include "checkconsumerdialog.h"
 
+#include "check/checkfault.h"
 #include "check/consumercheck.h"
+#include "check/faultrounds.h"
 #include "gui/story/apicallevents.h"
 #include "gui/story/timelineview.h"
 #include "gui/systemtheme.h"
@@ -10,6 +12,7 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -89,6 +92,17 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     form->addRow(tr("Expected output:"), m_expectOutput);
     m_sign->setObjectName(QStringLiteral("checkSign"));
     form->addRow(QString(), m_sign);
+    // Each checked fault is a round of its own (porthole-cli check-consumer --faults).
+    auto* faults = new QHBoxLayout;
+    for (const QString& fault : CheckFaults::all()) {
+        auto* box = new QCheckBox(fault, this);
+        box->setObjectName(QStringLiteral("checkFault_") + fault);
+        box->setToolTip(CheckFaults::describe(fault));
+        faults->addWidget(box);
+        m_faults.append(box);
+    }
+    faults->addStretch();
+    form->addRow(tr("Faults:"), faults);
 
     m_table->setObjectName(QStringLiteral("checkRuns"));
     m_table->setAccessibleName(tr("Runs"));
@@ -135,7 +149,9 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_start, &QPushButton::clicked, this, &CheckConsumerDialog::startCheck);
     connect(m_cancel, &QPushButton::clicked, this, [this] {
-        if (m_check)
+        if (m_rounds)
+            m_rounds->cancel();
+        else if (m_check)
             m_check->cancel();
     });
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &CheckConsumerDialog::showDetails);
@@ -161,7 +177,20 @@ void CheckConsumerDialog::open(QWidget* parent, const QByteArray& nodeText,
 
 bool CheckConsumerDialog::isRunning() const
 {
-    return m_check && m_check->phase() != ConsumerCheck::Phase::Done;
+    return m_running;
+}
+
+ConsumerCheck* CheckConsumerDialog::check() const
+{
+    return m_rounds ? m_rounds->current() : m_check.get();
+}
+
+const std::vector<CheckRun>& CheckConsumerDialog::runs() const
+{
+    static const std::vector<CheckRun> none;
+    if (const ConsumerCheck* c = check())
+        return c->runs();
+    return m_rounds && !m_rounds->rounds().isEmpty() ? m_rounds->rounds().constLast().runs : none;
 }
 
 void CheckConsumerDialog::startCheck()
@@ -185,28 +214,61 @@ void CheckConsumerDialog::startCheck()
     options.sign = m_sign->isChecked();
     options.program = command.first();
     options.arguments = command.mid(1);
+    QStringList faults;
+    for (QCheckBox* box : std::as_const(m_faults))
+        if (box->isChecked())
+            faults << box->text();
+    m_check.reset();
+    m_rounds.reset();
+    m_log->clear();
+    m_start->setEnabled(false);
+    m_cancel->setEnabled(true);
+    m_running = true;
+    m_summary->setText(tr("Starting a private sandbox and the consumer…"));
+    if (!faults.isEmpty())
+        return startRounds(options, faults);
     m_check = std::make_unique<ConsumerCheck>(options);
+    connect(m_check.get(), &ConsumerCheck::logged, m_log, &QPlainTextEdit::appendPlainText);
+    watch(m_check.get());
+    connect(m_check.get(), &ConsumerCheck::finished, this, &CheckConsumerDialog::onFinished);
+    m_check->start();
+}
+
+// One round per checked fault; the table follows the round running, the summary collects each
+// round's verdict line.
+void CheckConsumerDialog::startRounds(const CheckOptions& options, const QStringList& faults)
+{
+    m_rounds = std::make_unique<FaultRounds>(options, faults);
+    connect(m_rounds.get(), &FaultRounds::logged, m_log, &QPlainTextEdit::appendPlainText);
+    connect(m_rounds.get(), &FaultRounds::roundStarted, this,
+            [this] { watch(m_rounds->current()); });
+    connect(m_rounds.get(), &FaultRounds::roundFinished, this, [this](int index) {
+        QStringList lines;
+        for (int i = 0; i <= index; ++i)
+            lines << FaultRounds::line(m_rounds->rounds().at(i));
+        m_summary->setText(lines.join(QLatin1Char('\n')));
+    });
+    connect(m_rounds.get(), &FaultRounds::finished, this, &CheckConsumerDialog::onFinished);
+    m_rounds->start();
+}
+
+// Shows `check`'s runs live (a fresh table, ledger and timeline for each round).
+void CheckConsumerDialog::watch(ConsumerCheck* check)
+{
     m_table->setRowCount(0);
     m_details->clear();
     m_ledger->clear();
     m_callsFed.clear();
     m_checkStart = QDateTime::currentDateTimeUtc();
-    m_log->clear();
-    connect(m_check.get(), &ConsumerCheck::logged, m_log, &QPlainTextEdit::appendPlainText);
-    connect(&m_check->process(), &ConsumerProcess::printed, this, [this](const QByteArray& bytes) {
+    connect(&check->process(), &ConsumerProcess::printed, this, [this](const QByteArray& bytes) {
         m_log->appendPlainText(QString::fromUtf8(bytes).trimmed());
     });
-    connect(m_check.get(), &ConsumerCheck::runUpdated, this, &CheckConsumerDialog::updateRow);
-    connect(m_check.get(), &ConsumerCheck::finished, this, &CheckConsumerDialog::onFinished);
-    m_start->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_summary->setText(tr("Starting a private sandbox and the consumer…"));
-    m_check->start();
+    connect(check, &ConsumerCheck::runUpdated, this, &CheckConsumerDialog::updateRow);
 }
 
 void CheckConsumerDialog::updateRow(int index)
 {
-    const CheckRun& run = m_check->runs().at(size_t(index));
+    const CheckRun& run = runs().at(size_t(index));
     if (m_table->rowCount() <= index)
         m_table->setRowCount(index + 1);
     const bool judged = run.outcome != CheckRun::Outcome::Pending;
@@ -276,9 +338,9 @@ void CheckConsumerDialog::feedTimeline(const CheckRun& run)
 void CheckConsumerDialog::showDetails()
 {
     const int row = m_table->currentRow();
-    if (!m_check || row < 0 || size_t(row) >= m_check->runs().size())
+    if (row < 0 || size_t(row) >= runs().size())
         return m_details->clear();
-    const CheckRun& run = m_check->runs().at(size_t(row));
+    const CheckRun& run = runs().at(size_t(row));
     if (m_timeline->runId() != run.nodeRunId)
         m_timeline->setRunId(run.nodeRunId);
     // The reasons in words, then every call with its body as the API recorded it.
@@ -305,12 +367,21 @@ void CheckConsumerDialog::onFinished(int exitCode)
 {
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
-    QString text = CheckRun::summary(m_check->runs());
-    if (!m_check->error().isEmpty())
-        text = m_check->error() + QStringLiteral(" — ") + text;
+    m_running = false;
+    QString text;
+    if (m_rounds) {
+        // Each fault's verdict, then the summary of every run.
+        for (const FaultRounds::Round& round : m_rounds->rounds())
+            text += FaultRounds::line(round) + QLatin1Char('\n');
+        text += CheckRun::summary(m_rounds->allRuns());
+    } else {
+        text = CheckRun::summary(m_check->runs());
+        if (!m_check->error().isEmpty())
+            text = m_check->error() + QStringLiteral(" — ") + text;
+    }
     m_summary->setText(text);
     // The first run that did not pass is selected: its details are already on screen.
-    for (const CheckRun& run : m_check->runs())
+    for (const CheckRun& run : runs())
         if (run.outcome != CheckRun::Outcome::Completed) {
             m_table->selectRow(run.index);
             break;
@@ -321,7 +392,9 @@ void CheckConsumerDialog::onFinished(int exitCode)
 void CheckConsumerDialog::reject()
 {
     // Closing ends the check: the consumer is stopped and the sandbox goes with the dialog.
-    if (isRunning())
+    if (isRunning() && m_rounds)
+        m_rounds->cancel();
+    else if (isRunning())
         m_check->cancel();
     QDialog::reject();
 }

@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QDialog>
+#include <QList>
+#include <QStringList>
 
 #include <memory>
 #include <string>
@@ -22,8 +24,10 @@ class QTabWidget;
 namespace porthole {
 
 class ConsumerCheck;
+class FaultRounds;
 class RunLedger;
 class TimelineView;
+struct CheckOptions;
 struct CheckRun;
 
 /// "Check a consumer…": runs the team's consumer against a private sandbox with the node and
@@ -55,6 +59,12 @@ protected:
     void reject() override;
 
 private:
+    /// The check running now: the plain one, or the fault round's.
+    ConsumerCheck* check() const;
+    /// The runs on screen: the running check's, else the last fault round's.
+    const std::vector<CheckRun>& runs() const;
+    void watch(ConsumerCheck* check);
+    void startRounds(const CheckOptions& options, const QStringList& faults);
     void updateRow(int index);
     void showDetails();
     void feedTimeline(const CheckRun& run);
@@ -64,6 +74,9 @@ private:
     JsonValue m_context;
     QString m_nodeName;
     std::unique_ptr<ConsumerCheck> m_check;
+    std::unique_ptr<FaultRounds> m_rounds; ///< with faults checked: one round per fault
+    QList<QCheckBox*> m_faults;            ///< one per CheckFaults::all()
+    bool m_running = false;
     QLineEdit* m_command;
     QSpinBox* m_count;
     QSpinBox* m_timeout;

@@ -3,7 +3,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 
 namespace porthole::ApiCallEvents {
 
@@ -60,37 +59,20 @@ bool fromReportTab(const LocalApiCall& call)
 
 QVector<RunEvent> fromCall(const LocalApiCall& call)
 {
-    static const QRegularExpression nodeRun(
-        QStringLiteral("^/v1/workflows/nodes/runs/(wfnr_[A-Za-z0-9]+)(/logs)?/?$"));
-    static const QRegularExpression nodeOfRun(
-        QStringLiteral("^/v1/workflows/runs/(wfr_[A-Za-z0-9]+)/nodes/(wfnr_[A-Za-z0-9]+)/?$"));
-    static const QRegularExpression actionRun(
-        QStringLiteral("^/v1/actions/runs/(r_[A-Za-z0-9]+)(/logs|/response)?/?$"));
-    if (call.method != "PATCH" && call.method != "POST")
+    // The local API matched the route when it answered (PortRoutes): only reports and logs
+    // about well-formed run ids make events.
+    const PortRouteMatch& route = call.route;
+    if (!route.matched() || !PortRoutes::route(route.route).reports || !route.idsWellFormed)
         return {};
     RunEvent e;
     e.at = call.at.isValid() ? call.at : QDateTime::currentDateTimeUtc();
     e.source = caller(call);
     e.httpStatus = call.status;
     e.stage = RunEvent::Stage::Reported;
-    QString tail;
-    bool classic = false;
-    if (const auto m = nodeRun.match(call.path); m.hasMatch()) {
-        e.runId = m.captured(1);
-        tail = m.captured(2);
-    } else if (const auto m2 = nodeOfRun.match(call.path); m2.hasMatch()) {
-        e.workflowRunId = m2.captured(1);
-        e.runId = m2.captured(2);
-    } else if (const auto m3 = actionRun.match(call.path); m3.hasMatch()) {
-        e.runId = m3.captured(1);
-        tail = m3.captured(2);
-        classic = true;
-    } else {
-        return {};
-    }
-    const bool logs = tail == u"/logs";
-    if ((logs && call.method != "POST") || (!logs && call.method != "PATCH"))
-        return {};
+    e.runId = route.nodeRunId.isEmpty() ? route.actionRunId : route.nodeRunId;
+    e.workflowRunId = route.workflowRunId;
+    const bool classic = !route.isWorkflow();
+    const bool logs = route.isLog();
 
     QJsonParseError parseError{};
     const QJsonObject body = QJsonDocument::fromJson(call.body, &parseError).object();
@@ -130,7 +112,7 @@ QVector<RunEvent> fromCall(const LocalApiCall& call)
         }
         return events;
     }
-    if (tail == u"/response") {
+    if (route.route == PortRouteId::ActionRunResponse) {
         e.summary =
             QStringLiteral("response: ") + oneLine(compact(body.value(QStringLiteral("response"))));
     } else {

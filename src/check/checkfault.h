@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace porthole {
+
+/// The faults a consumer check can put a consumer through (check-consumer --faults), the one
+/// list the CLI, the app's dialog and the check read.
+namespace CheckFaults {
+
+inline const QString kRedeliver = QStringLiteral("redeliver");
+inline const QString kApi5xx = QStringLiteral("api-5xx");
+inline const QString kApi429 = QStringLiteral("api-429");
+inline const QString kBrokerRestart = QStringLiteral("broker-restart");
+inline const QString kApiSlow = QStringLiteral("api-slow");
+
+/// Every fault, in the order rounds run.
+inline QStringList all()
+{
+    return {kRedeliver, kApi5xx, kApi429, kBrokerRestart, kApiSlow};
+}
+
+/// What the check does for `fault`, in a few words (help text, tooltips).
+inline QString describe(const QString& fault)
+{
+    if (fault == kRedeliver)
+        return QStringLiteral("publishes every run's message twice, as at-least-once delivery "
+                              "can");
+    if (fault == kApi5xx)
+        return QStringLiteral("answers each run's first report with 503");
+    if (fault == kApi429)
+        return QStringLiteral("answers each run's first report with 429 and Retry-After: 1");
+    if (fault == kBrokerRestart)
+        return QStringLiteral("after the first run, the broker goes away for 3 s and comes back "
+                              "with its log and committed offsets");
+    if (fault == kApiSlow)
+        return QStringLiteral("answers each report after 3 s");
+    return {};
+}
+
+/// Seconds the broker stays down in a broker-restart round / a slow answer takes.
+inline constexpr int kBrokerDownMs = 3000;
+inline constexpr int kSlowAnswerMs = 3000;
+
+} // namespace CheckFaults
+} // namespace porthole
