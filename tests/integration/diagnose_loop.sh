@@ -103,6 +103,35 @@ rc=0; timeout 30 "$cli" diagnose $w1 --bootstrap "$bootstrap" --org $org --api h
 rc=0; timeout 30 "$cli" diagnose $w1 --bootstrap "$bootstrap" --org $org --api "$api" --token wrong 2> "$work/err.txt" || rc=$?
 [ $rc = 3 ] && grep -q 401 "$work/err.txt" || fail "refused token: exit $rc ($(cat "$work/err.txt"))"
 
+# An API answering 5xx: one retry, then exit 3 naming the answer; an unknown workflow run: 404
+# is evidence, not an error.
+/usr/bin/python3 - "$work/api503.port" <<'PY' &
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def answer(self):
+        body = b'{"ok":false,"error":"unavailable","message":"down for maintenance"}'
+        self.send_response(503); self.send_header('Content-Length', str(len(body))); self.end_headers()
+        self.wfile.write(body)
+    do_GET = do_POST = answer
+    def log_message(self, *a): pass
+s = http.server.HTTPServer(('127.0.0.1', 0), H)
+open(sys.argv[1], 'w').write(str(s.server_address[1]))
+s.timeout = 20
+for _ in range(4): s.handle_request()
+PY
+api503_pid=$!
+for _ in $(seq 50); do [ -s "$work/api503.port" ] && break; sleep 0.1; done
+rc=0; timeout 30 "$cli" diagnose $w1 --bootstrap "$bootstrap" --org $org --api "http://127.0.0.1:$(cat "$work/api503.port")" --token t --timeout 2 2> "$work/err.txt" || rc=$?
+[ $rc = 3 ] && grep -q 503 "$work/err.txt" || fail "API answering 503: exit $rc ($(cat "$work/err.txt"))"
+kill $api503_pid 2>/dev/null || true
+rc=0; "$cli" diagnose wfr_Unknown000000009 --bootstrap "$bootstrap" --org $org --api "$api" --token "$(curl -sS -X POST "$api/v1/auth/access_token" -H 'Content-Type: application/json' -d '{"clientId":"sandbox","clientSecret":"sandbox"}' | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')" --format json > "$work/unknown.json" 2> "$work/err.txt" || rc=$?
+[ $rc = 1 ] || fail "unknown workflow run: exit $rc ($(cat "$work/err.txt"))"
+/usr/bin/python3 -c '
+import json, sys
+out = json.load(open(sys.argv[1]))
+assert out["verdict"] == "not-published" and out["port"]["httpStatus"] == 404 and not out["port"]["found"], out
+' "$work/unknown.json" || fail "unknown workflow run: $(cat "$work/unknown.json")"
+
 # diagnose never joined or committed: the worker's offsets are as the consumer left them.
 committed=$(/usr/bin/python3 "$here/../kafka/committed_offsets.py" "$bootstrap" $org.runs $org.worker)
 [ "$committed" = '{"0": 2, "1": null, "2": null}' ] || fail "committed offsets changed: $committed"
