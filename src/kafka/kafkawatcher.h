@@ -50,6 +50,15 @@ public:
     std::map<int32_t, int64_t> endOffsets(int timeoutMs) const;
     /// True when every record before `ends` (from endOffsets) has been polled.
     bool hasReached(const std::map<int32_t, int64_t>& ends) const;
+    /// True when `partition` has been read to its end and no record came since (a partition
+    /// that starts at its end, as after a time lookup finding nothing newer, gets no record).
+    bool atEnd(int32_t partition) const { return m_atEof.count(partition) > 0; }
+    /// The next offset not yet polled in `partition`; -1 before its first record.
+    int64_t position(int32_t partition) const
+    {
+        const auto it = m_next.find(partition);
+        return it == m_next.end() ? -1 : it->second;
+    }
     /// The partitions being watched.
     const std::vector<int32_t>& partitions() const { return m_partitions; }
     /// Set when the connection cannot work as configured (authentication, TLS).

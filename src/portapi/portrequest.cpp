@@ -188,6 +188,17 @@ std::optional<PortRequest> PortRequest::workflowRun(const QString& workflowRunId
     return r;
 }
 
+std::optional<PortRequest> PortRequest::actionRun(const QString& runId, QString* error)
+{
+    if (!checkId(runId, "r_", QStringLiteral("action run"), error))
+        return std::nullopt;
+    PortRequest r;
+    r.kind = Kind::ActionRun;
+    r.method = "GET";
+    r.path = QStringLiteral("/v1/actions/runs/%1").arg(runId);
+    return r;
+}
+
 PortRequest PortRequest::kafkaCredentials()
 {
     PortRequest r;

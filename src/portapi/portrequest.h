@@ -65,6 +65,7 @@ struct PortRequest
         WorkflowRun,
         KafkaCredentials,
         Organization,
+        ActionRun,
     };
     Kind kind = Kind::Organization;
     QByteArray method; ///< GET, POST, PATCH
@@ -90,6 +91,8 @@ struct PortRequest
                                                    bool validate = true);
     /// GET /v1/workflows/runs/{wfr}.
     static std::optional<PortRequest> workflowRun(const QString& workflowRunId, QString* error);
+    /// GET /v1/actions/runs/{r}.
+    static std::optional<PortRequest> actionRun(const QString& runId, QString* error);
     /// GET /v1/kafka-credentials.
     static PortRequest kafkaCredentials();
     /// GET /v1/organization.

@@ -1,6 +1,7 @@
 // The commands' parse steps: what each option turns into, and the exit code of usage errors
 // (the messages themselves are covered end to end by the CLI tests).
 #include "cli/checkconsumerargs.h"
+#include "cli/diagnoseargs.h"
 #include "cli/lintargs.h"
 #include "cli/publishargs.h"
 #include "cli/renderargs.h"
@@ -36,6 +37,78 @@ class TestCliArgs : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void diagnoseValues()
+    {
+        const int64_t now = 1'700'000'000'000;
+        const auto parsed = parseDiagnoseArgs(
+            argv("diagnose", {"wfnr_Aaaaaaaaaaaaaaa1", "--bootstrap", "127.0.0.1:9092", "--org",
+                              "acme", "--group", "acme.worker", "--group", "acme.other", "--api",
+                              "http://127.0.0.1:5555", "--token", "tok-123", "--since", "15m",
+                              "--format", "json"}),
+            now);
+        QVERIFY(std::holds_alternative<DiagnoseArgs>(parsed));
+        const DiagnoseArgs& d = std::get<DiagnoseArgs>(parsed);
+        QCOMPARE(d.run.kind(), RunId::Kind::NodeRun);
+        QCOMPARE(d.run.text(), std::string("wfnr_Aaaaaaaaaaaaaaa1"));
+        QCOMPARE(d.topic, std::string("acme.runs"));
+        QCOMPARE(d.groups, (std::vector<std::string>{"acme.worker", "acme.other"}));
+        QVERIFY(d.api);
+        QCOMPARE(d.api->token, QStringLiteral("tok-123"));
+        QCOMPARE(d.api->baseUrl.port(), 5555);
+        QCOMPARE(d.sinceMs.value_or(-1), now - 15 * 60 * 1000);
+        QVERIFY(d.json);
+        // Without --api nothing of Port is asked; text by default.
+        const auto plain = parseDiagnoseArgs(
+            argv("diagnose", {"r_Ddddddddddddddd4", "--bootstrap", "b:1", "--org", "o"}), now);
+        QVERIFY(std::holds_alternative<DiagnoseArgs>(plain));
+        QVERIFY(!std::get<DiagnoseArgs>(plain).api);
+        QVERIFY(!std::get<DiagnoseArgs>(plain).json);
+        QVERIFY(!std::get<DiagnoseArgs>(plain).sinceMs);
+    }
+
+    void diagnoseSince()
+    {
+        const int64_t now = 1'700'000'000'000;
+        QCOMPARE(parseSince(QStringLiteral("@1234"), now).value_or(-1), int64_t(1234));
+        QCOMPARE(parseSince(QStringLiteral("90s"), now).value_or(-1), now - 90'000);
+        QCOMPARE(parseSince(QStringLiteral("2h"), now).value_or(-1), now - 7'200'000);
+        QCOMPARE(parseSince(QStringLiteral("3d"), now).value_or(-1), now - 3 * 86'400'000LL);
+        // No zone: UTC; an offset is honoured.
+        QCOMPARE(parseSince(QStringLiteral("2024-01-15T10:30:00"), now).value_or(-1),
+                 int64_t(1705314600000));
+        QCOMPARE(parseSince(QStringLiteral("2024-01-15T10:30:00.250Z"), now).value_or(-1),
+                 int64_t(1705314600250));
+        QCOMPARE(parseSince(QStringLiteral("2024-01-15T12:30:00+02:00"), now).value_or(-1),
+                 int64_t(1705314600000));
+        for (const char* bad : {"", "yesterday", "15", "-5m", "@x", "15w", "2024-13-40"})
+            QVERIFY2(!parseSince(QString::fromLatin1(bad), now), bad);
+    }
+
+    void diagnoseUsageErrors()
+    {
+        const auto code = [](std::initializer_list<const char*> rest) {
+            return exitCode(parseDiagnoseArgs(argv("diagnose", rest), 0));
+        };
+        // An unknown id form is a usage error, as is a missing one.
+        QCOMPARE(code({"run_123", "--bootstrap", "b:1", "--org", "o"}), 2);
+        QCOMPARE(code({"wfnr_", "--bootstrap", "b:1", "--org", "o"}), 2);
+        QCOMPARE(code({"--bootstrap", "b:1", "--org", "o"}), 2);
+        QCOMPARE(code({"r_a", "r_b", "--bootstrap", "b:1", "--org", "o"}), 2);
+        QCOMPARE(code({"r_a", "--org", "o"}), 2);         // no broker
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1"}), 2); // no org
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--format", "xml"}), 2);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--since", "soon"}), 2);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--token", "t"}), 2);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--api", "ftp://x"}), 2);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--timeout", "0"}), 2);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--group", ""}), 2);
+        for (const char* var : {"PORT_TOKEN", "PORT_CLIENT_ID", "PORT_CLIENT_SECRET"})
+            qunsetenv(var);
+        QCOMPARE(code({"r_a", "--bootstrap", "b:1", "--org", "o", "--api", "http://127.0.0.1:1"}),
+                 2); // no credentials for the API
+        QCOMPARE(code({"--help"}), 0);
+    }
+
     void watchValues()
     {
         const auto parsed = parseWatchArgs(argv(

@@ -1,12 +1,14 @@
 // Property: any argument list given to publish, watch, report, sandbox, render, template,
-// lint or check-consumer is parsed without crashing: the parse step either returns the checked
-// options or an exit code (0 after --help, else a usage or input error); nothing is sent, started
-// or written.
+// lint, check-consumer or diagnose is parsed without crashing: the parse step either returns the
+// checked options or an exit code (0 after --help, else a usage or input error); nothing is sent,
+// started or written.
 //
 // Input layout: [command byte] ARG \0|\n ARG … (a command byte of 224 or more picks
 // check-consumer, added later: below that, the byte modulo 7 picks the first seven, so the
-// committed corpus keeps its meaning).
+// committed corpus keeps its meaning; diagnose, added after that, took 248–255, bytes no
+// committed input starts with).
 #include "cli/checkconsumerargs.h"
+#include "cli/diagnoseargs.h"
 #include "cli/lintargs.h"
 #include "cli/publishargs.h"
 #include "cli/renderargs.h"
@@ -60,9 +62,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
 {
     if (size == 0)
         return 0;
-    static const char* const commands[] = {"publish", "watch",    "report", "sandbox",
-                                           "render",  "template", "lint",   "check-consumer"};
-    const int which = data[0] >= 224 ? 7 : data[0] % 7;
+    static const char* const commands[] = {"publish", "watch",          "report",
+                                           "sandbox", "render",         "template",
+                                           "lint",    "check-consumer", "diagnose"};
+    const int which = data[0] >= 248 ? 8 : data[0] >= 224 ? 7 : data[0] % 7;
     QStringList args{QString::fromLatin1(commands[which])};
     const char* p = reinterpret_cast<const char*>(data) + 1;
     const char* end = reinterpret_cast<const char*>(data) + size;
@@ -95,8 +98,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
     case 6:
         check(parseLintArgs(args));
         break;
-    default:
+    case 7:
         check(parseCheckConsumerArgs(args));
+        break;
+    default:
+        check(parseDiagnoseArgs(args, 1'700'000'000'000)); // a fixed "now": runs repeat
         break;
     }
     return 0;

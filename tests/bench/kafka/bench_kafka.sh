@@ -30,6 +30,27 @@ seconds() { # best wall time of $runs runs of "$@" (stdout discarded)
   done
   printf '%.3f' "$best"
 }
+# "WALL CPU RSS_KB" of $runs runs of "$@": the best wall time, the least CPU time (user+sys:
+# what the tool itself spends, which the machine's other load disturbs less than the wall
+# clock; the broker's own work is in neither) and the largest peak RSS.
+measure() {
+  local wall= cpu= rss=0
+  for _ in $(seq "$runs"); do
+    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>>"$work/errors"
+    read -r w u s m <"$work/time"
+    local c; c=$(echo "$u + $s" | bc -l)
+    if [ -z "$wall" ] || [ "$(echo "$w < $wall" | bc -l)" = 1 ]; then wall=$w; fi
+    if [ -z "$cpu" ] || [ "$(echo "$c < $cpu" | bc -l)" = 1 ]; then cpu=$c; fi
+    [ "$m" -gt "$rss" ] && rss=$m
+  done
+  echo "$wall $cpu $rss"
+}
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+# Issue 24's three ratios, goal <= 1.2 each (and watch's peak RSS <= 2x kcat's): NAME OURS KCAT.
+report() {
+  local name=$1 ours=($2) theirs=($3)
+  echo "ratio $name: wall $(ratio "${ours[0]}" "${theirs[0]}") (${ours[0]} s vs ${theirs[0]} s), cpu $(ratio "${ours[1]}" "${theirs[1]}") (${ours[1]} s vs ${theirs[1]} s), peak RSS $(ratio "${ours[2]}" "${theirs[2]}") (${ours[2]} vs ${theirs[2]} KB); goal <= 1.2"
+}
 
 "$cli" render "$node" --context "$ctx" --org bench >"$work/one.jsonl"
 size=$(head -1 "$work/one.jsonl" | wc -c)
@@ -59,3 +80,19 @@ t_watch_cli=$(seconds "$cli" watch --bootstrap "$bootstrap" --topic bench.runs -
 echo "watch: the sandbox kept $kept_kcat of $count messages (~4 MB per partition); porthole-cli read $kept_cli"
 echo "watch from beginning: porthole-cli ${t_watch_cli} s, kcat -C ${t_watch_kcat} s, ratio $(echo "scale=2; $t_watch_cli / $t_watch_kcat" | bc -l) (goal <= 1.5)"
 [ "$kept_cli" = "$kept_kcat" ] || { echo "porthole-cli and kcat read different counts" >&2; exit 1; }
+
+# Issue 24's side-by-side, as measured there: watch --count N --exit-at-end vs kcat -C -J -e -c N
+# (JSON envelopes with metadata, the fair comparison), publish NODE --repeat and publish --raw
+# vs kcat -P -l of the same rendered lines.
+n=$kept_kcat
+m_watch=$(measure "$cli" watch --bootstrap "$bootstrap" --topic bench.runs --from beginning --count "$n" --exit-at-end)
+m_kcat_j=$(measure kcat -b "$bootstrap" -C -J -t bench.runs -o beginning -e -c "$n" -q)
+# Each publish run to a topic of its own (the sh's pid names it): the per-partition cap stays out.
+m_pub_cli=$(measure sh -c 'exec "$0" publish "$1" --context "$2" --bootstrap "$3" --topic "r.cli.$$" --repeat "$4"' "$cli" "$node" "$ctx" "$bootstrap" "$count")
+m_pub_raw=$(measure sh -c 'exec "$0" publish "$1" --raw --bootstrap "$2" --topic "r.raw.$$" --repeat "$3"' "$cli" "$work/one.jsonl" "$bootstrap" "$count")
+m_pub_kcat=$(measure sh -c 'exec kcat -b "$0" -P -t "r.kcat.$$" -l "$1"' "$bootstrap" "$work/messages.jsonl")
+echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
+report "watch $n vs kcat -C -J" "$m_watch" "$m_kcat_j"
+echo "  (watch's peak RSS goal: <= 2x kcat's)"
+report "publish NODE x$count vs kcat -P" "$m_pub_cli" "$m_pub_kcat"
+report "publish --raw x$count vs kcat -P" "$m_pub_raw" "$m_pub_kcat"
