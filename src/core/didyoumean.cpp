@@ -2,17 +2,20 @@
 #include "didyoumean.h"
 
 #include <algorithm>
+#include <array>
 
 namespace porthole {
 
 namespace {
 
+constexpr size_t kMaxWord = 80; // longer words get no suggestion (and no allocation)
+
 // Levenshtein distance, cut off above `limit` (the caller only cares about close words).
 size_t distance(std::string_view a, std::string_view b, size_t limit)
 {
-    if (a.size() > b.size() + limit || b.size() > a.size() + limit)
+    if (a.size() > b.size() + limit || b.size() > a.size() + limit || b.size() >= kMaxWord)
         return limit + 1;
-    std::vector<size_t> row(b.size() + 1);
+    std::array<size_t, kMaxWord + 1> row;
     for (size_t j = 0; j <= b.size(); ++j)
         row[j] = j;
     for (size_t i = 1; i <= a.size(); ++i) {
@@ -38,7 +41,12 @@ std::string didYouMean(std::string_view word, const std::vector<std::string>& ca
     const size_t limit = std::max<size_t>(2, word.size() / 3);
     std::string best;
     size_t bestDistance = limit + 1;
+    // A suggestion is a courtesy: on a huge input (10,000 node ids) give up rather than spend
+    // seconds of edit distances on every diagnostic.
+    size_t budget = 500;
     for (const auto& c : candidates) {
+        if (budget-- == 0)
+            break;
         if (c == word)
             continue;
         const size_t d = distance(word, c, limit);

@@ -74,6 +74,9 @@ WorkflowGraph::WorkflowGraph(const Workflow& workflow) : m_w(workflow)
             if (--indegree[size_t(m_edges[size_t(e)].to)] == 0)
                 ready.push_back(m_edges[size_t(e)].to);
     }
+    m_position.assign(n, -1);
+    for (size_t i = 0; i < m_order.size(); ++i)
+        m_position[size_t(m_order[i])] = int(i);
     if (m_order.size() < n)
         findCycle(indegree);
     std::deque<int> todo(m_triggers.begin(), m_triggers.end());
@@ -160,44 +163,55 @@ void WorkflowGraph::computeDominators()
 
 bool WorkflowGraph::runsBefore(int before, int node) const
 {
-    auto it = m_ancestors.find(node);
-    if (it == m_ancestors.end()) {
-        std::vector<bool> seen(m_w.nodes().size(), false);
-        std::vector<int> todo{node};
-        while (!todo.empty()) {
-            const int v = todo.back();
-            todo.pop_back();
-            for (int e : m_in[size_t(v)]) {
-                const int from = m_edges[size_t(e)].from;
-                if (!seen[size_t(from)]) {
-                    seen[size_t(from)] = true;
-                    todo.push_back(from);
-                }
-            }
+    const size_t n = m_w.nodes().size();
+    if (before < 0 || node < 0 || size_t(before) >= n || size_t(node) >= n)
+        return false;
+    // In the acyclic part order decides at once when `before` comes later; otherwise search
+    // backwards, skipping nodes ordered before it (no path from them reaches it).
+    const int pb = m_position[size_t(before)];
+    const int pn = m_position[size_t(node)];
+    if (pb >= 0 && pn >= 0 && pb >= pn)
+        return false;
+    std::vector<bool> seen(n, false);
+    std::vector<int> todo{node};
+    while (!todo.empty()) {
+        const int v = todo.back();
+        todo.pop_back();
+        for (int e : m_in[size_t(v)]) {
+            const int from = m_edges[size_t(e)].from;
+            if (from == before)
+                return true;
+            if (seen[size_t(from)] ||
+                (pb >= 0 && m_position[size_t(from)] >= 0 && m_position[size_t(from)] < pb))
+                continue;
+            seen[size_t(from)] = true;
+            todo.push_back(from);
         }
-        it = m_ancestors.emplace(node, std::move(seen)).first;
     }
-    return it->second[size_t(before)];
+    return false;
 }
 
 bool WorkflowGraph::onEveryPath(int before, int node) const
 {
     const int root = int(m_w.nodes().size());
-    if (m_idom[size_t(node)] < 0)
+    if (before < 0 || node < 0 || before >= root || node >= root)
+        return false;
+    if (m_idom[size_t(node)] < 0 || m_idom[size_t(before)] < 0)
         return runsBefore(before, node);
-    for (int x = m_idom[size_t(node)]; x != root && x >= 0; x = m_idom[size_t(x)])
-        if (x == before)
-            return true;
-    return false;
+    // A dominator sits above the node in the dominator tree: climb to its depth only.
+    int x = m_idom[size_t(node)];
+    while (x != root && x >= 0 && m_depth[size_t(x)] > m_depth[size_t(before)])
+        x = m_idom[size_t(x)];
+    return x == before;
 }
 
 std::vector<std::vector<int>> WorkflowGraph::paths(int node, size_t limit) const
 {
     // Backwards from the node over the acyclic part, as a tree of (node, parent) entries so a
     // long path costs one entry per step; the walk is bounded whatever the graph.
-    std::vector<int> position(m_w.nodes().size(), -1);
-    for (size_t i = 0; i < m_order.size(); ++i)
-        position[size_t(m_order[i])] = int(i);
+    if (node < 0 || size_t(node) >= m_w.nodes().size())
+        return {};
+    const std::vector<int>& position = m_position;
     struct Entry
     {
         int node;
@@ -323,7 +337,8 @@ Diagnostics WorkflowGraph::lint() const
                             " leads nowhere: no connection uses it (the run ends there)",
                         o.json->member("identifier")->range);
         }
-        if (!m_reachable[i] && n.kind != WorkflowNodeKind::Trigger && !m_triggers.empty())
+        if (!m_reachable[i] && n.kind != WorkflowNodeKind::Trigger && !m_triggers.empty() &&
+            m_w.indexOf(n.id) == int(i)) // a duplicate id is reported as that
             add(Severity::Warning, "PH3107",
                 "node " + q(n.id) + " is unreachable: no path leads to it from a trigger",
                 idRange(n));

@@ -3,7 +3,6 @@
 
 #include "workflow.h"
 
-#include <unordered_map>
 #include <vector>
 
 namespace porthole {
@@ -53,8 +52,8 @@ private:
     std::vector<Edge> m_edges;
     std::vector<std::vector<int>> m_out, m_in; // edge indices
     std::vector<int> m_triggers, m_order, m_cycle, m_idom, m_depth;
+    std::vector<int> m_position; // in m_order, -1 on a cycle
     std::vector<bool> m_reachable;
-    mutable std::unordered_map<int, std::vector<bool>> m_ancestors;
     void findCycle(const std::vector<int>& indegreeLeft);
     void computeDominators();
 };
