@@ -20,6 +20,8 @@ public:
                                   std::string* error) override;
     std::optional<JsonValue> variables(const JsonValue& variables, const JsonValue& context,
                                        std::string* error) override;
+    /// The template a CONDITION outlet's bare jq is evaluated (and linted) as.
+    static std::string conditionTemplate(const std::string& expression);
 
 private:
     JqLimits m_limits;
@@ -33,6 +35,10 @@ std::vector<std::string> secretNames(const Workflow& workflow);
 /// The run context around the outputs (port-reference.md §3): .secrets with a placeholder per
 /// name used, .workflow, and fresh well-formed .workflowRun/.workflowNodeRun ids.
 JsonValue base(const Workflow& workflow);
+
+/// Compiles every template a walk to `target` may evaluate, in one jq program.
+void prewarm(const Workflow& workflow, const WorkflowGraph& graph, int target,
+             const JqLimits& limits = {});
 
 /// The chained context of node `target` (WorkflowChain::build with `base()` under what
 /// `options.base` sets, jq from JqChainEvaluator).

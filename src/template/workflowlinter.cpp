@@ -8,6 +8,7 @@
 #include "jsstring.h"
 #include "templatelinter.h"
 #include "templaterenderer.h"
+#include "workflowcontext.h"
 
 #include <algorithm>
 
@@ -102,7 +103,7 @@ public:
                                 m_conditions.push_back({int(k), &x});
         }
         for (const auto& c : m_conditions)
-            wrapped.push("{{ " + c.literal->string + " }}");
+            wrapped.push(JqChainEvaluator::conditionTemplate(c.literal->string));
         JsonValue doc = JsonValue::object();
         doc.set("n", perNode);
         doc.set("c", wrapped);
