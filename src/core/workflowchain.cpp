@@ -72,7 +72,10 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
     out.path.push_back(cur);
     for (size_t steps = 0; cur != target; ++steps) {
         if (steps > nodes.size()) {
-            out.error = "the walk did not reach " + q(nodes[size_t(target)].id);
+            out.error = "the run goes round a cycle without reaching " +
+                        q(nodes[size_t(target)].id) +
+                        " (see lint --workflow; --branch picks "
+                        "another outlet)";
             return out;
         }
         const WorkflowNode& n = nodes[size_t(cur)];

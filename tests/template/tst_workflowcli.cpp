@@ -4,6 +4,7 @@
 // @EXAMPLES@ and @COMMON@ standing for the example workflows and the shared inputs; stdout
 // must equal expected.txt), the examples lint clean, exit codes and usage errors.
 #include <QDir>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void lintPlantedExitsOneWithJson();
     void renderErrors();
     void usageErrors();
+    void badWorkflowsEndWithReasons();
 
 private:
     struct Run
@@ -129,6 +131,65 @@ void TstWorkflowCli::usageErrors()
         const Run r = cli(args);
         QVERIFY2(r.code == 2, qPrintable(args.join(QLatin1Char(' '))));
     }
+}
+
+void TstWorkflowCli::badWorkflowsEndWithReasons()
+{
+    const QString data = QStringLiteral(PORTHOLE_TEST_DATA "/workflow-lint/");
+    const QString cycle = data + QStringLiteral("cycle/input.json");
+    Run r = cli({QStringLiteral("render"), QStringLiteral("--workflow"), cycle,
+                 QStringLiteral("--node"), QStringLiteral("done"), QStringLiteral("--branch"),
+                 QStringLiteral("ok=failed")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("goes round a cycle without reaching \"done\""), r.err);
+    r = cli({QStringLiteral("render"), QStringLiteral("--workflow"),
+             data + QStringLiteral("no-trigger/input.json"), QStringLiteral("--node"),
+             QStringLiteral("send")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("no trigger leads to node \"send\""), r.err);
+    r = cli({QStringLiteral("render"), QStringLiteral("--workflow"),
+             data + QStringLiteral("syntax-error/input.json"), QStringLiteral("--node"),
+             QStringLiteral("t")});
+    QCOMPARE(r.code, 1);
+    QVERIFY2(r.err.contains("input.json:4:24: error: trailing comma"), r.err);
+
+    // 10,000 nodes whose connections name unknown nodes, and a 5 MB workflow: diagnostics
+    // within seconds, exit 1 on the errors.
+    QTemporaryDir dir;
+    QByteArray big = R"({"nodes":[{"identifier":"t","config":{"type":"SELF_SERVE_TRIGGER"}})";
+    QByteArray conns;
+    for (int i = 0; i < 10000; ++i) {
+        big += R"(,{"identifier":"k)" + QByteArray::number(i) +
+               R"(","config":{"type":"WEBHOOK","url":"https://example.com"}})";
+        conns += (i ? "," : "") + QByteArray(R"({"sourceIdentifier":"t","targetIdentifier":"x)") +
+                 QByteArray::number(i) + R"("})";
+    }
+    big += R"(],"connections":[)" + conns + "]}";
+    QFile f(dir.filePath(QStringLiteral("big.json")));
+    QVERIFY(f.open(QIODevice::WriteOnly) && f.write(big) == big.size());
+    f.close();
+    QElapsedTimer t;
+    t.start();
+    r = cli({QStringLiteral("lint"), QStringLiteral("--workflow"), f.fileName()});
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(r.code, 1);
+    QCOMPARE(r.out.count("connection to unknown node"), 10000);
+
+    QByteArray huge = R"({"nodes":[{"identifier":"t","config":{"type":"SELF_SERVE_TRIGGER"}})";
+    const QByteArray filler(2500, 'x');
+    for (int i = 0; i < 2000; ++i)
+        huge += R"(,{"identifier":"k)" + QByteArray::number(i) +
+                R"(","config":{"type":"KAFKA","payload":{"s":")" + filler + R"("}}})";
+    huge += R"(],"connections":[]})";
+    QVERIFY(huge.size() > 5'000'000);
+    QFile h(dir.filePath(QStringLiteral("huge.json")));
+    QVERIFY(h.open(QIODevice::WriteOnly) && h.write(huge) == huge.size());
+    h.close();
+    t.restart();
+    r = cli({QStringLiteral("lint"), QStringLiteral("--workflow"), h.fileName()});
+    QVERIFY2(t.elapsed() < 30000, qPrintable(QString::number(t.elapsed())));
+    QCOMPARE(r.code, 0); // warnings only: every KAFKA node is unreachable
+    QCOMPARE(r.out.count("is unreachable"), 2000);
 }
 
 QTEST_GUILESS_MAIN(TstWorkflowCli)
