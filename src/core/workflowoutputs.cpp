@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflowoutputs.h"
 
+#include "jswriter.h"
+
 #include <algorithm>
 
 namespace porthole::WorkflowOutputs {
@@ -134,8 +136,15 @@ JsonValue defaultOutput(const WorkflowNode& n)
     if (n.type == "UPSERT_ENTITY")
         return obj(
             {{"response", obj({{"data", sampleEntity(configString(n, "blueprintIdentifier"))}})}});
-    if (n.type == "AI" || n.type == "AI_AGENT")
-        return obj({{"response", "example response"}, {"invocationIdentifier", "inv_example"}});
+    if (n.type == "AI" || n.type == "AI_AGENT") {
+        // With an outputSchema the response is a JSON *string* (templates use `| fromjson`).
+        const JsonNode* c = config(n);
+        const JsonNode* schema = c ? c->member("outputSchema") : nullptr;
+        const JsonValue response = schema && schema->isObject()
+                                       ? JsonValue(JsWriter::stringify(sampleInputs(schema)))
+                                       : JsonValue("example response");
+        return obj({{"response", response}, {"invocationIdentifier", "inv_example"}});
+    }
     if (n.type == "CURSOR_AGENT")
         return obj({{"agentId", "agent-example"},
                     {"status", "FINISHED"},

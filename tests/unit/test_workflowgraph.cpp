@@ -133,6 +133,12 @@ void TestWorkflowGraph::inputsFromTheSchema()
     QCOMPARE(*WorkflowOutputs::fields(*w.node("open-approval")),
              (std::vector<std::string>{"ticket", "status"}));
     QVERIFY(!WorkflowOutputs::fields(*w.node("provision")));
+    // An AI node with an outputSchema answers a JSON string of that shape (`| fromjson`).
+    const Workflow ai = Workflow::parse(
+        "{\"nodes\":[{\"identifier\":\"ask\",\"config\":{\"type\":\"AI\",\"outputSchema\":"
+        "{\"type\":\"object\",\"properties\":{\"summary\":{\"type\":\"string\"}}}}}]}");
+    QCOMPARE(WorkflowOutputs::defaultOutput(*ai.node("ask"))["response"].toString(),
+             std::string("{\"summary\":\"example-summary\"}"));
     QCOMPARE(*WorkflowOutputs::fields(*w.node("record-request")),
              (std::vector<std::string>{"response", "error"})); // onFailure: continue
 }
