@@ -121,6 +121,11 @@ int renderWorkflow(const RenderArgs& args, const RenderOptions& options)
     if (!c.ok)
         return fail(opts.file, QString::fromStdString(c.error), InputError);
     if (opts.printContext) {
+        // Where each output came from, in the order the run made them.
+        for (int n : c.path)
+            if (const auto it = c.sources.find(workflow.nodes()[size_t(n)].id);
+                it != c.sources.end())
+                note("outputs[\"" + it->first + "\"]: " + it->second);
         writeOut(JsWriter::stringify(c.context, 2) + "\n");
         return Ok;
     }

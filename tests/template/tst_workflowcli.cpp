@@ -109,6 +109,7 @@ void TstWorkflowCli::renderErrors()
              QStringLiteral("open-approval"), QStringLiteral("--print-context")});
     QCOMPARE(r.code, 0);
     QVERIFY(r.out.contains("\"workflowNodeRun\""));
+    QVERIFY2(r.err.contains("outputs[\"request-cache\"]: generated from userInputs"), r.err);
     r = cli({QStringLiteral("render"), QStringLiteral("--workflow"), wf, QStringLiteral("--node"),
              QStringLiteral("provision"), QStringLiteral("--mock"),
              QStringLiteral("nobody=/dev/null")});
