@@ -68,6 +68,31 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
     }
     // `outputs` is put into the context only when jq reads it: a copy shared with the context
     // would be copied whole on the next change.
+    // A node's output joins the context: a mock, else `fallback`; its variables (rendered
+    // against .result = that output) replace it.
+    auto produce = [&](const WorkflowNode& node, JsonValue result, std::string source) -> bool {
+        if (auto m = options.mocks.find(node.id); m != options.mocks.end()) {
+            result = m->second;
+            source = "mock";
+        }
+        if (const JsonNode* v = node.json->member("variables"); v && v->isObject()) {
+            context.set("outputs", outputs);
+            JsonValue vctx = context;
+            vctx.set("result", result);
+            std::string error;
+            auto rendered = jq.variables(v->toValue(), vctx, &error);
+            if (!rendered) {
+                out.error = "variables of " + q(node.id) + ": " + error;
+                return false;
+            }
+            result = *rendered;
+            source += ", replaced by its variables";
+        }
+        context.set("outputs", JsonValue()); // drop the shared copy before changing it
+        outputs.set(node.id, result);
+        out.sources[node.id] = source;
+        return true;
+    };
     int cur = trigger;
     out.path.push_back(cur);
     for (size_t steps = 0; cur != target; ++steps) {
@@ -138,6 +163,15 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
                                     " instead (choose with --branch " + n.id + "=OUTLET)");
                 chosen = other;
             }
+            if (n.type == "INPUT") {
+                const auto& c = w.connections()[size_t(g.edges()[size_t(chosen)].connection)];
+                JsonValue result = WorkflowOutputs::defaultOutput(n);
+                JsonValue selected = JsonValue::object();
+                selected.set("identifier", c.fallback ? JsonValue(nullptr) : JsonValue(c.outlet));
+                result.set("selectedOutlet", selected);
+                if (!produce(n, result, "default INPUT output"))
+                    return out;
+            }
         } else {
             for (int e : edges)
                 if (leadsTo(g, g.edges()[size_t(e)].to, target)) {
@@ -153,35 +187,14 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
         out.path.push_back(cur);
         if (cur == target)
             break;
-        // `cur` runs now: its output joins the context for the nodes after it.
+        // `cur` runs now: its output joins the context for the nodes after it (an INPUT
+        // node's once its outlet is chosen, above).
         const WorkflowNode& next = nodes[size_t(cur)];
-        if (next.kind == WorkflowNodeKind::Flow)
-            continue;
-        JsonValue result;
-        if (auto m = options.mocks.find(next.id); m != options.mocks.end()) {
-            result = m->second;
-            out.sources[next.id] = "mock";
-        } else {
-            result = WorkflowOutputs::defaultOutput(next);
-            out.sources[next.id] = "default " + (next.type.empty() ? "unknown" : next.type) +
-                                   " output" +
-                                   (next.type == "KAFKA" ? " (what its consumer reports)" : "");
-        }
-        if (const JsonNode* v = next.json->member("variables"); v && v->isObject()) {
-            context.set("outputs", outputs);
-            JsonValue vctx = context;
-            vctx.set("result", result);
-            std::string error;
-            auto rendered = jq.variables(v->toValue(), vctx, &error);
-            if (!rendered) {
-                out.error = "variables of " + q(next.id) + ": " + error;
-                return out;
-            }
-            result = *rendered;
-            out.sources[next.id] += ", replaced by its variables";
-        }
-        context.set("outputs", JsonValue()); // drop the shared copy before changing it
-        outputs.set(next.id, result);
+        if (next.kind != WorkflowNodeKind::Flow &&
+            !produce(next, WorkflowOutputs::defaultOutput(next),
+                     "default " + (next.type.empty() ? "unknown" : next.type) + " output" +
+                         (next.type == "KAFKA" ? " (what its consumer reports)" : "")))
+            return out;
     }
     context.set("outputs", outputs);
     out.context = context;

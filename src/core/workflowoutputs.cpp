@@ -152,10 +152,14 @@ JsonValue defaultOutput(const WorkflowNode& n)
                     {"target", obj({{"prUrl", "https://example.com/pr/1"},
                                     {"branchName", "example-branch"}})}});
     if (n.type == "INPUT")
-        return obj({{"selectedOutlet",
-                     obj({{"identifier",
-                           n.outlets.empty() ? JsonValue(nullptr) : JsonValue(n.outlets[0].id)}})},
-                    {"responses", JsonValue::array()}});
+        return obj(
+            {{"selectedOutlet",
+              obj({{"identifier",
+                    n.outlets.empty() ? JsonValue(nullptr) : JsonValue(n.outlets[0].id)}})},
+             {"responses",
+              JsonValue(JsonValue::Array{obj(
+                  {{"inputs", sampleInputs(config(n) ? config(n)->member("userInputs") : nullptr)},
+                   {"submitterInfo", obj({{"submittedBy", "dev@example.com"}})}})})}});
     return JsonValue::object(); // KAFKA (fire and forget), SCHEDULE_TRIGGER, unknown
 }
 

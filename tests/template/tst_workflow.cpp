@@ -31,6 +31,7 @@ private Q_SLOTS:
     void forcedBranchAndVariables();
     void generatedContextIsWellFormed();
     void unreachableNodeIsAnError();
+    void inputNodeGivesItsChosenOutlet();
     void jqVersionLintBothWays();
     void bigWorkflowLintsInTime();
 };
@@ -190,6 +191,30 @@ void TstWorkflow::unreachableNodeIsAnError()
     const Chain c = chainFor(w, "k", {});
     QVERIFY(!c.ok);
     QCOMPARE(c.error, std::string("no trigger leads to node \"k\""));
+}
+
+void TstWorkflow::inputNodeGivesItsChosenOutlet()
+{
+    // An approval: the walk to the "declined" branch records that outlet as the INPUT node's
+    // choice, with one response whose inputs follow the node's userInputs.
+    const std::string text =
+        R"({"nodes":[{"identifier":"t","config":{"type":"SELF_SERVE_TRIGGER"}},)"
+        R"({"identifier":"ask","config":{"type":"INPUT","userInputs":{"properties":)"
+        R"({"reason":{"type":"string"}}},"outlets":[{"identifier":"yes"},{"identifier":"no"}]}},)"
+        R"({"identifier":"ok","config":{"type":"KAFKA","payload":{}}},)"
+        R"({"identifier":"nope","config":{"type":"KAFKA","payload":)"
+        R"({"why":"{{ .outputs.ask.responses[0].inputs.reason }}"}}}],"connections":[)"
+        R"({"sourceIdentifier":"t","targetIdentifier":"ask"},)"
+        R"({"sourceIdentifier":"ask","targetIdentifier":"ok","sourceOutletIdentifier":"yes"},)"
+        R"({"sourceIdentifier":"ask","targetIdentifier":"nope","sourceOutletIdentifier":"no"}]})";
+    const Workflow w = Workflow::parse(text);
+    QCOMPARE(WorkflowLinter::lint(text).size(), size_t(0));
+    const Chain c = chainFor(w, "nope", {});
+    QVERIFY2(c.ok, c.error.c_str());
+    const JsonValue& ask = c.context["outputs"]["ask"];
+    QCOMPARE(ask["selectedOutlet"]["identifier"].toString(), std::string("no"));
+    QCOMPARE(ask["responses"].elements().at(0)["inputs"]["reason"].toString(),
+             std::string("example-reason"));
 }
 
 void TstWorkflow::jqVersionLintBothWays()
