@@ -50,7 +50,7 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
                                                            : "generated " + t.type + " output";
     }
     outputs.set("trigger", inputs);
-    if (t.id != "trigger")
+    if (t.id != "trigger" && !t.id.empty()) // a node without an id has no output of its own
         outputs.set(t.id, inputs);
     JsonValue context = JsonValue::object();
     context.set("outputs", JsonValue()); // first, as in Port's context; filled at the end
