@@ -1,6 +1,7 @@
 // porthole-cli lint NODE.json [--format text|json]
 #include "command.h"
 #include "lintargs.h"
+#include "workflowcli.h"
 
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
@@ -17,6 +18,8 @@ int runLint(const QStringList& args)
     if (const int* code = std::get_if<int>(&parsed))
         return *code;
     const LintArgs& opts = std::get<LintArgs>(parsed);
+    if (opts.workflowFile)
+        return lintWorkflow(opts);
     const QString& file = opts.nodeFile;
     QString error;
     const auto text = readFile(file, &error);

@@ -1,7 +1,9 @@
 // porthole-cli render NODE.json [--context CTX.json] [--strict] [--payload-only]
 //           [--envelope FILE.json] [--array-mode split|single]
+// (render --workflow is in cmd_workflow.cpp)
 #include "command.h"
 #include "renderargs.h"
+#include "workflowcli.h"
 
 #include "core/diagnosticformat.h"
 #include "core/jsonparser.h"
@@ -19,6 +21,15 @@ int runRender(const QStringList& args)
     if (const int* code = std::get_if<int>(&parsed))
         return *code;
     const RenderArgs& opts = std::get<RenderArgs>(parsed);
+    RenderOptions options = opts.options;
+    if (opts.envelopeFile) {
+        JsonValue env;
+        if (const int rc = loadJson(*opts.envelopeFile, &env))
+            return rc;
+        options.envelope = env;
+    }
+    if (opts.workflow)
+        return renderWorkflow(opts, options);
     const QString& file = opts.nodeFile;
     QString error;
     const auto text = readFile(file, &error);
@@ -28,15 +39,14 @@ int runRender(const QStringList& args)
     if (opts.contextFile)
         if (const int rc = loadJson(*opts.contextFile, &ctx))
             return rc;
-    RenderOptions options = opts.options;
-    if (opts.envelopeFile) {
-        JsonValue env;
-        if (const int rc = loadJson(*opts.envelopeFile, &env))
-            return rc;
-        options.envelope = env;
-    }
 
-    const RenderedNode r = renderNode(*text, ctx, options);
+    return printRendered(renderNode(*text, ctx, options), file, opts.payloadOnly);
+}
+
+} // namespace
+
+int printRendered(const RenderedNode& r, const QString& file, bool payloadOnly)
+{
     const std::string name = file.toStdString();
     Diagnostics errors;
     for (const auto& d : r.diagnostics)
@@ -49,7 +59,7 @@ int runRender(const QStringList& args)
         why.replace(QLatin1Char('\n'), QStringLiteral("\\n"));
         return fail(file, why, InputError);
     }
-    if (opts.payloadOnly) {
+    if (payloadOnly) {
         if (!r.payload.isUndefined())
             writeOut(JsWriter::stringify(r.payload) + "\n");
         return Ok;
@@ -60,6 +70,8 @@ int runRender(const QStringList& args)
     writeOut(lines);
     return Ok;
 }
+
+namespace {
 
 const RegisterCommand reg({"render", "Render a node into the Kafka messages Port would publish.",
                            runRender});

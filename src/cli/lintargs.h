@@ -12,8 +12,9 @@ namespace porthole::cli {
 struct LintArgs
 {
     QString nodeFile;
-    bool json = false;                  ///< --format json
-    std::optional<QString> contextFile; ///< also evaluate the templates against it
+    bool json = false;                   ///< --format json
+    std::optional<QString> contextFile;  ///< also evaluate the templates against it
+    std::optional<QString> workflowFile; ///< --workflow: lint a whole workflow (no NODE.json)
 };
 
 /// Parses lint's arguments (args[0] is "lint"). An int is the exit code after --help or a

@@ -31,9 +31,35 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
     const QCommandLineOption org(QStringLiteral("org"),
                                  QStringLiteral("Organisation id shown to the envelope as .orgId."),
                                  QStringLiteral("ORG"));
+    const QCommandLineOption workflow(
+        QStringLiteral("workflow"),
+        QStringLiteral("Render a KAFKA node of this Port workflow (with --node, instead of "
+                       "NODE.json) against its chained context: what the nodes before it give."),
+        QStringLiteral("FILE.json"));
+    const QCommandLineOption node(QStringLiteral("node"),
+                                  QStringLiteral("With --workflow: the node to render."),
+                                  QStringLiteral("ID"));
+    const QCommandLineOption inputs(
+        QStringLiteral("inputs"),
+        QStringLiteral("With --workflow: the trigger's inputs (.outputs.trigger); default: made "
+                       "from its userInputs (default, first enum value, an example)."),
+        QStringLiteral("INPUTS.json"));
+    const QCommandLineOption mock(
+        QStringLiteral("mock"),
+        QStringLiteral("With --workflow: node NODE's output is FILE's JSON instead of its "
+                       "type's default (repeatable)."),
+        QStringLiteral("NODE=FILE.json"));
+    const QCommandLineOption branch(
+        QStringLiteral("branch"),
+        QStringLiteral("With --workflow: CONDITION/INPUT node NODE takes this outlet (or "
+                       "fallback) instead of the evaluated one (repeatable)."),
+        QStringLiteral("NODE=OUTLET"));
+    const QCommandLineOption printContext(
+        QStringLiteral("print-context"),
+        QStringLiteral("With --workflow: print the node's chained context instead of rendering."));
     const JqRunOptions jq;
-    parser.addOptions(
-        {context, strict, payloadOnly, envelope, arrayMode, org, jq.timeout, jq.inProcess});
+    parser.addOptions({context, strict, payloadOnly, envelope, arrayMode, org, jq.timeout,
+                       jq.inProcess, workflow, node, inputs, mock, branch, printContext});
     if (auto done = parseArgs(parser, args, QStringLiteral("render"),
                               QStringLiteral("Validate a KAFKA node, render config.payload with "
                                              "Port's rules and print the Kafka message values "
@@ -41,7 +67,31 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
                               QStringLiteral("NODE.json")))
         return *done;
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
+    const bool wf = parser.isSet(workflow);
+    if (wf && (!files.isEmpty() || !parser.isSet(node)))
+        return fail(QStringLiteral("render"),
+                    QStringLiteral("--workflow FILE.json needs --node ID and no NODE.json"),
+                    UsageError);
+    for (const auto* o : {&node, &inputs, &mock, &branch, &printContext})
+        if (!wf && parser.isSet(*o))
+            return fail(QStringLiteral("render"),
+                        QStringLiteral("--%1 needs --workflow").arg(o->names().constFirst()),
+                        UsageError);
+    RenderArgs::Workflow w;
+    for (const auto& [option, list] : {std::pair{&mock, &w.mocks}, std::pair{&branch, &w.branches}})
+        for (const QString& v : parser.values(*option)) {
+            const qsizetype eq = v.indexOf(QLatin1Char('='));
+            if (eq <= 0 || eq + 1 == v.size())
+                return fail(QStringLiteral("render"),
+                            QStringLiteral("--%1 must be NODE=%2, not '%3'")
+                                .arg(option->names().constFirst(),
+                                     option == &mock ? QStringLiteral("FILE.json")
+                                                     : QStringLiteral("OUTLET"),
+                                     v),
+                            UsageError);
+            list->emplace_back(v.left(eq), v.mid(eq + 1));
+        }
+    if (files.size() != 1 && !wf)
         return fail(QStringLiteral("render"), QStringLiteral("expected exactly one NODE.json"),
                     UsageError);
     const QString mode = parser.value(arrayMode);
@@ -54,7 +104,16 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
         return UsageError;
 
     RenderArgs out;
-    out.nodeFile = files[0];
+    if (wf) {
+        w.file = parser.value(workflow);
+        w.node = parser.value(node);
+        if (parser.isSet(inputs))
+            w.inputsFile = parser.value(inputs);
+        w.printContext = parser.isSet(printContext);
+        out.workflow = std::move(w);
+    } else {
+        out.nodeFile = files[0];
+    }
     if (parser.isSet(context))
         out.contextFile = parser.value(context);
     if (parser.isSet(envelope))

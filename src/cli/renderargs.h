@@ -6,7 +6,9 @@
 #include "template/noderenderer.h"
 
 #include <optional>
+#include <utility>
 #include <variant>
+#include <vector>
 
 namespace porthole::cli {
 
@@ -18,6 +20,18 @@ struct RenderArgs
     std::optional<QString> envelopeFile;
     RenderOptions options; ///< strict, array mode, timeout, isolation, orgId (no envelope yet)
     bool payloadOnly = false;
+
+    /// --workflow: render node `node` of a workflow with its chained context.
+    struct Workflow
+    {
+        QString file;
+        QString node;
+        std::optional<QString> inputsFile;
+        std::vector<std::pair<QString, QString>> mocks;    ///< --mock NODE=FILE.json
+        std::vector<std::pair<QString, QString>> branches; ///< --branch NODE=OUTLET|fallback
+        bool printContext = false;
+    };
+    std::optional<Workflow> workflow;
 };
 
 /// Parses render's arguments (args[0] is "render"). An int is the exit code after --help or

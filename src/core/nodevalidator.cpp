@@ -1,5 +1,6 @@
 #include "nodevalidator.h"
 
+#include "jsonnoderange.h"
 #include "jsonparser.h"
 
 #include <algorithm>
@@ -10,18 +11,10 @@ namespace porthole::NodeValidator {
 namespace {
 
 // The fields Port documents for an action node and for a KAFKA node's config.
-constexpr std::array kNodeFields = {"identifier",  "title",  "icon",
-                                    "description", "config", "variables"};
+// `links` and `verbose` are documented for every workflow node (port-reference.md §8).
+constexpr std::array kNodeFields = {"identifier", "title",     "icon",  "description",
+                                    "config",     "variables", "links", "verbose"};
 constexpr std::array kConfigFields = {"type", "payload", "onFailure"};
-
-// The opening character of a container: where "missing field" diagnostics point.
-SourceRange openingOf(const JsonNode& n)
-{
-    SourceRange r{n.range.begin, n.range.begin};
-    r.end.offset += 1;
-    r.end.column += 1;
-    return r;
-}
 
 std::string join(auto const& names)
 {

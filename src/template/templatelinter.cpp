@@ -8,6 +8,9 @@
 #include <cstring>
 #include <regex>
 
+// Besides the codes templatelinter.h lists:
+//   PH2402 warning  jq 1.6-only builtins (`leaf_paths`, `recurse_down`): Port's current jq
+//                   (1.7 and later) rejects them, the other direction of PH2401
 namespace porthole::TemplateLinter {
 
 namespace {
@@ -315,6 +318,16 @@ Diagnostics lint(std::string_view text, const JsonNode& payload,
                 add(Severity::Warning, "PH2102",
                     "`.Values`/`.Release` are Helm/Go template values; Port's context has "
                     ".outputs, .secrets, .workflowRun, .inputs, …",
+                    expr);
+            // The other direction of PH2401: builtins jq 1.7 removed, which Port's current
+            // engine rejects although the local 1.6 (and npm 0.0.12) accept them.
+            static const std::regex removed(R"re(\b(leaf_paths|recurse_down)\b)re");
+            if (std::smatch m; std::regex_search(r.expression, m, removed))
+                add(Severity::Warning, "PH2402",
+                    "`" + m[1].str() +
+                        "` exists only up to jq 1.6: Port's current engine (jq 1.7 and later) "
+                        "rejects it; use `" +
+                        (m[1] == "leaf_paths" ? "paths(scalars)" : "recurse") + "`",
                     expr);
             std::string jqError = o.error;
             while (!jqError.empty() && (jqError.back() == ':' || jqError.back() == ' '))

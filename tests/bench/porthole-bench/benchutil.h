@@ -44,12 +44,14 @@ inline double percentile(std::vector<double> v, double p)
                  "usage: porthole-bench ingest (--bootstrap HOST:PORT --topic T | --synthetic N) "
                  "--count N [--filter TEXT] [--jq EXPR]\n"
                  "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n"
-                 "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n");
+                 "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n"
+                 "       porthole-bench workflow --cli PORTHOLE_CLI [--nodes N] [--runs R]\n");
     std::exit(2);
 }
 
 int runIngest(const QStringList& args);
 int runUiStall(const QStringList& args);
 int runKeystroke(const QStringList& args);
+int runWorkflow(const QStringList& args);
 
 } // namespace porthole::bench

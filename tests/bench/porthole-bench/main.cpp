@@ -24,6 +24,8 @@ int main(int argc, char** argv)
         return runIngest(args);
     if (keystroke)
         return runKeystroke(args);
+    if (std::strcmp(argv[1], "workflow") == 0)
+        return runWorkflow(args);
     if (gui)
         return runUiStall(args);
     usage("unknown benchmark");
