@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The shipped format: a Debian package built by CPack from the normal build tree
 # (`cpack --config build/dev/CPackConfig.cmake`, or `cmake --build --preset dev --target package`).
 # src/app and src/cli install the two binaries; this file installs the rest: the man pages made

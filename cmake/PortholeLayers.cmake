@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Each library exports only its own public headers. porthole_export_headers() mirrors the
 # library's headers into an include tree of its own in the build directory,
 #   <build>/include/<area>/<area>/<header>.h  ->  #include "<source>/src/<area>/<header>.h"

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One INTERFACE target carrying the standard and the warnings every target of ours uses.
 add_library(porthole_options INTERFACE)
 target_compile_features(porthole_options INTERFACE cxx_std_20)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Porthole's one entry point for a Debian 12 machine (run as root, or with sudo available):
 #   scripts/dev.sh app    install what is missing, build, start the desktop app on the sandbox
 #   scripts/dev.sh test   install what is missing, build, run the whole test suite (ctest)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs Port's published template renderer, npm @port-labs/jq-node-bindings, into
 # ${PORTHOLE_ORACLE_DIR:-$HOME/.cache/porthole/oracle} for the oracle test (tests/oracle).
 # Idempotent: does nothing when that version already loads from there. Only MODE "test"

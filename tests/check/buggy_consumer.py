@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A consumer with one of the common bugs, for `porthole-cli check-consumer`'s tests.
 
 Usage: buggy_consumer.py MODE, connection from the environment the check gives it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A consumer for `porthole-cli check-consumer --faults`' tests, robust or naive.
 
 Usage: fault_consumer.py MODE, connection from the environment the check gives it.

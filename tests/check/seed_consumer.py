@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The seed page's consumer (docs/seed/kafka-action-node.md), adapted to read its connection
 from the environment `porthole-cli check-consumer` gives it, and completed the way the page
 says: for each message, do the work and report back with the page's own curl command.

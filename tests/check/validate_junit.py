@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Checks a JUnit XML file the way CI systems read it (xml.etree), plus the shape they expect.
 
 Usage: validate_junit.py FILE TESTS FAILURES ERRORS [SUITES]

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A consumer that checks each message's signature the way Port's execution agent does
 (both X-Port-Signature and X-Port-Timestamp present; the message without them re-serialised by
 json.dumps(separators=(",", ":"), ensure_ascii=False); HMAC-SHA256 keyed with the client secret

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one libFuzzer target. Without REPLAY: for SECONDS over a working copy of its seed corpus
 # (WORK), printing the number of executions; a crash, leak or timeout makes the test fail.
 # With REPLAY=ON: every committed seed once (-runs=0: the corpus is read and run, nothing is

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one test against a real Secret Service peer: gnome-keyring-daemon in a private D-Bus
 # session, with a throw-away HOME and login keyring, so nothing touches the user's keyring.
 #   dbus-run-session -- bash tests/gui/with-keyring.sh TEST_EXECUTABLE [ARGS...]

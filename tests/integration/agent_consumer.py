@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A consumer of {org}.runs that behaves like Port's execution agent, written from Port's
 documented behaviour (port-reference.md sections 4 and 7), to check that the sandbox and
 Porthole's signed messages work for it end to end. No delay anywhere: it reports the moment a

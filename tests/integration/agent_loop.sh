@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Port's execution agent's loop against the sandbox, with real parts: porthole-cli sandbox,
 # porthole-cli publish --sign, a Python consumer written from Port's documented agent behaviour
 # (agent_consumer.py: verifies signatures with Python's own hmac, reports with no delay) and

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # porthole-cli diagnose on the sandbox with real peers (issue 24's done-when): kcat publishes
 # three node runs to partition 0; a seed-style python3-kafka consumer in group ORG.worker
 # reports the first (curl PATCH), reads and commits the second without reporting, and never

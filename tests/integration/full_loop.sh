@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The whole offline loop with real peers: porthole-cli sandbox (broker + local Port API),
 # porthole-cli publish, the seed page's Python consumer (python3-kafka) reporting with curl,
 # then the run read back from the local Port API must be COMPLETED with the output.

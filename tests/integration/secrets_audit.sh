@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Secrets audit: run publish, watch and report with secrets in a saved profile's neighbourhood,
 # the environment and on the command line, then search everything Porthole wrote (its config,
 # data and cache folders under a throw-away HOME, history files) and everything it printed for

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The seed page's consumer (docs/seed/kafka-action-node.md), completed the way its page says:
 read the message from {orgId}.runs, do the work, report back to Port with the page's own curl.
 

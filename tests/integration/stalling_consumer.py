@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A seed-style consumer that stalls, for `porthole-cli diagnose`: it reports the first run it
 reads (COMPLETED, with the seed page's curl), reads the second and commits it without reporting
 (a consumer that crashed between the two), and stops before the third.

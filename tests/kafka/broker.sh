@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A real Apache Kafka 4 broker on loopback for Porthole's real-broker tests, set up like Port's
 # managed cluster: a SASL_SSL listener with SCRAM-SHA-512, a throw-away CA, ACLs that give the
 # org's user {org}.runs, {org}.change.log and groups prefixed "{org}." only.

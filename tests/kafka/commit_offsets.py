@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Commits offsets for a consumer group as its consumer would after reading (python3-kafka).
 
 Usage: commit_offsets.py BOOTSTRAP TOPIC GROUP PARTITION=OFFSET...

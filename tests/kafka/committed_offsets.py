@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Prints a consumer group's committed offsets for a topic as JSON {"partition": offset|null}.
 
 Usage: committed_offsets.py BOOTSTRAP TOPIC GROUP

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An independent reader (python3-kafka, no group, no commits) of every message on a topic:
 # one JSON line per message with key, value and header values as hex (null stays null), sorted.
 import json, sys

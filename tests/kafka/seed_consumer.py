@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The seed page's consumer (docs/seed/kafka-action-node.md), made runnable for tests.
 
 Usage: seed_consumer.py BOOTSTRAP TOPIC GROUP

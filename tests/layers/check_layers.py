@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The layer check: fails when a folder of src/ includes what its layer must not.
 
 Usage: check_layers.py SRC_DIR [--qt-include DIR] [--layers cmake/layers.txt]

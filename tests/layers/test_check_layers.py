@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Proves the layer check can fail: a tree with one violation per rule must be refused with
 each violation named, and the same tree without them must pass.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # porthole's options are read before QApplication exists: with no display at all, --version
 # and --help answer and a wrong option is a usage error (exit 2), never "could not connect to
 # display". usage: app_options.sh PORTHOLE VERSION

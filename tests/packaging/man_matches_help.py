@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The man pages name exactly the options that `--help` prints, command by command.
 
 usage: man_matches_help.py PORTHOLE_CLI PORTHOLE_CLI.1 [PORTHOLE PORTHOLE.1]

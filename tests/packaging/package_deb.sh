@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the .deb from an existing build tree, installs it into a throw-away dpkg root and
 # checks what a user gets. usage: package_deb.sh BUILD_DIR SOURCE_DIR VERSION BUILD_PORTHOLE_CLI
 set -euo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Kafka benchmarks against one sandbox: porthole-cli watch vs kcat -C reading the same topic
 # from the beginning, and porthole-cli publish --repeat vs kcat -P sending the same rendered
 # messages. Prints numbers (best of RUNS); never fails on speed.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # porthole-bench ingest against the sandbox beside kcat -C -J reading the same messages from
 # the same broker (best of RUNS, whole processes). Prints numbers; never fails on speed.
 # Usage: bench_ingest.sh PORTHOLE_BENCH PORTHOLE_CLI [COUNT] [RUNS]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The node pane as a user meets it: type a broken node, see the problem, apply the quick fix.
 #include "gui/mainwindow.h"
 #include "gui/node/nodeeditor.h"
@@ -96,4 +97,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestNodePane)
-#include "test_nodepane.moc"
+#include "tst_nodepane.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Context tab as a real editor: squiggles and line numbers for errors, edits kept per
 // preset, context files loaded and saved.
 #include "gui/node/nodeeditor.h"
@@ -68,4 +69,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestContextEditor)
-#include "test_contexteditor.moc"
+#include "tst_contexteditor.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Kafka connection picker and its editor, against the real embedded sandbox broker, with no
 // keyring on the session bus (test_connectionkeyring covers a real one): saved profiles never
 // hold the password, a SASL password lives in memory, and a connection test answers without
@@ -378,4 +379,4 @@ private:
 };
 
 QTEST_MAIN(TestConnectionBar)
-#include "test_connectionbar.moc"
+#include "tst_connectionbar.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Report tab against a real local Port API on 127.0.0.1 (offscreen): the run picked from a
 // message, each endpoint's words, the JSON output checked at line:column, the answer told
 // readably (a 422 names its field), the history, the ledger's events, the warning before
@@ -372,4 +373,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestReportPane)
-#include "test_reportpane.moc"
+#include "tst_reportpane.moc"

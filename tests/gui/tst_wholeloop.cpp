@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo a stakeholder sees, driven through the window's own widgets: the app starts its
 // sandbox, renders a node, publishes it, sees it on the runs topic, and reports the node run
 // COMPLETED to the local Port API.
@@ -69,4 +70,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestWholeLoop)
-#include "test_wholeloop.moc"
+#include "tst_wholeloop.moc"

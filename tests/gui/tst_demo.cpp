@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Demo mode and zoom. The app itself plays the demo under --exit-when-done (a real process,
 // offscreen, throw-away settings): one line, exit 0, all four counts 1. In process: the demo's
 // captions walk its steps and Esc stops it; zoom reaches the editor, the Runs table and the
@@ -184,4 +185,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestDemo)
-#include "test_demo.moc"
+#include "tst_demo.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Runs pane's jq filter over a synthetic batch: rows narrowed off the UI thread (the proxy
 // checked by QAbstractItemModelTester meanwhile), a compile error shown under the box with its
 // line while the table keeps its rows, a runaway on one message hides that message only,
@@ -398,4 +399,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestRunsJqFilter)
-#include "test_runsjqfilter.moc"
+#include "tst_runsjqfilter.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // No keyring at all (ctest points DBUS_SESSION_BUS_ADDRESS at a socket that does not exist):
 // the Report tab says so in a readable line, keeps the secret in memory and still reports.
 #include "gui/report/keyringrow.h"
@@ -62,4 +63,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestKeyringMissing)
-#include "test_keyringmissing.moc"
+#include "tst_keyringmissing.moc"

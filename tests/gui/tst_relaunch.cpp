@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Porthole remembers: a second window (a relaunch) comes back with the first one's size, file,
 // tab and Kafka connection (without asking for a password), and a killed session's unsaved
 // work is offered back. Settings live in a throw-away folder.
@@ -290,4 +291,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestRelaunch)
-#include "test_relaunch.moc"
+#include "tst_relaunch.moc"

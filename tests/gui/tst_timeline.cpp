@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // One story per run, end to end on the app's own sandbox: publish from the Publish tab, watch
 // the message arrive in the Runs table, report on it with curl as a consumer would, and see the
 // row's Status and the run's timeline (rendered, published, received, reported) follow.
@@ -291,4 +292,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestTimeline)
-#include "test_timeline.moc"
+#include "tst_timeline.moc"

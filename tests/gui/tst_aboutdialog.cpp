@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Help ▸ About names the versions of the libraries Porthole runs on; they are checked against
 // what other programs on the machine report for the same libraries (kcat links librdkafka,
 // jq is built from the same Debian source as libjq).
@@ -90,4 +91,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestAboutDialog)
-#include "test_aboutdialog.moc"
+#include "tst_aboutdialog.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Runs tab's message detail, its actions, and record/open: the detail's tabs show the
 // headers (null ones marked) and metadata; the value view is lazy for big values; actions ask
 // for the preview context and a report; a copied kcat command, run by the real kcat against
@@ -294,4 +295,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestMessageDetail)
-#include "test_messagedetail.moc"
+#include "tst_messagedetail.moc"

@@ -312,4 +312,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestSession)
-#include "test_session.moc"
+#include "tst_session.moc"

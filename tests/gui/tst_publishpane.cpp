@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Publish tab as its form (ui/publishpane.ui) builds it, and a publish to a dead broker: it
 // ends in seconds with the connection test's reason in words, librdkafka's own text only in the
 // tooltip (it used to wait 15 s and say "Local: Message timed out", offset -1).
@@ -85,4 +86,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestPublishPane)
-#include "test_publishpane.moc"
+#include "tst_publishpane.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Check a consumer…": the dialog runs the same check as porthole-cli check-consumer against a
 // real consumer (python3-kafka) and shows each run live; a failed run's timeline, reasons and
 // recorded calls are one click away.
@@ -180,4 +181,4 @@ private:
 };
 
 QTEST_MAIN(TestCheckConsumerDialog)
-#include "test_checkconsumerdialog.moc"
+#include "tst_checkconsumerdialog.moc"

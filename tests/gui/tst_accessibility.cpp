@@ -206,4 +206,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestAccessibility)
-#include "test_accessibility.moc"
+#include "tst_accessibility.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The keyboard walk: every pane reached and every command run with keys only, the focus in the
 // editor included (Scintilla used to type Ctrl+. as "." and keep Tab to itself); File ▸ Open
 // recording loads a recording into the Runs tab.
@@ -342,4 +343,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestKeyboard)
-#include "test_keyboard.moc"
+#include "tst_keyboard.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The live preview as a user meets it: the seed node renders with `timestamp: null` (Port's
 // lenient mode) and a quick fix; strict mode refuses it; the fix makes it render a date.
 #include "gui/mainwindow.h"
@@ -86,4 +87,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestPreviewPane)
-#include "test_previewpane.moc"
+#include "tst_previewpane.moc"

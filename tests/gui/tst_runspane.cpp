@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs pane against the real embedded sandbox: messages produced by a real producer show
 // up as rows, filtering narrows them, and the detail view shows the chosen message whole.
 #include "gui/runs/messagedetailview.h"
@@ -73,4 +74,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestRunsPane)
-#include "test_runspane.moc"
+#include "tst_runspane.moc"

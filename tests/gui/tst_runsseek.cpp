@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Where the Runs tab reads, against the real embedded broker: an offset in chosen partitions,
 // a time, the last N per partition, pause and resume, and the notice when the broker has
 // already dropped the oldest messages asked for.
@@ -173,4 +174,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestRunsSeek)
-#include "test_runsseek.moc"
+#include "tst_runsseek.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The preview warns where a signed message would be fragile: Port writes numbers the
 // JavaScript way, its agent verifies over Python's spelling (0.00001 vs 1e-05).
 #include "gui/preview/previewpane.h"
@@ -35,4 +36,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestPreviewFragile)
-#include "test_previewfragile.moc"
+#include "tst_previewfragile.moc"

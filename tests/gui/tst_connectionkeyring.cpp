@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Kafka connection picker with a real Secret Service (with-keyring.sh): a SASL password the
 // user asked to remember comes back from the keyring in a new session without the editor, and
 // unchecking "Remember" removes it. Profiles go to the default file under the throw-away HOME,
@@ -111,4 +112,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestConnectionKeyring)
-#include "test_connectionkeyring.moc"
+#include "tst_connectionkeyring.moc"

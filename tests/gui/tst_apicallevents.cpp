@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What a call to the sandbox's local Port API tells the run ledger: each documented route's
 // run id and body, refused calls, cut bodies, and the Report tab's own calls left out.
 #include "gui/story/apicallevents.h"
@@ -125,4 +126,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestApiCallEvents)
-#include "test_apicallevents.moc"
+#include "tst_apicallevents.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // "Sign like Port" in the Publish tab, on the app's own sandbox: the runs are known to the
 // local Port API before the message is produced, and the Runs table verifies the signature.
 #include "gui/mainwindow.h"
@@ -57,4 +58,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestPublishSign)
-#include "test_publishsign.moc"
+#include "tst_publishsign.moc"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The keyring against a real Secret Service (gnome-keyring-daemon, started by with-keyring.sh in
 // a private D-Bus session): SecretStore round trips, and the Report tab remembering a secret
 // Port accepted so that a fresh tab gets it back. Secrets are compared with QVERIFY, never
@@ -203,4 +204,4 @@ private Q_SLOTS:
 };
 
 QTEST_MAIN(TestSecretStore)
-#include "test_secretstore.moc"
+#include "tst_secretstore.moc"
