@@ -71,11 +71,11 @@ void DemoConsumer::start()
     // Only what is published from now on: older runs on the topic are not the demo's.
     options.from.kind = StartPosition::Kind::End;
     m_session = std::make_unique<WatchSession>(options);
-    connect(m_session->worker(), &WatchWorker::messagesReceived, this, &DemoConsumer::onBatch);
-    connect(m_session->worker(), &WatchWorker::failed, this, &DemoConsumer::failed);
+    connect(m_session.get(), &WatchSession::messagesReceived, this, &DemoConsumer::onBatch);
+    connect(m_session.get(), &WatchSession::failed, this, &DemoConsumer::failed);
     // The end offsets are fixed when the worker starts; the first "at the end" means anything
     // published afterwards will be read.
-    connect(m_session->worker(), &WatchWorker::reachedEnd, this, [this] {
+    connect(m_session.get(), &WatchSession::reachedEnd, this, [this] {
         if (m_ready)
             return;
         m_ready = true;

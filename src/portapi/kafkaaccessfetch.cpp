@@ -37,7 +37,8 @@ void KafkaAccessFetch::onCallFinished()
     if (!m_credentials->isFinished() || !m_organization->isFinished())
         return;
     m_access.credentials = *m_credentials->kafkaCredentials();
-    m_access.orgId = PortResponse::parseOrganizationId(m_organization->body());
+    // A value, read from the answer as sent: the redacted copy is for text shown.
+    m_access.orgId = PortResponse::parseOrganizationId(m_organization->rawBody());
     if (m_access.orgId.isEmpty())
         m_error = QStringLiteral("GET /v1/organization answered without organization.id");
     m_finished = true;

@@ -26,8 +26,13 @@ public:
     bool isSuccess() const { return m_finished && m_error.isEmpty(); }
     /// The final HTTP status (0 when no answer arrived).
     int status() const { return m_status; }
-    /// The final response body (secrets redacted).
+    /// The final response body as text to show or record: secrets redacted.
     QByteArray body() const { return m_body; }
+    /// The final response body as Port sent it, to read values from. Redaction is for text
+    /// shown or logged, never for values: on the sandbox the organisation id and the client
+    /// secret are both "sandbox", and an id read from body() was "<redacted>". Memory only:
+    /// never show, log or store it.
+    QByteArray rawBody() const { return m_rawBody; }
     /// One readable line on failure; empty on success.
     QString errorString() const { return m_error; }
     /// Every exchange this call made, token request and retries included, in order.
@@ -43,7 +48,8 @@ public:
 
     // Used by PortClient.
     void addExchange(const PortExchange& e) { m_exchanges.append(e); }
-    void finish(int status, const QByteArray& body, const QString& error);
+    void finish(int status, const QByteArray& body, const QString& error,
+                const QByteArray& rawBody = {});
     void setKafkaCredentials(PortResponse::KafkaCredentials c)
     {
         m_kafkaCredentials = std::move(c);
@@ -58,6 +64,7 @@ private:
     bool m_finished = false;
     int m_status = 0;
     QByteArray m_body;
+    QByteArray m_rawBody;
     QString m_error;
     QList<PortExchange> m_exchanges;
     std::optional<PortResponse::KafkaCredentials> m_kafkaCredentials;

@@ -24,7 +24,7 @@ struct PortClient::Job
 struct PortClient::Attempt
 {
     int status = 0;
-    QByteArray rawBody; // unredacted: only the token parser looks at it
+    QByteArray rawBody; // unredacted: values are read from it, never shown or recorded
     QString error;      // transport problem
     QByteArray retryAfter;
     bool cutOff = false; // too large: asking again would only bring the same flood
@@ -346,7 +346,7 @@ void PortClient::finishJob(const std::shared_ptr<Job>& job, const Attempt& a, QS
         else if (a.status == 401 && !error.contains(QLatin1String("expired")))
             error += QStringLiteral(" (the token is invalid or expired)");
     }
-    job->call->finish(a.status, a.exchange.responseBody, error);
+    job->call->finish(a.status, a.exchange.responseBody, error, a.rawBody);
 }
 
 void PortClient::fetchToken()
@@ -373,7 +373,8 @@ void PortClient::onTokenFinished()
             runJob(job);
         } else
             job->call->finish(tokenCall->status(), tokenCall->body(),
-                              QStringLiteral("login failed: ") + tokenCall->errorString());
+                              QStringLiteral("login failed: ") + tokenCall->errorString(),
+                              tokenCall->rawBody());
     }
     tokenCall->deleteLater();
 }

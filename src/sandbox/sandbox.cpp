@@ -57,7 +57,7 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
     options.org = org.toStdString();
     options.from.kind = StartPosition::Kind::Beginning;
     m_watch = std::make_unique<WatchSession>(options);
-    connect(m_watch->worker(), &WatchWorker::messagesReceived, this,
+    connect(m_watch.get(), &WatchSession::messagesReceived, this,
             [this](const MessageBatch& batch) {
                 // A batch queued before stop() still arrives after the API has gone.
                 if (!m_api)
@@ -74,15 +74,13 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
                                                    .join(QStringLiteral(", "))));
                 }
             });
-    connect(m_watch->worker(), &WatchWorker::failed, this,
+    connect(m_watch.get(), &WatchSession::failed, this,
             [this](const QString& e) { Q_EMIT logged(QStringLiteral("runs watcher: %1").arg(e)); });
     // A report for a run the watcher has not read yet waits until the watcher has read all
     // that was published before the report came (bounded), and is only then answered.
-    connect(
-        m_api.get(), &LocalPortApi::catchUpRequested, m_watch->worker(),
-        [worker = m_watch->worker()](quint64 ticket) { worker->requestCatchUp(ticket); },
-        Qt::DirectConnection);
-    connect(m_watch->worker(), &WatchWorker::caughtUp, m_api.get(), &LocalPortApi::caughtUp);
+    connect(m_api.get(), &LocalPortApi::catchUpRequested, m_watch.get(),
+            &WatchSession::requestCatchUp);
+    connect(m_watch.get(), &WatchSession::caughtUp, m_api.get(), &LocalPortApi::caughtUp);
     m_api->setCatchUpEnabled(true);
     m_watch->start();
     m_running = true;

@@ -190,6 +190,35 @@ private Q_SLOTS:
         QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(d.verdictText()));
     }
 
+    // Issue 21, bug 5: the app's own sandbox, whose organisation id and client secret are both
+    // "sandbox". Scrubbing the secret out of Port's answer used to fill the field with
+    // "<redacted>", and the connection test then asked for the topic "<redacted>.runs".
+    void getFromPortOnTheAppsSandboxKeepsItsOrganisation()
+    {
+        Sandbox sandbox;
+        QString error;
+        QVERIFY2(sandbox.start(QStringLiteral("sandbox"), 0, 0, &error), qPrintable(error));
+        QCOMPARE(sandbox.clientSecret(), QStringLiteral("sandbox")); // the case: id == secret
+        ConnectionDialog d;
+        d.setPortAccount({sandbox.apiUrl(), QStringLiteral("sandbox"), sandbox.clientSecret()});
+        QSignalSpy fetched(&d, &ConnectionDialog::portFetchFinished);
+        QTest::mouseClick(d.findChild<QPushButton*>(QStringLiteral("connectionFromPort")),
+                          Qt::LeftButton);
+        QVERIFY(fetched.wait(20000));
+        QVERIFY2(fetched.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        QCOMPARE(d.findChild<QLineEdit*>(QStringLiteral("connectionOrg"))->text(),
+                 QStringLiteral("sandbox"));
+        QCOMPARE(d.profile().orgId, std::string("sandbox"));
+        QCOMPARE(QString::fromStdString(d.profile().bootstrapServers), sandbox.bootstrap());
+        QSignalSpy tested(&d, &ConnectionDialog::testFinished);
+        QTest::mouseClick(d.findChild<QPushButton*>(QStringLiteral("connectionTest")),
+                          Qt::LeftButton);
+        QVERIFY(tested.wait(20000));
+        QVERIFY2(tested.at(0).at(0).toBool(), qPrintable(d.verdictText()));
+        QVERIFY2(!d.verdictText().contains(QLatin1String("<redacted>")),
+                 qPrintable(d.verdictText()));
+    }
+
     // Port's brokers have a SASL user: SASL_SSL with SCRAM-SHA-512, the password in the field
     // (memory) and nowhere in what the dialog says.
     void getFromPortTakesTheSaslUser()

@@ -4,6 +4,7 @@
 #include "gui/runs/messagedetailview.h"
 #include "gui/runs/messagevalueview.h"
 #include "gui/runs/runspane.h"
+#include "gui/runs/runsrecorder.h"
 #include "gui/session/connectionstate.h"
 #include "gui/session/session.h"
 #include "kafka/kafkaproducer.h"
@@ -12,10 +13,14 @@
 #include "sandbox/sandbox.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 
 using namespace porthole;
 
@@ -70,6 +75,42 @@ private Q_SLOTS:
             20000);
         pane.stopWatching();
         QVERIFY(!pane.isWatching());
+    }
+
+    // Issue 21: one table, fed by one source at a time. A recording still loading when a watch
+    // starts used to go on adding its rows to the watch's (and a watch's last batch to a
+    // recording's): the source that lost the table delivers nothing more.
+    void aWatchTakesTheTableFromALoadingRecording()
+    {
+        Sandbox sandbox;
+        QString error;
+        QVERIFY2(sandbox.start(QStringLiteral("quiet"), 0, 0, &error), qPrintable(error));
+        QTemporaryDir tmp;
+        const QString path = tmp.filePath(QStringLiteral("three.jsonl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        for (int i = 0; i < 3; ++i)
+            f.write("{\"topic\":\"t\",\"partition\":0,\"offset\":" + QByteArray::number(i) +
+                    ",\"key\":null,\"headers\":{},\"value\":{\"n\":1}}\n");
+        f.close();
+
+        RunsPane pane;
+        pane.session()->connection()->setTarget(
+            KafkaTarget::plain(sandbox.bootstrap(), QStringLiteral("quiet.runs")));
+        QSignalSpy opened(pane.recorder(), &RunsRecorder::done);
+        QVERIFY2(pane.recorder()->openFrom(path, &error), qPrintable(error));
+        QThread::msleep(200); // the reading's batches wait in the event queue meanwhile
+        pane.startWatching(); // on an empty topic
+        QTest::qWait(1000);
+        QCOMPARE(pane.model()->rowCount(), 0);
+        QCOMPARE(opened.size(), 0);
+        QVERIFY(pane.isWatching());
+        QTRY_VERIFY(!pane.recorder()->isBusy());
+        // And the other way round: the recording takes the table from the watch.
+        QVERIFY2(pane.recorder()->openFrom(path, &error), qPrintable(error));
+        QVERIFY(!pane.isWatching());
+        QTRY_COMPARE(opened.size(), 1);
+        QCOMPARE(pane.model()->rowCount(), 3);
     }
 };
 

@@ -1,6 +1,7 @@
 // PortClient against real servers: the local Port API (token cache, re-login on 401, reads)
 // and servers of our own that answer 429 with Retry-After, 500, nothing at all, or TLS with a
 // self-signed certificate. porthole-cli report is checked on the same error paths.
+#include "portapi/kafkaaccessfetch.h"
 #include "portapi/localportapi.h"
 #include "portapi/portclient.h"
 #include "portapi/requesthistory.h"
@@ -362,6 +363,48 @@ private Q_SLOTS:
                                    m_tmp.filePath(QStringLiteral("missing.pem"))});
         QCOMPARE(r.exitCode, 3);
         QVERIFY2(r.err.contains("cannot read a PEM certificate"), qPrintable(r.describe()));
+    }
+
+    // Issue 21, bug 5: on the sandbox the organisation id and the client secret are both
+    // "sandbox". Redaction hides the secret in the text logged, recorded and shown; the values
+    // read from Port's answers are Port's, whatever they equal ("Get from Port" used to fill
+    // the organisation id with "<redacted>").
+    void valuesAreNeverScrubbedWhileTheirTextIs()
+    {
+        const QString secret = QStringLiteral("sandbox");
+        LocalPortApi api;
+        api.setOrgId(secret);
+        api.setCredentials(QStringLiteral("cid"), secret);
+        api.setKafkaBootstrap(QStringLiteral("127.0.0.1:1234"));
+        QString error;
+        QVERIFY2(api.listen(0, &error), qPrintable(error));
+        PortClientConfig config;
+        config.baseUrl = QUrl(api.baseUrl());
+        config.clientId = QStringLiteral("cid");
+        config.clientSecret = secret;
+        QByteArray logged;
+        PortClient c(config);
+        connect(&c, &PortClient::exchangeRecorded, this, [&logged](const PortExchange& e) {
+            logged += QJsonDocument(e.toJson()).toJson(QJsonDocument::Compact) + '\n' +
+                      e.curlCommand().toUtf8() + '\n';
+        });
+
+        KafkaAccessFetch fetch(&c);
+        QSignalSpy done(&fetch, &KafkaAccessFetch::finished);
+        QVERIFY(fetch.isFinished() || done.wait(60000));
+        QVERIFY2(fetch.errorString().isEmpty(), qPrintable(fetch.errorString()));
+        QCOMPARE(fetch.access().orgId, secret);
+        QCOMPARE(fetch.access().credentials.brokers, QStringList{QStringLiteral("127.0.0.1:1234")});
+
+        // The same answers as text: the secret is gone wherever it stood, the id included.
+        std::unique_ptr<PortCall> org(c.send(PortRequest::organization()));
+        QVERIFY(finished(org.get()) && org->isSuccess());
+        QCOMPARE(PortResponse::parseOrganizationId(org->rawBody()), secret);
+        QVERIFY2(!org->body().contains(secret.toUtf8()), org->body().constData());
+        QVERIFY2(org->body().contains("\"id\":\"<redacted>\""), org->body().constData());
+        QVERIFY(logged.contains("/v1/organization"));
+        QVERIFY(logged.contains("\\\"clientSecret\\\":\\\"<redacted>"));
+        QVERIFY2(!logged.contains(secret.toUtf8()), logged.constData());
     }
 
     void historyAndLogsHoldNoSecrets()

@@ -18,6 +18,12 @@ RecordingLoader::~RecordingLoader()
     m_future.waitForFinished();
 }
 
+void RecordingLoader::discard()
+{
+    m_cancel = true;
+    ++m_generation;
+}
+
 bool RecordingLoader::start(const QString& path, QString* error)
 {
     auto file = std::make_shared<QFile>(path);
@@ -26,7 +32,18 @@ bool RecordingLoader::start(const QString& path, QString* error)
         return false;
     }
     m_cancel = false;
-    m_future = QtConcurrent::run([this, file] {
+    const quint64 generation = ++m_generation;
+    // Runs in the owner's thread, as the worker's news arrive: a discarded reading's are dropped.
+    const auto deliver = [this, generation](auto emitIt) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, generation, emitIt] {
+                if (generation == m_generation)
+                    emitIt();
+            },
+            Qt::QueuedConnection);
+    };
+    m_future = QtConcurrent::run([this, file, deliver] {
         const qint64 total = file->size();
         auto batch = std::make_shared<std::vector<WatchedMessage>>();
         qint64 loaded = 0, bad = 0, lineNo = 0;
@@ -36,13 +53,11 @@ bool RecordingLoader::start(const QString& path, QString* error)
         const auto send = [&] {
             if (!batch->empty()) {
                 MessageBatch ready = std::move(batch);
-                QMetaObject::invokeMethod(
-                    this, [this, ready] { Q_EMIT batchLoaded(ready); }, Qt::QueuedConnection);
+                deliver([this, ready] { Q_EMIT batchLoaded(ready); });
                 batch = std::make_shared<std::vector<WatchedMessage>>();
             }
             const qint64 at = file->pos();
-            QMetaObject::invokeMethod(
-                this, [this, at, total] { Q_EMIT progressed(at, total); }, Qt::QueuedConnection);
+            deliver([this, at, total] { Q_EMIT progressed(at, total); });
             sinceBatch.restart();
         };
         while (!file->atEnd() && !m_cancel) {
@@ -68,12 +83,9 @@ bool RecordingLoader::start(const QString& path, QString* error)
         }
         send();
         const bool cancelled = m_cancel;
-        QMetaObject::invokeMethod(
-            this,
-            [this, loaded, bad, errors, cancelled] {
-                Q_EMIT finished(loaded, bad, errors, cancelled);
-            },
-            Qt::QueuedConnection);
+        deliver([this, loaded, bad, errors, cancelled] {
+            Q_EMIT finished(loaded, bad, errors, cancelled);
+        });
     });
     return true;
 }

@@ -23,7 +23,11 @@ public:
 
     /// Starts reading `path` (false with `error` when it cannot be opened).
     bool start(const QString& path, QString* error);
+    /// Stops at the next line; finished() says it was cancelled.
     void cancel() { m_cancel = true; }
+    /// Stops at the next line and drops what is on its way: no batch and no finished() of this
+    /// reading arrives any more (the table is someone else's now, e.g. a watch's).
+    void discard();
     bool isRunning() const { return m_future.isRunning(); }
 
 Q_SIGNALS:
@@ -36,6 +40,9 @@ Q_SIGNALS:
 private:
     QFuture<void> m_future;
     std::atomic<bool> m_cancel{false};
+    /// Which reading may still deliver (owner thread): each start() and discard() makes a new
+    /// one, and the worker's queued news carry the one they belong to.
+    quint64 m_generation = 0;
 };
 
 } // namespace porthole

@@ -356,29 +356,30 @@ void RunsPane::startWatching()
     options.partitions = *partitions;
     m_watchFrom = options.from;
     m_watchPartitions = options.partitions;
+    m_recorder->discardOpen(); // a recording still loading would mix its rows into the watch's
     m_model->clear();
     m_dropped.clear();
     m_notice->hide();
     m_watch = std::make_unique<WatchSession>(options);
-    WatchWorker* worker = m_watch->worker();
-    connect(worker, &WatchWorker::messagesReceived, m_model, &RunsTableModel::appendBatch);
+    WatchSession* session = m_watch.get(); // once stopped, it delivers nothing more
+    connect(session, &WatchSession::messagesReceived, m_model, &RunsTableModel::appendBatch);
     // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
     // its original words are in the tooltip.
     const auto readable = [](const QString& text) {
         return QString::fromStdString(KafkaErrors::readable(text.toStdString()));
     };
-    connect(worker, &WatchWorker::statusChanged, this,
+    connect(session, &WatchSession::statusChanged, this,
             [this, readable](WatchStatus, const QString& text) {
                 const QString line = readable(text);
                 updateStatus(line, line == text ? QString() : text);
             });
-    connect(worker, &WatchWorker::failed, this, [this, readable](const QString& e) {
+    connect(session, &WatchSession::failed, this, [this, readable](const QString& e) {
         stopWatching();
         m_wantWatch = true; // the next connection (or F5) tries again
         const QString line = readable(e);
         updateStatus(tr("Stopped: %1").arg(line), line == e ? QString() : e);
     });
-    connect(worker, &WatchWorker::oldestDropped, this,
+    connect(session, &WatchSession::oldestDropped, this,
             [this](int partition, qint64 wanted, qint64 oldest) {
                 m_dropped << tr("partition %1 starts at offset %2 (%3 older gone)")
                                  .arg(partition)
@@ -417,8 +418,7 @@ void RunsPane::setPaused(bool paused)
     m_paused = paused;
     m_pauseButton->setChecked(paused);
     m_pauseButton->setText(paused ? tr("Resume") : tr("Pause"));
-    QMetaObject::invokeMethod(m_watch->worker(), "setPaused", Qt::QueuedConnection,
-                              Q_ARG(bool, paused));
+    m_watch->setPaused(paused);
     updateStatus(paused ? tr("Paused") : tr("Watching"));
 }
 

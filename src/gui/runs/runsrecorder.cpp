@@ -129,6 +129,11 @@ bool RunsRecorder::openFrom(const QString& path, QString* error)
     return m_loader->start(path, error);
 }
 
+void RunsRecorder::discardOpen()
+{
+    m_loader->discard();
+}
+
 bool RunsRecorder::confirmPublish(qint64 count, const QString& topic)
 {
     const KafkaTarget target = m_target ? m_target() : KafkaTarget();

@@ -49,6 +49,9 @@ public:
     void exportTo(const QString& path, RecordingExport::Format format);
     /// Replaces the table's rows with the recording at `path` (loading() first).
     bool openFrom(const QString& path, QString* error);
+    /// Drops a recording still loading: none of its rows arrive any more, and no done() (the
+    /// table is a watch's now).
+    void discardOpen();
     /// Publishes the rows shown to `topic` (empty: each message's own topic).
     void replayTo(const std::string& topic);
     /// Publishes one message again to `topic`.

@@ -99,16 +99,16 @@ int runIngest(const QStringList& args)
         options.topic = topic.toStdString();
         options.from.kind = StartPosition::Kind::Beginning;
         session = std::make_unique<WatchSession>(options);
-        QObject::connect(session->worker(), &WatchWorker::messagesReceived, &model,
+        QObject::connect(session.get(), &WatchSession::messagesReceived, &model,
                          [&](const MessageBatch& b) {
                              model.appendBatch(b);
                              done();
                          });
-        QObject::connect(session->worker(), &WatchWorker::failed, &model, [&](const QString& e) {
+        QObject::connect(session.get(), &WatchSession::failed, &model, [&](const QString& e) {
             failure = e;
             QCoreApplication::exit(3);
         });
-        QObject::connect(session->worker(), &WatchWorker::reachedEnd, &model, [&] {
+        QObject::connect(session.get(), &WatchSession::reachedEnd, &model, [&] {
             if (model.receivedCount() < count) {
                 failure =
                     QStringLiteral("the topic holds only %1 messages").arg(model.receivedCount());
