@@ -20,6 +20,7 @@
 #include "viewzoom.h"
 
 #include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QComboBox>
 #include <QDesktopServices>
@@ -28,6 +29,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
+#include <QKeyEvent>
+#include <QLineEdit>
 #include <QMainWindow>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -69,6 +72,26 @@ void WindowActions::build()
     buildViewMenu();
     buildRunMenu();
     buildHelpMenu();
+    qApp->installEventFilter(this);
+}
+
+bool WindowActions::eventFilter(QObject* watched, QEvent* event)
+{
+    // On X11 a one-line box claims Ctrl+E, Ctrl+K, … for its emacs-style editing (end of line,
+    // delete to end), so Ctrl+E from the Broker field did nothing. The window's commands win
+    // in one-line boxes, spin boxes and combo boxes; the JSON editors keep their own keys.
+    if (event->type() != QEvent::ShortcutOverride ||
+        !(qobject_cast<QLineEdit*>(watched) || qobject_cast<QAbstractSpinBox*>(watched) ||
+          qobject_cast<QComboBox*>(watched)) ||
+        !m_window->isAncestorOf(static_cast<QWidget*>(watched)))
+        return false;
+    const auto* key = static_cast<QKeyEvent*>(event);
+    const QKeySequence pressed(key->keyCombination());
+    for (const QAction* a : std::as_const(m_actions))
+        if (a->isEnabled() && a->shortcuts().contains(pressed) &&
+            (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier)))
+            return true; // not overridden: the action's shortcut fires
+    return false;
 }
 
 QList<QAction*> WindowActions::shortcutActions() const

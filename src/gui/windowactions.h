@@ -24,6 +24,9 @@ public:
     /// Every action with a shortcut, in menu order.
     QList<QAction*> shortcutActions() const;
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     WindowParts m_parts;
     QMainWindow* m_window;
