@@ -246,7 +246,7 @@ void RunsPane::connectionChanged()
     m_bootstrap->setToolTip(
         tr("Connection %1: choose another in the toolbar's Kafka picker (Ctrl+K)")
             .arg(target.name.isEmpty() ? target.bootstrap() : target.name));
-    if (!m_topic->hasFocus() || m_topic->text().trimmed() != target.topic)
+    if (m_topic->text().trimmed() != target.topic)
         m_topic->setText(target.topic);
     const bool overridden = !conn->topicOverride().isEmpty();
     m_topicNote->setText(overridden ? tr("override · <a href=\"reset\">use %1</a>")

@@ -3,11 +3,6 @@
 
 namespace porthole {
 
-bool PortAccount::isSandboxApi() const
-{
-    return !m_sandboxApiUrl.isEmpty() && m_baseUrl.trimmed() == m_sandboxApiUrl;
-}
-
 void PortAccount::set(const QString& baseUrl, const QString& clientId, const QString& clientSecret)
 {
     if (baseUrl == m_baseUrl && clientId == m_clientId && clientSecret == m_clientSecret)

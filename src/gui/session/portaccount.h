@@ -20,7 +20,6 @@ public:
     QString clientSecret() const { return m_clientSecret; }
     /// The sandbox's local API address (reports to it never ask first), empty when none.
     QString sandboxApiUrl() const { return m_sandboxApiUrl; }
-    bool isSandboxApi() const;
 
     /// Sets all three at once (one `changed`).
     void set(const QString& baseUrl, const QString& clientId, const QString& clientSecret);
