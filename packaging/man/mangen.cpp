@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-mangen: writes porthole(1) and porthole-cli(1) at build time from the programs'
 // own --help output, so a man page cannot drift from the options the programs declare.
 //   porthole-mangen cli|app EXECUTABLE OUTPUT.1 DATE VERSION

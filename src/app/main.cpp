@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
 #include "gui/demo/demodirector.h"

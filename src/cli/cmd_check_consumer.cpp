@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli check-consumer NODE.json [--context CTX.json]... [--count N] [--timeout-s S]
 //     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--sign] [--junit FILE.xml]
 //     [--org ORG] [--faults LIST] -- COMMAND [ARGS...]

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli lint NODE.json [--format text|json]
 #include "command.h"
 #include "lintargs.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli publish (NODE.json [--context CTX.json] | --raw FILE | --replay FILE.jsonl)
 //     (--bootstrap HOST:PORT | --profile NAME)
 //     [--org ORG | --topic TOPIC] [--key KEY] [--header K=V]... [--repeat N [--same-ids]]

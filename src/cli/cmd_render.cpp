@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli render NODE.json [--context CTX.json] [--strict] [--payload-only]
 //           [--envelope FILE.json] [--array-mode split|single]
 // (render --workflow is in cmd_workflow.cpp)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli report --api BASE_URL (--token T | --client-id ID --client-secret S)
 //          (--node-run wfnr_… [--workflow-run wfr_…] | --action-run r_…)
 //          [--status IN_PROGRESS|COMPLETED] [--result SUCCESS|FAILED|CANCELLED|FAILURE]

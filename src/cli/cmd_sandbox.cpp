@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli sandbox [--org ORG] [--kafka-port P] [--api-port Q]
 #include "command.h"
 #include "sandboxargs.h"

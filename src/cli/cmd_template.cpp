@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli template [--context CTX.json] [--strict] TEMPLATE.json
 #include "command.h"
 #include "templateargs.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli watch (--bootstrap HOST:PORT | --profile NAME) (--org ORG | --topic TOPIC)
 //     [--from beginning|end|OFFSET|@EPOCH_MS|-N] [--count N] [--exit-at-end] [--filter JQ]
 //     [--filter-timeout MS]

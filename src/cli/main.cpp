@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli: a thin dispatcher; each subcommand lives in its own cmd_*.cpp.
 #include "command.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The JSON-with-positions parser's internals, shared by jsonparser.cpp (the document's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Strings (escapes, surrogates, UTF-8 checks), numbers and literals of the JSON parser.
 #include "jsonparser_p.h"
 

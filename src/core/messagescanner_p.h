@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // The message decoder's JSON pass. Private to core: include messagedecoder.h.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "nodevalidator.h"
 
 #include "jsonnoderange.h"

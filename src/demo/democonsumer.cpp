@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "democonsumer.h"
 
 #include "kafka/watchsession.h"

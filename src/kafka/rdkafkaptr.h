@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Private to src/kafka: the only header that includes librdkafka. Every handle is owned by a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bounded filter: one fork()ed worker per filter that reads framed JSON texts from a socket
 // and answers one verdict each; the parent enforces the per-message deadline from outside.
 #include "boundedjqfilter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Running compiled programs: the binding's value conversions, in-process runs, and the fork()ed
 // sandbox that keeps a runaway or aborting expression away from the caller's process.
 #include "jqchild.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli check-consumer against real consumers (python3-kafka, curl): the seed page's
 // consumer passes; consumers with the common bugs fail with the right counts and reasons; the
 // JUnit report is valid XML with the shape CI systems read.

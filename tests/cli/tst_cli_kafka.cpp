@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli sandbox / publish / watch against real peers: the seed's python3-kafka consumer,
 // kcat, and sandbox processes that are stopped and restarted on the same port.
 #include "kafka/kafkatesttools.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The commands' parse steps: what each option turns into, and the exit code of usage errors
 // (the messages themselves are covered end to end by the CLI tests).
 #include "cli/checkconsumerargs.h"

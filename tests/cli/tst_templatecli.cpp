@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli template / render / lint as scripts call them (cli-contract.md).
 #include <QProcess>
 #include <QTemporaryDir>

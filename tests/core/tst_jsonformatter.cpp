@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Format document: only whitespace changes; order, duplicates and spellings stay.
 #include "core/jsonformatter.h"
 #include "core/jsonparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The parser must keep exact positions (columns in characters) and survive hostile sizes.
 #include "core/jsonparser.h"
 #include "core/nodevalidator.h"

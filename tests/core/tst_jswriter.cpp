@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JsWriter must print what JavaScript's JSON.stringify prints, byte for byte.
 #include "core/jsonparser.h"
 #include "core/jswriter.h"

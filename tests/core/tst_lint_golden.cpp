@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Golden folders: tests/data/lint/<case>/input.json is linted and compared with expected.txt
 // (the `porthole-cli lint` text format, file name "input.json"). Every example node from
 // resources/examples/nodes must lint clean at the structural level.

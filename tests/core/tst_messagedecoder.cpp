@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageDecoder: classification, id extraction and JSON-line output for any bytes.
 #include "core/messagedecoder.h"
 

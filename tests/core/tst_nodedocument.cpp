@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The node document (open, save, save as, modified, recent files, drafts) and the typed
 // settings behind it, against real files in a throw-away folder.
 #include "core/appsettings.h"

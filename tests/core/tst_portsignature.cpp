@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PortSignature and PythonJson against Python itself: every golden value (canonical text,
 // signature, number spelling, verdict) is computed at test time by Debian's python3 with its
 // own json and hmac modules, the way Port's execution agent computes them.

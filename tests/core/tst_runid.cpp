@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RunId: Port's 16-character ids first, hand-made ids (other lengths) recognised as unusual.
 #include "core/runid.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Utf8: the one UTF-8/WTF-8 module every layer uses. Validity is checked against Qt's own
 // validator over every sequence of up to three bytes and every four-byte lead.
 #include "core/utf8.h"

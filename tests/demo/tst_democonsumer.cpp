@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo consumer stands in for Port's execution agent: against the real sandbox it reports
 // each workflow node run published after it started, in the agent's order (IN_PROGRESS, logs,
 // COMPLETED/SUCCESS with output), every call accepted; it ignores other messages and runs

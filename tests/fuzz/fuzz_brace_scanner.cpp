@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: Port's brace scanner never crashes on any string, and every span it returns is a
 // real `{{ … }}` inside the string, in order and without overlap; an error names an index in
 // the string.

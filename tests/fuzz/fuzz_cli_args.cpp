@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: any argument list given to publish, watch, report, sandbox, render, template,
 // lint, check-consumer or diagnose is parsed without crashing: the parse step either returns the
 // checked options or an exit code (0 after --help, else a usage or input error); nothing is sent,

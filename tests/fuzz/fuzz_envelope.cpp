@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Properties of Envelope (what its header promises, nothing more):
 // - wrapDefault never crashes and its "payload" is the input payload, byte for byte once
 //   written by JsWriter (it is copied, never sent through jq);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: the parser never crashes; whatever it accepts, JsWriter writes as JSON that parses
 // back to the same text (JSON.stringify round trip), and positions stay inside the input.
 #include "core/jsonparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: any record off the wire (key, headers and value from the fuzz input) is classified
 // without crashing, and the watch command's JSON line for it is valid JSON that parses back.
 #include "core/jsonparser.h"

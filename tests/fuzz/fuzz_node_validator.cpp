@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: linting any bytes never crashes, diagnostics come sorted with ranges inside the
 // text, and every quick fix applies to a range of the text.
 #include "core/nodevalidator.h"

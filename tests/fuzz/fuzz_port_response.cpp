@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: whatever Port's API (or something pretending to be it) answers, reading it is safe:
 // the error message is one printable line, a refusal taken apart (problem()) gives a short
 // printable code and message and a field that is a path (no spaces, bounded), Retry-After and

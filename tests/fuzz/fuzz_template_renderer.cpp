@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Property: any node text rendered against any context (both from the fuzz input) never
 // crashes, and when the render succeeds every message is valid JSON that parses back.
 //

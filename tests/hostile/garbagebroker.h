@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A "broker" on 127.0.0.1 that answers every connection with random bytes and reads whatever

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // A TCP server that speaks whatever a test scripts, byte by byte: for peers that lie, stall or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The window under hostile input: a node with 10,000 templates rendered against a context of
 // 100,000 keys, a node holding NUL bytes, invalid UTF-8 and 100,000 levels of nesting, and a
 // 100 MB message in the runs table. The UI thread must keep running (a 10 ms timer measures

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port's API misbehaving: a 10 GB Content-Length, an endless body, a server that trickles one
 // byte at a time, garbage instead of HTTP, and bodies that are not JSON. Each must end in one
 // clear error, with bounded memory and an event loop that keeps running (the app's window

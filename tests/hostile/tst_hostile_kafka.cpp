@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A "broker" that answers random bytes: the connection test, the producer and the watcher each
 // end quickly with one sentence that says what is wrong, instead of retrying forever.
 #include "garbagebroker.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Helpers shared by the Kafka tests: run real peers (kcat, python3-kafka, porthole-cli) as

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Connection profiles, librdkafka-validated properties, and the connection test's verdicts
 // against the in-process sandbox broker (a real Kafka protocol peer).
 #include "kafka/connectionprofile.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // KafkaErrors::readable: librdkafka's broker names and state-machine notes out of the main line,
 // the cause kept. The inputs are texts librdkafka 2.0 gave this project's tests and users.
 #include "kafka/kafkaerrors.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Record and replay byte for byte against the sandbox (a `porthole-cli sandbox` process):
 // messages with headers (null, repeated, binary), plain text, random binary with NUL and
 // invalid UTF-8, a null key, a tombstone, JSON with whitespace, a JSON string; watched into a

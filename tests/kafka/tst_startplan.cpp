@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // StartPlan: the offsets a watcher assigns for each start position, from the ends of each
 // partition's log, and what the broker had already dropped (no broker needed).
 #include "kafka/startplan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // WatchSession: a worker thread that sends classified batches at most every 50 ms (a backlog
 // in batches of about WatchWorker::kBatchMessages), reports a lost broker and resumes without
 // duplicate rows after it comes back on the same port.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The run ledger (one story per run), its timeline text and the Runs table's Status column.
 #include "core/messagedecoder.h"
 #include "models/runledger.h"

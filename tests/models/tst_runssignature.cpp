@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs table's Signature column against messages signed by Python's own hmac/json, the way
 // Port signs for its execution agent: valid, invalid (another secret), missing, older than
 // 5 minutes, and the agent tag.

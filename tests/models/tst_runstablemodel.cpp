@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The runs table: batched inserts, a hard cap, compact storage formatted on demand, and the
 // proxy: filtering by kind and words, newest first, sliced refiltering, trimming under a filter.
 #include "core/messagedecoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Shared by the Port API tests: run a real peer (curl, porthole-cli, openssl) while this

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PortClient against real servers: the local Port API (token cache, re-login on 401, reads)
 // and servers of our own that answer 429 with Retry-After, 500, nothing at all, or TLS with a
 // self-signed certificate. porthole-cli report is checked on the same error paths.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The local Port API over real HTTP with real clients: the seed page's own curl command, the
 // porthole-cli report command, and every error a user can meet there; finally a grep of every
 // history file and captured output for the token and the client secret.

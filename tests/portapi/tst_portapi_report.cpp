@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What the Report tab needs from porthole_portapi: each endpoint's words (FAILED for workflow
 // nodes, FAILURE for action runs, no result with IN_PROGRESS), the requests it builds, which
 // field a refusal names (from the local API's real 422 answers and from validation-library

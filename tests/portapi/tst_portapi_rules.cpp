@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port's rules without a network: validation per endpoint, request building, redaction, curl
 // text, the bounded history, the run store and the local API's routes and errors.
 #include "portapi/localportapihandler.h"

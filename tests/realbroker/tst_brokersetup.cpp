@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The real broker is set up like Port's cluster: checked with kcat (a real librdkafka client),
 // so that a failing Porthole test points at Porthole, not at the test broker.
 #include "brokerenv.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli publish/watch against a real broker set up like Port's (SASL_SSL,
 // SCRAM-SHA-512, ACLs), including the faults users meet: wrong password, wrong CA, a group id
 // without the org prefix, a topic outside the ACLs, and the broker going away mid-stream.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The desktop app's Kafka tabs against a real Apache Kafka broker set up like Port's cluster
 // (SASL_SSL, SCRAM-SHA-512, ACLs): the connection editor's test tells a right password from a
 // wrong one, and a profile chosen in the connection bar lets the Publish tab publish what the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Hostile input on a real broker: a 100 MiB message on the topic. porthole-cli publishes it
 // (when told the size is intended) and watches it with bounded memory, and the message after it
 // still arrives: nothing is lost or skipped, nothing retries forever.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Kafka library (porthole_kafka) against a real broker set up like Port's: the "test
 // connection" verdict for every fault, the producer and the read-only watcher over SASL_SSL,
 // and the watcher through a broker outage.

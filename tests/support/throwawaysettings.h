@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Points QSettings and the app's data folders at a temporary directory for the life of a test,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The bounded jq filter: select semantics, compile errors with their line, a runaway or a
 // crash on one message costs that message only, and a stream of messages reuses one worker.
 #include "template/boundedjqfilter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The context model: presets hold every documented variable, ids look like Port's, files
 // round-trip.
 #include "core/jswriter.h"

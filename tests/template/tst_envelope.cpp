@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Envelope::wrap: only a string that is exactly "{{ .payload }}" receives the payload.
 #include "core/jswriter.h"
 #include "template/envelope.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The jq engine: compile cache and batching, and safety (time limit, memory limit, halt, input).
 #include "template/jqengine.h"
 #include "template/jqfilter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Plain jq paths read without jq: what parses, and that the value found is the one jq finds.
 #include "core/jsonparser.h"
 #include "core/jswriter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Completion inside {{ }}: where the cursor is, context paths from the real context, and jq
 // 1.6's builtins checked against the linked libjq's own `builtins`.
 #include "core/jsonparser.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Template lints and per-template diagnostics: codes, positions and quick fixes, checked by
 // applying each fix and rendering again.
 #include "core/diagnosticformat.h"

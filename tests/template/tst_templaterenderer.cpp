@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Golden cases: each folder of data/render holds template.json, optional context.json, an
 // optional `strict` flag and what Port's published renderer gave: expected.json (the exact
 // JSON.stringify bytes), expected-undefined (nothing printed) or error.txt (the message).

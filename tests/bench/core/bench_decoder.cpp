@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // MessageDecoder throughput: the watcher classifies every message it reads, so this is the
 // per-message cost of the runs view and `porthole-cli watch`. Prints numbers; never fails on
 // speed (label bench).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // How soon the sandbox knows a run that another process published (no registerPublished), and
 // how long a report for a run that does not exist waits before its 404, during a burst and
 // at rest. Prints one JSON line; never fails on speed.

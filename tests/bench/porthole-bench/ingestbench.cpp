@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-bench ingest: broker (or synthetic source) -> watcher thread -> decode/classify ->
 // RunsTableModel -> RunsFilterProxy (filter active), timed until the model holds --count.
 #include "benchutil.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]
 // Types N edits into the node editor (offscreen, the real NodePane + PreviewPane of a
 // MainWindow) and prints {"p50Ms","p95Ms","maxMs","edits","templates"}: for each edit, the time

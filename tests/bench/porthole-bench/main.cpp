@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-bench: drives the real code paths headless and prints one JSON line of numbers
 // (see README, "porthole-bench"). Never fails on speed; exit 1/2/3 like porthole-cli.
 #include "benchutil.h"

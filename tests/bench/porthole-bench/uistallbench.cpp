@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-bench ui-stall: the Runs view (offscreen, 1280x800) holding --rows messages while
 // --rate messages per second arrive through the model's real path; a 5 ms timer on the UI
 // thread measures how late the event loop answers.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Template engine benchmark (ctest -L bench): cold render of each example node, re-render after
 // a one-character edit, warm renders per second, a 200-template node; with Port's published
 // renderer (the oracle, tests/oracle/oracle.js) beside ours when it is installed.
