@@ -38,6 +38,9 @@ struct CheckRun
     std::vector<std::string> messages;               ///< the values published
     std::vector<std::pair<int32_t, int64_t>> landed; ///< partition, offset of each message
     qint64 publishedMs = -1, firstReportMs = -1, completedMs = -1;
+    /// When the API first refused a call about it with a 4xx of its own (not a fault the round
+    /// injected): the run cannot pass any more, so its verdict is known (-1: never).
+    qint64 refusedMs = -1;
     QList<RunCall> calls;
 
     // The judgement (RunJudge).
@@ -49,6 +52,9 @@ struct CheckRun
 
     /// True when a PATCH with status COMPLETED was accepted.
     bool isCompleted() const { return completedMs >= 0; }
+    /// True when nothing the consumer does later can change whether it passes: reported
+    /// COMPLETED (a second report is caught by the check's short settle) or refused.
+    bool isSettled() const { return completedMs >= 0 || refusedMs >= 0; }
     /// Milliseconds from publishing to the first report / to completion (-1: none).
     qint64 toFirstReportMs() const;
     qint64 toCompletionMs() const;

@@ -22,7 +22,7 @@ namespace porthole {
 namespace {
 
 constexpr int kProbeIntervalMs = 100;
-constexpr int kSettleMs = 500;      // after the last run completed: catches a second report
+constexpr int kSettleMs = 500;      // after the last verdict is known: catches a second report
 constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
 
 QString randomToken(int length)
@@ -258,6 +258,10 @@ void ConsumerCheck::onCall(const LocalApiCall& call)
         QJsonDocument::fromJson(call.body).object().value(QStringLiteral("status")) ==
             QLatin1String("COMPLETED"))
         target->completedMs = at;
+    // A refusal of the API's own (422, 404, 413, …) fails the run whatever follows; a 429 or
+    // 503 the round injected is the consumer's chance to retry, so it settles nothing.
+    if (target->refusedMs < 0 && call.status >= 400 && call.status < 500 && call.fault.isEmpty())
+        target->refusedMs = at;
     Q_EMIT runUpdated(target->index);
     maybeAllReported();
 }
@@ -266,9 +270,11 @@ void ConsumerCheck::maybeAllReported()
 {
     if (m_phase != Phase::Waiting || m_settle.isActive() || m_restarting || m_pacing)
         return;
+    // Each run ends as soon as its verdict is known; the check ends when all are.
     for (const CheckRun& run : m_runs)
-        if (!run.isCompleted())
+        if (!run.isSettled())
             return;
+    Q_EMIT logged(QStringLiteral("every run's verdict is known after %1 ms").arg(elapsedMs()));
     m_settle.start(kSettleMs);
 }
 

@@ -22,8 +22,9 @@ class Sandbox;
 /// Runs a team's consumer against a private sandbox and proves it reports back: starts a fresh
 /// broker + local Port API, starts the consumer with the connection in its environment, waits
 /// until it has joined its group (GroupProbe), publishes the node's runs (fresh ids each) and
-/// follows the local API's calls until every run is reported, the consumer exits or the time
-/// is up; then stops the consumer (TERM, then KILL) and judges each run (RunJudge).
+/// follows the local API's calls until every run's verdict is known (reported COMPLETED or
+/// refused with a 4xx), the consumer exits or the time is up; then stops the consumer (TERM,
+/// then KILL) and judges each run (RunJudge).
 /// Event-driven on the calling thread's loop: the CLI and the app's dialog share it.
 class ConsumerCheck : public QObject
 {

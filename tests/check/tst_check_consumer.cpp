@@ -86,14 +86,19 @@ private Q_SLOTS:
         QVERIFY2(v.exitCode() == 0, v.readAll().constData());
     }
 
+    // Each run's 422 settles its verdict, so the check ends as soon as both are refused, long
+    // before --timeout-s (90 s here: only a hang would reach it).
     void failureOnWorkflowRouteFails()
     {
         const Result r = check({QStringLiteral("--count"), QStringLiteral("2"),
-                                QStringLiteral("--timeout-s"), QStringLiteral("4")},
+                                QStringLiteral("--timeout-s"), QStringLiteral("90")},
                                buggy("failure-route"));
         QCOMPARE(summary(r),
                  QStringLiteral("check-consumer: runs=2 completed=0 failed=2 missing=0"));
         QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.ms < 90000, "the check waited for its whole timeout");
+        QVERIFY(r.err.contains(QStringLiteral("every run's verdict is known after ")));
+        QVERIFY(!r.err.contains(QStringLiteral("time is up")));
         for (const QString& line : runLines(r)) {
             QVERIFY2(line.contains(QStringLiteral(" IN_PROGRESS - first-report=")),
                      qPrintable(line));

@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "checkconsumerdialog.h"
 
+#include "checkbanner.h"
+
 #include "check/checkfault.h"
 #include "check/consumercheck.h"
 #include "check/faultrounds.h"
+#include "check/runjudge.h"
 #include "gui/story/apicallevents.h"
 #include "gui/story/timelineview.h"
 #include "gui/systemtheme.h"
@@ -46,6 +49,15 @@ QString ms(qint64 v)
     return v < 0 ? QStringLiteral("–") : QStringLiteral("%1 ms").arg(v);
 }
 
+// The refusal that settled a run's verdict, in words, before the run is judged.
+QString firstRefusal(const CheckRun& run)
+{
+    for (const RunCall& c : run.calls)
+        if (c.atMs == run.refusedMs && c.call.refused() && c.call.fault.isEmpty())
+            return RunJudge::explainRefused(c.call);
+    return {};
+}
+
 } // namespace
 
 CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context, QString nodeName,
@@ -84,6 +96,7 @@ CheckConsumerDialog::CheckConsumerDialog(std::string nodeText, JsonValue context
     m_cancel->setEnabled(false);
     m_summary->setObjectName(QStringLiteral("checkSummary"));
     m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setWordWrap(true); // the banner's first reason can be long
 
     auto* form = new QFormLayout;
     form->addRow(tr("Consumer command:"), m_command);
@@ -225,6 +238,7 @@ void CheckConsumerDialog::startCheck()
     m_start->setEnabled(false);
     m_cancel->setEnabled(true);
     m_running = true;
+    m_summary->setStyleSheet(QString());
     m_summary->setText(tr("Starting a private sandbox and the consumer…"));
     if (!faults.isEmpty())
         return startRounds(options, faults);
@@ -274,7 +288,9 @@ void CheckConsumerDialog::updateRow(int index)
         m_table->setRowCount(index + 1);
     const bool judged = run.outcome != CheckRun::Outcome::Pending;
     const QString verdict =
-        !judged ? (run.isCompleted() ? tr("reported") : tr("waiting…"))
+        !judged ? (run.isCompleted()     ? tr("reported")
+                   : run.refusedMs >= 0 ? tr("refused: %1").arg(firstRefusal(run))
+                                        : tr("waiting…"))
         : run.outcome == CheckRun::Outcome::Completed
             ? tr("ok")
             : CheckRun::outcomeName(run.outcome) + QStringLiteral(": ") + run.reasons.value(0);
@@ -369,18 +385,25 @@ void CheckConsumerDialog::onFinished(int exitCode)
     m_start->setEnabled(true);
     m_cancel->setEnabled(false);
     m_running = false;
+    // A banner in words (pass or fail, the counts, the first reason), not the CLI's line;
+    // under faults each fault's verdict line comes first.
+    CheckBanner banner;
     QString text;
     if (m_rounds) {
-        // Each fault's verdict, then the summary of every run.
-        for (const FaultRounds::Round& round : m_rounds->rounds())
+        for (const FaultRounds::Round& round : m_rounds->rounds()) {
             text += FaultRounds::line(round) + QLatin1Char('\n');
-        text += CheckRun::summary(m_rounds->allRuns());
+            banner.add(round.runs, round.fault);
+            if (banner.error.isEmpty() && !round.error.isEmpty())
+                banner.error = round.error;
+        }
     } else {
-        text = CheckRun::summary(m_check->runs());
-        if (!m_check->error().isEmpty())
-            text = m_check->error() + QStringLiteral(" — ") + text;
+        banner.add(m_check->runs());
+        banner.error = m_check->error();
     }
-    m_summary->setText(text);
+    m_summary->setText(text + banner.text());
+    m_summary->setStyleSheet(SystemTheme::css(banner.passed() ? SystemTheme::Tone::Good
+                                                              : SystemTheme::Tone::Problem) +
+                             QStringLiteral("font-weight: bold;"));
     // The first run that did not pass is selected: its details are already on screen.
     for (const CheckRun& run : runs())
         if (run.outcome != CheckRun::Outcome::Completed) {
