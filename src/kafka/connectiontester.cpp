@@ -40,6 +40,13 @@ ConnectionVerdict verdict(ConnectionVerdict::Result r, std::string message, std:
     return {r, std::move(message), std::move(detail)};
 }
 
+// The cause in the user's words (KafkaErrors::cause), else `fallback`.
+std::string said(const std::string& text, const char* fallback)
+{
+    std::string cause = KafkaErrors::cause(text);
+    return cause.empty() ? std::string(fallback) : cause;
+}
+
 } // namespace
 
 ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int timeoutMs)
@@ -68,7 +75,7 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
     if (!rk)
         return verdict(R::ConfigError, "the connection settings are invalid", why);
 
-    std::string lastNetwork;
+    std::string lastNetwork, unreachable;
     bool allDown = false;
     const auto started = Clock::now();
     while (left() > 0) {
@@ -82,22 +89,26 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
         for (const auto& [code, text] : collected.errors) {
             if (isTls(code, text))
                 return verdict(R::TlsFailure,
-                               "the TLS handshake failed (check the security protocol and the CA "
-                               "file)",
+                               said(text, "the TLS handshake failed (check the security protocol "
+                                          "and the CA file)"),
                                text);
             if (isAuth(code, text))
                 return verdict(R::AuthFailed,
-                               "authentication failed (check the user name, the password and the "
-                               "SASL mechanism)",
+                               said(text, "authentication failed (check the user name, the "
+                                          "password and the SASL mechanism)"),
                                text);
             if (KafkaErrors::notKafka(text))
-                return verdict(R::Failed,
-                               "the server does not speak the Kafka protocol (check the host and "
-                               "port; a TLS listener needs security.protocol=SSL or SASL_SSL)",
-                               text);
+                return verdict(R::Failed, KafkaErrors::cause(text), text);
             if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN)
                 allDown = true;
-            lastNetwork = text;
+            // "1/1 brokers are down" follows the error that says why (a name that does not
+            // resolve, a refused connection): that one is the answer.
+            if (unreachable.empty() && !KafkaErrors::cause(text).empty()) {
+                unreachable = KafkaErrors::cause(text);
+                lastNetwork = text;
+            }
+            if (unreachable.empty())
+                lastNetwork = text;
         }
         collected.errors.clear();
         if (!err && md) {
@@ -145,8 +156,10 @@ ConnectionVerdict test(const KafkaConfig& config, const std::string& topic, int 
         std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started).count();
     char waited[32];
     std::snprintf(waited, sizeof waited, "%.1f", double(waitedMs) / 1000.0);
+    if (!unreachable.empty())
+        return verdict(R::Unreachable, unreachable, lastNetwork);
     return verdict(R::Unreachable,
-                   std::string(allDown ? "no broker answered (connection refused or closed) in "
+                   std::string(allDown ? "no broker answered (the connection was closed) in "
                                        : "no broker answered within ") +
                        waited + " s",
                    lastNetwork);

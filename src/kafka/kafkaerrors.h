@@ -27,6 +27,17 @@ bool handshakeCutOff(const std::string& text);
 /// reads "127.0.0.1:58317: disconnected". Show the original in details or a tooltip.
 std::string readable(const std::string& text);
 
+/// The cause of a connection failure in words a user acts on, read from librdkafka's text
+/// (a prefix of ours may come first): "cannot resolve host b-1.example.com", "connection
+/// refused by 127.0.0.1:9", "no answer from h:9092 (connection timed out)", "TLS handshake
+/// failed: …", "authentication failed (SASL …)", "h:9092 does not speak the Kafka protocol …".
+/// Empty when the text names none of them ("1/1 brokers are down" names no cause).
+std::string cause(const std::string& text);
+
+/// The one line to show for an error text: its cause() when it has one, else readable(text).
+/// librdkafka's own text belongs in a Details expander or a tooltip, not under this line.
+std::string summary(const std::string& text);
+
 /// A delivery or metadata error in words ("not authorized for topic …" and the like), with
 /// librdkafka's own text in parentheses.
 std::string explain(int code, const std::string& text, const std::string& topic = {});

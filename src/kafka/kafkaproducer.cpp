@@ -93,8 +93,9 @@ void KafkaProducer::noteError(int code, const std::string& text)
         m_fatal = *fatal;
     if (m_everDelivered)
         return; // a broker that worked and went away may come back: librdkafka keeps trying
-    if (code == RD_KAFKA_RESP_ERR__TRANSPORT &&
-        text.find("Connection refused") != std::string::npos)
+    if ((code == RD_KAFKA_RESP_ERR__TRANSPORT &&
+         text.find("Connection refused") != std::string::npos) ||
+        code == RD_KAFKA_RESP_ERR__RESOLVE) // a name that does not resolve will not either
         m_refused = text;
     if (code == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN && !m_allDownSince)
         m_allDownSince = std::chrono::steady_clock::now();
@@ -111,9 +112,12 @@ void KafkaProducer::checkAllRefused()
         std::chrono::milliseconds(kRefusedGraceMs))
         return;
     // librdkafka's own words last: KafkaErrors::readable() shortens them for a main line.
-    m_fatal = "no broker answered (connection refused: is the broker running, is the address "
-              "right?): " +
-              m_refused;
+    if (m_refused.find("Connection refused") == std::string::npos)
+        m_fatal = "no broker answered: " + KafkaErrors::cause(m_refused) + ": " + m_refused;
+    else
+        m_fatal = "no broker answered (connection refused: is the broker running, is the address "
+                  "right?): " +
+                  m_refused;
 }
 
 void KafkaProducer::report(DeliveryReport r)

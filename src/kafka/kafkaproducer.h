@@ -85,7 +85,7 @@ private:
     std::vector<std::chrono::steady_clock::time_point> m_sentAt;
     bool m_everDelivered = false;
     std::optional<std::chrono::steady_clock::time_point> m_allDownSince;
-    std::string m_refused; // the latest "connection refused" from librdkafka
+    std::string m_refused; // the latest "connection refused" or unresolvable name from librdkafka
 
     void report(DeliveryReport r);
     void noteError(int code, const std::string& text);

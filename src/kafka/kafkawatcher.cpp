@@ -353,10 +353,14 @@ void KafkaWatcher::handleError(int err, const std::string& reason)
         if (!m_down) {
             m_down = true;
             m_lastProbeMs = nowMs();
-            status(WatchStatus::BrokerDown, "broker unreachable: " + reason);
+            // "1/1 brokers are down" says nothing of why; the error before it does.
+            status(WatchStatus::BrokerDown,
+                   "broker unreachable: " + (m_lastTransport.empty() ? reason : m_lastTransport));
         }
         return;
     }
+    if (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__RESOLVE)
+        m_lastTransport = reason;
     if (m_down && (err == RD_KAFKA_RESP_ERR__TRANSPORT || err == RD_KAFKA_RESP_ERR__RESOLVE))
         return; // the same outage, reported once
     if (reason != m_lastWarning) {

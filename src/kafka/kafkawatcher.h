@@ -89,6 +89,7 @@ private:
     bool m_watching = false; ///< start() succeeded: the settings worked once
     int64_t m_lastProbeMs = 0;
     std::string m_lastWarning;
+    std::string m_lastTransport; // the latest connection error: why the brokers are down
     std::string m_fatal;
 
     void status(WatchStatus s, const std::string& text);

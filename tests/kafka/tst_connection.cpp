@@ -3,6 +3,7 @@
 // against the in-process sandbox broker (a real Kafka protocol peer).
 #include "kafka/connectionprofile.h"
 #include "kafka/connectiontester.h"
+#include "kafka/kafkaerrors.h"
 #include "kafka/profilestore.h"
 #include "kafka/sandboxbroker.h"
 
@@ -146,6 +147,75 @@ private Q_SLOTS:
         QVERIFY2(int(v.result) == expected, said.constData());
         QVERIFY2(timer.elapsed() < 11000, said.constData());
         QVERIFY(!v.message.empty());
+    }
+
+    // Real librdkafka failures, named by their cause in words a user acts on (librdkafka's
+    // own text stays in the detail): a name that does not resolve is not "connection refused"
+    // nor "the broker is down".
+    void causesAreNamed_data()
+    {
+        QTest::addColumn<QString>("bootstrap");
+        QTest::addColumn<QString>("protocol");
+        QTest::addColumn<int>("expected");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<QString>("detail");
+        QTest::newRow("unresolvable") << "nonexistent.invalid:9092"
+                                      << "PLAINTEXT" << int(R::Unreachable)
+                                      << "cannot resolve host nonexistent.invalid"
+                                      << "Failed to resolve 'nonexistent.invalid:9092'";
+        QTest::newRow("closed port") << "closed"
+                                     << "PLAINTEXT" << int(R::Unreachable)
+                                     << "connection refused by 127.0.0.1:%1"
+                                     << "Connection refused";
+        QTest::newRow("TLS to a plaintext port") << "sandbox"
+                                                 << "SSL" << int(R::TlsFailure)
+                                                 << "TLS handshake failed: 127.0.0.1:%1 closed "
+                                                    "the connection"
+                                                 << "SSL_HANDSHAKE";
+        QTest::newRow("SASL where none is offered") << "sandbox"
+                                                    << "SASL_PLAINTEXT" << int(R::AuthFailed)
+                                                    << "authentication failed (SASL"
+                                                    << "SASL";
+    }
+    void causesAreNamed()
+    {
+        QFETCH(QString, bootstrap);
+        QFETCH(QString, protocol);
+        QFETCH(int, expected);
+        QFETCH(QString, message);
+        QFETCH(QString, detail);
+        std::string servers = bootstrap.toStdString();
+        if (bootstrap == QStringLiteral("sandbox")) {
+            servers = m_broker.bootstrap();
+        } else if (bootstrap == QStringLiteral("closed")) {
+            SandboxBroker gone; // a port that just closed: nobody listens there
+            std::string error;
+            QVERIFY(gone.start("x", 0, &error));
+            servers = gone.bootstrap();
+        }
+        const QString port = QString::fromStdString(servers).section(QLatin1Char(':'), -1);
+        ConnectionProfile p = ConnectionProfile::sandbox(servers, "acme");
+        p.securityProtocol = protocol.toStdString();
+        if (protocol.startsWith(QStringLiteral("SASL"))) {
+            p.saslMechanism = "SCRAM-SHA-512";
+            p.username = "u";
+        }
+        const ConnectionVerdict v =
+            ConnectionTester::test(p.toKafkaConfig("pw"), "acme.runs", 10000);
+        const QString said = QString::fromStdString(v.message);
+        const QByteArray all = QByteArray(ConnectionTester::resultName(v.result)) + ": " +
+                               v.message.c_str() + " / " + v.detail.c_str();
+        QCOMPARE(int(v.result), expected);
+        QVERIFY2(said.startsWith(message.contains(QStringLiteral("%1")) ? message.arg(port)
+                                                                          : message),
+                 all.constData());
+        QVERIFY2(!said.contains(QStringLiteral("brokers are down")) &&
+                     !said.contains(QStringLiteral("the broker is down")),
+                 all.constData());
+        QVERIFY2(QString::fromStdString(v.detail).contains(detail), all.constData());
+        // The line a window shows for librdkafka's own text is the same cause.
+        QVERIFY2(QString::fromStdString(KafkaErrors::summary(v.detail)) == said,
+                 KafkaErrors::summary(v.detail).c_str());
     }
 
     void invalidPropertyIsAConfigError()

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "connectiondialog.h"
 
+#include "errordetails.h"
+
 #include "ui_connectiondialog.h"
 
 #include "gui/secretstore.h"
@@ -57,6 +59,9 @@ ConnectionDialog::ConnectionDialog(QWidget* parent)
     m_testButton = m_ui->connectionTest;
     m_busy = m_ui->connectionBusy;
     m_verdict = m_ui->connectionVerdict;
+    m_details = new ErrorDetails(this);
+    m_details->setObjectName(QStringLiteral("connectionDetails"));
+    m_ui->dialogLayout->insertWidget(m_ui->dialogLayout->indexOf(m_verdict) + 1, m_details);
     m_buttons = m_ui->connectionButtons;
     m_protocol->addItems({QStringLiteral("PLAINTEXT"), QStringLiteral("SSL"),
                           QStringLiteral("SASL_PLAINTEXT"), QStringLiteral("SASL_SSL")});
@@ -98,6 +103,7 @@ void ConnectionDialog::setProfile(const ConnectionProfile& profile)
     m_caFile->setText(fromStd(profile.caFile));
     m_org->setText(fromStd(profile.orgId));
     m_verdict->clear();
+    m_details->setDetails({});
     updateFields();
 }
 
@@ -176,6 +182,7 @@ void ConnectionDialog::testConnection()
     const QString wrong = problem(false);
     if (!wrong.isEmpty()) {
         m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Problem));
+        m_details->setDetails({});
         m_verdict->setText(wrong);
         Q_EMIT testFinished(false, wrong);
         return;
@@ -187,6 +194,7 @@ void ConnectionDialog::testConnection()
     const quint64 number = ++m_testNumber;
     m_busy->setVisible(true);
     m_verdict->setStyleSheet(QString());
+    m_details->setDetails({});
     m_verdict->setText(tr("Connecting to %1…").arg(fromStd(p.bootstrapServers)));
     // The tester answers within its timeout whatever the cluster does; `this` as the context
     // drops the answer if the dialog is gone by then.
@@ -204,6 +212,7 @@ void ConnectionDialog::accept()
 {
     const QString wrong = problem();
     if (!wrong.isEmpty()) {
+        m_details->setDetails({});
         m_verdict->setText(wrong);
         focusFirstMissing();
         return;
@@ -238,10 +247,11 @@ void ConnectionDialog::showVerdict(quint64 number, const ConnectionVerdict& v)
     if (number != m_testNumber)
         return; // the fields changed and a newer test runs
     m_busy->setVisible(false);
-    QString text = v.ok() ? tr("✔ %1").arg(fromStd(v.message)) : tr("✖ %1").arg(fromStd(v.message));
-    if (!v.ok() && !v.detail.empty())
-        text += QStringLiteral("\n") + fromStd(v.detail);
+    // The cause in words; librdkafka's own text folded under Details, not under the line.
+    const QString text =
+        v.ok() ? tr("✔ %1").arg(fromStd(v.message)) : tr("✖ %1").arg(fromStd(v.message));
     m_verdict->setText(text);
+    m_details->setDetails(v.ok() ? QString() : fromStd(v.detail));
     m_verdict->setStyleSheet(
         SystemTheme::css(v.ok() ? SystemTheme::Tone::Good : SystemTheme::Tone::Problem));
     Q_EMIT testFinished(v.ok(), fromStd(v.message));
@@ -290,6 +300,7 @@ void ConnectionDialog::getFromPort()
     }
     m_busy->setVisible(true);
     m_verdict->setStyleSheet(QString());
+    m_details->setDetails({});
     m_verdict->setText(tr("Looking up the client secret in the system keyring…"));
     m_secrets->read(m_secretKey);
 }
@@ -309,6 +320,7 @@ void ConnectionDialog::fetchWithSecret(const QString& secret)
         m_portClient->setConfig(config);
     m_busy->setVisible(true);
     m_verdict->setStyleSheet(QString());
+    m_details->setDetails({});
     m_verdict->setText(
         tr("Asking %1 for the Kafka credentials…").arg(m_portClient->urlFor(QString()).toString()));
     m_fetch = new KafkaAccessFetch(m_portClient, this);
@@ -353,6 +365,7 @@ void ConnectionDialog::fillFromPort()
                               : tr("SASL user %1 with its password").arg(c.username)) +
         tr(", organisation %1 (topic %1.runs). Test the connection, then save.").arg(access.orgId);
     m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Good));
+    m_details->setDetails({});
     m_verdict->setText(tr("✔ %1").arg(message));
     Q_EMIT portFetchFinished(true, message);
 }
@@ -361,6 +374,7 @@ void ConnectionDialog::portFailed(const QString& why)
 {
     m_busy->setVisible(false);
     m_verdict->setStyleSheet(SystemTheme::css(SystemTheme::Tone::Problem));
+    m_details->setDetails({});
     m_verdict->setText(tr("✖ %1").arg(why));
     Q_EMIT portFetchFinished(false, why);
 }

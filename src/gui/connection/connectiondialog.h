@@ -23,6 +23,7 @@ class ConnectionDialog;
 namespace porthole {
 
 struct ConnectionVerdict;
+class ErrorDetails;
 class KafkaAccessFetch;
 class PortClient;
 class SecretStore;
@@ -100,6 +101,7 @@ private:
     QPushButton* m_testButton;
     QProgressBar* m_busy;
     QLabel* m_verdict;
+    ErrorDetails* m_details; ///< librdkafka's own text under a failed test's verdict
     QDialogButtonBox* m_buttons;
     std::unique_ptr<Ui::ConnectionDialog> m_ui; // the form (ui/connectiondialog.ui)
     ConnectionProfile m_original;

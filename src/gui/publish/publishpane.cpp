@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "publishpane.h"
 
+#include "gui/connection/errordetails.h"
+
 #include "ui_publishpane.h"
 
 #include "core/appsettings.h"
@@ -52,8 +54,14 @@ PublishPane::PublishPane(Session* session, QWidget* parent)
     m_reports->header()->setStretchLastSection(true);
     // Narrow number columns leave the Result (the reason a message failed) the width: at
     // 1024×700 the default 100 px each pushed it behind a scroll bar.
-    for (const auto& [column, width] : {std::pair{0, 44}, {1, 72}, {2, 72}, {3, 84}})
+    // Partition holds "not delivered" for a failed message.
+    for (const auto& [column, width] : {std::pair{0, 44}, {1, 96}, {2, 64}, {3, 84}})
         m_reports->setColumnWidth(column, width);
+    // A failure's cause is the summary line; librdkafka's own text folds under it.
+    m_errorDetails = new ErrorDetails(this);
+    m_errorDetails->setObjectName(QStringLiteral("publishErrorDetails"));
+    m_ui->publishLayout->insertWidget(m_ui->publishLayout->indexOf(m_summary) + 1,
+                                      m_errorDetails);
 
     m_topicNote = new QLabel(this);
     m_topicNote->setObjectName(QStringLiteral("publishTopicNote"));
@@ -207,6 +215,7 @@ void PublishPane::publish()
     m_running = true;
     m_cancel = false;
     m_reports->clear();
+    m_errorDetails->setDetails({});
     m_progress->setRange(0, int(std::min<qint64>(total, INT_MAX)));
     m_progress->setValue(0);
     m_progress->setVisible(true);
@@ -246,16 +255,18 @@ void PublishPane::publish()
             [&](const DeliveryReport& r) {
                 ++done;
                 failed += !r.delivered();
-                // The Result column reads without librdkafka's internals; the original text
-                // rides along (6th entry) for the cell's tooltip.
+                // A failed message has no partition or offset (librdkafka says -1): it reads
+                // "not delivered" with the cause in words; the original text rides along (6th
+                // entry) for the cell's tooltip.
+                const bool ok = r.delivered();
                 if (done <= kMaxRowsShown)
                     rows << QStringList{
                         QString::number(r.index + 1),
-                        QString::number(r.partition),
-                        QString::number(r.offset),
+                        ok ? QString::number(r.partition) : tr("not delivered"),
+                        ok ? QString::number(r.offset) : QStringLiteral("–"),
                         QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
-                        r.delivered() ? tr("delivered")
-                                      : QString::fromStdString(KafkaErrors::readable(r.error)),
+                        ok ? tr("delivered")
+                           : QString::fromStdString(KafkaErrors::summary(r.error)),
                         QString::fromStdString(r.error)};
                 if (done <= kMaxRowsShown)
                     delivered << r;
@@ -293,7 +304,8 @@ void PublishPane::onProgress(qint64 done, qint64 total, qint64 failed,
     for (const QStringList& r : rows) {
         auto* item = new QTreeWidgetItem(r.mid(0, 5));
         if (r.at(4) != tr("delivered")) {
-            item->setForeground(4, SystemTheme::color(SystemTheme::Tone::Problem));
+            for (int column : {1, 4})
+                item->setForeground(column, SystemTheme::color(SystemTheme::Tone::Problem));
             item->setToolTip(4, r.value(5));
         }
         items << item;
@@ -309,12 +321,12 @@ void PublishPane::onFinished(qint64 delivered, qint64 failed, const QString& err
     m_cancelButton->setEnabled(false);
     m_publishButton->setEnabled(!m_messages.empty());
     QString text = tr("%1 delivered, %2 failed.").arg(delivered).arg(failed);
-    // librdkafka's own words (broker names, states) only in the tooltip.
+    // The cause in words; librdkafka's own (broker names, states) under Details.
+    const QString cause = QString::fromStdString(KafkaErrors::summary(error.toStdString()));
     if (!error.isEmpty())
-        text +=
-            QLatin1Char(' ') + QString::fromStdString(KafkaErrors::readable(error.toStdString()));
+        text += QLatin1Char(' ') + cause;
     m_summary->setText(text);
-    m_summary->setToolTip(error);
+    m_errorDetails->setDetails(cause == error ? QString() : error);
     Q_EMIT publishFinished(delivered, failed);
 }
 

@@ -27,6 +27,7 @@ class PublishPane;
 
 namespace porthole {
 
+class ErrorDetails;
 class Session;
 
 /// Publishes the rendered messages to Kafka (key, headers, repeats) with an idempotent producer
@@ -79,6 +80,7 @@ private:
     QProgressBar* m_progress;
     QTreeWidget* m_reports;
     QLabel* m_summary;
+    ErrorDetails* m_errorDetails; // librdkafka's text behind a failure's cause
     QCheckBox* m_sign;
     bool m_lastForAgent = false;
     std::vector<std::string> m_messages;

@@ -364,10 +364,11 @@ void RunsPane::startWatching()
     m_watch = std::make_unique<WatchSession>(options);
     WatchSession* session = m_watch.get(); // once stopped, it delivers nothing more
     connect(session, &WatchSession::messagesReceived, m_model, &RunsTableModel::appendBatch);
-    // The status line reads without librdkafka's internals (broker names, "in state CONNECT");
-    // its original words are in the tooltip.
+    // The status line says the cause in words ("cannot resolve host …"), else reads without
+    // librdkafka's internals (broker names, "in state CONNECT"); its original words are in the
+    // tooltip.
     const auto readable = [](const QString& text) {
-        return QString::fromStdString(KafkaErrors::readable(text.toStdString()));
+        return QString::fromStdString(KafkaErrors::summary(text.toStdString()));
     };
     connect(session, &WatchSession::statusChanged, this,
             [this, readable](WatchStatus, const QString& text) {
