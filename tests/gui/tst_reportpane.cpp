@@ -21,6 +21,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QDateTime>
 #include <QTest>
 #include <QTreeView>
 
@@ -119,8 +120,13 @@ private Q_SLOTS:
         const QJsonObject run = m_api->handler().store().nodeRunJson(kNode);
         QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
         QCOMPARE(run.value(QStringLiteral("result")).toString(), QStringLiteral("SUCCESS"));
-        QCOMPARE(run.value(QStringLiteral("output"))[QStringLiteral("processedAt")].toString(),
-                 QStringLiteral("2024-01-15T10:30:00Z"));
+        // The sample output is dated now (it was 2024-01-15): within minutes of this test.
+        const QString processedAt =
+            run.value(QStringLiteral("output"))[QStringLiteral("processedAt")].toString();
+        const QDateTime at = QDateTime::fromString(processedAt, Qt::ISODate);
+        QVERIFY2(at.isValid() && processedAt.endsWith(QLatin1Char('Z')) &&
+                     qAbs(at.secsTo(QDateTime::currentDateTimeUtc())) < 600,
+                 qPrintable(processedAt));
         const LocalApiCall& call = m_api->handler().calls().last();
         QCOMPARE(call.method, QByteArray("PATCH"));
         QCOMPARE(call.path, QStringLiteral("/v1/workflows/nodes/runs/") + kNode);
@@ -203,8 +209,8 @@ private Q_SLOTS:
         QCOMPARE(sendAndWait(), 200);
         QCOMPARE(
             m_api->handler().calls().last().body,
-            QByteArray(
-                R"({"status":"IN_PROGRESS","output":{"processedAt":"2024-01-15T10:30:00Z"}})"));
+            QByteArray(R"({"status":"IN_PROGRESS","output":{"processedAt":")") +
+                processedAt.toUtf8() + QByteArray(R"("}})"));
         QCOMPARE(m_ledger->state(kNode).status, QStringLiteral("IN_PROGRESS"));
     }
 

@@ -23,6 +23,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QElapsedTimer>
+#include <QDateTime>
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QMessageBox>
@@ -79,7 +80,9 @@ ReportPane::ReportPane(Session* session, QWidget* parent)
     const QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (QPlainTextEdit* e : {m_ui->reportOutput, m_ui->reportLog, m_ui->reportResponse})
         e->setFont(mono);
-    m_jsonText[0] = QStringLiteral("{\n  \"processedAt\": \"2024-01-15T10:30:00Z\"\n}");
+    // A sample dated now: a fixed past date in a report on today's run reads as a mistake.
+    m_jsonText[0] = QStringLiteral("{\n  \"processedAt\": \"%1\"\n}")
+                        .arg(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     m_jsonText[1] = QStringLiteral("{\n  \"summary\": \"Processed by Porthole\"\n}");
     m_ui->reportOutput->setPlainText(m_jsonText[0]);
     QPalette warn = m_ui->reportOutputProblem->palette();
