@@ -117,7 +117,7 @@ void WindowActions::buildFileMenu()
             if (docs->confirmDiscard())
                 docs->openExample(name);
         });
-    // The Runs tab's own Record ▸ Open recording (one implementation), from anywhere.
+    // The Runs tab's own Recordings ▸ Open recording (one implementation), from anywhere.
     connect(add(file, tr("Open recor&ding…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O)},
                 QStringLiteral("actionOpenRecording")),
             &QAction::triggered, this, [this] {

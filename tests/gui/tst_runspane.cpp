@@ -18,8 +18,10 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
+#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QThread>
 
 using namespace porthole;
@@ -111,6 +113,31 @@ private Q_SLOTS:
         QVERIFY(!pane.isWatching());
         QTRY_COMPARE(opened.size(), 1);
         QCOMPARE(pane.model()->rowCount(), 3);
+    }
+
+    // The button records nothing: it holds export, open and replay, and says so; every entry
+    // has its own mnemonic.
+    void recordingsMenuSaysWhatItHolds()
+    {
+        RunsPane pane;
+        auto* button = pane.findChild<QToolButton*>(QStringLiteral("runsRecord"));
+        QVERIFY(button && button->menu());
+        QCOMPARE(button->text(), QStringLiteral("Recordings"));
+        QStringList texts;
+        QSet<QChar> mnemonics;
+        for (QAction* a : button->menu()->actions()) {
+            if (a->isSeparator())
+                continue;
+            texts << a->text();
+            const qsizetype amp = a->text().indexOf(QLatin1Char('&'));
+            QVERIFY2(amp >= 0, qPrintable(a->text()));
+            mnemonics.insert(a->text().at(amp + 1).toLower());
+        }
+        QCOMPARE(texts, (QStringList{QStringLiteral("&Export shown rows as JSON Lines…"),
+                                     QStringLiteral("Export shown rows as &CSV…"),
+                                     QStringLiteral("&Open recording…"),
+                                     QStringLiteral("&Replay shown rows…")}));
+        QCOMPARE(mnemonics.size(), texts.size());
     }
 };
 

@@ -24,17 +24,17 @@ RunsRecorder::RunsRecorder(RunsTableModel* model, QTableView* table, QWidget* pa
 {
     m_menu->setObjectName(QStringLiteral("runsRecordMenu"));
     m_menu
-        ->addAction(tr("Export shown rows as JSON Lines…"), this,
+        ->addAction(tr("&Export shown rows as JSON Lines…"), this,
                     [this] { exportWithDialog(RecordingExport::Format::JsonLines); })
         ->setObjectName(QStringLiteral("runsExportJsonl"));
     m_menu
-        ->addAction(tr("Export shown rows as CSV…"), this,
+        ->addAction(tr("Export shown rows as &CSV…"), this,
                     [this] { exportWithDialog(RecordingExport::Format::Csv); })
         ->setObjectName(QStringLiteral("runsExportCsv"));
     m_menu->addSeparator();
-    m_menu->addAction(tr("Open recording…"), this, &RunsRecorder::openWithDialog)
+    m_menu->addAction(tr("&Open recording…"), this, &RunsRecorder::openWithDialog)
         ->setObjectName(QStringLiteral("runsOpenRecording"));
-    m_menu->addAction(tr("Replay shown rows…"), this, &RunsRecorder::replayWithDialog)
+    m_menu->addAction(tr("&Replay shown rows…"), this, &RunsRecorder::replayWithDialog)
         ->setObjectName(QStringLiteral("runsReplay"));
 
     connect(m_loader, &RecordingLoader::batchLoaded, m_model, &RunsTableModel::appendBatch);
