@@ -6,6 +6,8 @@
 #include "gui/node/problemsview.h"
 #include "sandbox/sandbox.h"
 
+#include <QFontDatabase>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +95,39 @@ private Q_SLOTS:
         QTest::keyClicks(editor, QStringLiteral("5"));
         QTRY_COMPARE(editor->annotation(2), QStringLiteral("= 6"));
         QCOMPARE(editor->annotation(3), QStringLiteral("= \"b\""));
+    }
+
+    // Scintilla never wraps an annotation: a long template error ran past the editor's edge, cut
+    // off. It wraps to the editor's width, whole, and again when the editor gets wider.
+    void longErrorsWrapInsideTheEditor()
+    {
+        NodePane pane;
+        pane.resize(520, 500);
+        pane.show();
+        QSignalSpy rendered(&pane, &NodePane::nodeRendered);
+        const QString message = QStringLiteral(
+            "this template fails with a deliberately long message that goes well past the "
+            "right edge of a narrow editor and must still be read whole");
+        pane.setNodeText(QStringLiteral("{\"identifier\":\"x\",\"config\":{\"type\":\"KAFKA\","
+                                        "\"payload\":{\n\"a\": \"{{ error(\\\"%1\\\") }}\"\n}}}")
+                             .arg(message)
+                             .toUtf8());
+        QVERIFY(rendered.wait(20000));
+        NodeEditor* editor = pane.editor();
+        QTRY_VERIFY(editor->annotation(1).contains(QLatin1Char('\n')));
+        QFont small = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+        small.setPointSize(9);
+        const QFontMetrics metrics(small);
+        const QStringList lines = editor->annotation(1).split(QLatin1Char('\n'));
+        for (const QString& line : lines)
+            QVERIFY2(metrics.horizontalAdvance(line) < editor->viewport()->width(),
+                     qPrintable(line));
+        QString joined;
+        for (const QString& line : lines)
+            joined += line.trimmed() + QLatin1Char(' ');
+        QVERIFY2(joined.contains(message), qPrintable(joined));
+        pane.resize(1400, 500);
+        QTRY_VERIFY(editor->annotation(1).split(QLatin1Char('\n')).size() < lines.size());
     }
 };
 

@@ -8,15 +8,48 @@
 #include "gui/systemtheme.h"
 
 #include <QFontDatabase>
+#include <QFontMetrics>
 #include <QPalette>
 
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QResizeEvent>
 #include <QToolTip>
+#include <algorithm>
 #include <map>
 #include <set>
 
 namespace porthole {
+namespace {
+
+// Scintilla never wraps an annotation: a long line ran past the editor's edge, cut off. Breaks
+// `text` into lines of at most `columns` characters, at spaces where it can; continuation lines
+// are indented so a wrapped message still reads as one.
+QString wrapped(const QString& text, int columns)
+{
+    QStringList out;
+    const QString indent = QStringLiteral("  ");
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString rest = paragraph;
+        bool first = true;
+        while (!rest.isEmpty()) {
+            const int room = std::max(8, columns - (first ? 0 : int(indent.size())));
+            if (rest.size() <= room) {
+                out << (first ? rest : indent + rest);
+                break;
+            }
+            qsizetype cut = rest.lastIndexOf(QLatin1Char(' '), room);
+            if (cut <= room / 3)
+                cut = room; // one long word (a path, a value): cut it where the room ends
+            out << (first ? QString() : indent) + rest.left(cut).trimmed();
+            rest = rest.mid(cut).trimmed();
+            first = false;
+        }
+    }
+    return out.join(QLatin1Char('\n'));
+}
+
+} // namespace
 
 NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
 {
@@ -100,6 +133,8 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
     m_errorStyle.apply(this);
     std::map<int, QStringList> valueLines, errorLines;
     constexpr int kMaxShown = 160; // a long value is cut: the preview shows it whole
+    constexpr int kMaxError = 480; // an error wraps onto a few lines; the tooltip has it all
+    m_annotationColumns = annotationColumns();
     for (const auto& t : templates) {
         QString text;
         if (!t.ok)
@@ -109,15 +144,16 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
             text = QStringLiteral("= %1").arg(
                 t.undefinedValue ? QStringLiteral("undefined")
                                  : QString::fromStdString(JsWriter::stringify(t.value)));
-        if (text.size() > kMaxShown)
-            text = text.left(kMaxShown) + QStringLiteral("…");
+        const int max = t.ok ? kMaxShown : kMaxError;
+        if (text.size() > max)
+            text = text.left(max) + QStringLiteral("…");
         (t.ok ? valueLines : errorLines)[t.range.begin.line - 1] << text;
     }
     std::map<int, std::pair<QString, QString>> shown; // line -> (values, errors)
     for (const auto& [line, values] : valueLines)
-        shown[line].first = values.join(QStringLiteral("   "));
+        shown[line].first = wrapped(values.join(QStringLiteral("   ")), m_annotationColumns);
     for (const auto& [line, errors] : errorLines)
-        shown[line].second = errors.join(QStringLiteral("\n"));
+        shown[line].second = wrapped(errors.join(QStringLiteral("\n")), m_annotationColumns);
     // Only lines whose annotation differs are annotated again: re-laying out every template's
     // line at each key was most of the UI thread's share of a keystroke on a 200-template node.
     // Scintilla's own annotations are compared (they move with inserted and deleted lines).
@@ -139,6 +175,26 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
             parts << QsciStyledText(separator + errors, m_errorStyle.style());
         annotate(line, parts);
     }
+}
+
+int NodeEditor::annotationColumns() const
+{
+    // The text area's width (the margins are inside the viewport) in the annotations' small
+    // monospace font, less the box Scintilla draws around them.
+    int margins = 0;
+    for (int m = 0; m < 5; ++m)
+        margins += int(SendScintilla(SCI_GETMARGINWIDTHN, static_cast<unsigned long>(m)));
+    const QFontMetrics metrics(m_valueStyle.font());
+    const int width = viewport()->width() - margins - 12;
+    return std::max(24, width / std::max(1, metrics.horizontalAdvance(QLatin1Char('M'))));
+}
+
+void NodeEditor::resizeEvent(QResizeEvent* e)
+{
+    QsciScintilla::resizeEvent(e);
+    // A narrower editor (a splitter moved, a smaller window) wraps the annotations again.
+    if (!m_templates.empty() && annotationColumns() != m_annotationColumns)
+        setTemplateValues(std::vector<TemplateInfo>(m_templates));
 }
 
 void NodeEditor::setUtf8Text(std::string_view bytes)

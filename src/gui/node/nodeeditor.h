@@ -43,10 +43,13 @@ protected:
     bool event(QEvent* e) override;
     void keyPressEvent(QKeyEvent* e) override;
     bool focusNextPrevChild(bool next) override;
+    void resizeEvent(QResizeEvent* e) override;
 
 private:
     /// The tooltip for byte `pos`: the template there (value, type or error) and diagnostics.
     QString hoverText(long pos) const;
+    /// How many characters of an annotation fit across the text area now.
+    int annotationColumns() const;
 
 private:
     Diagnostics m_diagnostics;
@@ -58,6 +61,7 @@ private:
     QsciStyle m_valueStyle;
     QsciStyle m_errorStyle;
     bool m_tabMovesFocus = false;
+    int m_annotationColumns = 80; // the width the annotations were wrapped to
 };
 
 } // namespace porthole
