@@ -134,8 +134,12 @@ void NodeDocument::clearRecentFiles()
 
 void NodeDocument::remember(const QString& path)
 {
-    if (path.startsWith(QLatin1Char(':')))
-        return; // bundled examples are in their own menu
+    if (path.startsWith(QLatin1Char(':'))) {
+        // Bundled examples are in their own menu, not the recent files; the next launch still
+        // reopens the one open now.
+        AppSettings::lastFile.setValue(path);
+        return;
+    }
     const QString absolute = QFileInfo(path).absoluteFilePath();
     QStringList files = AppSettings::recentFiles.value();
     files.removeAll(absolute);

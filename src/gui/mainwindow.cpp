@@ -28,6 +28,7 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QLabel>
@@ -266,10 +267,15 @@ void MainWindow::openExample(const QString& name)
 void MainWindow::openStartupDocument()
 {
     const QString last = AppSettings::lastFile.value();
-    if (!last.isEmpty() && QFileInfo(last).isFile())
+    if (!last.isEmpty() && QFileInfo(last).isFile()) {
         m_documents->openFile(last);
-    else
+    } else {
         openExample(QStringLiteral("basic-publish-event.json"));
+        // A file moved or deleted since (or an example no longer bundled) is news, not an error.
+        if (!last.isEmpty())
+            statusBar()->showMessage(
+                tr("%1 is gone: opened an example instead").arg(QDir::toNativeSeparators(last)));
+    }
     if (const auto draft = m_documents->pendingDraft())
         m_draftBar->offer(*draft);
 }

@@ -22,6 +22,7 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QSplitter>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTest>
 
@@ -287,6 +288,43 @@ private Q_SLOTS:
         // A clean close leaves nothing to offer.
         test::pane<DocumentController>(&w)->closedCleanly();
         QVERIFY(!test::pane<DocumentController>(&w)->pendingDraft());
+    }
+
+    // An example open at the last launch comes back at the next (it used to give way to the
+    // default one); a remembered file that is gone is said in the status bar, and the window
+    // opens an example instead of failing.
+    void exampleComesBackAfterARelaunch()
+    {
+        {
+            Sandbox firstSandbox;
+            MainWindow first(&firstSandbox);
+            first.openExample(QStringLiteral("event-driven.json"));
+            QVERIFY(first.close());
+        }
+        Sandbox secondSandbox;
+        MainWindow second(&secondSandbox);
+        second.openStartupDocument();
+        QCOMPARE(test::pane<DocumentController>(&second)->document()->path(),
+                 QStringLiteral(":/examples/nodes/event-driven.json"));
+        QVERIFY(second.windowTitle().startsWith(QStringLiteral("event-driven.json")));
+        // Examples have their own menu: never in the recent files.
+        QVERIFY(!test::pane<DocumentController>(&second)->document()->recentFiles().contains(
+            QStringLiteral(":/examples/nodes/event-driven.json")));
+        QVERIFY(second.close());
+    }
+
+    void goneFileIsSaidNotFailed()
+    {
+        const QString gone = QDir(m_settings.path()).filePath(QStringLiteral("moved-away.json"));
+        AppSettings::lastFile.setValue(gone);
+        Sandbox sandbox;
+        MainWindow w(&sandbox);
+        w.openStartupDocument();
+        QCOMPARE(test::pane<DocumentController>(&w)->document()->path(),
+                 QStringLiteral(":/examples/nodes/basic-publish-event.json"));
+        const QString said = w.statusBar()->currentMessage();
+        QVERIFY2(said.contains(QStringLiteral("moved-away.json is gone")), qPrintable(said));
+        QVERIFY(w.close());
     }
 };
 
