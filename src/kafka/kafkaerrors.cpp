@@ -63,8 +63,9 @@ std::string cause(const std::string& text)
     if (has(text, "Connection refused"))
         return "connection refused by " + peer + " (is the broker running, is the port right?)";
     if (has(text, "Connection timed out") || has(text, "Connection setup timed out"))
-        return "no answer from " + peer + " (connection timed out: check the address and any "
-                                          "firewall)";
+        return "no answer from " + peer +
+               " (connection timed out: check the address and any "
+               "firewall)";
     if (has(text, "SSL handshake failed") || has(text, "state SSL_HANDSHAKE") ||
         has(text, "certificate verify failed")) {
         if (has(text, "certificate verify failed") || has(text, "could not be verified"))

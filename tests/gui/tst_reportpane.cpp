@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
@@ -21,7 +22,6 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QDateTime>
 #include <QTest>
 #include <QTreeView>
 
@@ -207,10 +207,9 @@ private Q_SLOTS:
         QCOMPARE(m_pane->endpoint().id(), ReportEndpoint::NodeRun);
         status->setCurrentIndex(status->findData(QStringLiteral("IN_PROGRESS")));
         QCOMPARE(sendAndWait(), 200);
-        QCOMPARE(
-            m_api->handler().calls().last().body,
-            QByteArray(R"({"status":"IN_PROGRESS","output":{"processedAt":")") +
-                processedAt.toUtf8() + QByteArray(R"("}})"));
+        QCOMPARE(m_api->handler().calls().last().body,
+                 QByteArray(R"({"status":"IN_PROGRESS","output":{"processedAt":")") +
+                     processedAt.toUtf8() + QByteArray(R"("}})"));
         QCOMPARE(m_ledger->state(kNode).status, QStringLiteral("IN_PROGRESS"));
     }
 

@@ -15,14 +15,14 @@
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTableWidget>
-#include <QMenu>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QToolButton>
 #include <QThread>
+#include <QToolButton>
 
 using namespace porthole;
 

@@ -159,23 +159,23 @@ private Q_SLOTS:
         QTest::addColumn<int>("expected");
         QTest::addColumn<QString>("message");
         QTest::addColumn<QString>("detail");
-        QTest::newRow("unresolvable") << "nonexistent.invalid:9092"
-                                      << "PLAINTEXT" << int(R::Unreachable)
-                                      << "cannot resolve host nonexistent.invalid"
-                                      << "Failed to resolve 'nonexistent.invalid:9092'";
-        QTest::newRow("closed port") << "closed"
-                                     << "PLAINTEXT" << int(R::Unreachable)
-                                     << "connection refused by 127.0.0.1:%1"
-                                     << "Connection refused";
+        QTest::newRow("unresolvable")
+            << "nonexistent.invalid:9092"
+            << "PLAINTEXT" << int(R::Unreachable) << "cannot resolve host nonexistent.invalid"
+            << "Failed to resolve 'nonexistent.invalid:9092'";
+        QTest::newRow("closed port")
+            << "closed"
+            << "PLAINTEXT" << int(R::Unreachable) << "connection refused by 127.0.0.1:%1"
+            << "Connection refused";
         QTest::newRow("TLS to a plaintext port") << "sandbox"
                                                  << "SSL" << int(R::TlsFailure)
                                                  << "TLS handshake failed: 127.0.0.1:%1 closed "
                                                     "the connection"
                                                  << "SSL_HANDSHAKE";
-        QTest::newRow("SASL where none is offered") << "sandbox"
-                                                    << "SASL_PLAINTEXT" << int(R::AuthFailed)
-                                                    << "authentication failed (SASL"
-                                                    << "SASL";
+        QTest::newRow("SASL where none is offered")
+            << "sandbox"
+            << "SASL_PLAINTEXT" << int(R::AuthFailed) << "authentication failed (SASL"
+            << "SASL";
     }
     void causesAreNamed()
     {
@@ -206,9 +206,9 @@ private Q_SLOTS:
         const QByteArray all = QByteArray(ConnectionTester::resultName(v.result)) + ": " +
                                v.message.c_str() + " / " + v.detail.c_str();
         QCOMPARE(int(v.result), expected);
-        QVERIFY2(said.startsWith(message.contains(QStringLiteral("%1")) ? message.arg(port)
-                                                                          : message),
-                 all.constData());
+        QVERIFY2(
+            said.startsWith(message.contains(QStringLiteral("%1")) ? message.arg(port) : message),
+            all.constData());
         QVERIFY2(!said.contains(QStringLiteral("brokers are down")) &&
                      !said.contains(QStringLiteral("the broker is down")),
                  all.constData());

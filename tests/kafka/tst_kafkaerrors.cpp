@@ -120,8 +120,9 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(KafkaErrors::cause(raw.toStdString())), expected);
         // summary() is the cause, or the readable text when there is none.
         QCOMPARE(QString::fromStdString(KafkaErrors::summary(raw.toStdString())),
-                 expected.isEmpty() ? QString::fromStdString(KafkaErrors::readable(raw.toStdString()))
-                                    : expected);
+                 expected.isEmpty()
+                     ? QString::fromStdString(KafkaErrors::readable(raw.toStdString()))
+                     : expected);
     }
 };
 

@@ -35,8 +35,8 @@ void CheckBanner::add(const std::vector<CheckRun>& runs, const QString& round)
         const QString where = round.isEmpty()
                                   ? tr("run %1").arg(run.index + 1)
                                   : tr("fault %1, run %2").arg(round).arg(run.index + 1);
-        firstReason = where + QStringLiteral(": ") +
-                      run.reasons.value(0, CheckRun::outcomeName(run.outcome));
+        firstReason =
+            where + QStringLiteral(": ") + run.reasons.value(0, CheckRun::outcomeName(run.outcome));
     }
 }
 

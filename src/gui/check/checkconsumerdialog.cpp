@@ -288,7 +288,7 @@ void CheckConsumerDialog::updateRow(int index)
         m_table->setRowCount(index + 1);
     const bool judged = run.outcome != CheckRun::Outcome::Pending;
     const QString verdict =
-        !judged ? (run.isCompleted()     ? tr("reported")
+        !judged ? (run.isCompleted()    ? tr("reported")
                    : run.refusedMs >= 0 ? tr("refused: %1").arg(firstRefusal(run))
                                         : tr("waiting…"))
         : run.outcome == CheckRun::Outcome::Completed
@@ -401,9 +401,9 @@ void CheckConsumerDialog::onFinished(int exitCode)
         banner.error = m_check->error();
     }
     m_summary->setText(text + banner.text());
-    m_summary->setStyleSheet(SystemTheme::css(banner.passed() ? SystemTheme::Tone::Good
-                                                              : SystemTheme::Tone::Problem) +
-                             QStringLiteral("font-weight: bold;"));
+    m_summary->setStyleSheet(
+        SystemTheme::css(banner.passed() ? SystemTheme::Tone::Good : SystemTheme::Tone::Problem) +
+        QStringLiteral("font-weight: bold;"));
     // The first run that did not pass is selected: its details are already on screen.
     for (const CheckRun& run : runs())
         if (run.outcome != CheckRun::Outcome::Completed) {

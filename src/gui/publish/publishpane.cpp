@@ -60,8 +60,7 @@ PublishPane::PublishPane(Session* session, QWidget* parent)
     // A failure's cause is the summary line; librdkafka's own text folds under it.
     m_errorDetails = new ErrorDetails(this);
     m_errorDetails->setObjectName(QStringLiteral("publishErrorDetails"));
-    m_ui->publishLayout->insertWidget(m_ui->publishLayout->indexOf(m_summary) + 1,
-                                      m_errorDetails);
+    m_ui->publishLayout->insertWidget(m_ui->publishLayout->indexOf(m_summary) + 1, m_errorDetails);
 
     m_topicNote = new QLabel(this);
     m_topicNote->setObjectName(QStringLiteral("publishTopicNote"));
@@ -260,14 +259,13 @@ void PublishPane::publish()
                 // entry) for the cell's tooltip.
                 const bool ok = r.delivered();
                 if (done <= kMaxRowsShown)
-                    rows << QStringList{
-                        QString::number(r.index + 1),
-                        ok ? QString::number(r.partition) : tr("not delivered"),
-                        ok ? QString::number(r.offset) : QStringLiteral("–"),
-                        QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
-                        ok ? tr("delivered")
-                           : QString::fromStdString(KafkaErrors::summary(r.error)),
-                        QString::fromStdString(r.error)};
+                    rows << QStringList{QString::number(r.index + 1),
+                                        ok ? QString::number(r.partition) : tr("not delivered"),
+                                        ok ? QString::number(r.offset) : QStringLiteral("–"),
+                                        QStringLiteral("%1 ms").arg(r.latencyMs, 0, 'f', 1),
+                                        ok ? tr("delivered")
+                                           : QString::fromStdString(KafkaErrors::summary(r.error)),
+                                        QString::fromStdString(r.error)};
                 if (done <= kMaxRowsShown)
                     delivered << r;
                 flush(false);
