@@ -108,19 +108,26 @@ private Q_SLOTS:
         const QString message = QStringLiteral(
             "this template fails with a deliberately long message that goes well past the "
             "right edge of a narrow editor and must still be read whole");
-        pane.setNodeText(QStringLiteral("{\"identifier\":\"x\",\"config\":{\"type\":\"KAFKA\","
-                                        "\"payload\":{\n\"a\": \"{{ error(\\\"%1\\\") }}\"\n}}}")
-                             .arg(message)
-                             .toUtf8());
+        pane.setNodeText(
+            QStringLiteral("{\"identifier\":\"x\",\"config\":{\"type\":\"KAFKA\","
+                           "\"payload\":{\n        \"a\": \"{{ error(\\\"%1\\\") }}\"\n}}}")
+                .arg(message)
+                .toUtf8());
         QVERIFY(rendered.wait(20000));
         NodeEditor* editor = pane.editor();
         QTRY_VERIFY(editor->annotation(1).contains(QLatin1Char('\n')));
         QFont small = QFontDatabase::systemFont(QFontDatabase::FixedFont);
         small.setPointSize(9);
-        const QFontMetrics metrics(small);
+        const QFontMetricsF metrics(small);
         const QStringList lines = editor->annotation(1).split(QLatin1Char('\n'));
+        // The box starts under the line's text (its indentation), margins included in x.
+        const long indent =
+            editor->SendScintilla(QsciScintillaBase::SCI_GETLINEINDENTPOSITION, 1UL);
+        const long left =
+            editor->SendScintilla(QsciScintillaBase::SCI_POINTXFROMPOSITION, 0UL, indent);
+        QVERIFY(left > 40); // margins and eight spaces
         for (const QString& line : lines)
-            QVERIFY2(metrics.horizontalAdvance(line) < editor->viewport()->width(),
+            QVERIFY2(left + metrics.horizontalAdvance(line) < editor->viewport()->width(),
                      qPrintable(line));
         QString joined;
         for (const QString& line : lines)

@@ -134,7 +134,7 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
     std::map<int, QStringList> valueLines, errorLines;
     constexpr int kMaxShown = 160; // a long value is cut: the preview shows it whole
     constexpr int kMaxError = 480; // an error wraps onto a few lines; the tooltip has it all
-    m_annotationColumns = annotationColumns();
+    m_annotationWidth = viewport()->width();
     for (const auto& t : templates) {
         QString text;
         if (!t.ok)
@@ -151,9 +151,9 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
     }
     std::map<int, std::pair<QString, QString>> shown; // line -> (values, errors)
     for (const auto& [line, values] : valueLines)
-        shown[line].first = wrapped(values.join(QStringLiteral("   ")), m_annotationColumns);
+        shown[line].first = wrapped(values.join(QStringLiteral("   ")), annotationColumns(line));
     for (const auto& [line, errors] : errorLines)
-        shown[line].second = wrapped(errors.join(QStringLiteral("\n")), m_annotationColumns);
+        shown[line].second = wrapped(errors.join(QStringLiteral("\n")), annotationColumns(line));
     // Only lines whose annotation differs are annotated again: re-laying out every template's
     // line at each key was most of the UI thread's share of a keystroke on a 200-template node.
     // Scintilla's own annotations are compared (they move with inserted and deleted lines).
@@ -177,23 +177,27 @@ void NodeEditor::setTemplateValues(const std::vector<TemplateInfo>& templates)
     }
 }
 
-int NodeEditor::annotationColumns() const
+int NodeEditor::annotationColumns(int line) const
 {
-    // The text area's width (the margins are inside the viewport) in the annotations' small
-    // monospace font, less the box Scintilla draws around them.
-    int margins = 0;
-    for (int m = 0; m < 5; ++m)
-        margins += int(SendScintilla(SCI_GETMARGINWIDTHN, static_cast<unsigned long>(m)));
-    const QFontMetrics metrics(m_valueStyle.font());
-    const int width = viewport()->width() - margins - 12;
-    return std::max(24, width / std::max(1, metrics.horizontalAdvance(QLatin1Char('M'))));
+    // Scintilla starts a line's annotation box where the line's text starts (its indentation):
+    // the room is from there to the right edge, less the box, in the annotations' small
+    // monospace font. The horizontal scroll is added back: wrapping must not follow it.
+    const long indent = SendScintilla(SCI_GETLINEINDENTPOSITION, static_cast<unsigned long>(line));
+    const long left =
+        SendScintilla(SCI_POINTXFROMPOSITION, 0UL, indent) + SendScintilla(SCI_GETXOFFSET);
+    // Fractional advances: Scintilla lays text out in them, and an int 'M' rounded down
+    // overflowed a 75-character line by a character.
+    const QFontMetricsF metrics(m_valueStyle.font());
+    const double width = viewport()->width() - double(left) - 16;
+    return std::max(24,
+                    int(width / std::max(1.0, metrics.horizontalAdvance(QLatin1Char('M')))) - 1);
 }
 
 void NodeEditor::resizeEvent(QResizeEvent* e)
 {
     QsciScintilla::resizeEvent(e);
     // A narrower editor (a splitter moved, a smaller window) wraps the annotations again.
-    if (!m_templates.empty() && annotationColumns() != m_annotationColumns)
+    if (!m_templates.empty() && viewport()->width() != m_annotationWidth)
         setTemplateValues(std::vector<TemplateInfo>(m_templates));
 }
 

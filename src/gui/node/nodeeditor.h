@@ -48,8 +48,8 @@ protected:
 private:
     /// The tooltip for byte `pos`: the template there (value, type or error) and diagnostics.
     QString hoverText(long pos) const;
-    /// How many characters of an annotation fit across the text area now.
-    int annotationColumns() const;
+    /// How many characters of line `line`'s annotation fit across the editor now.
+    int annotationColumns(int line) const;
 
 private:
     Diagnostics m_diagnostics;
@@ -61,7 +61,7 @@ private:
     QsciStyle m_valueStyle;
     QsciStyle m_errorStyle;
     bool m_tabMovesFocus = false;
-    int m_annotationColumns = 80; // the width the annotations were wrapped to
+    int m_annotationWidth = 0; // the viewport width the annotations were wrapped to
 };
 
 } // namespace porthole
