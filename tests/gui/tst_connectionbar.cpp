@@ -5,6 +5,7 @@
 // freezing the window, whether the broker is there or not.
 #include "gui/connection/connectionbar.h"
 #include "gui/connection/connectiondialog.h"
+#include "gui/connection/errordetails.h"
 #include "gui/elidedlabel.h"
 #include "gui/publish/publishpane.h"
 #include "gui/runs/runspane.h"
@@ -23,6 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolButton>
 
 using namespace porthole;
 using porthole::test::LoopWatch;
@@ -158,9 +160,18 @@ private Q_SLOTS:
         qInfo("answered in %lld ms, loop gap %lld ms: %s", clock.elapsed(), loop.longestGapMs(),
               qPrintable(d.verdictText()));
         QVERIFY(!done.at(0).at(0).toBool());
-        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✖")) &&
-                     d.verdictText().contains(QLatin1String("127.0.0.1:1")),
+        QVERIFY2(d.verdictText().startsWith(QStringLiteral("✖ connection refused by 127.0.0.1:1")),
                  qPrintable(d.verdictText()));
+        // librdkafka's own words are folded under Details, not under the verdict.
+        QVERIFY2(!d.verdictText().contains(QLatin1String("ipv4#")) &&
+                     !d.verdictText().contains(QLatin1Char('\n')),
+                 qPrintable(d.verdictText()));
+        auto* details = d.findChild<ErrorDetails*>(QStringLiteral("connectionDetails"));
+        QVERIFY(details && !details->isHidden() && !details->isExpanded());
+        QVERIFY2(details->details().contains(QLatin1String("Connect to ipv4#127.0.0.1:1 failed")),
+                 qPrintable(details->details()));
+        details->toggle()->click();
+        QVERIFY(details->isExpanded());
         QVERIFY2(loop.longestGapMs() < 1500, qPrintable(QString::number(loop.longestGapMs())));
     }
 
