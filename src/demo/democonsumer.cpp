@@ -206,10 +206,9 @@ std::optional<PortRequest> DemoConsumer::requestFor(const Job& job, QString* err
                           QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
         if (failing)
             data.insert(QStringLiteral("error"), QStringLiteral("quota exceeded"));
-        update.output = QJsonObject{
-            {QStringLiteral("response"),
-             QJsonObject{{QStringLiteral("status"), failing ? 429 : 200},
-                         {QStringLiteral("data"), data}}}};
+        update.output = QJsonObject{{QStringLiteral("response"),
+                                     QJsonObject{{QStringLiteral("status"), failing ? 429 : 200},
+                                                 {QStringLiteral("data"), data}}}};
         return PortRequest::nodeRunUpdate(update, NodeRunRoute::NodeRuns, error);
     }
     }

@@ -85,7 +85,8 @@ private Q_SLOTS:
         const QString profiles = home + QStringLiteral("/profiles.json");
         write(conf, "[publish]\nkey=users-own-key\nheaders=x-team: billing\nrepeat=7\n"
                     "[kafka]\nlastConnection=my-cluster\n");
-        write(profiles, R"({"profiles":[{"name":"my-cluster","bootstrapServers":"10.0.0.1:9092"}]})");
+        write(profiles,
+              R"({"profiles":[{"name":"my-cluster","bootstrapServers":"10.0.0.1:9092"}]})");
         const QByteArray confBefore = readAll(conf), profilesBefore = readAll(profiles);
         const QStringList dataBefore =
             QDir(home + QStringLiteral("/data")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot);
@@ -110,9 +111,9 @@ private Q_SLOTS:
         // Nothing of the user's changed: the demo ran on a state of its own.
         QCOMPARE(readAll(conf), confBefore);
         QCOMPARE(readAll(profiles), profilesBefore);
-        QCOMPARE(QDir(home + QStringLiteral("/data"))
-                     .entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
-                 dataBefore);
+        QCOMPARE(
+            QDir(home + QStringLiteral("/data")).entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+            dataBefore);
     }
 
     void optionsGoTogether()
@@ -160,8 +161,8 @@ private Q_SLOTS:
         // Seven chapters, each once and in order; the counter never repeats a number for
         // another chapter, and says "of 7" throughout.
         const QList<DemoDirector::Chapter> seven = {
-            DemoDirector::TheNode,     DemoDirector::TheValues,   DemoDirector::ThePublish,
-            DemoDirector::TheConsumer, DemoDirector::TheFailure,  DemoDirector::TheTimeline,
+            DemoDirector::TheNode,     DemoDirector::TheValues,  DemoDirector::ThePublish,
+            DemoDirector::TheConsumer, DemoDirector::TheFailure, DemoDirector::TheTimeline,
             DemoDirector::TheReport};
         QCOMPARE(demo->chaptersShown(), seven);
         for (int i = 0; i < captions.size(); ++i)

@@ -69,15 +69,13 @@ private Q_SLOTS:
             QVERIFY(QTest::qWaitForWindowExposed(&window));
             QVERIFY2(window.startSandbox(&error), qPrintable(error));
             // Nothing of the user's on show.
-            QCOMPARE(window.findChild<QLineEdit*>(QStringLiteral("publishKey"))->text(),
-                     QString());
-            QCOMPARE(window.findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders"))
-                         ->toPlainText(),
-                     QString());
+            QCOMPARE(window.findChild<QLineEdit*>(QStringLiteral("publishKey"))->text(), QString());
+            QCOMPARE(
+                window.findChild<QPlainTextEdit*>(QStringLiteral("publishHeaders"))->toPlainText(),
+                QString());
             QVERIFY(!test::pane<ConnectionBar>(&window)->connectionNames().contains(
                 QStringLiteral("my-cluster")));
-            QCOMPARE(test::pane<ConnectionBar>(&window)->currentName(),
-                     QStringLiteral("sandbox"));
+            QCOMPARE(test::pane<ConnectionBar>(&window)->currentName(), QStringLiteral("sandbox"));
             // The whole story, in this state.
             DemoDirector* demo = window.demoDirector();
             demo->setPlaysHere(true);

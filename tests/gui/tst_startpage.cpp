@@ -22,11 +22,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDialog>
+#include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
-#include <QDir>
 #include <QSignalSpy>
 #include <QSplitter>
 #include <QTest>
@@ -180,8 +180,8 @@ private Q_SLOTS:
         QVERIFY(after.open(QIODevice::ReadOnly));
         QCOMPARE(after.readAll(), bytes);
         // Nor did it write the app's settings where a user's Porthole keeps them.
-        QVERIFY(!QDir(qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/Porthole"))
-                     .exists());
+        QVERIFY(
+            !QDir(qEnvironmentVariable("XDG_CONFIG_HOME") + QStringLiteral("/Porthole")).exists());
     }
 };
 

@@ -128,8 +128,9 @@ void DemoDirector::start()
 
 void DemoDirector::chapterNode()
 {
-    show(TheNode, tr("This is a Kafka action node. Port fills in its {{ … }} templates for every "
-                     "run and publishes the result to Kafka"),
+    show(TheNode,
+         tr("This is a Kafka action node. Port fills in its {{ … }} templates for every "
+            "run and publishes the result to Kafka"),
          m_parts.node->editor());
     DocumentController* docs = m_parts.documents;
     if (!docs->confirmDiscard()) { // the user keeps their unsaved node: no demo
@@ -283,7 +284,13 @@ void DemoDirector::chapterReport()
          tr("Run 3 waits for a person. From its row, the Report tab tells Port it is COMPLETED"),
          m_parts.runs);
     waitThen(
-        2, [this, run] { return m_parts.runs->selectedRunId() == run; },
+        2,
+        [this, run] {
+            // Rows reach the filter in slices: select again until the row is there.
+            if (m_parts.runs->selectedRunId() != run)
+                m_parts.runs->selectRun(run);
+            return m_parts.runs->selectedRunId() == run;
+        },
         [this, run] {
             Q_EMIT m_parts.session->reportOnSelectionRequested(); // the row's "Report run"
             show(TheReport,
@@ -294,8 +301,7 @@ void DemoDirector::chapterReport()
                 m_reportSent = true;
                 m_parts.report->send();
                 waitThen(
-                    2, [this, run] { return m_completedRuns.contains(run); },
-                    [this] { theEnd(); });
+                    2, [this, run] { return m_completedRuns.contains(run); }, [this] { theEnd(); });
             });
         });
 }

@@ -26,10 +26,10 @@ DemoEndScreen::DemoEndScreen(QWidget* area)
     // The caption band's colours (CaptionBanner): one look for the whole demo, readable on
     // light and dark desktops and on a projector.
     setAttribute(Qt::WA_StyledBackground);
-    setStyleSheet(QStringLiteral(
-        "#demoEndScreen { background: rgba(10, 24, 44, 235); }"
-        "#demoEndScreen QLabel { color: #ffffff; }"
-        "#demoEndScreen QPushButton { font-size: 15pt; padding: 8px 22px; }"));
+    setStyleSheet(
+        QStringLiteral("#demoEndScreen { background: rgba(10, 24, 44, 235); }"
+                       "#demoEndScreen QLabel { color: #ffffff; }"
+                       "#demoEndScreen QPushButton { font-size: 15pt; padding: 8px 22px; }"));
     QFont big = font();
     big.setPointSizeF(std::max(22.0, font().pointSizeF() * 2.2));
     big.setBold(true);

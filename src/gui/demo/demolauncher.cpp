@@ -25,8 +25,7 @@ bool DemoLauncher::launch()
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QString::fromLatin1(openedByAppVariable()), QStringLiteral("1"));
     m_process.setProcessEnvironment(env);
-    m_process.setProgram(m_program.isEmpty() ? QCoreApplication::applicationFilePath()
-                                             : m_program);
+    m_process.setProgram(m_program.isEmpty() ? QCoreApplication::applicationFilePath() : m_program);
     m_process.setArguments(QStringList{QStringLiteral("--demo")} + m_extra);
     m_process.start();
     return m_process.waitForStarted(5000);

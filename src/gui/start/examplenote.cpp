@@ -56,9 +56,9 @@ void ExampleNote::colour()
     QPalette p = palette();
     const QColor base = p.color(QPalette::Base), mark = p.color(QPalette::Highlight);
     const auto mix = [](int a, int b) { return (4 * a + b) / 5; };
-    p.setColor(QPalette::Window, QColor(mix(base.red(), mark.red()),
-                                        mix(base.green(), mark.green()),
-                                        mix(base.blue(), mark.blue())));
+    p.setColor(QPalette::Window,
+               QColor(mix(base.red(), mark.red()), mix(base.green(), mark.green()),
+                      mix(base.blue(), mark.blue())));
     p.setColor(QPalette::WindowText, p.color(QPalette::Text));
     setPalette(p);
 }

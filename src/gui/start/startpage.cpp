@@ -80,7 +80,8 @@ StartPage::StartPage(const ExampleIndex& examples, QWidget* parent) : QWidget(pa
         const int column = e.isWorkflow() ? 1 : 0;
         grid->addWidget(b, row[column]++, column);
         const QString path = e.resourcePath();
-        connect(b, &QAbstractButton::clicked, this, [this, path] { Q_EMIT exampleRequested(path); });
+        connect(b, &QAbstractButton::clicked, this,
+                [this, path] { Q_EMIT exampleRequested(path); });
         m_examples << b;
     }
     grid->setRowStretch(std::max(row[0], row[1]), 1);
@@ -108,8 +109,8 @@ StartPage::StartPage(const ExampleIndex& examples, QWidget* parent) : QWidget(pa
 
     // Tab goes: the four actions, then the examples in reading order.
     QWidget* previous = m_demo;
-    for (QWidget* w : {static_cast<QWidget*>(open), static_cast<QWidget*>(eu),
-                       static_cast<QWidget*>(us)}) {
+    for (QWidget* w :
+         {static_cast<QWidget*>(open), static_cast<QWidget*>(eu), static_cast<QWidget*>(us)}) {
         setTabOrder(previous, w);
         previous = w;
     }
