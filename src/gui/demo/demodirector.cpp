@@ -14,6 +14,7 @@
 #include "gui/runs/runspane.h"
 #include "gui/session/renderinputs.h"
 #include "gui/session/session.h"
+#include "models/runstablemodel.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
 #include "spotlight.h"
