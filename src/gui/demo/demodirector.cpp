@@ -101,6 +101,7 @@ void DemoDirector::start()
     m_completedRuns.clear();
     m_failedRuns.clear();
     m_portAnswer.clear();
+    m_portStatus = 0;
     m_publishing = m_reportSent = false;
     m_banner->setTrail(QString());
     m_banner->setPlaying(true);
@@ -140,7 +141,7 @@ void DemoDirector::chapterNode()
     }
     docs->openExample(QString::fromLatin1(kExample));
     m_parts.preview->usePreset(0); // a workflow run's context
-    waitThen(3, nullptr, [this] { chapterValues(); });
+    waitThen(4, nullptr, [this] { chapterValues(); });
 }
 
 void DemoDirector::chapterValues()
@@ -151,7 +152,7 @@ void DemoDirector::chapterValues()
             "renders it"),
          m_parts.preview);
     waitThen(
-        3,
+        4,
         [this] {
             const auto r = m_parts.node->lastRender();
             return r && r->ok;
@@ -172,7 +173,7 @@ void DemoDirector::chapterPublish()
 void DemoDirector::publishNext()
 {
     if (m_runIds.size() == kRuns) {
-        waitThen(1, nullptr, [this] { chapterConsumer(); });
+        waitThen(2, nullptr, [this] { chapterConsumer(); });
         return;
     }
     // Fresh run ids: each message is a new run, as Port makes one per workflow run.
@@ -187,7 +188,7 @@ void DemoDirector::publishNext()
     setRunState(int(m_runIds.size()) - 1, tr("rendered"));
     m_consumer->setPlan(id, kPlans[m_runIds.size() - 1]);
     waitThen(
-        m_runIds.size() == 1 ? 0 : 1,
+        m_runIds.size() == 1 ? 1 : 2,
         [this, id] {
             const auto r = m_parts.node->lastRender();
             if (!m_consumer || !m_consumer->isReady() || m_parts.publish->isPublishing() || !r ||
@@ -230,7 +231,7 @@ void DemoDirector::chapterConsumer()
             "Status column change live"),
          m_parts.runs);
     waitThen(
-        4,
+        5,
         [this] {
             return m_counts.received >= kRuns && m_consumerGot.size() == kRuns &&
                    m_completedRuns.contains(m_runIds.first());
@@ -252,7 +253,7 @@ void DemoDirector::chapterFailure()
                     "It then reported FAILED, which Port took")
                      .arg(m_portAnswer),
                  m_parts.runs);
-            waitThen(3, nullptr, [this] { chapterTimeline(); });
+            waitThen(4, nullptr, [this] { chapterTimeline(); });
         });
 }
 
@@ -269,7 +270,7 @@ void DemoDirector::chapterTimeline()
          tr("Run 2's timeline: rendered, published, received, and each report with Port's answer "
             "and the time since the step before"),
          timeline);
-    waitThen(5, nullptr, [this, timeline] {
+    waitThen(6, nullptr, [this, timeline] {
         if (timeline)
             timeline->close();
         chapterReport();
@@ -298,7 +299,7 @@ void DemoDirector::chapterReport()
                  tr("Run 3 waits for a person. From its row, the Report tab tells Port it is "
                     "COMPLETED"),
                  m_parts.report);
-            waitThen(2, nullptr, [this, run] {
+            waitThen(3, nullptr, [this, run] {
                 m_reportSent = true;
                 m_parts.report->send();
                 waitThen(

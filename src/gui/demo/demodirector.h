@@ -149,6 +149,7 @@ private:
     QSet<QString> m_completedRuns;
     QSet<QString> m_failedRuns;
     QString m_portAnswer; // what Port said to the failing run's mistake
+    int m_portStatus = 0; // and its HTTP status
     int m_paceMs = 1500;
     bool m_running = false;
     bool m_playsHere = false;

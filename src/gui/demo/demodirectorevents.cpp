@@ -48,6 +48,7 @@ void DemoDirector::startConsumer()
                     // The answer the story is about: Port's own words, shown as they came.
                     // (PortCall's error reads "HTTP 422 Unprocessable Entity: <Port's message>".)
                     m_portAnswer = error.isEmpty() ? tr("HTTP %1").arg(status) : error;
+                    m_portStatus = status;
                     setRunState(run, tr("FAILURE refused, %1").arg(tr("HTTP %1").arg(status)));
                     return;
                 }
@@ -133,10 +134,11 @@ void DemoDirector::theEnd()
             .arg(m_counts.published)
             .arg(m_counts.received),
         tr("• A consumer reported them to Port's API: %1 completed, %2 failed. Port refused the "
-           "consumer's FAILURE with %3; Porthole showed that answer, and the run's timeline.")
+           "consumer's FAILURE (HTTP %3: workflow nodes say FAILED); Porthole showed the answer "
+           "and the run's timeline.")
             .arg(m_counts.completed)
             .arg(m_counts.failed)
-            .arg(m_portAnswer),
+            .arg(m_portStatus),
         tr("• The last run was finished by hand: a report sent from its row."),
         QString(),
         tr("All of it ran on a sandbox on this computer; your settings and connections were not "

@@ -27,7 +27,7 @@ DemoEndScreen::DemoEndScreen(QWidget* area)
     // light and dark desktops and on a projector.
     setAttribute(Qt::WA_StyledBackground);
     setStyleSheet(
-        QStringLiteral("#demoEndScreen { background: rgba(10, 24, 44, 235); }"
+        QStringLiteral("#demoEndScreen { background: rgba(10, 24, 44, 248); }"
                        "#demoEndScreen QLabel { color: #ffffff; }"
                        "#demoEndScreen QPushButton { font-size: 15pt; padding: 8px 22px; }"));
     QFont big = font();

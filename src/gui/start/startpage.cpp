@@ -60,6 +60,8 @@ StartPage::StartPage(const ExampleIndex& examples, QWidget* parent) : QWidget(pa
     for (QPushButton* b : {static_cast<QPushButton*>(m_demo), open, eu, us})
         actions->addWidget(b);
     actions->addStretch(1);
+    // The first thing to try: Enter plays it.
+    static_cast<QPushButton*>(m_demo)->setDefault(true);
     connect(m_demo, &QAbstractButton::clicked, this, &StartPage::demoRequested);
     connect(open, &QAbstractButton::clicked, this, &StartPage::openFileRequested);
     connect(eu, &QAbstractButton::clicked, this,
@@ -84,7 +86,6 @@ StartPage::StartPage(const ExampleIndex& examples, QWidget* parent) : QWidget(pa
                 [this, path] { Q_EMIT exampleRequested(path); });
         m_examples << b;
     }
-    grid->setRowStretch(std::max(row[0], row[1]), 1);
 
     auto* column = new QVBoxLayout(page);
     column->setContentsMargins(32, 24, 32, 24);
@@ -92,7 +93,8 @@ StartPage::StartPage(const ExampleIndex& examples, QWidget* parent) : QWidget(pa
     column->addWidget(title);
     column->addWidget(about);
     column->addLayout(actions);
-    column->addWidget(group, 1);
+    column->addWidget(group);
+    column->addStretch(1);
     page->setMaximumWidth(1100);
 
     // Scrolls rather than squeezes on a small screen (1024×700 with a toolbar and a menu).
