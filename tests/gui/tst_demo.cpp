@@ -145,8 +145,11 @@ private Q_SLOTS:
         QList<DemoDirector::Chapter> chapters;
         QStringList captions;
         QList<QWidget*> targets;
+        QString trailInFailure;
         connect(demo, &DemoDirector::captionShown, this,
                 [&](DemoDirector::Chapter c, const QString& caption, QWidget* target) {
+                    if (c == DemoDirector::TheFailure && caption.contains(QStringLiteral("422")))
+                        trailInFailure = demo->trail();
                     chapters << c;
                     captions << caption;
                     targets << target;
@@ -182,9 +185,13 @@ private Q_SLOTS:
         QWidget* timeline = framed(DemoDirector::TheTimeline);
         QVERIFY(qobject_cast<QDialog*>(timeline));
         QVERIFY(timeline->windowTitle().contains(demo->runIds().at(1)));
-        // The failure chapter quotes Port's answer to the consumer's FAILURE.
-        QVERIFY2(captions.filter(QStringLiteral("Port answered HTTP 422")).size() == 1,
+        // The failure chapter says Port's answer, and the line under it quotes Port's words.
+        QVERIFY2(captions.filter(QStringLiteral("Port refused the consumer's FAILURE (HTTP 422)"))
+                         .size() == 1,
                  qPrintable(captions.join(QLatin1Char('\n'))));
+        QVERIFY2(trailInFailure.contains(QStringLiteral("Port's answer: HTTP 422")) &&
+                     trailInFailure.contains(QStringLiteral("workflow nodes use FAILED")),
+                 qPrintable(trailInFailure));
 
         // Three runs; the second failed, the third was completed from its row by the Report tab.
         QCOMPARE(demo->runIds().size(), 3);

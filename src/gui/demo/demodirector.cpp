@@ -102,6 +102,7 @@ void DemoDirector::start()
     m_failedRuns.clear();
     m_portAnswer.clear();
     m_portStatus = 0;
+    m_trailNote.clear();
     m_publishing = m_reportSent = false;
     m_banner->setTrail(QString());
     m_banner->setPlaying(true);
@@ -248,10 +249,13 @@ void DemoDirector::chapterFailure()
     waitThen(
         4, [this, run] { return m_completedRuns.contains(run) && !m_portAnswer.isEmpty(); },
         [this] {
+            // Short enough for a 1024-wide window; Port's own words go on the line below.
+            m_trailNote = tr("Port's answer: %1").arg(m_portAnswer);
+            setRunState(1, QStringLiteral("COMPLETED · FAILED"));
             show(TheFailure,
-                 tr("Run 2 fails. The consumer first said FAILURE; Port answered %1. "
-                    "It then reported FAILED, which Port took")
-                     .arg(m_portAnswer),
+                 tr("Run 2 fails: Port refused the consumer's FAILURE (HTTP %1), then took "
+                    "its FAILED")
+                     .arg(m_portStatus),
                  m_parts.runs);
             waitThen(4, nullptr, [this] { chapterTimeline(); });
         });
@@ -259,6 +263,8 @@ void DemoDirector::chapterFailure()
 
 void DemoDirector::chapterTimeline()
 {
+    m_trailNote.clear(); // the timeline has it now
+    setRunState(1, m_runStates.value(1));
     const QString run = m_runIds.at(1);
     Q_EMIT m_parts.session->timelineRequested(run); // the window opens it, as Ctrl+T does
     // The timeline is a window of its own, titled with the run: frame it there.
@@ -347,7 +353,10 @@ void DemoDirector::setRunState(int run, const QString& state)
     QStringList parts;
     for (int i = 0; i < m_runStates.size(); ++i)
         parts << tr("Run %1: %2").arg(i + 1).arg(m_runStates.at(i));
-    m_banner->setTrail(parts.join(QStringLiteral("     ")));
+    QString trail = parts.join(QStringLiteral("     "));
+    if (!m_trailNote.isEmpty())
+        trail += QLatin1Char('\n') + m_trailNote;
+    m_banner->setTrail(trail);
 }
 
 bool DemoDirector::eventFilter(QObject* watched, QEvent* event)

@@ -82,6 +82,8 @@ public:
     /// by hand).
     const QStringList& runIds() const { return m_runIds; }
     DemoEndScreen* endScreen() const { return m_end; }
+    /// The line(s) under the caption: each run's state (and Port's answer while it matters).
+    QString trail() const;
 
 public Q_SLOTS:
     /// Plays the story here from its first chapter (no-op while playing).
@@ -150,6 +152,7 @@ private:
     QSet<QString> m_failedRuns;
     QString m_portAnswer; // what Port said to the failing run's mistake
     int m_portStatus = 0; // and its HTTP status
+    QString m_trailNote;  // a second line under the run states (Port's answer)
     int m_paceMs = 1500;
     bool m_running = false;
     bool m_playsHere = false;

@@ -75,6 +75,11 @@ void DemoDirector::startConsumer()
     m_consumer->start();
 }
 
+QString DemoDirector::trail() const
+{
+    return m_banner->trail();
+}
+
 void DemoDirector::onRowsInserted(int first, int last)
 {
     if (!m_running || m_runIds.isEmpty())
