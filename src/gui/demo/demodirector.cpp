@@ -24,6 +24,7 @@
 #include <QDialog>
 #include <QKeyEvent>
 #include <QMainWindow>
+#include <QScreen>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -272,6 +273,13 @@ void DemoDirector::chapterTimeline()
     for (QWidget* w : QApplication::topLevelWidgets())
         if (qobject_cast<QDialog*>(w) && w->isVisible() && w->windowTitle().contains(run))
             timeline = w;
+    // A small screen (1024×700) must show the whole timeline, its framed edges included.
+    if (timeline && timeline->screen()) {
+        const QRect room = timeline->screen()->availableGeometry().adjusted(16, 16, -16, -16);
+        QRect frame(timeline->pos(), timeline->size().boundedTo(room.size()));
+        frame.moveCenter(room.center());
+        timeline->setGeometry(frame);
+    }
     show(TheTimeline,
          tr("Run 2's timeline: rendered, published, received, and each report with Port's answer "
             "and the time since the step before"),
