@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// DemoDirector, the second half: what it hears (the consumer, the Runs table's rows, the
-// sandbox API's calls) and how the story ends (end screen, leaving, failing).
+// DemoDirector, the second half: its pacing and captions, what it hears (the consumer, the
+// Runs table's rows, the sandbox API's calls) and how the story ends (end screen, leaving,
+// failing).
 #include "captionbanner.h"
 #include "demodirector.h"
 #include "demoendscreen.h"
@@ -16,8 +17,64 @@
 #include <QApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QKeyEvent>
 
 namespace porthole {
+
+void DemoDirector::waitThen(int holdPaces, std::function<bool()> ready, std::function<void()> next)
+{
+    m_holdMs = holdPaces * m_paceMs;
+    m_ready = std::move(ready);
+    m_next = std::move(next);
+    m_stageClock.start();
+    m_poll.start();
+}
+
+void DemoDirector::poll()
+{
+    if (!m_running || m_stageClock.elapsed() < m_holdMs || (m_ready && !m_ready()))
+        return;
+    m_poll.stop();
+    const auto next = std::move(m_next);
+    m_ready = nullptr;
+    m_next = nullptr;
+    if (next)
+        next();
+}
+
+void DemoDirector::show(Chapter chapter, const QString& text, QWidget* target)
+{
+    if (m_shown.isEmpty() || m_shown.last() != chapter)
+        m_shown << chapter;
+    m_chapter = chapter;
+    m_banner->showCaption(QStringLiteral("%1/%2  %3").arg(int(chapter)).arg(kChapters).arg(text));
+    m_spotlight->point(target);
+    Q_EMIT captionShown(chapter, m_banner->caption(), target);
+}
+
+void DemoDirector::setRunState(int run, const QString& state)
+{
+    if (run < 0 || run >= m_runStates.size())
+        return;
+    m_runStates[run] = state;
+    QStringList parts;
+    for (int i = 0; i < m_runStates.size(); ++i)
+        parts << tr("Run %1: %2").arg(i + 1).arg(m_runStates.at(i));
+    QString trail = parts.join(QStringLiteral("     "));
+    if (!m_trailNote.isEmpty())
+        trail += QLatin1Char('\n') + m_trailNote;
+    m_banner->setTrail(trail);
+}
+
+bool DemoDirector::eventFilter(QObject* watched, QEvent* event)
+{
+    if (m_running && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
+        leave();
+        return true;
+    }
+    return QObject::eventFilter(watched, event);
+}
 
 void DemoDirector::startConsumer()
 {
