@@ -41,16 +41,20 @@ CommandLine::CommandLine()
       m_version({QStringLiteral("v"), QStringLiteral("version")},
                 QStringLiteral("Print \"porthole " PORTHOLE_VERSION "\" and exit.")),
       m_demo(QStringLiteral("demo"),
-             QStringLiteral("Play the demo on the embedded sandbox: open an example node, "
-                            "render, publish, and let a built-in consumer report the run "
-                            "back, with captions (the toolbar's Demo button does the same).")),
+             QStringLiteral("Play the demo, Porthole's story in about a minute and a half, on a "
+                            "sandbox and settings of its own (nothing of yours is shown or "
+                            "changed): a node and its values, three runs published and picked "
+                            "up by a built-in consumer, one failing with Port's answer, a "
+                            "timeline, a report sent from a row (the toolbar's Demo button "
+                            "does the same). Esc leaves it.")),
       m_exitWhenDone(QStringLiteral("exit-when-done"),
                      QStringLiteral("With --demo: print \"demo: published=N received=N "
-                                    "reported=N completed=N\" and exit, 0 when all four match, "
-                                    "1 otherwise or after a timeout.")),
+                                    "reported=N completed=N failed=F\" when the story ends and "
+                                    "exit, 0 when all four N match, N is at least 3 and one "
+                                    "run failed, 1 otherwise or after a timeout.")),
       m_demoPace(QStringLiteral("demo-pace"),
-                 QStringLiteral("With --demo: the least time each step stays on screen, in "
-                                "milliseconds (default 1500; 0 plays at full speed)."),
+                 QStringLiteral("With --demo: the pace, in milliseconds (default 1500: each "
+                                "caption stays a few paces; 0 plays at full speed)."),
                  QStringLiteral("MS"), QStringLiteral("1500"))
 {
     m_parser.setApplicationDescription(QStringLiteral(

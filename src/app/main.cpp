@@ -2,6 +2,8 @@
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
 #include "gui/demo/demodirector.h"
+#include "gui/demo/demohome.h"
+#include "gui/demo/demolauncher.h"
 #include "gui/mainwindow.h"
 #include "gui/systemtheme.h"
 #include "sandbox/sandbox.h"
@@ -9,9 +11,11 @@
 #include <QApplication>
 #include <QIcon>
 #include <QMessageBox>
+#include <QProcess>
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 int main(int argc, char** argv)
 {
@@ -19,6 +23,17 @@ int main(int argc, char** argv)
     porthole::CommandLine commandLine;
     if (const auto exitCode = commandLine.parse(argc, argv))
         return *exitCode;
+    // The demo plays on a state of its own (settings, drafts, connections), made before
+    // anything reads the user's: nothing the demo shows or does is the user's.
+    std::unique_ptr<porthole::DemoHome> demoHome;
+    if (commandLine.demo()) {
+        QString error;
+        demoHome = porthole::DemoHome::enter(&error);
+        if (!demoHome) {
+            std::fprintf(stderr, "porthole: no folder for the demo: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Porthole"));
     QApplication::setOrganizationName(QStringLiteral("Porthole"));
@@ -48,6 +63,18 @@ int main(int argc, char** argv)
     if (commandLine.demo()) {
         porthole::DemoDirector* demo = window.demoDirector();
         demo->setPaceMs(commandLine.demoPaceMs());
+        demo->setPlaysHere(true);
+        // Leaving the demo closes it; started on its own (not from a window), it opens the
+        // user's Porthole, with the user's settings, in its place.
+        QObject::connect(demo, &porthole::DemoDirector::left, &app, [&demoHome] {
+            if (!qEnvironmentVariableIsSet(porthole::DemoLauncher::openedByAppVariable())) {
+                QProcess user;
+                user.setProgram(QCoreApplication::applicationFilePath());
+                user.setProcessEnvironment(demoHome->userEnvironment());
+                user.startDetached();
+            }
+            QCoreApplication::quit();
+        });
         if (commandLine.exitWhenDone())
             QObject::connect(demo, &porthole::DemoDirector::finished, &app,
                              [](bool ok, const QString& line) {

@@ -53,10 +53,25 @@ QString DemoConsumer::stepName(Step step)
         return QStringLiteral("IN_PROGRESS");
     case Step::Logs:
         return QStringLiteral("log");
+    case Step::Mistake:
+        return QStringLiteral("COMPLETED/FAILURE");
     case Step::Completed:
         return QStringLiteral("COMPLETED");
     }
     return {};
+}
+
+QList<DemoConsumer::Step> DemoConsumer::stepsOf(Plan plan)
+{
+    switch (plan) {
+    case Plan::Succeed:
+        break;
+    case Plan::Fail:
+        return {Step::InProgress, Step::Logs, Step::Mistake, Step::Completed};
+    case Plan::HandOver:
+        return {Step::InProgress, Step::Logs};
+    }
+    return {Step::InProgress, Step::Logs, Step::Completed};
 }
 
 void DemoConsumer::start()
@@ -116,6 +131,7 @@ void DemoConsumer::onBatch(const MessageBatch& batch)
         job.partition = m.record->partition;
         job.offset = m.record->offset;
         job.payloadFields = payloadFields(*m.record->value);
+        job.plan = m_plans.value(id, Plan::Succeed);
         m_queue.append(job);
         Q_EMIT runReceived(id);
     }
@@ -135,7 +151,8 @@ void DemoConsumer::scheduleNext()
 
 std::optional<PortRequest> DemoConsumer::requestFor(const Job& job, QString* error) const
 {
-    switch (Step(job.step)) {
+    const bool failing = job.plan == Plan::Fail;
+    switch (stepsOf(job.plan).value(job.step)) {
     case Step::InProgress: {
         NodeRunUpdate update;
         update.nodeRunId = job.nodeRunId;
@@ -143,34 +160,55 @@ std::optional<PortRequest> DemoConsumer::requestFor(const Job& job, QString* err
         return PortRequest::nodeRunUpdate(update, NodeRunRoute::NodeRuns, error);
     }
     case Step::Logs: {
-        const QList<NodeLogEntry> logs = {
+        QList<NodeLogEntry> logs = {
             {QStringLiteral("INFO"),
              QStringLiteral("Demo consumer picked up the run from %1 (partition %2, offset %3)")
                  .arg(m_config.topic)
                  .arg(job.partition)
                  .arg(job.offset),
-             {}},
-            {QStringLiteral("INFO"),
-             QStringLiteral("Handled the payload (%1 fields); reporting success")
-                 .arg(job.payloadFields),
              {}}};
+        if (failing)
+            logs.append({QStringLiteral("ERROR"),
+                         QStringLiteral("The deployment target refused the request: quota "
+                                        "exceeded; reporting the failure"),
+                         {}});
+        else if (job.plan == Plan::HandOver)
+            logs.append({QStringLiteral("INFO"),
+                         QStringLiteral("Needs a person's approval: leaving the run IN_PROGRESS "
+                                        "for someone to finish"),
+                         {}});
+        else
+            logs.append({QStringLiteral("INFO"),
+                         QStringLiteral("Handled the payload (%1 fields); reporting success")
+                             .arg(job.payloadFields),
+                         {}});
         return PortRequest::nodeRunLogs(job.nodeRunId, logs, error);
+    }
+    case Step::Mistake: {
+        // A classic run's word on a node run, the mix-up consumers make: sent unchecked, so the
+        // demo shows Port's own answer to it.
+        NodeRunUpdate update;
+        update.nodeRunId = job.nodeRunId;
+        update.status = QStringLiteral("COMPLETED");
+        update.result = QStringLiteral("FAILURE");
+        return PortRequest::nodeRunUpdate(update, NodeRunRoute::NodeRuns, error, false);
     }
     case Step::Completed: {
         NodeRunUpdate update;
         update.nodeRunId = job.nodeRunId;
         update.status = QStringLiteral("COMPLETED");
-        update.result = QStringLiteral("SUCCESS");
+        update.result = failing ? QStringLiteral("FAILED") : QStringLiteral("SUCCESS");
         // The agent's shape: output.response{status,data}.
-        const QJsonObject data{
-            {QStringLiteral("handledBy"), QStringLiteral("Porthole demo consumer")},
-            {QStringLiteral("partition"), job.partition},
-            {QStringLiteral("offset"), double(job.offset)},
-            {QStringLiteral("finishedAt"),
-             QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
-        update.output =
-            QJsonObject{{QStringLiteral("response"), QJsonObject{{QStringLiteral("status"), 200},
-                                                                 {QStringLiteral("data"), data}}}};
+        QJsonObject data{{QStringLiteral("handledBy"), QStringLiteral("Porthole demo consumer")},
+                         {QStringLiteral("partition"), job.partition},
+                         {QStringLiteral("offset"), double(job.offset)},
+                         {QStringLiteral("finishedAt"),
+                          QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}};
+        if (failing)
+            data.insert(QStringLiteral("error"), QStringLiteral("quota exceeded"));
+        update.output = QJsonObject{{QStringLiteral("response"),
+                                     QJsonObject{{QStringLiteral("status"), failing ? 429 : 200},
+                                                 {QStringLiteral("data"), data}}}};
         return PortRequest::nodeRunUpdate(update, NodeRunRoute::NodeRuns, error);
     }
     }
@@ -184,7 +222,7 @@ void DemoConsumer::sendStep()
         return;
     }
     const Job& job = m_queue.first();
-    const auto step = Step(job.step);
+    const Step step = stepsOf(job.plan).value(job.step);
     QString error;
     const auto request = requestFor(job, &error);
     Q_EMIT stepStarted(job.nodeRunId, step);
@@ -202,15 +240,16 @@ void DemoConsumer::sendStep()
         if (m_queue.isEmpty() || m_queue.first().nodeRunId != id)
             return;
         Q_EMIT stepAnswered(id, step, call->status(), call->errorString());
-        if (!call->isSuccess()) {
+        // The mistake is meant to be refused; any other refusal ends the run's reports.
+        if (!call->isSuccess() && step != Step::Mistake) {
             finishJob(false);
             return;
         }
-        if (step == Step::Completed) {
+        Job& current = m_queue.first();
+        if (++current.step >= stepsOf(current.plan).size()) {
             finishJob(true);
             return;
         }
-        ++m_queue.first().step;
         m_pace.start(std::max(0, m_config.paceMs));
     });
 }

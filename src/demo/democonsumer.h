@@ -4,6 +4,7 @@
 #include "core/watchedmessage.h"
 #include "portapi/portclient.h"
 
+#include <QHash>
 #include <QList>
 #include <QObject>
 #include <QSet>
@@ -34,7 +35,8 @@ struct DemoConsumerConfig
 /// topic from its end, read-only (WatchSession: assign + seek, never a group or a commit, so it
 /// takes nothing from anyone), and answers every workflow node run it sees like the agent:
 /// PATCH status IN_PROGRESS, POST two log lines, PATCH COMPLETED/SUCCESS with an output object.
-/// Runs are handled one after another, each step `paceMs` after the previous answer.
+/// Runs are handled one after another, each step `paceMs` after the previous answer. A run can be
+/// given another ending (setPlan) so a demo shows what a failure and a stuck run look like.
 class DemoConsumer : public QObject
 {
     Q_OBJECT
@@ -44,7 +46,15 @@ public:
     {
         InProgress,
         Logs,
-        Completed
+        Mistake,  ///< COMPLETED with FAILURE, a classic run's word: Port refuses it (422)
+        Completed ///< COMPLETED with SUCCESS, or FAILED for a failing run
+    };
+    /// How the consumer ends a run.
+    enum class Plan
+    {
+        Succeed,  ///< IN_PROGRESS, logs, COMPLETED/SUCCESS
+        Fail,     ///< IN_PROGRESS, an error log, the FAILURE mistake (refused), COMPLETED/FAILED
+        HandOver, ///< IN_PROGRESS and a log saying a person must finish it; never completed
     };
 
     explicit DemoConsumer(DemoConsumerConfig config, QObject* parent = nullptr);
@@ -58,6 +68,8 @@ public:
     bool isReady() const { return m_ready; }
     /// Changes the pace for the steps still to come.
     void setPaceMs(int ms) { m_config.paceMs = ms; }
+    /// How to end `nodeRunId` when it arrives (Succeed when not given).
+    void setPlan(const QString& nodeRunId, Plan plan) { m_plans.insert(nodeRunId, plan); }
     /// The step's name as the demo shows it ("IN_PROGRESS", "log", "COMPLETED").
     static QString stepName(Step step);
 
@@ -70,10 +82,12 @@ Q_SIGNALS:
     void runReceived(const QString& nodeRunId);
     /// A report step is about to be sent (after the pace's wait).
     void stepStarted(const QString& nodeRunId, porthole::DemoConsumer::Step step);
-    /// The API answered a step (`error` empty on a 2xx).
+    /// The API answered a step (`error` empty on a 2xx; a refused Mistake is expected and the
+    /// run goes on).
     void stepAnswered(const QString& nodeRunId, porthole::DemoConsumer::Step step, int httpStatus,
                       const QString& error);
-    /// Every step of the run was answered 2xx (`ok`), or one was refused (the rest not sent).
+    /// Every step of the run's plan was answered as expected (`ok`), or one was refused (the
+    /// rest not sent).
     void runFinished(const QString& nodeRunId, bool ok);
 
 private:
@@ -84,8 +98,10 @@ private:
         int partition = -1;
         qint64 offset = -1;
         int payloadFields = 0;
-        int step = 0;
+        Plan plan = Plan::Succeed;
+        int step = 0; ///< index into stepsOf(plan)
     };
+    static QList<Step> stepsOf(Plan plan);
     void onBatch(const porthole::MessageBatch& batch);
     void scheduleNext();
     void sendStep();
@@ -98,6 +114,7 @@ private:
     QTimer m_pace;
     QList<Job> m_queue;
     QSet<QString> m_seen; // a run is reported once, even when a message names it again
+    QHash<QString, Plan> m_plans;
     bool m_busy = false;
     bool m_ready = false;
 };

@@ -21,11 +21,15 @@
 #include "session/portaccount.h"
 #include "session/renderinputs.h"
 #include "session/runselection.h"
+#include "start/exampleindex.h"
+#include "start/examplenote.h"
+#include "start/startpage.h"
 #include "story/ledgerfeed.h"
 #include "story/timelinedialog.h"
 #include "windowactions.h"
 #include "windowplacement.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -81,6 +85,9 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     column->setSpacing(0);
     column->addWidget(m_draftBar);
     column->addWidget(m_split, 1);
+    m_startPage = new StartPage(ExampleIndex::bundled(), central);
+    m_startPage->hide();
+    column->addWidget(m_startPage, 1);
     setCentralWidget(central);
     auto* toolbar = addToolBar(tr("Connection"));
     toolbar->setObjectName(QStringLiteral("connectionToolBar"));
@@ -146,7 +153,10 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
                             m_publishPane, m_runsPane, m_reportPane, m_connectionBar, m_documents};
     m_demo = new DemoDirector(parts); // the demo: its caption band and the toolbar's button
     toolbar->addAction(m_demo->action());
-    (new WindowActions(parts, m_demo->action()))->build();
+    wireStartPage();
+    auto* actions = new WindowActions(parts, m_demo->action());
+    actions->setStartPageAction(m_startAction);
+    actions->build();
     statusBar()->showMessage(tr("Ready"));
     setWindowTitle(tr("Untitled node — Porthole"));
     restoreLayout();
@@ -172,6 +182,47 @@ void MainWindow::wireSession()
     connect(m_session, &Session::timelineRequested, this, &MainWindow::showTimeline);
     connect(m_session, &Session::placeRequested, this, &MainWindow::goTo);
     connect(m_session, &Session::told, statusBar(), &QStatusBar::showMessage);
+}
+
+void MainWindow::wireStartPage()
+{
+    // Help ▸ Start page shows it again (or goes back to the file open).
+    m_startAction = new QAction(tr("&Start page"), this);
+    m_startAction->setObjectName(QStringLiteral("actionStartPage"));
+    m_startAction->setCheckable(true);
+    connect(m_startAction, &QAction::toggled, this, &MainWindow::showStartPage);
+    // The start page asks; the window opens. A workflow goes where `porthole FILE.json` goes.
+    connect(m_startPage, &StartPage::exampleRequested, this, [this](const QString& path) {
+        if (m_documents->confirmDiscard())
+            m_documents->openFile(path);
+    });
+    connect(m_startPage, &StartPage::openFileRequested, m_documents,
+            &DocumentController::chooseAndOpen);
+    connect(m_startPage, &StartPage::demoRequested, m_demo->action(), &QAction::trigger);
+    connect(m_startPage, &StartPage::connectRequested, m_connectionBar,
+            &ConnectionBar::selectConnection);
+    // An example with a mistake on purpose says so above the editor.
+    m_exampleNote = new ExampleNote(ExampleIndex::bundled(), m_nodePane);
+    m_nodePane->setBanner(m_exampleNote);
+    connect(m_documents, &DocumentController::titleChanged, this, [this] {
+        const QString path = m_documents->document()->path();
+        m_exampleNote->showFor(path);
+        if (!path.isEmpty())
+            showStartPage(false); // a file is open
+    });
+}
+
+void MainWindow::showStartPage(bool show)
+{
+    // Without a file there is nothing to go back to: the start page stays.
+    if (!show && m_documents->document()->path().isEmpty() && m_startPage->isVisibleTo(this))
+        show = true;
+    m_startPage->setVisible(show);
+    m_split->setVisible(!show);
+    const QSignalBlocker quiet(m_startAction);
+    m_startAction->setChecked(show);
+    if (show)
+        m_startPage->setFocus();
 }
 
 void MainWindow::goTo(Session::Place place)
@@ -270,11 +321,11 @@ void MainWindow::openStartupDocument()
     if (!last.isEmpty() && QFileInfo(last).isFile()) {
         m_documents->openFile(last);
     } else {
-        openExample(QStringLiteral("basic-publish-event.json"));
+        showStartPage(true); // first launch, or the last file is gone: the ways in
         // A file moved or deleted since (or an example no longer bundled) is news, not an error.
         if (!last.isEmpty())
             statusBar()->showMessage(
-                tr("%1 is gone: opened an example instead").arg(QDir::toNativeSeparators(last)));
+                tr("%1 is gone: pick a file or an example").arg(QDir::toNativeSeparators(last)));
     }
     if (const auto draft = m_documents->pendingDraft())
         m_draftBar->offer(*draft);

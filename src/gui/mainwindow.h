@@ -15,12 +15,14 @@ class ConnectionBar;
 class DemoDirector;
 class DocumentController;
 class DraftBar;
+class ExampleNote;
 class NodePane;
 class PreviewPane;
 class PublishPane;
 class ReportPane;
 class RunsPane;
 class Sandbox;
+class StartPage;
 class TimelineDialog;
 
 /// The main window only wires panes together and owns the menus; each pane lives in its own
@@ -48,6 +50,8 @@ public:
     Session* session() const { return m_session; }
     /// The demo (toolbar "Demo", `porthole --demo`).
     DemoDirector* demoDirector() const { return m_demo; }
+    /// Shows the start page in place of the editor and the tabs (or the panes again).
+    void showStartPage(bool show);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -70,7 +74,11 @@ private:
     QSplitter* m_split = nullptr;
     DraftBar* m_draftBar = nullptr;
     DocumentController* m_documents = nullptr;
+    StartPage* m_startPage = nullptr;
+    ExampleNote* m_exampleNote = nullptr;
+    QAction* m_startAction = nullptr;
     void wireSession();
+    void wireStartPage();
     void goTo(Session::Place place);
     void showTimeline(const QString& runId);
     void restoreLayout();

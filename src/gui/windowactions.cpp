@@ -320,6 +320,11 @@ void WindowActions::buildRunMenu()
 void WindowActions::buildHelpMenu()
 {
     QMenu* help = m_window->menuBar()->addMenu(tr("&Help"));
+    if (m_startPage) {
+        help->addAction(m_startPage);
+        help->addAction(m_demo);
+        help->addSeparator();
+    }
     connect(add(help, tr("&Keyboard shortcuts"), {QKeySequence(Qt::Key_F1)},
                 QStringLiteral("actionShortcuts")),
             &QAction::triggered, this, &WindowActions::showShortcuts);

@@ -20,6 +20,8 @@ class WindowActions : public QObject
 public:
     /// Menus for `parts.window`; `demo` is the toolbar's Demo action, listed under Run too.
     WindowActions(const WindowParts& parts, QAction* demo);
+    /// Help ▸ Start page (the window's; checkable), listed with the demo. Before build().
+    void setStartPageAction(QAction* action) { m_startPage = action; }
     /// Adds the menus to the window's menu bar.
     void build();
     /// Every action with a shortcut, in menu order.
@@ -33,6 +35,7 @@ private:
     QMainWindow* m_window;
     QAction* m_demo;
     QAction* m_tabMoves = nullptr;
+    QAction* m_startPage = nullptr;
     QList<QAction*> m_actions;
     QAction* add(QMenu* menu, const QString& text, const QList<QKeySequence>& keys,
                  const QString& objectName);

@@ -33,7 +33,7 @@ CaptionBanner::CaptionBanner(QWidget* parent)
     m_trail->setAlignment(Qt::AlignLeft | Qt::AlignTop);
     // Room for two lines from the start: the panes below must not jump as the trail grows.
     m_trail->setMinimumHeight(2 * QFontMetrics(medium).lineSpacing());
-    m_hint->setText(tr("Esc stops the demo"));
+    m_hint->setText(tr("Esc leaves the demo"));
     m_hint->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto* column = new QVBoxLayout;
     column->setSpacing(4);

@@ -8,7 +8,7 @@ class QLabel;
 namespace porthole {
 
 /// The demo's caption: a band across the top of the window in large type, so a room can read
-/// what the demo is doing ("2/5 The node's templates render…"), with how to stop it.
+/// what the demo is doing ("2/7 Each template's value…"), with how to leave it.
 class CaptionBanner : public QFrame
 {
     Q_OBJECT

@@ -11,11 +11,12 @@ bool DemoCounts::complete() const
 
 QString DemoCounts::line() const
 {
-    return QStringLiteral("demo: published=%1 received=%2 reported=%3 completed=%4")
+    return QStringLiteral("demo: published=%1 received=%2 reported=%3 completed=%4 failed=%5")
         .arg(published)
         .arg(received)
         .arg(reported)
-        .arg(completed);
+        .arg(completed)
+        .arg(failed);
 }
 
 } // namespace porthole

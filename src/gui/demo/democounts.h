@@ -14,10 +14,11 @@ struct DemoCounts
     int received = 0;  ///< Runs table rows naming the demo's node run
     int reported = 0;  ///< runs the API accepted at least one report (PATCH/logs) for
     int completed = 0; ///< runs the API accepted COMPLETED for (2xx)
+    int failed = 0;    ///< of those, the ones completed with result FAILED
 
     /// True when all four match and are above zero.
     bool complete() const;
-    /// "demo: published=N received=N reported=N completed=N".
+    /// "demo: published=N received=N reported=N completed=N failed=F".
     QString line() const;
 };
 

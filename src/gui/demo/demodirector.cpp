@@ -2,54 +2,62 @@
 #include "demodirector.h"
 
 #include "captionbanner.h"
-#include "demo/democonsumer.h"
+#include "demoendscreen.h"
+#include "demolauncher.h"
 #include "gui/connection/connectionbar.h"
 #include "gui/node/documentcontroller.h"
+#include "gui/node/nodeeditor.h"
 #include "gui/node/nodepane.h"
 #include "gui/preview/previewpane.h"
 #include "gui/publish/publishpane.h"
+#include "gui/report/reportpane.h"
 #include "gui/runs/runspane.h"
 #include "gui/session/renderinputs.h"
 #include "gui/session/session.h"
-#include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
-#include "portapi/localapicall.h"
 #include "portapi/localportapi.h"
 #include "sandbox/sandbox.h"
+#include "spotlight.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QCheckBox>
-#include <QComboBox>
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QDialog>
 #include <QKeyEvent>
-#include <QLineEdit>
 #include <QMainWindow>
-#include <QPushButton>
-#include <QSpinBox>
+#include <QScreen>
 #include <QTabWidget>
-#include <QTableView>
 #include <QVBoxLayout>
 
 namespace porthole {
 
 namespace {
-constexpr int kSteps = 5;
-// The example the demo opens: one message whose payload names both run ids, so the audience
-// sees the ids the consumer reports on.
+// The example the demo opens: its payload names both run ids, so the audience sees the ids the
+// consumer reports on.
 const char* const kExample = "with-run-ids.json";
+// What the consumer does with each run, in publish order.
+constexpr DemoConsumer::Plan kPlans[DemoDirector::kRuns] = {
+    DemoConsumer::Plan::Succeed, DemoConsumer::Plan::Fail, DemoConsumer::Plan::HandOver};
 } // namespace
 
 DemoDirector::DemoDirector(const WindowParts& parts)
     : QObject(parts.window), m_parts(parts), m_banner(new CaptionBanner(parts.window)),
-      m_action(new QAction(tr("Demo"), this))
+      m_spotlight(new Spotlight(this)), m_end(new DemoEndScreen(parts.window->centralWidget())),
+      m_launcher(new DemoLauncher(this)), m_action(new QAction(tr("Demo"), this))
 {
     setObjectName(QStringLiteral("demoDirector"));
     m_action->setObjectName(QStringLiteral("actionDemo"));
-    m_action->setToolTip(tr("Play the whole loop on the sandbox, captioned step by step "
-                            "(render, publish, receive, report); Esc stops it"));
-    connect(m_action, &QAction::triggered, this, [this] { m_running ? cancel() : start(); });
+    m_action->setToolTip(tr("Play Porthole's story on a sandbox of its own, captioned step by "
+                            "step (about a minute and a half); Esc leaves it"));
+    connect(m_action, &QAction::triggered, this, [this] {
+        if (m_running)
+            leave();
+        else if (m_playsHere)
+            start();
+        else
+            m_launcher->launch(); // its own process: the user's settings stay untouched
+    });
+    connect(m_end, &DemoEndScreen::playAgainRequested, this, &DemoDirector::start);
+    connect(m_end, &DemoEndScreen::leaveRequested, this, &DemoDirector::leave);
     // The banner takes the top of the window's column (above the draft bar), pushing the panes
     // down rather than covering the tab bar the demo switches.
     if (auto* column = qobject_cast<QVBoxLayout*>(parts.window->centralWidget()->layout()))
@@ -62,164 +70,144 @@ DemoDirector::DemoDirector(const WindowParts& parts)
     connect(parts.publish, &PublishPane::publishFinished, this, &DemoDirector::onPublished);
     connect(parts.runs->model(), &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { onRowsInserted(first, last); });
+    connect(parts.report, &ReportPane::reportFinished, this, [this](int status, bool ok) {
+        if (m_running && m_reportSent && !ok)
+            fail(tr("Port refused the report (HTTP %1)").arg(status));
+    });
 }
 
 DemoDirector::~DemoDirector() = default;
 
 QString DemoDirector::caption() const
 {
-    return m_banner->isVisible() || m_running ? m_banner->caption() : QString();
+    return m_banner->isVisible() ? m_banner->caption() : QString();
+}
+
+QWidget* DemoDirector::spotlighted() const
+{
+    return m_spotlight->isVisible() ? m_spotlight->target() : nullptr;
 }
 
 void DemoDirector::start()
 {
     if (m_running)
         return;
-    Sandbox* sandbox = m_parts.session->sandbox();
+    m_end->hide();
     m_counts = {};
-    m_runId.clear();
-    m_trail.clear();
-    m_arrivedAt.clear();
-    m_banner->setTrail(QString());
-    m_banner->setPlaying(true);
+    m_runIds.clear();
+    m_runStates.clear();
+    m_shown.clear();
+    m_consumerGot.clear();
     m_reportedRuns.clear();
     m_completedRuns.clear();
-    m_consumerGot = m_consumerDone = m_publishing = false;
-    // Every row on show: a filter the user typed must not hide the demo's run.
-    m_parts.runs->showAllRows();
+    m_failedRuns.clear();
+    m_portAnswer.clear();
+    m_portStatus = 0;
+    m_trailNote.clear();
+    m_publishing = m_reportSent = false;
+    m_banner->setTrail(QString());
+    m_banner->setPlaying(true);
     m_running = true;
-    m_action->setText(tr("Stop demo"));
-    qApp->installEventFilter(this); // Esc stops the demo wherever the focus is
-    // Room for every step at the chosen pace, and never less than a minute.
-    m_timeout.start(std::max(60000, 15 * m_paceMs));
+    m_action->setText(tr("Leave demo"));
+    qApp->installEventFilter(this); // Esc leaves the demo wherever the focus is
+    // Room for every chapter at the chosen pace, and never less than a minute.
+    m_timeout.start(std::max(60000, 120 * m_paceMs));
+    Sandbox* sandbox = m_parts.session->sandbox();
     if (!sandbox || !sandbox->isRunning()) {
         fail(tr("the embedded sandbox is not running"));
         return;
     }
     connect(sandbox->api(), &LocalPortApi::callRecorded, this, &DemoDirector::onCallRecorded,
             Qt::UniqueConnection);
+    // Every row on show: a filter must not hide the demo's runs.
+    m_parts.runs->showAllRows();
     // Publish and Runs go to the sandbox; the Runs tab follows the connection.
-    ConnectionBar* bar = m_parts.connection;
-    if (bar->currentName() != QStringLiteral("sandbox"))
-        bar->selectConnection(QStringLiteral("sandbox"));
+    if (m_parts.connection->currentName() != QStringLiteral("sandbox"))
+        m_parts.connection->selectConnection(QStringLiteral("sandbox"));
     if (!m_parts.runs->isWatching())
         m_parts.runs->startWatching();
     startConsumer();
-    stageOpen();
+    chapterNode();
 }
 
-void DemoDirector::startConsumer()
+void DemoDirector::chapterNode()
 {
-    Sandbox* sandbox = m_parts.session->sandbox();
-    DemoConsumerConfig config;
-    config.bootstrap = sandbox->bootstrap();
-    config.org = sandbox->org();
-    config.topic = sandbox->org() + QStringLiteral(".runs");
-    config.apiUrl = QUrl(sandbox->apiUrl());
-    config.clientId = QStringLiteral("sandbox"); // the local API's client id
-    config.clientSecret = sandbox->clientSecret();
-    config.paceMs = m_paceMs;
-    m_consumer = new DemoConsumer(config, this);
-    connect(m_consumer, &DemoConsumer::failed, this,
-            [this](const QString& e) { fail(tr("the demo consumer stopped: %1").arg(e)); });
-    connect(m_consumer, &DemoConsumer::runReceived, this, [this](const QString& id) {
-        if (id == m_runId)
-            m_consumerGot = true;
-    });
-    connect(m_consumer, &DemoConsumer::stepStarted, this,
-            [this](const QString& id, DemoConsumer::Step step) {
-                if (id != m_runId)
-                    return;
-                const QString what[] = {
-                    tr("The consumer tells Port's API it started: IN_PROGRESS"),
-                    tr("The consumer sends its log lines to Port's API"),
-                    tr("The consumer reports COMPLETED / SUCCESS with its output")};
-                showCaption(kSteps, what[int(step)]);
-            });
-    connect(m_consumer, &DemoConsumer::stepAnswered, this,
-            [this](const QString& id, DemoConsumer::Step step, int status, const QString& error) {
-                if (id != m_runId)
-                    return;
-                if (!error.isEmpty()) {
-                    fail(tr("the API refused %1 (HTTP %2): %3")
-                             .arg(DemoConsumer::stepName(step))
-                             .arg(status)
-                             .arg(error));
-                    return;
-                }
-                const QString what[] = {tr("IN_PROGRESS"), tr("2 log lines"),
-                                        tr("COMPLETED / SUCCESS + output")};
-                addTrail(tr("%1: HTTP %2").arg(what[int(step)]).arg(status));
-            });
-    connect(m_consumer, &DemoConsumer::runFinished, this, [this](const QString& id, bool) {
-        if (id == m_runId)
-            m_consumerDone = true;
-    });
-    m_consumer->start();
-}
-
-void DemoDirector::stageOpen()
-{
-    m_stage = Stage::Open;
-    showCaption(1, tr("A Kafka action node: its payload holds jq templates {{ … }}"));
+    show(TheNode,
+         tr("This is a Kafka action node. Port fills in its {{ … }} templates for every "
+            "run and publishes the result to Kafka"),
+         m_parts.node->editor());
     DocumentController* docs = m_parts.documents;
     if (!docs->confirmDiscard()) { // the user keeps their unsaved node: no demo
         fail(tr("the node being edited was kept"));
         return;
     }
     docs->openExample(QString::fromLatin1(kExample));
-    // A workflow run's context with fresh ids: this run is new to the sandbox.
-    m_parts.preview->usePreset(0);
-    m_parts.preview->newRunIds();
-    m_runId = QString::fromStdString(m_parts.session->render()->runIds().nodeRun.text());
-    if (m_runId.isEmpty()) {
-        fail(tr("the workflow context has no node run id"));
-        return;
-    }
-    m_parts.node->setFocus();
-    addTrail(tr("example %1").arg(QString::fromLatin1(kExample)));
-    waitThen(nullptr, [this] { stageRender(); });
+    m_parts.preview->usePreset(0); // a workflow run's context
+    waitThen(4, nullptr, [this] { chapterValues(); });
 }
 
-void DemoDirector::stageRender()
+void DemoDirector::chapterValues()
 {
-    m_stage = Stage::Render;
     m_parts.tabs->setCurrentWidget(m_parts.preview);
-    showCaption(2, tr("Its templates render against a workflow run's context, as Port does"));
+    show(TheValues,
+         tr("Each template's value, rendered against a workflow run's context exactly as Port "
+            "renders it"),
+         m_parts.preview);
     waitThen(
+        4,
         [this] {
             const auto r = m_parts.node->lastRender();
-            if (!r || !r->ok)
+            return r && r->ok;
+        },
+        [this] { chapterPublish(); });
+}
+
+void DemoDirector::chapterPublish()
+{
+    m_parts.tabs->setCurrentWidget(m_parts.publish);
+    show(ThePublish,
+         tr("Three runs are published to the sandbox's topic %1.runs, each signed like Port")
+             .arg(m_parts.session->sandbox()->org()),
+         m_parts.publish);
+    publishNext();
+}
+
+void DemoDirector::publishNext()
+{
+    if (m_runIds.size() == kRuns) {
+        waitThen(2, nullptr, [this] { chapterConsumer(); });
+        return;
+    }
+    // Fresh run ids: each message is a new run, as Port makes one per workflow run.
+    m_parts.preview->newRunIds();
+    const QString id = QString::fromStdString(m_parts.session->render()->runIds().nodeRun.text());
+    if (id.isEmpty() || m_runIds.contains(id)) {
+        fail(tr("the workflow context has no fresh node run id"));
+        return;
+    }
+    m_runIds << id;
+    m_runStates << tr("waiting");
+    setRunState(int(m_runIds.size()) - 1, tr("rendered"));
+    m_consumer->setPlan(id, kPlans[m_runIds.size() - 1]);
+    waitThen(
+        m_runIds.size() == 1 ? 1 : 2,
+        [this, id] {
+            const auto r = m_parts.node->lastRender();
+            if (!m_consumer || !m_consumer->isReady() || m_parts.publish->isPublishing() || !r ||
+                !r->ok)
                 return false;
-            const std::string id = m_runId.toStdString();
             for (const std::string& m : r->messages)
-                if (m.find(id) != std::string::npos)
+                if (m.find(id.toStdString()) != std::string::npos)
                     return true;
             return false;
         },
         [this] {
-            addTrail(tr("rendered for node run %1").arg(m_runId));
-            stagePublish();
-        });
-}
-
-void DemoDirector::stagePublish()
-{
-    m_stage = Stage::Publish;
-    PublishPane* publish = m_parts.publish;
-    m_parts.tabs->setCurrentWidget(publish);
-    showCaption(3, tr("Publish: the message goes to the sandbox's topic %1.runs")
-                       .arg(m_parts.session->sandbox()->org()));
-    waitThen(
-        [this, publish] { return m_consumer && m_consumer->isReady() && !publish->isPublishing(); },
-        [this, publish] {
-            // One message for one run, whatever the user's last repeat count was.
-            m_savedRepeat = publish->repeat();
-            publish->setRepeat(1);
-            // Signed as Port signs, so the Runs tab shows it valid (the agent's own check).
-            publish->setSigned(true);
+            // One message per run, whatever the last repeat count was; signed as Port signs,
+            // so the Runs tab shows the signature valid (the agent's own check).
+            m_parts.publish->setRepeat(1);
+            m_parts.publish->setSigned(true);
             m_publishing = true;
-            publish->publish();
+            m_parts.publish->publish();
         });
 }
 
@@ -228,167 +216,110 @@ void DemoDirector::onPublished(qint64 delivered, qint64 failed)
     if (!m_running || !m_publishing)
         return;
     m_publishing = false;
-    if (m_savedRepeat > 0)
-        m_parts.publish->setRepeat(m_savedRepeat);
     m_counts.published += int(delivered);
     if (delivered == 0 || failed > 0) {
         fail(tr("publishing failed (%1 delivered, %2 failed)").arg(delivered).arg(failed));
         return;
     }
-    addTrail(tr("published, signed"));
-    stageReceive();
+    setRunState(int(m_runIds.size()) - 1, tr("published, signed"));
+    publishNext();
 }
 
-void DemoDirector::stageReceive()
+void DemoDirector::chapterConsumer()
 {
-    m_stage = Stage::Receive;
     m_parts.tabs->setCurrentWidget(m_parts.runs);
-    showCaption(4, tr("It arrives on the topic; a consumer picks it up, as Port's agent would"));
-    waitThen([this] { return m_counts.received >= m_counts.published && m_consumerGot; },
-             [this] {
-                 addTrail(tr("received (%1)").arg(m_arrivedAt));
-                 selectRunRow();
-                 stageReport();
-             });
+    show(TheConsumer,
+         tr("A consumer picks them up, as Port's agent would, and reports to Port: watch the "
+            "Status column change live"),
+         m_parts.runs);
+    waitThen(
+        5,
+        [this] {
+            return m_counts.received >= kRuns && m_consumerGot.size() == kRuns &&
+                   m_completedRuns.contains(m_runIds.first());
+        },
+        [this] { chapterFailure(); });
 }
 
-void DemoDirector::onRowsInserted(int first, int last)
+void DemoDirector::chapterFailure()
 {
-    if (!m_running || m_runId.isEmpty())
-        return;
-    const std::string id = m_runId.toStdString();
-    RunsTableModel* model = m_parts.runs->model();
-    for (int row = first; row <= last; ++row) {
-        if (model->info(row).ids.nodeRun.text() != id)
-            continue;
-        ++m_counts.received;
-        const KafkaRecord record = model->record(row);
-        m_arrivedAt = tr("partition %1, offset %2").arg(record.partition).arg(record.offset);
+    const QString run = m_runIds.at(1);
+    selectRunRow(run);
+    show(TheFailure, tr("Run 2 fails. Porthole shows what Port answered the consumer"),
+         m_parts.runs);
+    waitThen(
+        4, [this, run] { return m_completedRuns.contains(run) && !m_portAnswer.isEmpty(); },
+        [this] {
+            // Short enough for a 1024-wide window; Port's own words go on the line below.
+            m_trailNote = tr("Port's answer: %1").arg(m_portAnswer);
+            setRunState(1, QStringLiteral("COMPLETED · FAILED"));
+            show(TheFailure,
+                 tr("Run 2 fails: Port refused the consumer's FAILURE (HTTP %1), then took "
+                    "its FAILED")
+                     .arg(m_portStatus),
+                 m_parts.runs);
+            waitThen(4, nullptr, [this] { chapterTimeline(); });
+        });
+}
+
+void DemoDirector::chapterTimeline()
+{
+    m_trailNote.clear(); // the timeline has it now
+    setRunState(1, m_runStates.value(1));
+    const QString run = m_runIds.at(1);
+    Q_EMIT m_parts.session->timelineRequested(run); // the window opens it, as Ctrl+T does
+    // The timeline is a window of its own, titled with the run: frame it there.
+    QWidget* timeline = nullptr;
+    for (QWidget* w : QApplication::topLevelWidgets())
+        if (qobject_cast<QDialog*>(w) && w->isVisible() && w->windowTitle().contains(run))
+            timeline = w;
+    // A small screen (1024×700) must show the whole timeline, its framed edges included.
+    if (timeline && timeline->screen()) {
+        const QRect room = timeline->screen()->availableGeometry().adjusted(16, 16, -16, -16);
+        QRect frame(timeline->pos(), timeline->size().boundedTo(room.size()));
+        frame.moveCenter(room.center());
+        timeline->setGeometry(frame);
     }
-}
-
-void DemoDirector::selectRunRow()
-{
-    // The proxy reaches new rows in slices: select the row once it has.
-    if (!m_parts.runs->selectRun(m_runId) && m_parts.runs->proxy()->isFiltering())
-        connect(m_parts.runs->proxy(), &RunsFilterProxy::filterFinished, this,
-                &DemoDirector::selectRunRow, Qt::SingleShotConnection);
-}
-
-void DemoDirector::stageReport()
-{
-    m_stage = Stage::Report;
-    showCaption(kSteps, tr("The consumer reports back to Port's API"));
-    waitThen([this] { return m_consumerDone; }, [this] { stageDone(); });
-}
-
-void DemoDirector::onCallRecorded(const LocalApiCall& call)
-{
-    if (!m_running || m_runId.isEmpty() || call.refused() || !call.path.contains(m_runId))
-        return;
-    // Reports are PATCHes and log POSTs; GETs only read the run.
-    if (call.method != "PATCH" && call.method != "POST")
-        return;
-    m_reportedRuns.insert(m_runId);
-    if (call.method == "PATCH" &&
-        QJsonDocument::fromJson(call.body).object().value(QStringLiteral("status")).toString() ==
-            QStringLiteral("COMPLETED"))
-        m_completedRuns.insert(m_runId);
-    m_counts.reported = int(m_reportedRuns.size());
-    m_counts.completed = int(m_completedRuns.size());
-}
-
-void DemoDirector::stageDone()
-{
-    m_stage = Stage::Done;
-    const bool ok = m_counts.complete();
-    showCaption(0, ok ? tr("Done: published %1, received %2, reported %3, completed %4")
-                            .arg(m_counts.published)
-                            .arg(m_counts.received)
-                            .arg(m_counts.reported)
-                            .arg(m_counts.completed)
-                      : tr("The counts do not match: %1").arg(m_counts.line()));
-    waitThen(nullptr, [this, ok] { finish(ok); });
-}
-
-void DemoDirector::waitThen(std::function<bool()> ready, std::function<void()> next)
-{
-    m_ready = std::move(ready);
-    m_next = std::move(next);
-    m_stageClock.start();
-    m_poll.start();
-}
-
-void DemoDirector::poll()
-{
-    if (!m_running || m_stageClock.elapsed() < m_paceMs || (m_ready && !m_ready()))
-        return;
-    m_poll.stop();
-    const auto next = std::move(m_next);
-    m_ready = nullptr;
-    m_next = nullptr;
-    if (next)
-        next();
-}
-
-void DemoDirector::showCaption(int step, const QString& text)
-{
-    m_banner->showCaption(step > 0 ? QStringLiteral("%1/%2  %3").arg(step).arg(kSteps).arg(text)
-                                   : text);
-}
-
-void DemoDirector::addTrail(const QString& text)
-{
-    m_trail << QStringLiteral("✓ ") + text;
-    m_banner->setTrail(m_trail.join(QStringLiteral("    ")));
-}
-
-void DemoDirector::cancel()
-{
-    if (m_running)
-        fail(tr("stopped"));
-}
-
-void DemoDirector::fail(const QString& why)
-{
-    if (!m_running)
-        return;
-    showCaption(0, tr("Demo stopped: %1").arg(why));
-    finish(false);
-}
-
-void DemoDirector::finish(bool ok)
-{
-    m_running = false;
-    m_stage = Stage::Idle;
-    m_poll.stop();
-    m_timeout.stop();
-    m_ready = nullptr;
-    m_next = nullptr;
-    m_publishing = false;
-    qApp->removeEventFilter(this);
-    if (m_consumer) {
-        m_consumer->stop();
-        m_consumer->deleteLater();
-    }
-    m_action->setText(tr("Demo"));
-    m_banner->setPlaying(false);
-    // The last caption stays a moment, unless another demo has begun meanwhile.
-    QTimer::singleShot(std::max(3000, 2 * m_paceMs), m_banner, [this] {
-        if (!m_running)
-            m_banner->hide();
+    show(TheTimeline,
+         tr("Run 2's timeline: rendered, published, received, and each report with Port's answer "
+            "and the time since the step before"),
+         timeline);
+    waitThen(6, nullptr, [this, timeline] {
+        if (timeline)
+            timeline->close();
+        chapterReport();
     });
-    Q_EMIT finished(ok, m_counts.line());
 }
 
-bool DemoDirector::eventFilter(QObject* watched, QEvent* event)
+void DemoDirector::chapterReport()
 {
-    if (m_running && event->type() == QEvent::KeyPress &&
-        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape) {
-        cancel();
-        return true;
-    }
-    return QObject::eventFilter(watched, event);
+    const QString run = m_runIds.at(2);
+    m_parts.tabs->setCurrentWidget(m_parts.runs);
+    selectRunRow(run);
+    show(TheReport,
+         tr("Run 3 waits for a person. From its row, the Report tab tells Port it is COMPLETED"),
+         m_parts.runs);
+    waitThen(
+        2,
+        [this, run] {
+            // Rows reach the filter in slices: select again until the row is there.
+            if (m_parts.runs->selectedRunId() != run)
+                m_parts.runs->selectRun(run);
+            return m_parts.runs->selectedRunId() == run;
+        },
+        [this, run] {
+            Q_EMIT m_parts.session->reportOnSelectionRequested(); // the row's "Report run"
+            show(TheReport,
+                 tr("Run 3 waits for a person. From its row, the Report tab tells Port it is "
+                    "COMPLETED"),
+                 m_parts.report);
+            waitThen(3, nullptr, [this, run] {
+                m_reportSent = true;
+                m_parts.report->send();
+                waitThen(
+                    2, [this, run] { return m_completedRuns.contains(run); }, [this] { theEnd(); });
+            });
+        });
 }
 
 } // namespace porthole

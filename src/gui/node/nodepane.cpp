@@ -69,6 +69,12 @@ NodePane::NodePane(QWidget* parent)
     });
 }
 
+void NodePane::setBanner(QWidget* banner)
+{
+    if (auto* column = qobject_cast<QVBoxLayout*>(layout()))
+        column->insertWidget(0, banner);
+}
+
 void NodePane::setNodeText(const QByteArray& text)
 {
     m_editor->setUtf8Text(std::string_view(text.constData(), size_t(text.size())));

@@ -50,6 +50,9 @@ public:
     /// The editor/problems splitter (its sizes are remembered).
     QSplitter* splitter() const { return m_split; }
     ProblemsView* problemsView() const { return m_problems; }
+    /// Puts `banner` above the editor (a note about the file open, such as an example's
+    /// deliberate mistake); the pane lays it out, the caller shows and hides it.
+    void setBanner(QWidget* banner);
 
 Q_SIGNALS:
     /// The text changed and settled (debounced): the preview re-renders on this.
