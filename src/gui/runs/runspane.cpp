@@ -3,6 +3,7 @@
 
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "emptytablenote.h"
 #include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "gui/session/connectionstate.h"
@@ -19,15 +20,19 @@
 #include "models/runledger.h"
 #include "models/runsfilterproxy.h"
 #include "models/runstablemodel.h"
+#include "mutedcelldelegate.h"
 #include "ratechart.h"
 #include "readpositionbar.h"
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
 #include "ui_runspane.h"
 
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -91,6 +96,7 @@ RunsPane::RunsPane(Session* session, QWidget* parent)
 
     buildTable();
     setupRecordAndActions();
+    setupTableExtras();
 
     m_ui->runsSplit->setStretchFactor(0, 3);
     m_ui->runsSplit->setStretchFactor(1, 2);
@@ -156,12 +162,14 @@ void RunsPane::buildTable()
     header->setStretchLastSection(true); // the value preview takes what is left
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Narrow enough that the value preview stays readable beside the node editor; the key
-    // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
+    // Narrow enough that the value preview stays readable beside the node editor; the size
+    // starts hidden (right-click the header). Time (with its date) and Status fit their text.
+    const int timeWidth =
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31 23:59:59.999Z")) + 16;
+    const int statusWidth = RunStatusDelegate::fittingWidth(m_table);
+    const int widths[] = {timeWidth, 36, 56, 96, 120, 164, statusWidth, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
-    header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
     // The remembered jq columns exist before the header state that places them is restored.
     m_jqColumns = new JqColumns(m_model, this);
@@ -185,6 +193,7 @@ void RunsPane::buildTable()
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) {
                 RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
+                    RunsHeaderState::addTimeModeMenu(menu, m_model);
                     m_jqColumns->extendHeaderMenu(menu, header, section);
                 });
             });
@@ -358,6 +367,7 @@ void RunsPane::startWatching()
     m_watchFrom = options.from;
     m_watchPartitions = options.partitions;
     m_recorder->discardOpen(); // a recording still loading would mix its rows into the watch's
+    m_recording.clear();
     m_model->clear();
     m_dropped.clear();
     m_notice->hide();
@@ -509,6 +519,82 @@ void RunsPane::updateStatus(const QString& connection, const QString& detail)
                      .arg(locale.formattedDataSize(m_model->byteBudget()));
     parts << m_connection;
     m_status->setFullText(parts.join(QStringLiteral(" · ")));
+    if (m_emptyNote)
+        m_emptyNote->refresh();
+}
+
+} // namespace porthole
+
+namespace porthole {
+
+void RunsPane::setupTableExtras()
+{
+    m_model->setTimeMode(RunsHeaderState::timeMode());
+    m_table->setItemDelegate(new MutedCellDelegate(m_table)); // "no key", "tombstone"
+    // Follow: checked while the newest row stays in sight; a selected row pauses it.
+    QAction* follow = m_scroller->followAction();
+    addAction(follow);
+    auto* followButton = new QToolButton(this);
+    followButton->setObjectName(QStringLiteral("runsFollowButton"));
+    followButton->setDefaultAction(follow);
+    m_ui->positionRow->insertWidget(m_ui->positionRow->indexOf(m_pauseButton), followButton);
+    m_emptyNote = new EmptyTableNote(m_table, [this] { return emptyText(); });
+    connect(m_emptyNote, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QLatin1String("all"))
+            showAllRows();
+        else if (link == QLatin1String("watch"))
+            startWatching();
+    });
+    connect(m_recorder, &RunsRecorder::loading, this, [this](const QString& path) {
+        m_recording = path;
+        m_emptyNote->refresh();
+    });
+}
+
+QString RunsPane::emptyText() const
+{
+    const QString topic = m_topic->text().trimmed().toHtmlEscaped();
+    if (m_model->rowCount() > 0)
+        return tr("None of the %Ln message(s) held matches the filter. "
+                  "<a href=\"all\">Show all</a>",
+                  nullptr, m_model->rowCount());
+    const QString publish = tr("publish a message (Ctrl+Enter in Publish) to see it here.");
+    if (isWatching()) {
+        if (m_paused)
+            return tr("Paused: new messages on %1 wait on the broker. Resume to take them.")
+                .arg(topic);
+        switch (m_watchFrom.kind) {
+        case StartPosition::Kind::End:
+            return tr("Watching %1 from the end — %2").arg(topic, publish);
+        case StartPosition::Kind::Beginning:
+            return tr("Watching %1 from the beginning: nothing on it yet — %2").arg(topic, publish);
+        case StartPosition::Kind::Offset:
+            return tr("Watching %1 from offset %2: nothing there yet — %3")
+                .arg(topic)
+                .arg(m_watchFrom.value)
+                .arg(publish);
+        case StartPosition::Kind::Timestamp:
+            return tr("Watching %1 from %2: nothing since then yet — %3")
+                .arg(topic,
+                     QDateTime::fromMSecsSinceEpoch(m_watchFrom.value)
+                         .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")),
+                     publish);
+        case StartPosition::Kind::Tail:
+            return tr("Watching the last %Ln message(s) per partition of %1: none yet — %2",
+                      nullptr, int(m_watchFrom.value))
+                .arg(topic, publish);
+        }
+    }
+    if (!m_recording.isEmpty())
+        return tr("The recording %1 holds no messages.")
+            .arg(QFileInfo(m_recording).fileName().toHtmlEscaped());
+    if (m_wantWatch) // the watch failed: it tries again when the connection changes
+        return tr("%1<br>Choose another connection (Ctrl+K) or <a href=\"watch\">watch "
+                  "again</a> (F5).")
+            .arg(m_connection.toHtmlEscaped());
+    return tr("Not watching. <a href=\"watch\">Watch %1</a> (F5) to see its messages here, or "
+              "open a recording (Ctrl+Shift+O).")
+        .arg(topic);
 }
 
 } // namespace porthole
