@@ -6,6 +6,7 @@
 #include <QLayout>
 #include <QToolButton>
 
+#include <algorithm>
 #include <vector>
 
 namespace porthole {
@@ -85,7 +86,7 @@ private:
         const QMargins m = contentsMargins();
         const QRect area = rect.marginsRemoved(m);
         const int gap = std::max(0, spacing());
-        int x = area.x(), y = area.y(), rowHeight = 0, rows = 0;
+        int x = area.x(), y = area.y(), rowHeight = 0, rowsUsed = 0;
         for (QLayoutItem* item : m_items) {
             if (item->isEmpty())
                 continue;
@@ -96,14 +97,14 @@ private:
                 rowHeight = 0;
             }
             if (rowHeight == 0)
-                ++rows;
+                ++rowsUsed;
             if (place)
                 item->setGeometry({QPoint(x, y), size});
             x += size.width() + gap;
             rowHeight = std::max(rowHeight, size.height());
         }
         if (rowsOut)
-            *rowsOut = rows;
+            *rowsOut = rowsUsed;
         return y + rowHeight - rect.y() + m.bottom();
     }
 };

@@ -5,6 +5,8 @@
 #include <QEvent>
 #include <QHeaderView>
 
+#include <algorithm>
+
 namespace porthole {
 
 EmptyTableNote::EmptyTableNote(QAbstractItemView* view, std::function<QString()> text)

@@ -10,6 +10,8 @@
 #include <QSettings>
 #include <QSpinBox>
 
+#include <algorithm>
+
 namespace porthole {
 
 namespace {

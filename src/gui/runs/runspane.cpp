@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runspane.h"
 
+#include "actionflow.h"
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
 #include "emptytablenote.h"
@@ -171,6 +172,9 @@ void RunsPane::buildTable()
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Size, true);
+    // The run's state early (after where and when), so it shows beside the node editor too.
+    header->moveSection(header->visualIndex(RunsTableModel::Status),
+                        header->visualIndex(RunsTableModel::Kind));
     // The remembered jq columns exist before the header state that places them is restored.
     m_jqColumns = new JqColumns(m_model, this);
     connect(m_jqColumns, &JqColumns::columnAdded, this, [this, header](int section) {
@@ -537,7 +541,11 @@ void RunsPane::setupTableExtras()
     auto* followButton = new QToolButton(this);
     followButton->setObjectName(QStringLiteral("runsFollowButton"));
     followButton->setDefaultAction(follow);
-    m_ui->positionRow->insertWidget(m_ui->positionRow->indexOf(m_pauseButton), followButton);
+    m_ui->filterRow->addWidget(followButton); // beside Newest first: both about the order
+    // The position row must hold at 1024 px (the Partitions box readable): its buttons may
+    // give up the style's minimum width down to their text's.
+    for (QPushButton* b : {m_pauseButton, m_clearButton})
+        b->setMinimumWidth(b->fontMetrics().horizontalAdvance(tr("Resume")) + 24);
     m_emptyNote = new EmptyTableNote(m_table, [this] { return emptyText(); });
     connect(m_emptyNote, &QLabel::linkActivated, this, [this](const QString& link) {
         if (link == QLatin1String("all"))
