@@ -5,12 +5,16 @@
 #include <QString>
 
 class QApplication;
+class QPalette;
+class QsciLexer;
+class QsciScintilla;
 
 namespace porthole {
 
 /// Light or dark, as the desktop says. Qt 6.4 has no colour-scheme API, so: a dark palette from
 /// the platform theme is kept as is; otherwise GTK_THEME ("Adwaita:dark") or GNOME's
-/// color-scheme setting ("prefer-dark") switch to Fusion with a dark palette.
+/// color-scheme setting ("prefer-dark") switch to Fusion with a dark palette. PORTHOLE_THEME=dark
+/// (or light) chooses for the app alone, whatever the desktop says.
 class SystemTheme
 {
 public:
@@ -30,6 +34,17 @@ public:
     static QColor color(Tone tone);
     /// The same as a style-sheet rule: "color: #rrggbb;".
     static QString css(Tone tone);
+
+    /// The dark palette apply() sets (Fusion's roles, Porthole's colours).
+    static QPalette darkPalette();
+    /// WCAG's contrast ratio between two colours (1 to 21; body text wants 4.5).
+    static double contrast(const QColor& a, const QColor& b);
+    /// `color` with its lightness moved away from `background` until the two reach `ratio`
+    /// (the hue kept), so a colour chosen for white paper still reads on a dark base.
+    static QColor readableOn(const QColor& color, const QColor& background, double ratio = 4.5);
+    /// A read-only or editable JSON editor's colours from the palette: paper and margins from
+    /// it, every lexer style readable on its base (QScintilla's lexers are made for white).
+    static void fitEditor(QsciScintilla* editor, QsciLexer* lexer);
 
 private:
     static bool desktopPrefersDark();

@@ -244,7 +244,8 @@ bool KafkaWatcher::start(std::string* error)
     }
     status(WatchStatus::Connected, "watching " + m_options.topic + " (" +
                                        std::to_string(m_partitions.size()) +
-                                       " partitions) without a consumer group membership");
+                                       (m_partitions.size() == 1 ? " partition" : " partitions") +
+                                       ") without a consumer group membership");
     m_watching = true;
     return true;
 }

@@ -175,7 +175,7 @@ QString RunsTableModel::preview(int row) const
 {
     const MessageStore::Entry& e = m_store.entry(size_t(row));
     if (e.valueLen == MessageStore::kNull)
-        return QStringLiteral("(null)");
+        return tr("tombstone");
     if (ValueFormat(e.format) == ValueFormat::Binary)
         return QStringLiteral("(binary, %1 bytes)").arg(e.valueLen);
     const std::string_view v = m_store.value(e);
@@ -194,9 +194,7 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
 {
     switch (column) {
     case Time:
-        return e.timestamp >= 0 ? QDateTime::fromMSecsSinceEpoch(e.timestamp)
-                                      .toString(QStringLiteral("HH:mm:ss.zzz"))
-                                : QString();
+        return timeCell(e.timestamp);
     case Partition:
         return QString::number(e.partition);
     case Offset:
@@ -205,7 +203,7 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
         return QString::fromLatin1(MessageDecoder::kindName(MessageKind(e.kind)));
     case Key: {
         if (e.keyLen == MessageStore::kNull)
-            return {};
+            return tr("no key");
         const std::string_view k = m_store.key(e);
         return MessageDecoder::isUtf8(k) ? QString::fromUtf8(k.data(), qsizetype(k.size()))
                                          : QStringLiteral("(binary)");
@@ -254,7 +252,24 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         return index.column() == Value ? preview(index.row()) : cell(e, index.column());
+    case ExportRole:
+        return index.column() == Time                                     ? isoTime(e.timestamp)
+               : index.column() == Key && e.keyLen == MessageStore::kNull ? QString()
+                                                                          : cell(e, index.column());
+    case MutedRole:
+        return (index.column() == Key && e.keyLen == MessageStore::kNull) ||
+               (index.column() == Value && e.valueLen == MessageStore::kNull);
     case Qt::ToolTipRole:
+        if (index.column() == Time)
+            return e.timestamp < 0
+                       ? tr("No timestamp")
+                       : tr("%1 (UTC)\n%2 (local)")
+                             .arg(isoTime(e.timestamp), QDateTime::fromMSecsSinceEpoch(e.timestamp)
+                                                            .toString(Qt::ISODateWithMs));
+        if (index.column() == Key && e.keyLen == MessageStore::kNull)
+            return tr("The message has no key (a null key)");
+        if (index.column() == Value && e.valueLen == MessageStore::kNull)
+            return tr("A null value: a tombstone (in a compacted topic it deletes its key)");
         if (index.column() == Status) {
             const QString text = cell(e, Status);
             return text.isEmpty()
@@ -292,6 +307,13 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) co
     if (o == Qt::Horizontal && section >= ColumnCount && section < columnCount() &&
         (role == Qt::DisplayRole || role == Qt::ToolTipRole))
         return m_extraTitles[section - ColumnCount];
+    if (o == Qt::Horizontal && section == Time && role == Qt::ToolTipRole)
+        return m_timeMode == TimeMode::Utc        ? tr("Message time in UTC (right-click: local, "
+                                                              "relative; the tooltip has ISO-8601)")
+               : m_timeMode == TimeMode::Relative ? tr("Message time, how long ago (right-click: "
+                                                       "local, UTC; the tooltip has ISO-8601)")
+                                                  : tr("Message time, local (right-click: UTC, "
+                                                       "relative; the tooltip has ISO-8601)");
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
     static const char* names[] = {"Time",   "Part.",  "Offset",    "Kind", "Key",

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QStringList>
 
+class QTimer;
+
 #include <functional>
 #include <vector>
 
@@ -44,7 +46,20 @@ public:
         SignatureWhyRole, ///< why the signature is invalid or missing (for the detail view)
         RunStateRole,     ///< the row's run's RunState as int (the view picks icon and colour)
         RunIdRole,        ///< the id the row's run is filed under in the ledger (QString)
+        ExportRole,       ///< the cell as a CSV export writes it (Time as ISO-8601 UTC, ms)
+        MutedRole,        ///< true for a cell that says what is absent ("no key", "tombstone")
     };
+    /// How the Time column shows a timestamp (the tooltip and exports are always ISO-8601).
+    enum class TimeMode
+    {
+        Local,    ///< 2026-01-15 14:03:07.123 in the machine's time zone
+        Utc,      ///< 2026-01-15 13:03:07.123Z
+        Relative, ///< "12 s ago", refreshed while shown
+    };
+    /// ISO-8601 in UTC with milliseconds ("2026-01-15T13:03:07.123Z"); empty for none (< 0).
+    static QString isoTime(qint64 msecsSinceEpoch);
+    /// "12 s ago", "3 min ago", "5 h ago", "2 d ago" ("in 4 s" for a clock ahead).
+    static QString relativeTime(qint64 msecsSinceEpoch, qint64 nowMsecs);
     /// What a Status cell means, for the view's icon and colour (never colour alone).
     enum class RunState
     {
@@ -63,6 +78,9 @@ public:
     int columnCount(const QModelIndex& parent = {}) const override;
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation o, int role = Qt::DisplayRole) const override;
+
+    void setTimeMode(TimeMode mode);
+    TimeMode timeMode() const { return m_timeMode; }
 
     /// Appends a batch from the watcher.
     void appendBatch(const porthole::MessageBatch& batch);
@@ -122,6 +140,8 @@ private:
     std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
     QStringList m_extraTitles;
     ExtraCell m_extraCell;
+    TimeMode m_timeMode = TimeMode::Local;
+    QTimer* m_relativeTick = nullptr; ///< repaints relative times while that mode is on
     int m_capacity = 1000000;
     qint64 m_byteBudget = 512LL * 1024 * 1024;
     qint64 m_bytes = 0;
@@ -131,6 +151,7 @@ private:
     void trimTo(int rows);
     void trimToBudget();
     QString cell(const MessageStore::Entry& e, int column) const;
+    QString timeCell(qint64 msecs) const;
     uint8_t signatureIndex(const QString& text);
     QString signatureWhy(int row) const;
     QString runIdOf(const MessageStore::Entry& e) const;

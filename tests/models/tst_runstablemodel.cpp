@@ -6,6 +6,7 @@
 #include "models/runstablemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QDateTime>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -156,7 +157,70 @@ private Q_SLOTS:
         QCOMPARE(model.record(1).value->size(), size_t(300 * 1024));
         QCOMPARE(*model.record(2).value, std::string("small after big"));
         QVERIFY(!model.record(3).value);
-        QCOMPARE(model.index(3, RunsTableModel::Value).data().toString(), QStringLiteral("(null)"));
+        QCOMPARE(model.index(3, RunsTableModel::Value).data().toString(),
+                 QStringLiteral("tombstone"));
+    }
+
+    // Issue 22: the Time column has the date, in local time, UTC or relative; the tooltip and
+    // a CSV export have ISO-8601 in UTC with milliseconds whatever the column shows.
+    void timeColumnModes()
+    {
+        RunsTableModel model;
+        auto v = std::make_shared<std::vector<WatchedMessage>>();
+        v->push_back(makeMessage(7, "{}"));
+        WatchedMessage recent = makeMessage(8, "{}");
+        auto r = std::make_shared<KafkaRecord>(*recent.record);
+        r->timestamp = QDateTime::currentMSecsSinceEpoch() - 90 * 1000;
+        recent.record = r;
+        v->push_back(recent);
+        model.appendBatch(v);
+        const QModelIndex t = model.index(0, RunsTableModel::Time);
+        const QString iso = QStringLiteral("2025-11-24T16:00:00.007Z");
+        QCOMPARE(model.timeMode(), RunsTableModel::TimeMode::Local);
+        QCOMPARE(t.data().toString(), QDateTime::fromMSecsSinceEpoch(1764000000007)
+                                          .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss.zzz")));
+        QVERIFY(t.data(Qt::ToolTipRole).toString().startsWith(iso));
+        QCOMPARE(t.data(RunsTableModel::ExportRole).toString(), iso);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        model.setTimeMode(RunsTableModel::TimeMode::Utc);
+        QCOMPARE(changed.count(), 1);
+        QCOMPARE(t.data().toString(), QStringLiteral("2025-11-24 16:00:00.007Z"));
+        model.setTimeMode(RunsTableModel::TimeMode::Relative);
+        QCOMPARE(model.index(1, RunsTableModel::Time).data().toString(),
+                 QStringLiteral("1 min ago"));
+        QCOMPARE(t.data(RunsTableModel::ExportRole).toString(), iso); // exports stay ISO
+        QCOMPARE(RunsTableModel::relativeTime(0, 5000), QStringLiteral("5 s ago"));
+        QCOMPARE(RunsTableModel::relativeTime(0, 3 * 3600 * 1000), QStringLiteral("3 h ago"));
+        QCOMPARE(RunsTableModel::relativeTime(0, 2 * 86400 * 1000LL), QStringLiteral("2 d ago"));
+        QCOMPARE(RunsTableModel::relativeTime(4000, 0), QStringLiteral("in 4 s"));
+        QCOMPARE(RunsTableModel::isoTime(-1), QString());
+    }
+
+    // Issue 22: what is absent is said in words, muted, never "null" or "(null)".
+    void noKeyAndTombstoneInWords()
+    {
+        RunsTableModel model;
+        auto v = std::make_shared<std::vector<WatchedMessage>>();
+        v->push_back(makeMessage(1, "{}"));
+        v->push_back(makeMessage(2, "{}", std::string("k1")));
+        WatchedMessage tomb = makeMessage(3, "", std::string("gone"));
+        auto t = std::make_shared<KafkaRecord>(*tomb.record);
+        t->value.reset();
+        tomb.record = t;
+        v->push_back(tomb);
+        model.appendBatch(v);
+        const auto at = [&](int row, int column) { return model.index(row, column); };
+        QCOMPARE(at(0, RunsTableModel::Key).data().toString(), QStringLiteral("no key"));
+        QVERIFY(at(0, RunsTableModel::Key).data(RunsTableModel::MutedRole).toBool());
+        QCOMPARE(at(0, RunsTableModel::Key).data(RunsTableModel::ExportRole).toString(), QString());
+        QCOMPARE(at(1, RunsTableModel::Key).data().toString(), QStringLiteral("k1"));
+        QVERIFY(!at(1, RunsTableModel::Key).data(RunsTableModel::MutedRole).toBool());
+        QCOMPARE(at(2, RunsTableModel::Value).data().toString(), QStringLiteral("tombstone"));
+        QVERIFY(at(2, RunsTableModel::Value).data(RunsTableModel::MutedRole).toBool());
+        QVERIFY(!at(1, RunsTableModel::Value).data(RunsTableModel::MutedRole).toBool());
+        for (int row = 0; row < 3; ++row)
+            for (int c = 0; c < RunsTableModel::ColumnCount; ++c)
+                QVERIFY(!at(row, c).data().toString().contains(QStringLiteral("null")));
     }
 
     void millionSmallRowsStayCompact()

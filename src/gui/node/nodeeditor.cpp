@@ -75,25 +75,8 @@ NodeEditor::NodeEditor(QWidget* parent) : QsciScintilla(parent)
     setCaretLineVisible(true);
     const bool dark = SystemTheme::isDark();
     setCaretLineBackgroundColor(dark ? QColor(0x2a, 0x2d, 0x33) : QColor(0xf4, 0xf6, 0xfa));
-    if (dark) {
-        // The JSON lexer's colours are made for white paper: lighten them on the dark base.
-        const QPalette pal = palette();
-        for (int style = 0; style <= QsciScintillaBase::STYLE_MAX; ++style) {
-            if (lexer->description(style).isEmpty())
-                continue;
-            QColor c = lexer->color(style);
-            if (c.lightness() < 140)
-                c = QColor::fromHsl(c.hslHue(), c.hslSaturation(), 170);
-            lexer->setColor(c, style);
-            lexer->setPaper(pal.color(QPalette::Base), style);
-        }
-        lexer->setDefaultPaper(pal.color(QPalette::Base));
-        lexer->setDefaultColor(pal.color(QPalette::Text));
-        setCaretForegroundColor(pal.color(QPalette::Text));
-        setMarginsBackgroundColor(pal.color(QPalette::Window));
-        setMarginsForegroundColor(pal.color(QPalette::PlaceholderText));
-        setFoldMarginColors(pal.color(QPalette::Window), pal.color(QPalette::Window));
-    }
+    // The JSON lexer's colours are made for white paper: readable on the palette's base.
+    SystemTheme::fitEditor(this, lexer);
     setWrapMode(QsciScintilla::WrapNone);
     // Size the horizontal scroll bar to the text instead of a fixed 2000 px.
     SendScintilla(SCI_SETSCROLLWIDTH, 1);

@@ -3,6 +3,8 @@
 
 #include "models/runsfilterproxy.h"
 
+#include <QAction>
+#include <QItemSelectionModel>
 #include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
@@ -10,8 +12,28 @@
 namespace porthole {
 
 AutoScroller::AutoScroller(QTableView* view, RunsFilterProxy* proxy, QObject* parent)
-    : QObject(parent), m_view(view), m_proxy(proxy)
+    : QObject(parent), m_view(view), m_followAction(new QAction(tr("Follow"), this)), m_proxy(proxy)
 {
+    m_followAction->setObjectName(QStringLiteral("runsFollow"));
+    m_followAction->setCheckable(true);
+    m_followAction->setChecked(true);
+    m_followAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+    m_followAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    m_followAction->setToolTip(
+        tr("Keep the newest message in sight as messages arrive (%1); "
+           "selecting a row or scrolling away pauses it")
+            .arg(m_followAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_followAction, &QAction::triggered, this,
+            [this](bool on) { on ? follow() : pause(); });
+    connect(this, &AutoScroller::changed, m_followAction,
+            [this] { m_followAction->setChecked(m_follow); });
+    // A row the user chose must not scroll away under new rows. A reset or the row leaving
+    // (current invalid) is no choice.
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex& current) {
+                if (current.isValid() && !m_ours)
+                    pause();
+            });
     connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex&, int first, int last) { rowsArrived(first, last); });
     connect(m_proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
@@ -40,6 +62,14 @@ void AutoScroller::follow()
     m_follow = true;
     m_unseen = 0;
     scrollToNewest();
+    Q_EMIT changed();
+}
+
+void AutoScroller::pause()
+{
+    if (!m_follow)
+        return;
+    m_follow = false;
     Q_EMIT changed();
 }
 

@@ -3,6 +3,7 @@
 
 #include <QObject>
 
+class QAction;
 class QTableView;
 
 namespace porthole {
@@ -11,7 +12,9 @@ class RunsFilterProxy;
 
 /// Keeps the newest row in sight while rows stream in, unless the user scrolled away: then
 /// it stops following (and keeps the rows the user looks at still, even as rows arrive above
-/// or leave below) until the user scrolls back to the newest row or calls follow().
+/// or leave below) until the user scrolls back to the newest row or calls follow(). Selecting
+/// a row stops following too, so the row chosen stays in sight during a live tail; the
+/// checkable followAction() ("Follow", Ctrl+L) shows the state and resumes.
 class AutoScroller : public QObject
 {
     Q_OBJECT
@@ -23,6 +26,11 @@ public:
     qint64 unseen() const { return m_unseen; }
     /// Follows the newest row again and scrolls to it.
     void follow();
+    /// Stops following (the rows on screen stay where they are).
+    void pause();
+    /// Checked while following; toggling it follows or pauses. Its shortcut works where the
+    /// widget it is added to has the focus.
+    QAction* followAction() const { return m_followAction; }
 
 Q_SIGNALS:
     /// following() or unseen() changed.
@@ -30,6 +38,7 @@ Q_SIGNALS:
 
 private:
     QTableView* m_view;
+    QAction* m_followAction;
     RunsFilterProxy* m_proxy;
     bool m_follow = true;
     bool m_ours = false; // the scroll in progress is this class's own

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 
 #include <QInputDialog>
+#include <QLineEdit>
 #include <QMenu>
 #include <algorithm>
 
@@ -208,18 +209,42 @@ void JqColumns::onEvaluated(quint64 generation, int column, const QList<qulonglo
     m_model->extraCellsChanged();
 }
 
+namespace {
+// QInputDialog selects its text when shown: here the text is a start to go on from.
+class JqPathDialog : public QInputDialog
+{
+public:
+    using QInputDialog::QInputDialog;
+    void setVisible(bool visible) override
+    {
+        QInputDialog::setVisible(visible);
+        if (auto* edit = findChild<QLineEdit*>(); visible && edit) {
+            edit->deselect();
+            edit->end(false);
+        }
+    }
+};
+} // namespace
+
+QInputDialog* JqColumns::addDialog(QWidget* parent)
+{
+    auto* dialog = new JqPathDialog(parent);
+    dialog->setObjectName(QStringLiteral("jqColumnDialog"));
+    dialog->setWindowTitle(tr("Add column from jq path"));
+    dialog->setLabelText(tr("A jq path or filter over the message as `watch` prints it, e.g. "
+                            ".value.payload.service"));
+    dialog->setTextValue(QStringLiteral(".value.payload."));
+    return dialog;
+}
+
 void JqColumns::extendHeaderMenu(QMenu* menu, QHeaderView* header, int section)
 {
     menu->addSeparator();
     menu->addAction(tr("Add column from jq path…"), this, [this, header] {
-        bool ok = false;
-        const QString e = QInputDialog::getText(
-            header, tr("Add column from jq path"),
-            tr("A jq path or filter over the message as `watch` prints it, e.g. "
-               ".value.payload.service"),
-            QLineEdit::Normal, QStringLiteral(".value.payload."), &ok);
-        if (ok)
-            add(e);
+        QInputDialog* dialog = addDialog(header);
+        if (dialog->exec() == QDialog::Accepted)
+            add(dialog->textValue());
+        delete dialog;
     });
     const int extra = section - RunsTableModel::ColumnCount;
     if (extra >= 0 && extra < m_expressions.size())

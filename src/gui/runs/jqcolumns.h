@@ -17,7 +17,9 @@
 #include <vector>
 
 class QHeaderView;
+class QInputDialog;
 class QMenu;
+class QWidget;
 
 namespace porthole {
 
@@ -43,6 +45,9 @@ public:
     void remove(int extra);
     /// Adds "Add column from jq path…" and, on a jq column's header, "Remove column".
     void extendHeaderMenu(QMenu* menu, QHeaderView* header, int section);
+    /// The "Add column from jq path" dialog, prefilled with ".value.payload." and the cursor
+    /// after it (not selected: typing a field name completes the path instead of replacing it).
+    static QInputDialog* addDialog(QWidget* parent);
 
     /// What the cell of `expression`'s column shows for the model's `row` when that needs no
     /// jq worker (a plain path, read now; a value already cached); nothing otherwise.

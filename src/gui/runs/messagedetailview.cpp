@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "messagedetailview.h"
 
+#include "actionflow.h"
 #include "messagevalueview.h"
 
 #include <QDateTime>
@@ -9,7 +10,6 @@
 #include <QLocale>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace porthole {
@@ -60,7 +60,7 @@ QString cellText(const std::string& bytes)
 } // namespace
 
 MessageDetailView::MessageDetailView(QWidget* parent)
-    : QWidget(parent), m_toolBar(new QToolBar(this)), m_placeholder(new QLabel(this)),
+    : QWidget(parent), m_toolBar(new ActionFlow(this)), m_placeholder(new QLabel(this)),
       m_tabs(new QTabWidget(this)), m_value(new MessageValueView(this)),
       m_headers(twoColumnTable(QStringLiteral("runsDetailHeaders"), tr("Name"), tr("Value"), this)),
       m_metadata(
@@ -68,8 +68,6 @@ MessageDetailView::MessageDetailView(QWidget* parent)
 {
     setObjectName(QStringLiteral("runsDetail"));
     m_toolBar->setObjectName(QStringLiteral("runsDetailActions"));
-    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    m_toolBar->setIconSize(QSize(16, 16));
     m_placeholder->setObjectName(QStringLiteral("runsDetailPlaceholder"));
     m_placeholder->setText(tr("Select a message to see it whole."));
     m_placeholder->setAlignment(Qt::AlignCenter);
@@ -153,16 +151,22 @@ void MessageDetailView::fillMetadata(const KafkaRecord& r, const MessageInfo& in
     if (r.key)
         addRow(m_metadata, tr("Key"), cellText(*r.key));
     else
-        addRow(m_metadata, tr("Key"), tr("(null)"), true);
+        addRow(m_metadata, tr("Key"), tr("no key"), true);
     qulonglong headerBytes = 0;
     for (const auto& [name, value] : r.headers)
         headerBytes += name.size() + (value ? value->size() : 0);
-    addRow(m_metadata, tr("Key size"),
-           r.key ? locale.toString(qulonglong(r.key->size())) + tr(" bytes") : tr("null"));
-    addRow(m_metadata, tr("Value size"),
-           r.value ? locale.toString(qulonglong(r.value->size())) + tr(" bytes") : tr("null"));
+    // A null key or value is absent, not empty: said in words, as the table says it.
+    if (r.key)
+        addRow(m_metadata, tr("Key size"), tr("%Ln byte(s)", nullptr, int(r.key->size())));
+    else
+        addRow(m_metadata, tr("Key size"), tr("– (no key)"), true);
+    if (r.value)
+        addRow(m_metadata, tr("Value size"), tr("%Ln byte(s)", nullptr, int(r.value->size())));
+    else
+        addRow(m_metadata, tr("Value size"), tr("– (tombstone: a null value)"), true);
     addRow(m_metadata, tr("Headers size"),
-           tr("%1 bytes in %2 header(s)").arg(locale.toString(headerBytes)).arg(r.headers.size()));
+           tr("%1 bytes in %Ln header(s)", nullptr, int(r.headers.size()))
+               .arg(locale.toString(headerBytes)));
     static const char* const formats[] = {"null", "JSON", "text", "binary"};
     addRow(m_metadata, tr("Value format"), tr(formats[int(info.format)]));
     addRow(m_metadata, tr("Kind"), QString::fromLatin1(MessageDecoder::kindName(info.kind)));

@@ -10,15 +10,16 @@
 class QLabel;
 class QTabWidget;
 class QTableWidget;
-class QToolBar;
 
 namespace porthole {
 
+class ActionFlow;
 class MessageValueView;
 
 /// The selected message whole, in three tabs: Value (MessageValueView), Headers (name, value;
 /// null values marked) and Metadata (topic, partition, offset, timestamp and its type, key,
-/// sizes, kind, run ids, signature verdict). A toolbar above holds the message's actions.
+/// sizes, kind, run ids, signature verdict). A row of buttons above holds the message's actions
+/// (it wraps to a second row when narrow: no action hides behind an overflow).
 class MessageDetailView : public QWidget
 {
     Q_OBJECT
@@ -34,14 +35,14 @@ public:
     QSize minimumSizeHint() const override { return {240, 160}; }
     /// The message shown (nullptr: none).
     const KafkaRecord* message() const { return m_record.get(); }
-    QToolBar* toolBar() const { return m_toolBar; }
+    ActionFlow* toolBar() const { return m_toolBar; }
     QTabWidget* tabs() const { return m_tabs; }
     MessageValueView* valueView() const { return m_value; }
     QTableWidget* headersTable() const { return m_headers; }
     QTableWidget* metadataTable() const { return m_metadata; }
 
 private:
-    QToolBar* m_toolBar;
+    ActionFlow* m_toolBar;
     QLabel* m_placeholder;
     QTabWidget* m_tabs;
     MessageValueView* m_value;

@@ -6,6 +6,7 @@
 
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "gui/systemtheme.h"
 
 #include <QFontDatabase>
 #include <QGuiApplication>
@@ -83,6 +84,8 @@ MessageValueView::MessageValueView(QWidget* parent)
     lexer->setDefaultFont(mono);
     lexer->setFont(mono);
     m_editor->setLexer(lexer);
+    // Its colours from the palette: light-theme dark red on a dark base would not read.
+    SystemTheme::fitEditor(m_editor, lexer);
     m_editor->setFolding(QsciScintilla::BoxedTreeFoldStyle, 2);
     m_editor->setMarginType(0, QsciScintilla::NumberMargin);
     m_editor->setMarginWidth(0, QStringLiteral("00000"));

@@ -7,9 +7,17 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QRegularExpressionValidator>
+#include <QSettings>
 #include <QSpinBox>
 
+#include <algorithm>
+
 namespace porthole {
+
+namespace {
+const QString kFromKey = QStringLiteral("runs/from");
+const QString kFromValueKey = QStringLiteral("runs/fromValue");
+} // namespace
 
 ReadPositionBar::ReadPositionBar(QWidget* parent)
     : QWidget(parent), m_kind(new QComboBox(this)), m_offset(new QLineEdit(this)),
@@ -40,7 +48,10 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
     m_partitions->setAccessibleName(tr("Partitions"));
     m_partitions->setPlaceholderText(tr("all partitions"));
     m_partitions->setToolTip(tr("Partitions to read: empty for all, or e.g. 0,2 or 1-3"));
-    m_partitions->setMaximumWidth(110);
+    // Wide enough for its placeholder at any window width (it was squeezed to ~25 px at 1024).
+    m_partitions->setMinimumWidth(
+        m_partitions->fontMetrics().horizontalAdvance(m_partitions->placeholderText()) + 20);
+    m_partitions->setMaximumWidth(std::max(110, m_partitions->minimumWidth()));
     m_partitions->setValidator(
         new QRegularExpressionValidator(QRegularExpression(QStringLiteral("[0-9 ,\\-]*")), this));
 
@@ -68,6 +79,22 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
     connect(m_time, &QDateTimeEdit::editingFinished, this, &ReadPositionBar::chosen);
     connect(m_count, &QSpinBox::editingFinished, this, &ReadPositionBar::chosen);
     showFields();
+    // The position last chosen comes back at the next launch (chosen by the user only: a
+    // setPosition() from code is not a preference).
+    QSettings settings;
+    if (settings.contains(kFromKey)) {
+        StartPosition saved;
+        saved.kind = StartPosition::Kind(settings.value(kFromKey).toInt());
+        saved.value = settings.value(kFromValueKey).toLongLong();
+        if (m_kind->findData(int(saved.kind)) >= 0)
+            setPosition(saved);
+    }
+    connect(this, &ReadPositionBar::chosen, this, [this] {
+        const StartPosition p = position();
+        QSettings settings;
+        settings.setValue(kFromKey, int(p.kind));
+        settings.setValue(kFromValueKey, qint64(p.value));
+    });
 }
 
 void ReadPositionBar::showFields()

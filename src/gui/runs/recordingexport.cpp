@@ -107,7 +107,9 @@ void RecordingExport::start(const RunsTableModel* model, const QAbstractItemMode
                     cells << (c == RunsTableModel::Value ? fullValue(model, row)
                               : c >= RunsTableModel::ColumnCount
                                   ? QString() // a jq column: filled by jqCells
-                                  : model->data(model->index(row, c)).toString());
+                                  // Time as ISO-8601 UTC with ms, whatever the view shows
+                                  : model->data(model->index(row, c), RunsTableModel::ExportRole)
+                                        .toString());
                 if (!jqCells)
                     writeRow(cells);
                 else if (jqCells->add(row, std::move(cells)))

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runsheaderstate.h"
 
+#include <QActionGroup>
 #include <QHeaderView>
 #include <QMenu>
 #include <QSettings>
@@ -8,7 +9,11 @@
 namespace porthole::RunsHeaderState {
 
 namespace {
-const QString kKey = QStringLiteral("runs/tableHeader");
+// "V2" since issue 22 showed Key and the dated Time by default: a state saved before would
+// keep Key hidden for everyone who never chose so.
+const QString kKey = QStringLiteral("runs/tableHeaderV2");
+const QString kTimeModeKey = QStringLiteral("runs/timeMode");
+const char* const kTimeModes[] = {"local", "utc", "relative"};
 // A state saved for another set of columns must not apply (it would hide the wrong ones).
 const QString kColumnsKey = QStringLiteral("runs/tableHeaderColumns");
 } // namespace
@@ -57,6 +62,39 @@ void showMenu(QHeaderView* header, const QPoint& at,
     if (extend)
         extend(&menu, header->logicalIndexAt(at));
     menu.exec(header->mapToGlobal(at));
+}
+
+RunsTableModel::TimeMode timeMode()
+{
+    const QString saved = QSettings().value(kTimeModeKey).toString();
+    for (int m = 0; m < 3; ++m)
+        if (saved == QLatin1String(kTimeModes[m]))
+            return RunsTableModel::TimeMode(m);
+    return RunsTableModel::TimeMode::Local;
+}
+
+void setTimeMode(RunsTableModel* model, RunsTableModel::TimeMode mode)
+{
+    model->setTimeMode(mode);
+    QSettings().setValue(kTimeModeKey, QLatin1String(kTimeModes[int(mode)]));
+}
+
+void addTimeModeMenu(QMenu* menu, RunsTableModel* model)
+{
+    QMenu* sub = menu->addMenu(QObject::tr("Time shown as"));
+    sub->setObjectName(QStringLiteral("runsTimeModeMenu"));
+    auto* group = new QActionGroup(sub);
+    const QString names[] = {QObject::tr("Local time"), QObject::tr("UTC"),
+                             QObject::tr("Relative (12 s ago)")};
+    for (int m = 0; m < 3; ++m) {
+        QAction* a = sub->addAction(names[m]);
+        a->setObjectName(QStringLiteral("runsTime-%1").arg(QLatin1String(kTimeModes[m])));
+        a->setCheckable(true);
+        a->setChecked(int(model->timeMode()) == m);
+        group->addAction(a);
+        QObject::connect(a, &QAction::triggered, model,
+                         [model, m] { setTimeMode(model, RunsTableModel::TimeMode(m)); });
+    }
 }
 
 } // namespace porthole::RunsHeaderState

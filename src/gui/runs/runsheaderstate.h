@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "models/runstablemodel.h"
+
 #include <functional>
 
 class QHeaderView;
@@ -21,6 +23,12 @@ void save(QHeaderView* header);
 /// adds entries for the section under the mouse (jq columns).
 void showMenu(QHeaderView* header, const QPoint& at,
               const std::function<void(QMenu*, int section)>& extend = {});
+
+/// The Time column's mode as last chosen (local by default), and choosing one (remembered).
+RunsTableModel::TimeMode timeMode();
+void setTimeMode(RunsTableModel* model, RunsTableModel::TimeMode mode);
+/// "Time shown as" local / UTC / relative, checkable, for the header's menu.
+void addTimeModeMenu(QMenu* menu, RunsTableModel* model);
 
 } // namespace RunsHeaderState
 } // namespace porthole

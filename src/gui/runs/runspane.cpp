@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "runspane.h"
 
+#include "actionflow.h"
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
+#include "emptytablenote.h"
 #include "filterbar.h"
 #include "gui/englishplurals.h"
 #include "gui/session/connectionstate.h"
@@ -91,6 +93,7 @@ RunsPane::RunsPane(Session* session, QWidget* parent)
 
     buildTable();
     setupRecordAndActions();
+    setupTableExtras();
 
     m_ui->runsSplit->setStretchFactor(0, 3);
     m_ui->runsSplit->setStretchFactor(1, 2);
@@ -156,13 +159,18 @@ void RunsPane::buildTable()
     header->setStretchLastSection(true); // the value preview takes what is left
     header->setSectionsMovable(true);
     header->setContextMenuPolicy(Qt::CustomContextMenu);
-    // Narrow enough that the value preview stays readable beside the node editor; the key
-    // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
+    // Narrow enough that the value preview stays readable beside the node editor; the size
+    // starts hidden (right-click the header). Time (with its date) and Status fit their text.
+    const int timeWidth =
+        m_table->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31 23:59:59.999Z")) + 16;
+    const int statusWidth = RunStatusDelegate::fittingWidth(m_table);
+    const int widths[] = {timeWidth, 36, 56, 96, 120, 164, statusWidth, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
-    header->setSectionHidden(RunsTableModel::Key, true);
     header->setSectionHidden(RunsTableModel::Size, true);
+    // The run's state early (after where and when), so it shows beside the node editor too.
+    header->moveSection(header->visualIndex(RunsTableModel::Status),
+                        header->visualIndex(RunsTableModel::Kind));
     // The remembered jq columns exist before the header state that places them is restored.
     m_jqColumns = new JqColumns(m_model, this);
     connect(m_jqColumns, &JqColumns::columnAdded, this, [this, header](int section) {
@@ -185,6 +193,7 @@ void RunsPane::buildTable()
     connect(header, &QHeaderView::customContextMenuRequested, this,
             [this, header](const QPoint& at) {
                 RunsHeaderState::showMenu(header, at, [this, header](QMenu* menu, int section) {
+                    RunsHeaderState::addTimeModeMenu(menu, m_model);
                     m_jqColumns->extendHeaderMenu(menu, header, section);
                 });
             });
@@ -358,6 +367,7 @@ void RunsPane::startWatching()
     m_watchFrom = options.from;
     m_watchPartitions = options.partitions;
     m_recorder->discardOpen(); // a recording still loading would mix its rows into the watch's
+    m_recording.clear();
     m_model->clear();
     m_dropped.clear();
     m_notice->hide();
@@ -510,6 +520,8 @@ void RunsPane::updateStatus(const QString& connection, const QString& detail)
                      .arg(locale.formattedDataSize(m_model->byteBudget()));
     parts << m_connection;
     m_status->setFullText(parts.join(QStringLiteral(" · ")));
+    if (m_emptyNote)
+        m_emptyNote->refresh();
 }
 
 } // namespace porthole

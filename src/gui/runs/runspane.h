@@ -25,6 +25,7 @@ class RunsPane;
 namespace porthole {
 
 class AutoScroller;
+class EmptyTableNote;
 class MessageActions;
 class MessageDetailView;
 class FilterBar;
@@ -131,6 +132,12 @@ private:
     /// for its tooltip), none keeps it and only counts again.
     void updateStatus(const QString& connection = {}, const QString& detail = {});
     void updateScrollNote();
+
+    // Issue 22: the time mode, the Follow toggle, muted cells and the empty table's sentence.
+    EmptyTableNote* m_emptyNote = nullptr;
+    QString m_recording; // the recording the table shows (empty: a watch's rows, or none)
+    void setupTableExtras();
+    QString emptyText() const;
 };
 
 } // namespace porthole

@@ -13,6 +13,10 @@ class RunStatusDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    /// The width a Status cell needs in `view` to show the longest state ("COMPLETED ·
+    /// CANCELLED") whole, icon included (the style's own item metrics).
+    static int fittingWidth(const QWidget* view);
+
 protected:
     void initStyleOption(QStyleOptionViewItem* option, const QModelIndex& index) const override;
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "statuslook.h"
 
+#include "gui/systemtheme.h"
+
 #include <QHash>
 #include <QPainter>
 #include <QPainterPath>
@@ -96,9 +98,8 @@ QIcon icon(State s)
 
 QColor color(State s, const QPalette& palette)
 {
-    const QColor c = base(s);
-    // On a dark window the base colours are too dim: lighten them, keep the hue.
-    return palette.color(QPalette::Base).lightness() < 128 ? c.lighter(160) : c;
+    // On a dark window the base colours are too dim: lightened until they read, hue kept.
+    return SystemTheme::readableOn(base(s), palette.color(QPalette::Base));
 }
 
 } // namespace porthole::StatusLook
