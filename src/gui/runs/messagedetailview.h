@@ -15,10 +15,12 @@ class QToolBar;
 namespace porthole {
 
 class MessageValueView;
+class RawBytesView;
 
-/// The selected message whole, in three tabs: Value (MessageValueView), Headers (name, value;
-/// null values marked) and Metadata (topic, partition, offset, timestamp and its type, key,
-/// sizes, kind, run ids, signature verdict). A toolbar above holds the message's actions.
+/// The selected message whole, in four tabs: Value (MessageValueView; a tombstone says so),
+/// Headers (name, value; null values marked), Metadata (topic, partition, offset, timestamp
+/// and its type, key, sizes, kind, run ids, signature verdict) and Raw (key and value bytes as
+/// hex, RawBytesView). A toolbar above holds the message's actions.
 class MessageDetailView : public QWidget
 {
     Q_OBJECT
@@ -39,6 +41,7 @@ public:
     MessageValueView* valueView() const { return m_value; }
     QTableWidget* headersTable() const { return m_headers; }
     QTableWidget* metadataTable() const { return m_metadata; }
+    RawBytesView* rawView() const { return m_raw; }
 
 private:
     QToolBar* m_toolBar;
@@ -47,6 +50,7 @@ private:
     MessageValueView* m_value;
     QTableWidget* m_headers;
     QTableWidget* m_metadata;
+    RawBytesView* m_raw; ///< the Raw tab: key and value as hex
     std::shared_ptr<const KafkaRecord> m_record;
 
     void fillHeaders(const KafkaRecord& record);
