@@ -72,8 +72,7 @@ std::vector<Line> diff(const QStringList& left, const QStringList& right, bool* 
     while (start < shorter && left[start] == right[start])
         ++start;
     int end = 0;
-    while (end < shorter - start &&
-           left[left.size() - 1 - end] == right[right.size() - 1 - end])
+    while (end < shorter - start && left[left.size() - 1 - end] == right[right.size() - 1 - end])
         ++end;
     std::vector<Line> out;
     out.reserve(size_t(std::max(left.size(), right.size())));

@@ -54,9 +54,9 @@ struct Result
 {
     Side left, right;
     std::vector<LineDiff::Line> lines;
-    bool gaveUp = false;              ///< too many edits: the middle is all removed, all added
-    bool bothJson = false;            ///< `keys` is meaningful
-    std::vector<KeyChange> keys;      ///< sorted by path
+    bool gaveUp = false;         ///< too many edits: the middle is all removed, all added
+    bool bothJson = false;       ///< `keys` is meaningful
+    std::vector<KeyChange> keys; ///< sorted by path
     int removedLines = 0, addedLines = 0;
 };
 

@@ -21,10 +21,9 @@ int lcs(const QStringList& a, const QStringList& b)
     std::vector<std::vector<int>> t(size_t(a.size() + 1), std::vector<int>(size_t(b.size() + 1)));
     for (qsizetype i = 1; i <= a.size(); ++i)
         for (qsizetype j = 1; j <= b.size(); ++j)
-            t[size_t(i)][size_t(j)] = a[i - 1] == b[j - 1]
-                                          ? t[size_t(i - 1)][size_t(j - 1)] + 1
-                                          : std::max(t[size_t(i - 1)][size_t(j)],
-                                                     t[size_t(i)][size_t(j - 1)]);
+            t[size_t(i)][size_t(j)] = a[i - 1] == b[j - 1] ? t[size_t(i - 1)][size_t(j - 1)] + 1
+                                                           : std::max(t[size_t(i - 1)][size_t(j)],
+                                                                      t[size_t(i)][size_t(j - 1)]);
     return t[size_t(a.size())][size_t(b.size())];
 }
 
@@ -187,8 +186,8 @@ private Q_SLOTS:
 
     void textBinaryAndTombstones()
     {
-        const auto text = ValueDiff::compare(std::string("one\ntwo\nthree\n"),
-                                             std::string("one\n2\nthree"));
+        const auto text =
+            ValueDiff::compare(std::string("one\ntwo\nthree\n"), std::string("one\n2\nthree"));
         QVERIFY(!text.bothJson);
         QCOMPARE(int(text.left.form), int(ValueDiff::Side::Form::Text));
         QCOMPARE(text.left.lines, QStringList({"one", "two", "three"}));

@@ -115,8 +115,8 @@ private Q_SLOTS:
         ValueDiffDialog* dialog = pane.rowTools()->compareSelected();
         QVERIFY(dialog);
         QVERIFY(dialog->summary().startsWith(QStringLiteral("4 keys differ: ")));
-        for (const char* key : {"new (added)", "old (removed)", "payload.b (changed)",
-                                "status (changed)"})
+        for (const char* key :
+             {"new (added)", "old (removed)", "payload.b (changed)", "status (changed)"})
             QVERIFY2(dialog->summary().contains(QLatin1String(key)), qPrintable(dialog->summary()));
         // The rows marked name exactly the keys that changed; the rest is the same on both
         // sides even though the members came in another order.
@@ -130,7 +130,8 @@ private Q_SLOTS:
             }
             for (const QString& side : {row.left, row.right})
                 if (const qsizetype colon = side.indexOf(QLatin1String("\": ")); colon > 0)
-                    marked << side.trimmed().mid(1, side.trimmed().indexOf(QLatin1Char('"'), 1) - 1);
+                    marked << side.trimmed().mid(1,
+                                                 side.trimmed().indexOf(QLatin1Char('"'), 1) - 1);
         }
         marked.removeDuplicates();
         marked.sort();
@@ -218,7 +219,8 @@ private Q_SLOTS:
             [](const std::string&) {}, &err);
         QVERIFY2(producer, err.c_str());
         for (int i = 0; i < 40; ++i)
-            producer->send({topic, "k" + std::to_string(i), {}, "{\"n\":" + std::to_string(i) + "}"});
+            producer->send(
+                {topic, "k" + std::to_string(i), {}, "{\"n\":" + std::to_string(i) + "}"});
         producer->finish(20000);
         std::map<int32_t, int64_t> ends;
         for (const auto& r : reports) {
@@ -288,10 +290,12 @@ private Q_SLOTS:
             return text;
         };
         const QString beyond = refused(partition, end + 100);
-        QVERIFY2(beyond.contains(QStringLiteral("beyond the end of partition")), qPrintable(beyond));
+        QVERIFY2(beyond.contains(QStringLiteral("beyond the end of partition")),
+                 qPrintable(beyond));
         QVERIFY2(beyond.contains(QString::number(end)), qPrintable(beyond));
         const QString missing = refused(64, 0);
-        QVERIFY2(missing.contains(QStringLiteral("Partition 64 does not exist")), qPrintable(missing));
+        QVERIFY2(missing.contains(QStringLiteral("Partition 64 does not exist")),
+                 qPrintable(missing));
         QVERIFY(!tools->pending().has_value());
         pane.stopWatching();
     }

@@ -49,9 +49,8 @@ QString brokenForDisplay(const QString& text, int* breaks)
 
 MessageValueView::MessageValueView(QWidget* parent)
     : QWidget(parent), m_editor(new QsciScintilla(this)), m_note(new QLabel(this)),
-      m_tombstone(new QLabel(this)),
-      m_showAll(new QPushButton(this)), m_findBar(new QWidget(this)), m_find(new QLineEdit(this)),
-      m_findStatus(new QLabel(this))
+      m_tombstone(new QLabel(this)), m_showAll(new QPushButton(this)), m_findBar(new QWidget(this)),
+      m_find(new QLineEdit(this)), m_findStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("messageValueView"));
     m_editor->setObjectName(QStringLiteral("runsDetailValue"));

@@ -6,9 +6,9 @@
 #include <climits>
 
 #include <QFontDatabase>
-#include <QShowEvent>
 #include <QLocale>
 #include <QPlainTextEdit>
+#include <QShowEvent>
 #include <QVBoxLayout>
 
 namespace porthole {

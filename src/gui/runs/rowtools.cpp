@@ -25,7 +25,8 @@
 namespace porthole {
 
 RowTools::RowTools(RunsPane* pane, QTableView* table)
-    : QObject(pane), m_pane(pane), m_table(table), m_compare(new QAction(tr("Compare values"), pane)),
+    : QObject(pane), m_pane(pane), m_table(table),
+      m_compare(new QAction(tr("Compare values"), pane)),
       m_goTo(new QAction(tr("Go to offset…"), pane))
 {
     m_compare->setObjectName(QStringLiteral("runsCompareValues"));
@@ -108,8 +109,8 @@ bool RowTools::select(int row)
                         .arg(e.offset));
         return false;
     }
-    m_table->selectionModel()->setCurrentIndex(
-        shown, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->selectionModel()->setCurrentIndex(shown, QItemSelectionModel::ClearAndSelect |
+                                                          QItemSelectionModel::Rows);
     m_table->scrollTo(shown, QAbstractItemView::PositionAtCenter);
     m_table->setFocus();
     Q_EMIT selected(e.partition, e.offset);
@@ -147,55 +148,54 @@ void RowTools::checkWithBroker(int partition, qint64 offset)
     Q_EMIT told(tr("Looking up partition %1 of %2…").arg(partition).arg(target.topic));
     // The broker's answer takes a round trip (seconds when it is far): off the UI thread.
     auto* watcher = new QFutureWatcher<QString>(this);
-    connect(watcher, &QFutureWatcher<QString>::finished, this,
-            [this, watcher, partition, offset] {
-                watcher->deleteLater();
-                const QString error = watcher->result();
-                Q_EMIT checked(error);
-                if (!error.isEmpty()) {
-                    showBox(false, error, partition, offset);
-                    return;
-                }
-                showBox(true,
-                        tr("Partition %1, offset %2 is not loaded. Watch from offset %2 (in "
-                           "every partition read) and select it when it arrives?")
-                            .arg(partition)
-                            .arg(offset),
-                        partition, offset);
-            });
-    watcher->setFuture(QtConcurrent::run([config = target.config,
-                                          topic = target.topic.toStdString(), partition,
-                                          offset]() -> QString {
-        std::string why;
-        const auto client = GroupOffsets::create(config, &why);
-        if (!client)
-            return QString::fromStdString(why);
-        const auto marks = client->watermarks(topic, {partition}, &why);
-        if (!marks || !marks->count(partition)) {
-            if (why.find("Unknown partition") != std::string::npos ||
-                why.find("UNKNOWN_TOPIC_OR_PART") != std::string::npos)
-                return tr("Partition %1 does not exist in %2.")
-                    .arg(partition)
-                    .arg(QString::fromStdString(topic));
-            return tr("Cannot look up partition %1: %2")
-                .arg(partition)
-                .arg(QString::fromStdString(why));
+    connect(watcher, &QFutureWatcher<QString>::finished, this, [this, watcher, partition, offset] {
+        watcher->deleteLater();
+        const QString error = watcher->result();
+        Q_EMIT checked(error);
+        if (!error.isEmpty()) {
+            showBox(false, error, partition, offset);
+            return;
         }
-        const auto [first, end] = marks->at(partition);
-        if (offset >= end)
-            return tr("Offset %1 is beyond the end of partition %2: its next message will be "
-                      "offset %3.")
-                .arg(offset)
-                .arg(partition)
-                .arg(end);
-        if (offset < first)
-            return tr("Offset %1 of partition %2 is gone (retention): the oldest left is "
-                      "offset %3.")
-                .arg(offset)
-                .arg(partition)
-                .arg(first);
-        return QString();
-    }));
+        showBox(true,
+                tr("Partition %1, offset %2 is not loaded. Watch from offset %2 (in "
+                   "every partition read) and select it when it arrives?")
+                    .arg(partition)
+                    .arg(offset),
+                partition, offset);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([config = target.config, topic = target.topic.toStdString(), partition,
+                           offset]() -> QString {
+            std::string why;
+            const auto client = GroupOffsets::create(config, &why);
+            if (!client)
+                return QString::fromStdString(why);
+            const auto marks = client->watermarks(topic, {partition}, &why);
+            if (!marks || !marks->count(partition)) {
+                if (why.find("Unknown partition") != std::string::npos ||
+                    why.find("UNKNOWN_TOPIC_OR_PART") != std::string::npos)
+                    return tr("Partition %1 does not exist in %2.")
+                        .arg(partition)
+                        .arg(QString::fromStdString(topic));
+                return tr("Cannot look up partition %1: %2")
+                    .arg(partition)
+                    .arg(QString::fromStdString(why));
+            }
+            const auto [first, end] = marks->at(partition);
+            if (offset >= end)
+                return tr("Offset %1 is beyond the end of partition %2: its next message will be "
+                          "offset %3.")
+                    .arg(offset)
+                    .arg(partition)
+                    .arg(end);
+            if (offset < first)
+                return tr("Offset %1 of partition %2 is gone (retention): the oldest left is "
+                          "offset %3.")
+                    .arg(offset)
+                    .arg(partition)
+                    .arg(first);
+            return QString();
+        }));
 }
 
 void RowTools::showBox(bool question, const QString& text, int partition, qint64 offset)
@@ -203,10 +203,9 @@ void RowTools::showBox(bool question, const QString& text, int partition, qint64
     Q_EMIT told(text);
     if (m_box)
         m_box->close();
-    m_box = new QMessageBox(question ? QMessageBox::Question : QMessageBox::Warning,
-                            tr("Go to offset"), text,
-                            question ? QMessageBox::Yes | QMessageBox::Cancel : QMessageBox::Ok,
-                            m_pane);
+    m_box = new QMessageBox(
+        question ? QMessageBox::Question : QMessageBox::Warning, tr("Go to offset"), text,
+        question ? QMessageBox::Yes | QMessageBox::Cancel : QMessageBox::Ok, m_pane);
     m_box->setObjectName(question ? QStringLiteral("runsGoToOffsetQuestion")
                                   : QStringLiteral("runsGoToOffsetError"));
     m_box->setAttribute(Qt::WA_DeleteOnClose);

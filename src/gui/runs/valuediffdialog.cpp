@@ -82,8 +82,8 @@ QString summaryOf(const ValueDiff::Result& r)
         QStringList named;
         for (const auto& k : r.keys)
             named << QStringLiteral("%1 (%2)").arg(
-                         k.path.isEmpty() ? ValueDiffDialog::tr("the whole value") : k.path,
-                         ValueDiffDialog::tr(kinds[int(k.kind)]));
+                k.path.isEmpty() ? ValueDiffDialog::tr("the whole value") : k.path,
+                ValueDiffDialog::tr(kinds[int(k.kind)]));
         QString list = named.mid(0, 6).join(QStringLiteral(", "));
         if (named.size() > 6)
             list += ValueDiffDialog::tr(" and %n more", nullptr, int(named.size() - 6));
@@ -115,8 +115,7 @@ QPlainTextEdit* sideView(const QString& name, QWidget* parent)
 
 } // namespace
 
-ValueDiffDialog::ValueDiffDialog(const KafkaRecord& left, const KafkaRecord& right,
-                                 QWidget* parent)
+ValueDiffDialog::ValueDiffDialog(const KafkaRecord& left, const KafkaRecord& right, QWidget* parent)
     : QDialog(parent), m_summary(new QLabel(this)),
       m_leftView(sideView(QStringLiteral("valueDiffLeft"), this)),
       m_rightView(sideView(QStringLiteral("valueDiffRight"), this))
@@ -164,8 +163,8 @@ ValueDiffDialog::ValueDiffDialog(const KafkaRecord& left, const KafkaRecord& rig
     for (auto [from, to] : {std::pair{m_leftView, m_rightView}, {m_rightView, m_leftView}}) {
         connect(from->verticalScrollBar(), &QScrollBar::valueChanged, to->verticalScrollBar(),
                 &QScrollBar::setValue);
-        connect(from->horizontalScrollBar(), &QScrollBar::valueChanged,
-                to->horizontalScrollBar(), &QScrollBar::setValue);
+        connect(from->horizontalScrollBar(), &QScrollBar::valueChanged, to->horizontalScrollBar(),
+                &QScrollBar::setValue);
     }
     fill();
     resize(1000, 620);
