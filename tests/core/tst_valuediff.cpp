@@ -15,6 +15,15 @@ using Kind = LineDiff::Line::Kind;
 
 namespace {
 
+// Lines from literals (the project builds with QT_NO_CAST_FROM_ASCII).
+QStringList sl(std::initializer_list<const char*> items)
+{
+    QStringList out;
+    for (const char* item : items)
+        out << QString::fromUtf8(item);
+    return out;
+}
+
 // The length of the longest common subsequence, by the textbook table.
 int lcs(const QStringList& a, const QStringList& b)
 {
@@ -73,8 +82,8 @@ class TestValueDiff : public QObject
 private Q_SLOTS:
     void knownSmallDiff()
     {
-        const QStringList a{"a", "b", "c", "d"};
-        const QStringList b{"a", "x", "c", "d", "e"};
+        const QStringList a = sl({"a", "b", "c", "d"});
+        const QStringList b = sl({"a", "x", "c", "d", "e"});
         bool gaveUp = true;
         const auto s = LineDiff::diff(a, b, &gaveUp);
         QVERIFY(!gaveUp);
@@ -92,11 +101,11 @@ private Q_SLOTS:
     void edgeCases()
     {
         QCOMPARE(LineDiff::diff({}, {}).size(), size_t(0));
-        const auto added = LineDiff::diff({}, {"x", "y"});
-        QCOMPARE(checkScript({}, {"x", "y"}, added), 2);
-        const auto removed = LineDiff::diff({"x", "y"}, {});
-        QCOMPARE(checkScript({"x", "y"}, {}, removed), 2);
-        const QStringList same{"p", "q", "p"};
+        const auto added = LineDiff::diff({}, sl({"x", "y"}));
+        QCOMPARE(checkScript({}, sl({"x", "y"}), added), 2);
+        const auto removed = LineDiff::diff(sl({"x", "y"}), {});
+        QCOMPARE(checkScript(sl({"x", "y"}), {}, removed), 2);
+        const QStringList same = sl({"p", "q", "p"});
         QCOMPARE(checkScript(same, same, LineDiff::diff(same, same)), 0);
     }
 
@@ -110,7 +119,8 @@ private Q_SLOTS:
             const QStringList b = randomLines(rng, int(rng.bounded(40)), 1 + round % 6);
             const auto s = LineDiff::diff(a, b);
             const int edits = checkScript(a, b, s);
-            QVERIFY2(edits >= 0, qPrintable(a.join(',') + " | " + b.join(',')));
+            QVERIFY2(edits >= 0, qPrintable(a.join(QLatin1Char(',')) + QStringLiteral(" | ") +
+                                            b.join(QLatin1Char(','))));
             QCOMPARE(edits, int(a.size() + b.size()) - 2 * lcs(a, b));
         }
     }
@@ -163,7 +173,7 @@ private Q_SLOTS:
             paths << k.path;
             kinds << int(k.kind);
         }
-        QCOMPARE(paths, QStringList({"gone", "payload.b", "payload.c", "status"}));
+        QCOMPARE(paths, sl({"gone", "payload.b", "payload.c", "status"}));
         QCOMPARE(kinds, QList<int>({int(ValueDiff::KeyChange::Kind::Removed),
                                     int(ValueDiff::KeyChange::Kind::Changed),
                                     int(ValueDiff::KeyChange::Kind::Added),
@@ -171,9 +181,9 @@ private Q_SLOTS:
         // The lines marked: exactly those of the changed keys (and the array's changed element,
         // and the bracket that gained a comma when "c" was added after it).
         QCOMPARE(markedLines(r, Kind::Removed),
-                 QStringList({"\"gone\": true,", "2", "]", "\"status\": \"IN_PROGRESS\""}));
+                 sl({"\"gone\": true,", "2", "]", "\"status\": \"IN_PROGRESS\""}));
         QCOMPARE(markedLines(r, Kind::Added),
-                 QStringList({"3", "],", "\"c\": null", "\"status\": \"COMPLETED\""}));
+                 sl({"3", "],", "\"c\": null", "\"status\": \"COMPLETED\""}));
     }
 
     void wholeValueChangeHasAnEmptyPath()
@@ -190,7 +200,7 @@ private Q_SLOTS:
             ValueDiff::compare(std::string("one\ntwo\nthree\n"), std::string("one\n2\nthree"));
         QVERIFY(!text.bothJson);
         QCOMPARE(int(text.left.form), int(ValueDiff::Side::Form::Text));
-        QCOMPARE(text.left.lines, QStringList({"one", "two", "three"}));
+        QCOMPARE(text.left.lines, sl({"one", "two", "three"}));
         QCOMPARE(text.removedLines, 1);
         QCOMPARE(text.addedLines, 1);
 
@@ -227,7 +237,7 @@ private Q_SLOTS:
         QCOMPARE(lines.size(), 2);
         QCOMPARE(lines[0], QStringLiteral("00000000  41 42 43 0a 45 46 47 48  49 4a 4b 4c 4d 4e "
                                           "4f 50  ABC.EFGHIJKLMNOP"));
-        QCOMPARE(lines[1], QStringLiteral("00000010  51 52 53 54") + QString(37, QLatin1Char(' ')) +
+        QCOMPARE(lines[1], QStringLiteral("00000010  51 52 53 54") + QString(39, QLatin1Char(' ')) +
                                QStringLiteral("QRST"));
         QCOMPARE(hexDump({}), QString());
     }

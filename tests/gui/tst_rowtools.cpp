@@ -135,7 +135,8 @@ private Q_SLOTS:
         }
         marked.removeDuplicates();
         marked.sort();
-        QCOMPARE(marked, QStringList({"b", "new", "old", "status"}));
+        QCOMPARE(marked, QStringList({QStringLiteral("b"), QStringLiteral("new"),
+                                      QStringLiteral("old"), QStringLiteral("status")}));
         QVERIFY(same >= 6); // {, "a": 1, "n": 1, "payload": {, "runId", }, }
         QVERIFY(dialog->leftView()->toPlainText().contains(QStringLiteral("- ")));
         QVERIFY(dialog->rightView()->toPlainText().contains(QStringLiteral("+ ")));

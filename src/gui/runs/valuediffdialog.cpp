@@ -184,12 +184,12 @@ void ValueDiffDialog::fill()
     QStringList leftText, rightText;
     leftText.reserve(qsizetype(m_rows.size()));
     rightText.reserve(qsizetype(m_rows.size()));
-    static const QLatin1Char marks[] = {QLatin1Char(' '), QLatin1Char('-'), QLatin1Char('+'),
-                                        QLatin1Char('~')};
+    static const QString marks[] = {QStringLiteral("  "), QStringLiteral("- "),
+                                    QStringLiteral("+ "), QStringLiteral("~ ")};
     for (const Row& row : m_rows) {
-        const QLatin1Char mark = marks[int(row.mark)];
-        leftText << (row.mark == Mark::Added ? QString() : mark + QLatin1Char(' ') + row.left);
-        rightText << (row.mark == Mark::Removed ? QString() : mark + QLatin1Char(' ') + row.right);
+        const QString& mark = marks[int(row.mark)];
+        leftText << (row.mark == Mark::Added ? QString() : mark + row.left);
+        rightText << (row.mark == Mark::Removed ? QString() : mark + row.right);
     }
     m_leftView->setPlainText(leftText.join(QLatin1Char('\n')));
     m_rightView->setPlainText(rightText.join(QLatin1Char('\n')));
