@@ -18,6 +18,7 @@
 #include "models/runstablemodel.h"
 #include "sandbox/sandbox.h"
 
+#include <QAbstractButton>
 #include <QAction>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -138,8 +139,9 @@ private Q_SLOTS:
         QCOMPARE(marked, QStringList({QStringLiteral("b"), QStringLiteral("new"),
                                       QStringLiteral("old"), QStringLiteral("status")}));
         QVERIFY(same >= 6); // {, "a": 1, "n": 1, "payload": {, "runId", }, }
-        QVERIFY(dialog->leftView()->toPlainText().contains(QStringLiteral("- ")));
-        QVERIFY(dialog->rightView()->toPlainText().contains(QStringLiteral("+ ")));
+        // "old" faces "new" (a changed row, ~ on both sides); the mark is in the text itself.
+        QVERIFY(dialog->leftView()->toPlainText().contains(QStringLiteral("~   \"old\": true,")));
+        QVERIFY(dialog->rightView()->toPlainText().contains(QStringLiteral("~   \"new\": null,")));
         // Each differing row has its background on both sides (colour beside the mark).
         const qsizetype differing = qsizetype(dialog->rows().size()) - same;
         QCOMPARE(dialog->leftView()->extraSelections().size(), differing);
@@ -151,7 +153,7 @@ private Q_SLOTS:
         dialog = pane.rowTools()->compareSelected();
         QVERIFY(dialog);
         QVERIFY2(dialog->summary().contains(QStringLiteral("line")), qPrintable(dialog->summary()));
-        QVERIFY(dialog->rightView()->toPlainText().contains(QStringLiteral("+ not json")));
+        QVERIFY(dialog->rightView()->toPlainText().contains(QStringLiteral("~ not json")));
         dialog->close();
     }
 
