@@ -55,10 +55,12 @@ QString describe(const KafkaRecord& m, const ValueDiff::Side& side)
     static const char* const forms[] = {QT_TR_NOOP("tombstone (null value)"),
                                         QT_TR_NOOP("JSON, keys sorted"), QT_TR_NOOP("text"),
                                         QT_TR_NOOP("binary, as hex")};
-    QString key = m.key ? QString::fromUtf8(m.key->data(), qsizetype(m.key->size())).left(60)
-                        : ValueDiffDialog::tr("null key");
+    const QString key =
+        m.key ? ValueDiffDialog::tr("key %1").arg(
+                    QString::fromUtf8(m.key->data(), qsizetype(m.key->size())).left(60))
+              : ValueDiffDialog::tr("null key");
     QString text =
-        ValueDiffDialog::tr("Partition %1 · offset %2 · %3 · key %4 · %5")
+        ValueDiffDialog::tr("Partition %1 · offset %2 · %3 · %4 · %5")
             .arg(m.partition)
             .arg(m.offset)
             .arg(m.timestamp < 0
