@@ -63,7 +63,12 @@ ValueDiffDialog* RowTools::compareSelected()
     int b = m_pane->proxy()->mapToSource(rows[1]).row();
     if (a < 0 || b < 0)
         return nullptr;
-    if (a > b) // the older message (the model is oldest first) on the left
+    // The older message on the left: by timestamp, then by arrival (partitions interleave).
+    const MessageStore& store = m_pane->model()->store();
+    const auto when = [&store](int row) {
+        return std::pair{store.entry(size_t(row)).timestamp, row};
+    };
+    if (when(a) > when(b))
         std::swap(a, b);
     auto* dialog =
         new ValueDiffDialog(m_pane->model()->record(a), m_pane->model()->record(b), m_pane);
