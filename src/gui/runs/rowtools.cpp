@@ -177,7 +177,10 @@ void RowTools::checkWithBroker(int partition, qint64 offset)
                 return QString::fromStdString(why);
             const auto marks = client->watermarks(topic, {partition}, &why);
             if (!marks || !marks->count(partition)) {
+                // librdkafka: "Local: Unknown partition" or the broker's "Unknown topic or
+                // partition" (UNKNOWN_TOPIC_OR_PART).
                 if (why.find("Unknown partition") != std::string::npos ||
+                    why.find("Unknown topic or partition") != std::string::npos ||
                     why.find("UNKNOWN_TOPIC_OR_PART") != std::string::npos)
                     return tr("Partition %1 does not exist in %2.")
                         .arg(partition)
