@@ -12,6 +12,7 @@
 #include "preview/previewpane.h"
 #include "publish/publishpane.h"
 #include "report/reportpane.h"
+#include "runs/rowtools.h"
 #include "runs/runspane.h"
 #include "runs/runsrecorder.h"
 #include "session/renderinputs.h"
@@ -313,6 +314,14 @@ void WindowActions::buildRunMenu()
     timeline->setToolTip(tr("The selected run's story: rendered, published, received, reported"));
     connect(timeline, &QAction::triggered, this,
             [this] { Q_EMIT m_parts.session->timelineRequested(QString()); });
+    QAction* goTo = add(run, tr("&Go to offset…"), {QKeySequence(Qt::CTRL | Qt::Key_G)},
+                        QStringLiteral("actionGoToOffset"));
+    goTo->setToolTip(tr("Select the Runs tab's message at a partition and offset, or watch "
+                        "from there (Ctrl+G)"));
+    connect(goTo, &QAction::triggered, this, [this, tabs] {
+        tabs->setCurrentWidget(m_parts.runs);
+        m_parts.runs->rowTools()->askGoToOffset();
+    });
     run->addSeparator();
     run->addAction(m_demo); // the toolbar's Demo, also here
 }

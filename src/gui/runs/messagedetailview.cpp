@@ -3,6 +3,7 @@
 
 #include "actionflow.h"
 #include "messagevalueview.h"
+#include "rawbytesview.h"
 
 #include <QDateTime>
 #include <QHeaderView>
@@ -64,7 +65,8 @@ MessageDetailView::MessageDetailView(QWidget* parent)
       m_tabs(new QTabWidget(this)), m_value(new MessageValueView(this)),
       m_headers(twoColumnTable(QStringLiteral("runsDetailHeaders"), tr("Name"), tr("Value"), this)),
       m_metadata(
-          twoColumnTable(QStringLiteral("runsDetailMetadata"), tr("Field"), tr("Value"), this))
+          twoColumnTable(QStringLiteral("runsDetailMetadata"), tr("Field"), tr("Value"), this)),
+      m_raw(new RawBytesView(this))
 {
     setObjectName(QStringLiteral("runsDetail"));
     m_toolBar->setObjectName(QStringLiteral("runsDetailActions"));
@@ -76,6 +78,8 @@ MessageDetailView::MessageDetailView(QWidget* parent)
     m_tabs->addTab(m_value, tr("Value"));
     m_tabs->addTab(m_headers, tr("Headers"));
     m_tabs->addTab(m_metadata, tr("Metadata"));
+    m_tabs->addTab(m_raw, tr("Raw"));
+    m_tabs->setTabToolTip(m_tabs->indexOf(m_raw), tr("The key's and value's bytes as hex"));
     m_headers->horizontalHeader()->resizeSection(0, 180);
     m_metadata->horizontalHeader()->resizeSection(0, 150);
     auto* layout = new QVBoxLayout(this);
@@ -98,7 +102,9 @@ void MessageDetailView::setMessage(std::shared_ptr<const KafkaRecord> shown,
     m_value->setValue(m_record, info.format);
     fillHeaders(record);
     fillMetadata(record, info, signature, signatureWhy);
+    m_raw->setRecord(m_record);
     m_tabs->setTabText(1, tr("Headers (%1)").arg(record.headers.size()));
+    m_tabs->setTabText(0, record.value ? tr("Value") : tr("Value (tombstone)"));
 }
 
 void MessageDetailView::clear()
@@ -107,6 +113,8 @@ void MessageDetailView::clear()
     m_value->clear();
     m_headers->setRowCount(0);
     m_metadata->setRowCount(0);
+    m_raw->clear();
+    m_tabs->setTabText(0, tr("Value"));
     m_tabs->setTabText(1, tr("Headers"));
     m_tabs->hide();
     m_placeholder->show();

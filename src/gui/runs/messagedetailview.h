@@ -15,11 +15,13 @@ namespace porthole {
 
 class ActionFlow;
 class MessageValueView;
+class RawBytesView;
 
-/// The selected message whole, in three tabs: Value (MessageValueView), Headers (name, value;
-/// null values marked) and Metadata (topic, partition, offset, timestamp and its type, key,
-/// sizes, kind, run ids, signature verdict). A row of buttons above holds the message's actions
-/// (it wraps to a second row when narrow: no action hides behind an overflow).
+/// The selected message whole, in four tabs: Value (MessageValueView; a tombstone says so),
+/// Headers (name, value; null values marked), Metadata (topic, partition, offset, timestamp
+/// and its type, key, sizes, kind, run ids, signature verdict) and Raw (key and value bytes as
+/// hex, RawBytesView). A row of buttons above holds the message's actions (it wraps to a second
+/// row when narrow: no action hides behind an overflow).
 class MessageDetailView : public QWidget
 {
     Q_OBJECT
@@ -40,6 +42,7 @@ public:
     MessageValueView* valueView() const { return m_value; }
     QTableWidget* headersTable() const { return m_headers; }
     QTableWidget* metadataTable() const { return m_metadata; }
+    RawBytesView* rawView() const { return m_raw; }
 
 private:
     ActionFlow* m_toolBar;
@@ -48,6 +51,7 @@ private:
     MessageValueView* m_value;
     QTableWidget* m_headers;
     QTableWidget* m_metadata;
+    RawBytesView* m_raw; ///< the Raw tab: key and value as hex
     std::shared_ptr<const KafkaRecord> m_record;
 
     void fillHeaders(const KafkaRecord& record);

@@ -4,6 +4,7 @@
 #include <Qsci/qscilexerjson.h>
 #include <Qsci/qsciscintilla.h>
 
+#include "core/hexdump.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "gui/systemtheme.h"
@@ -22,30 +23,6 @@
 
 namespace porthole {
 namespace {
-
-// A classic hex dump: offset, 16 bytes in hex, the printable ones as ASCII.
-QString hexDump(std::string_view bytes)
-{
-    QString out;
-    out.reserve(qsizetype(bytes.size()) * 4 + 16);
-    for (size_t row = 0; row < bytes.size(); row += 16) {
-        out += QStringLiteral("%1  ").arg(row, 8, 16, QLatin1Char('0'));
-        QString ascii;
-        for (size_t i = row; i < row + 16; ++i) {
-            if (i < bytes.size()) {
-                const auto c = static_cast<unsigned char>(bytes[i]);
-                out += QStringLiteral("%1 ").arg(c, 2, 16, QLatin1Char('0'));
-                ascii += (c >= 0x20 && c < 0x7f) ? QLatin1Char(char(c)) : QLatin1Char('.');
-            } else {
-                out += QStringLiteral("   ");
-            }
-            if (i == row + 7)
-                out += QLatin1Char(' ');
-        }
-        out += QLatin1Char(' ') + ascii + QLatin1Char('\n');
-    }
-    return out;
-}
 
 // Scintilla lays a line out whole: one line of 256 KiB stalls the window for a third of a
 // second (measured), so longer lines are broken for display; counts the breaks.
@@ -73,8 +50,8 @@ QString brokenForDisplay(const QString& text, int* breaks)
 
 MessageValueView::MessageValueView(QWidget* parent)
     : QWidget(parent), m_editor(new QsciScintilla(this)), m_note(new QLabel(this)),
-      m_showAll(new QPushButton(this)), m_findBar(new QWidget(this)), m_find(new QLineEdit(this)),
-      m_findStatus(new QLabel(this))
+      m_tombstone(new QLabel(this)), m_showAll(new QPushButton(this)), m_findBar(new QWidget(this)),
+      m_find(new QLineEdit(this)), m_findStatus(new QLabel(this))
 {
     setObjectName(QStringLiteral("messageValueView"));
     m_editor->setObjectName(QStringLiteral("runsDetailValue"));
@@ -95,6 +72,13 @@ MessageValueView::MessageValueView(QWidget* parent)
     m_editor->SendScintilla(QsciScintilla::SCI_SETSCROLLWIDTHTRACKING, 1);
     m_editor->setReadOnly(true);
 
+    // A null value is not the text "null": no editor, a sentence saying what it is.
+    m_tombstone->setObjectName(QStringLiteral("runsDetailTombstone"));
+    m_tombstone->setText(tr("<b>Tombstone (null value)</b><br>The message has no value at all: "
+                            "on a compacted topic it deletes its key."));
+    m_tombstone->setAlignment(Qt::AlignCenter);
+    m_tombstone->setWordWrap(true);
+    m_tombstone->hide();
     m_note->setObjectName(QStringLiteral("runsDetailValueNote"));
     m_note->setWordWrap(true);
     m_note->hide();
@@ -131,6 +115,7 @@ MessageValueView::MessageValueView(QWidget* parent)
     layout->setSpacing(2);
     layout->addWidget(m_findBar);
     layout->addWidget(m_editor, 1);
+    layout->addWidget(m_tombstone, 1);
     layout->addLayout(noteRow);
 }
 
@@ -156,13 +141,20 @@ void MessageValueView::clear()
     m_format = ValueFormat::Null;
     m_partial = false;
     m_editor->setText(QString());
+    m_editor->show();
+    m_tombstone->hide();
     m_note->hide();
     m_showAll->hide();
 }
 
 QString MessageValueView::shownText() const
 {
-    return m_editor->text();
+    return isTombstone() ? tr("Tombstone (null value)") : m_editor->text();
+}
+
+bool MessageValueView::isTombstone() const
+{
+    return m_value && !*m_value;
 }
 
 void MessageValueView::showAll()
@@ -183,8 +175,10 @@ void MessageValueView::render(bool whole)
     QString note;
     QString text;
     m_partial = false;
+    m_tombstone->setVisible(isTombstone());
+    m_editor->setVisible(!isTombstone());
     if (!m_value || !*m_value) {
-        text = tr("(null value: a tombstone)");
+        // Nothing in the editor (hidden for a tombstone, empty when cleared).
     } else {
         const std::string& v = **m_value;
         const bool cut = !whole && v.size() > kLazyBytes;

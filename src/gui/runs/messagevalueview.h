@@ -30,8 +30,10 @@ public:
     /// The same without a copy: the value of a record someone else keeps alive.
     void setValue(std::shared_ptr<const KafkaRecord> record, ValueFormat format);
     void clear();
-    /// The text shown now (UTF-8).
+    /// The text shown now (UTF-8); for a tombstone, the words that say so.
     QString shownText() const;
+    /// True when the value shown is null (a tombstone): a sentence instead of the editor.
+    bool isTombstone() const;
     /// True when only the start of the value is shown.
     bool isPartial() const { return m_partial; }
     /// Shows the whole value (what "Show all" does).
@@ -42,6 +44,7 @@ public:
 private:
     QsciScintilla* m_editor;
     QLabel* m_note;
+    QLabel* m_tombstone; ///< replaces the editor for a null value
     QPushButton* m_showAll;
     QWidget* m_findBar;
     QLineEdit* m_find;

@@ -23,6 +23,7 @@
 #include "models/runstablemodel.h"
 #include "ratechart.h"
 #include "readpositionbar.h"
+#include "rowtools.h"
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
 #include "ui_runspane.h"
@@ -148,7 +149,8 @@ void RunsPane::buildTable()
     m_proxy->setSourceModel(m_model);
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Two rows (Ctrl+click) can be compared; the detail shows the current one.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->verticalHeader()->hide();
     // Every row the same height: the view never measures a million rows.
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -233,6 +235,8 @@ void RunsPane::setupRecordAndActions()
                 Q_EMIT m_shared->reportOnSelectionRequested();
             });
     connect(m_actions, &MessageActions::told, this, [this](const QString& t) { updateStatus(t); });
+    m_rowTools = new RowTools(this, m_table);
+    connect(m_rowTools, &RowTools::told, this, [this](const QString& t) { updateStatus(t); });
 
     m_recorder = new RunsRecorder(m_model, m_table, this);
     m_recorder->setJqColumns(m_jqColumns);
@@ -339,6 +343,7 @@ void RunsPane::showContextMenu(const QPoint& at)
     timeline->setEnabled(!run.isEmpty());
     connect(timeline, &QAction::triggered, this,
             [this, run] { Q_EMIT m_shared->timelineRequested(run); });
+    m_rowTools->addTo(&menu);
     menu.addSeparator();
     m_actions->addTo(&menu);
     menu.exec(m_table->viewport()->mapToGlobal(at));

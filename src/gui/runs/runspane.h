@@ -32,6 +32,7 @@ class FilterBar;
 class ElidedLabel;
 class JqColumns;
 class ReadPositionBar;
+class RowTools;
 class Session;
 class RunsFilterProxy;
 class RunsRecorder;
@@ -80,6 +81,8 @@ public:
     MessageDetailView* detail() const { return m_detail; }
     MessageActions* actions() const { return m_actions; }
     RunsRecorder* recorder() const { return m_recorder; }
+    /// Compare two rows' values; go to a partition and offset (Run ▸ Go to offset…).
+    RowTools* rowTools() const { return m_rowTools; }
 
 Q_SIGNALS:
     /// The user asked for the whole window's width (true) or the usual split (false).
@@ -110,6 +113,7 @@ private:
     MessageDetailView* m_detail;
     MessageActions* m_actions;
     RunsRecorder* m_recorder;
+    RowTools* m_rowTools = nullptr;
     QToolButton* m_recordButton;
     ElidedLabel* m_status; // one line: rows shown, oldest dropped, then the broker's news
     std::unique_ptr<WatchSession> m_watch;
