@@ -4,6 +4,7 @@
 #include "autoscroller.h"
 #include "core/messagedecoder.h"
 #include "filterbar.h"
+#include "gui/diagnose/groupspanel.h"
 #include "gui/englishplurals.h"
 #include "gui/session/connectionstate.h"
 #include "gui/session/runselection.h"
@@ -37,6 +38,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -91,6 +93,7 @@ RunsPane::RunsPane(Session* session, QWidget* parent)
 
     buildTable();
     setupRecordAndActions();
+    setupGroupsPanel();
 
     m_ui->runsSplit->setStretchFactor(0, 3);
     m_ui->runsSplit->setStretchFactor(1, 2);
@@ -158,7 +161,7 @@ void RunsPane::buildTable()
     header->setContextMenuPolicy(Qt::CustomContextMenu);
     // Narrow enough that the value preview stays readable beside the node editor; the key
     // (usually the workflow run id again) and the size start hidden (right-click the header).
-    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 60};
+    const int widths[] = {88, 36, 56, 96, 150, 164, 168, 90, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Key, true);
@@ -237,6 +240,40 @@ void RunsPane::setupRecordAndActions()
             [this](bool, const QString& t) { updateStatus(t); });
     connect(m_actions, &MessageActions::republishRequested, m_recorder,
             &RunsRecorder::republishWithDialog);
+}
+
+void RunsPane::setupGroupsPanel()
+{
+    // The consumer groups between the table and the detail, shown by the Groups button (the
+    // choice remembered); its polling feeds the session's GroupCommits, the Consumed column.
+    m_model->setGroupCommits(m_shared->groupCommits());
+    auto* groups = new GroupsPanel(m_shared, this);
+    m_ui->runsSplit->insertWidget(1, groups);
+    auto* toggle = new QToolButton(this);
+    toggle->setObjectName(QStringLiteral("runsGroups"));
+    toggle->setText(tr("&Groups"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Consumer groups: committed offsets, lag and oldest waiting message "
+                          "per partition (read from outside, never joining)"));
+    m_ui->positionRow->insertWidget(m_ui->positionRow->indexOf(m_recordButton) + 1, toggle);
+    const QString key = QStringLiteral("runs/groupsShown");
+    toggle->setChecked(QSettings().value(key, false).toBool());
+    groups->setVisible(toggle->isChecked());
+    connect(toggle, &QToolButton::toggled, this, [groups, key](bool on) {
+        groups->setVisible(on);
+        QSettings().setValue(key, on);
+    });
+    connect(m_shared, &Session::groupRequested, this, [toggle, groups](const QString& group) {
+        toggle->setChecked(true);
+        groups->addGroup(group); // a group the diagnosis named stays watched
+        groups->selectGroup(group);
+    });
+    connect(m_shared, &Session::runRowRequested, this, [this](const QString& run) {
+        if (!selectRun(run))
+            updateStatus(tr("%1 is not among the rows shown (cleared, filtered out or not read "
+                            "yet)")
+                             .arg(run));
+    });
 }
 
 void RunsPane::connectionChanged()
@@ -330,6 +367,11 @@ void RunsPane::showContextMenu(const QPoint& at)
     timeline->setEnabled(!run.isEmpty());
     connect(timeline, &QAction::triggered, this,
             [this, run] { Q_EMIT m_shared->timelineRequested(run); });
+    QAction* diagnose = menu.addAction(tr("&Diagnose this run…"));
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    diagnose->setEnabled(!run.isEmpty());
+    connect(diagnose, &QAction::triggered, this,
+            [this, run] { Q_EMIT m_shared->diagnoseRequested(run); });
     menu.addSeparator();
     m_actions->addTo(&menu);
     menu.exec(m_table->viewport()->mapToGlobal(at));

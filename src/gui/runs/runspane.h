@@ -122,6 +122,7 @@ private:
 
     void buildTable();
     void setupRecordAndActions();
+    void setupGroupsPanel();
     void connectionChanged();
     void positionChosen();
     void showContextMenu(const QPoint& at);
