@@ -136,6 +136,7 @@ private Q_SLOTS:
 
     void groupsPanelShowsLagAndFollowsCommits()
     {
+        Q_EMIT m_w->findChild<Session*>()->placeRequested(Session::Place::Runs);
         auto* toggle = m_w->findChild<QToolButton*>(QStringLiteral("runsGroups"));
         QVERIFY(!panel()->isVisibleTo(m_w));
         toggle->click();
@@ -149,7 +150,10 @@ private Q_SLOTS:
         QCOMPARE(groupCell(table, kGroup, 3), QStringLiteral("3"));
         // The mock broker cannot list groups: the panel says so and why.
         auto* note = panel()->findChild<QLabel*>(QStringLiteral("groupsNote"));
-        QTRY_VERIFY_WITH_TIMEOUT(note->isVisibleTo(m_w), 10000);
+        QTRY_VERIFY2_WITH_TIMEOUT(note->isVisibleTo(m_w),
+                                  qPrintable(note->text() + QStringLiteral(" / hidden:") +
+                                             QString::number(note->isHidden())),
+                                  10000);
         QVERIFY2(note->text().contains(QStringLiteral("unavailable")), qPrintable(note->text()));
         // ...and no row is consumed.
         for (const QString& run : {n1, n2, n3})

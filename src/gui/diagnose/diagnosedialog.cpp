@@ -211,6 +211,7 @@ bool DiagnoseDialog::start()
     m_cancel->show();
     m_start->setEnabled(false);
     m_cancelFlag = std::make_shared<std::atomic<bool>>(false);
+    m_running = true;
     const QPointer<DiagnoseDialog> self(this);
     const auto flag = m_cancelFlag;
     m_watcher.setFuture(QtConcurrent::run([request, self, flag] {
@@ -250,6 +251,7 @@ void DiagnoseDialog::progressed(const RunScanProgress& p)
 
 void DiagnoseDialog::done()
 {
+    m_running = false;
     m_progress->hide();
     m_cancel->hide();
     m_start->setEnabled(true);

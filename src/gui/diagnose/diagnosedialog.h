@@ -43,7 +43,7 @@ public:
     /// Starts with the id in the box; false (and the reason shown) when it is not a run id.
     bool start();
     void cancel();
-    bool isRunning() const { return m_watcher.isRunning(); }
+    bool isRunning() const { return m_running; }
     /// The last verdict ("" before one, or after an error).
     QString verdict() const;
 
@@ -67,6 +67,7 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancelFlag;
     std::optional<Diagnosis> m_last;
     QString m_lastRun;
+    bool m_running = false; ///< (the watcher learns of a started future only later)
     bool m_restart = false; ///< another run was asked for while one was running
     void progressed(const RunScanProgress& p);
     void done();

@@ -47,8 +47,10 @@ GroupsSnapshot pollOnce(const std::shared_ptr<GroupOffsets>& client, const std::
 
 GroupPoller::GroupPoller(QObject* parent) : QObject(parent)
 {
-    connect(&m_watcher, &QFutureWatcher<GroupsSnapshot>::finished, this,
-            [this] { Q_EMIT polled(m_watcher.result()); });
+    connect(&m_watcher, &QFutureWatcher<GroupsSnapshot>::finished, this, [this] {
+        m_busy = false;
+        Q_EMIT polled(m_watcher.result());
+    });
 }
 
 // A poll still running finishes on the pool by itself (it holds its own client and values, not
@@ -72,6 +74,7 @@ bool GroupPoller::poll(const KafkaConfig& config, const QString& topic, const QS
             return true;
         }
     }
+    m_busy = true;
     m_watcher.setFuture(QtConcurrent::run(pollOnce, m_client, topic.toStdString(),
                                           org.toStdString(), groups, list));
     return true;

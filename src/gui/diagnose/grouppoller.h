@@ -39,13 +39,14 @@ public:
     /// are read too). False (nothing started) while the last poll is still running.
     bool poll(const KafkaConfig& config, const QString& topic, const QString& org,
               const QStringList& groups, bool list);
-    bool busy() const { return m_watcher.isRunning(); }
+    bool busy() const { return m_busy; }
 
 Q_SIGNALS:
     void polled(const porthole::GroupsSnapshot& snapshot);
 
 private:
     QFutureWatcher<GroupsSnapshot> m_watcher;
+    bool m_busy = false; ///< the watcher learns of a started future only later, by an event
     std::shared_ptr<GroupOffsets> m_client;
     std::vector<KafkaConfig::Property> m_clientConfig;
 };

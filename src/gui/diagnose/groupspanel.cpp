@@ -55,14 +55,14 @@ GroupsPanel::GroupsPanel(Session* session, QWidget* parent)
     addButton->setObjectName(QStringLiteral("groupsAddButton"));
     m_remove->setObjectName(QStringLiteral("groupsRemove"));
     m_remove->setToolTip(tr("Stop watching the selected group (only groups you named)"));
-    auto* refresh = new QPushButton(tr("Refresh"), this);
-    refresh->setObjectName(QStringLiteral("groupsRefresh"));
+    auto* refreshButton = new QPushButton(tr("Refresh"), this);
+    refreshButton->setObjectName(QStringLiteral("groupsRefresh"));
     auto* top = new QHBoxLayout;
     top->addWidget(title);
     top->addWidget(m_add, 1);
     top->addWidget(addButton);
     top->addWidget(m_remove);
-    top->addWidget(refresh);
+    top->addWidget(refreshButton);
 
     m_note->setObjectName(QStringLiteral("groupsNote"));
     m_note->setWordWrap(true);
@@ -109,9 +109,9 @@ GroupsPanel::GroupsPanel(Session* session, QWidget* parent)
         publishGroups();
         refresh();
     });
-    connect(refresh, &QPushButton::clicked, this, [this] {
+    connect(refreshButton, &QPushButton::clicked, this, [this] {
         m_listAgain = true;
-        this->refresh();
+        refresh();
     });
     connect(m_poller, &GroupPoller::polled, this, &GroupsPanel::present);
     m_timer->setInterval(kIntervalMs);
@@ -132,6 +132,7 @@ void GroupsPanel::connectionChanged()
     m_topic = topic;
     m_named = QSettings().value(settingsKey(topic)).toStringList();
     m_listed.clear();
+    m_listNote.clear();
     m_listAgain = true;
     m_table->setRowCount(0);
     m_chart->clear();
@@ -198,16 +199,18 @@ bool GroupsPanel::selectGroup(const QString& group)
 
 void GroupsPanel::present(const GroupsSnapshot& s)
 {
-    if (s.listAsked)
+    if (s.listAsked) { // kept until the next listing (they are asked once per connection)
         m_listed = s.listed;
+        m_listNote = s.listNote;
+    }
     publishGroups();
     QStringList notes;
     if (!s.error.isEmpty())
         notes << s.error;
-    if (s.listAsked && !s.listNote.isEmpty())
+    if (!m_listNote.isEmpty())
         notes << tr("Listing the organisation's groups is unavailable: %1. Add group ids "
                     "above to watch them.")
-                     .arg(s.listNote);
+                     .arg(m_listNote);
     notes << s.errors;
     m_note->setText(notes.join(QLatin1Char('\n')));
     m_note->setVisible(!notes.isEmpty());

@@ -58,6 +58,7 @@ private:
     QString m_topic;     ///< the topic the shown groups belong to
     QStringList m_named; ///< named by the user for m_topic
     QStringList m_listed;
+    QString m_listNote;      ///< why the broker cannot list the groups ("" when it can)
     bool m_listAgain = true; ///< ask the broker for ORG.* on the next poll
     void connectionChanged();
     void present(const GroupsSnapshot& s);
