@@ -202,6 +202,7 @@ void GroupsPanel::present(const GroupsSnapshot& s)
     if (s.listAsked) { // kept until the next listing (they are asked once per connection)
         m_listed = s.listed;
         m_listNote = s.listNote;
+        m_listNote.remove(QStringLiteral("; name them with --group")); // the CLI's words
     }
     publishGroups();
     QStringList notes;

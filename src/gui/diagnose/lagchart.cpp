@@ -24,7 +24,7 @@ LagChart::LagChart(QWidget* parent)
     m_y->setLabelFormat(QStringLiteral("%d"));
     m_y->setTitleText(tr("lag"));
     m_y->setRange(0, 1);
-    chart->legend()->setAlignment(Qt::AlignRight);
+    chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
     chart->setBackgroundRoundness(0);
@@ -34,6 +34,7 @@ LagChart::LagChart(QWidget* parent)
     delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(110);
+    setMinimumWidth(260); // narrower, the time labels turn into "…"
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(now - 60'000),
                   QDateTime::fromMSecsSinceEpoch(now));
