@@ -34,7 +34,7 @@ LagChart::LagChart(QWidget* parent)
     delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(110);
-    setMinimumWidth(260); // narrower, the time labels turn into "…"
+    setMinimumWidth(200); // narrower, the time labels turn into "…"
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(now - 60'000),
                   QDateTime::fromMSecsSinceEpoch(now));

@@ -259,9 +259,27 @@ void RunsPane::setupGroupsPanel()
     const QString key = QStringLiteral("runs/groupsShown");
     toggle->setChecked(QSettings().value(key, false).toBool());
     groups->setVisible(toggle->isChecked());
-    connect(toggle, &QToolButton::toggled, this, [groups, key](bool on) {
+    const auto place = [this, groups] {
+        // Shown: room for a few groups and the chart, taken from the detail below it.
+        QList<int> sizes = m_ui->runsSplit->sizes();
+        const int want = 16 * fontMetrics().height();
+        if (sizes.size() == 3 && groups->isVisible() && sizes[1] < want) {
+            const int take = std::min(want - sizes[1], std::max(0, sizes[2] - want / 2));
+            sizes[1] += take;
+            sizes[2] -= take;
+            m_ui->runsSplit->setSizes(sizes);
+        }
+    };
+    connect(toggle, &QToolButton::toggled, this, [groups, key, place](bool on) {
         groups->setVisible(on);
         QSettings().setValue(key, on);
+        place();
+    });
+    connect(groups, &GroupsPanel::refreshed, this, [groups, place, done = false]() mutable {
+        if (!done && groups->isVisible()) { // once, when the pane has its real size
+            done = true;
+            place();
+        }
     });
     connect(m_shared, &Session::groupRequested, this, [toggle, groups](const QString& group) {
         toggle->setChecked(true);
