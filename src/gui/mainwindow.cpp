@@ -258,8 +258,11 @@ void MainWindow::showTimeline(const QString& runId)
                                  5000);
         return;
     }
-    if (!m_timeline)
+    if (!m_timeline) {
         m_timeline = new TimelineDialog(m_session->ledger(), this);
+        connect(m_timeline, &TimelineDialog::diagnoseRequested, m_session,
+                &Session::diagnoseRequested);
+    }
     m_timeline->showRun(run);
 }
 

@@ -6,6 +6,7 @@
 #include "check/checkconsumerdialog.h"
 #include "connection/connectionbar.h"
 #include "core/appsettings.h"
+#include "diagnose/diagnosedialog.h"
 #include "node/documentcontroller.h"
 #include "node/nodeeditor.h"
 #include "node/nodepane.h"
@@ -322,6 +323,14 @@ void WindowActions::buildRunMenu()
         tabs->setCurrentWidget(m_parts.runs);
         m_parts.runs->rowTools()->askGoToOffset();
     });
+    QAction* diagnose =
+        add(run, tr("&Diagnose a run…"), {QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D)},
+            QStringLiteral("actionDiagnose"));
+    diagnose->setToolTip(tr("Why is a run stuck? Its message, the groups' offsets and Port's "
+                            "record (Ctrl+Shift+D)"));
+    connect(diagnose, &QAction::triggered, this,
+            [this] { Q_EMIT m_parts.session->diagnoseRequested(QString()); });
+    DiagnoseDialog::serve(m_parts.session, m_window);
     run->addSeparator();
     run->addAction(m_demo); // the toolbar's Demo, also here
 }

@@ -146,6 +146,28 @@ GroupOffsets::committed(const std::string& group, const std::string& topic,
     return out;
 }
 
+std::optional<std::vector<int32_t>> GroupOffsets::partitions(const std::string& topic,
+                                                             std::string* error, int timeoutMs)
+{
+    RdTopicPtr t(rd_kafka_topic_new(d->rk.get(), topic.c_str(), nullptr));
+    const rd_kafka_metadata_t* raw = nullptr;
+    const rd_kafka_resp_err_t err = rd_kafka_metadata(d->rk.get(), 0, t.get(), &raw, timeoutMs);
+    RdMetadataPtr md(raw);
+    if (err || !md || md->topic_cnt != 1) {
+        *error = "cannot read the partitions of " + topic + ": " + rd_kafka_err2str(err);
+        return std::nullopt;
+    }
+    if (md->topics[0].err) {
+        *error = topic + ": " + rd_kafka_err2str(md->topics[0].err);
+        return std::nullopt;
+    }
+    std::vector<int32_t> out;
+    for (int i = 0; i < md->topics[0].partition_cnt; ++i)
+        out.push_back(md->topics[0].partitions[i].id);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
 std::optional<std::map<int32_t, std::pair<int64_t, int64_t>>>
 GroupOffsets::watermarks(const std::string& topic, const std::vector<int32_t>& partitions,
                          std::string* error, int timeoutMs)

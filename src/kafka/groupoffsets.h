@@ -50,6 +50,9 @@ public:
                                                         const std::string& topic,
                                                         const std::vector<int32_t>& partitions,
                                                         std::string* error, int timeoutMs = 10000);
+    /// The partitions of `topic` (sorted); nullopt + error when the metadata cannot be read.
+    std::optional<std::vector<int32_t>> partitions(const std::string& topic, std::string* error,
+                                                   int timeoutMs = 5000);
     /// Each partition's first and end offsets (low, high watermark); nullopt + error.
     std::optional<std::map<int32_t, std::pair<int64_t, int64_t>>>
     watermarks(const std::string& topic, const std::vector<int32_t>& partitions, std::string* error,

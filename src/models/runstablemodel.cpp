@@ -6,6 +6,7 @@
 
 #include "core/messagedecoder.h"
 #include "core/portsignature.h"
+#include "groupcommits.h"
 #include "runledger.h"
 
 namespace porthole {
@@ -142,6 +143,34 @@ void RunsTableModel::setLedger(RunLedger* ledger)
         Q_EMIT dataChanged(index(0, Status), index(rowCount() - 1, Status));
 }
 
+void RunsTableModel::setGroupCommits(GroupCommits* commits)
+{
+    if (m_commits)
+        disconnect(m_commits, nullptr, this, nullptr);
+    m_commits = commits;
+    const auto repaint = [this] {
+        if (!m_store.empty())
+            Q_EMIT dataChanged(index(0, Consumed), index(rowCount() - 1, Consumed));
+    };
+    if (commits)
+        connect(commits, &GroupCommits::changed, this, repaint);
+    repaint();
+}
+
+QString RunsTableModel::consumedTip(const MessageStore::Entry& e) const
+{
+    if (!m_commits || m_commits->groups().isEmpty())
+        return tr("No consumer group watched: add one in the Groups panel");
+    QStringList lines;
+    for (const QString& g : m_commits->groups()) {
+        const int64_t at = m_commits->committed(g, e.partition);
+        lines << (at < 0 ? tr("%1: no committed offset on partition %2").arg(g).arg(e.partition)
+                  : at > e.offset ? tr("✓ %1 read it (committed %2)").arg(g).arg(at)
+                                  : tr("%1 has not read it (committed %2)").arg(g).arg(at));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
 QString RunsTableModel::runIdOf(const MessageStore::Entry& e) const
 {
     const std::string_view id = m_store.primaryId(e);
@@ -230,6 +259,11 @@ QString RunsTableModel::cell(const MessageStore::Entry& e, int column) const
     }
     case Signature:
         return e.signature ? m_signatureTexts[e.signature - 1u] : QString();
+    case Consumed: {
+        const QStringList by =
+            m_commits ? m_commits->consumedBy(e.partition, e.offset) : QStringList();
+        return by.isEmpty() ? QString() : QStringLiteral("✓ ") + by.join(QStringLiteral(" ✓ "));
+    }
     case Size: {
         const qint64 n = e.valueLen == MessageStore::kNull ? 0 : qint64(e.valueLen);
         return n < 1024
@@ -276,6 +310,8 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const
                        ? tr("Nothing reported on this run yet (Ctrl+T: its timeline)")
                        : tr("%1, the latest report Port accepted (Ctrl+T: the timeline)").arg(text);
         }
+        if (index.column() == Consumed)
+            return consumedTip(e);
         return index.column() == Value       ? QVariant(preview(index.row()))
                : index.column() == Signature ? QVariant(signatureWhy(index.row()))
                                              : QVariant();
@@ -316,8 +352,8 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation o, int role) co
                                                        "relative; the tooltip has ISO-8601)");
     if (o != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, o, role);
-    static const char* names[] = {"Time",   "Part.",  "Offset",    "Kind", "Key",
-                                  "Run id", "Status", "Signature", "Size", "Value"};
+    static const char* names[] = {"Time",   "Part.",     "Offset",   "Kind", "Key",  "Run id",
+                                  "Status", "Signature", "Consumed", "Size", "Value"};
     return tr(names[section]);
 }
 

@@ -14,6 +14,7 @@ class QTimer;
 
 namespace porthole {
 
+class GroupCommits;
 class RunLedger;
 
 /// The runs topic as a table: one row per message, oldest first (the proxy can turn it). Rows
@@ -35,6 +36,7 @@ public:
         RunId,
         Status,    ///< the run's latest accepted report, from the run ledger
         Signature, ///< valid / invalid / missing / older than 5 min, plus an "agent" tag
+        Consumed,  ///< ✓ per watched group whose committed offset is past it (GroupCommits)
         Size,
         Value,
         ColumnCount
@@ -101,6 +103,8 @@ public:
     /// The run ledger the Status column reads; its stateChanged() repaints the rows of that run
     /// (found through the ledger's Received events, so the table keeps no index of its own).
     void setLedger(RunLedger* ledger);
+    /// The watched groups' committed offsets the Consumed column reads (repainted on change).
+    void setGroupCommits(GroupCommits* commits);
     /// How many messages were dropped because of the caps.
     qint64 droppedCount() const { return m_dropped; }
     /// Every message received since the last clear() (held or dropped).
@@ -137,6 +141,7 @@ private:
     MessageStore m_store;
     std::function<QString()> m_secretSource;
     QPointer<RunLedger> m_ledger;
+    QPointer<GroupCommits> m_commits;
     std::vector<QString> m_signatureTexts; ///< the Signature cells seen (entries keep an index)
     QStringList m_extraTitles;
     ExtraCell m_extraCell;
@@ -152,6 +157,7 @@ private:
     void trimToBudget();
     QString cell(const MessageStore::Entry& e, int column) const;
     QString timeCell(qint64 msecs) const;
+    QString consumedTip(const MessageStore::Entry& e) const;
     uint8_t signatureIndex(const QString& text);
     QString signatureWhy(int row) const;
     QString runIdOf(const MessageStore::Entry& e) const;

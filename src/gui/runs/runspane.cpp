@@ -6,6 +6,7 @@
 #include "core/messagedecoder.h"
 #include "emptytablenote.h"
 #include "filterbar.h"
+#include "gui/diagnose/groupspanel.h"
 #include "gui/englishplurals.h"
 #include "gui/session/connectionstate.h"
 #include "gui/session/runselection.h"
@@ -40,6 +41,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QSettings>
 #include <QSplitter>
 #include <QTableView>
 #include <QTimer>
@@ -95,6 +97,7 @@ RunsPane::RunsPane(Session* session, QWidget* parent)
     buildTable();
     setupRecordAndActions();
     setupTableExtras();
+    setupGroupsPanel();
 
     m_ui->runsSplit->setStretchFactor(0, 3);
     m_ui->runsSplit->setStretchFactor(1, 2);
@@ -166,7 +169,7 @@ void RunsPane::buildTable()
     const int timeWidth =
         m_table->fontMetrics().horizontalAdvance(QStringLiteral("2026-12-31 23:59:59.999Z")) + 16;
     const int statusWidth = RunStatusDelegate::fittingWidth(m_table);
-    const int widths[] = {timeWidth, 36, 56, 96, 120, 164, statusWidth, 90, 60};
+    const int widths[] = {timeWidth, 36, 56, 96, 120, 164, statusWidth, 90, 90, 60};
     for (int c = 0; c < RunsTableModel::Value; ++c)
         m_table->setColumnWidth(c, widths[c]);
     header->setSectionHidden(RunsTableModel::Size, true);
@@ -250,6 +253,58 @@ void RunsPane::setupRecordAndActions()
             [this](bool, const QString& t) { updateStatus(t); });
     connect(m_actions, &MessageActions::republishRequested, m_recorder,
             &RunsRecorder::republishWithDialog);
+}
+
+void RunsPane::setupGroupsPanel()
+{
+    // The consumer groups between the table and the detail, shown by the Groups button (the
+    // choice remembered); its polling feeds the session's GroupCommits, the Consumed column.
+    m_model->setGroupCommits(m_shared->groupCommits());
+    auto* groups = new GroupsPanel(m_shared, this);
+    m_ui->runsSplit->insertWidget(1, groups);
+    auto* toggle = new QToolButton(this);
+    toggle->setObjectName(QStringLiteral("runsGroups"));
+    toggle->setText(tr("&Groups"));
+    toggle->setCheckable(true);
+    toggle->setToolTip(tr("Consumer groups: committed offsets, lag and oldest waiting message "
+                          "per partition (read from outside, never joining)"));
+    m_ui->positionRow->insertWidget(m_ui->positionRow->indexOf(m_recordButton) + 1, toggle);
+    const QString key = QStringLiteral("runs/groupsShown");
+    toggle->setChecked(QSettings().value(key, false).toBool());
+    groups->setVisible(toggle->isChecked());
+    const auto place = [this, groups] {
+        // Shown: room for a few groups and the chart, taken from the detail below it.
+        QList<int> sizes = m_ui->runsSplit->sizes();
+        const int want = 16 * fontMetrics().height();
+        if (sizes.size() == 3 && groups->isVisible() && sizes[1] < want) {
+            const int take = std::min(want - sizes[1], std::max(0, sizes[2] - want / 2));
+            sizes[1] += take;
+            sizes[2] -= take;
+            m_ui->runsSplit->setSizes(sizes);
+        }
+    };
+    connect(toggle, &QToolButton::toggled, this, [groups, key, place](bool on) {
+        groups->setVisible(on);
+        QSettings().setValue(key, on);
+        place();
+    });
+    connect(groups, &GroupsPanel::refreshed, this, [groups, place, done = false]() mutable {
+        if (!done && groups->isVisible()) { // once, when the pane has its real size
+            done = true;
+            place();
+        }
+    });
+    connect(m_shared, &Session::groupRequested, this, [toggle, groups](const QString& group) {
+        toggle->setChecked(true);
+        groups->addGroup(group); // a group the diagnosis named stays watched
+        groups->selectGroup(group);
+    });
+    connect(m_shared, &Session::runRowRequested, this, [this](const QString& run) {
+        if (!selectRun(run))
+            updateStatus(tr("%1 is not among the rows shown (cleared, filtered out or not read "
+                            "yet)")
+                             .arg(run));
+    });
 }
 
 void RunsPane::connectionChanged()
@@ -344,6 +399,11 @@ void RunsPane::showContextMenu(const QPoint& at)
     connect(timeline, &QAction::triggered, this,
             [this, run] { Q_EMIT m_shared->timelineRequested(run); });
     m_rowTools->addTo(&menu);
+    QAction* diagnose = menu.addAction(tr("&Diagnose this run…"));
+    diagnose->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+    diagnose->setEnabled(!run.isEmpty());
+    connect(diagnose, &QAction::triggered, this,
+            [this, run] { Q_EMIT m_shared->diagnoseRequested(run); });
     menu.addSeparator();
     m_actions->addTo(&menu);
     menu.exec(m_table->viewport()->mapToGlobal(at));

@@ -127,6 +127,7 @@ private:
 
     void buildTable();
     void setupRecordAndActions();
+    void setupGroupsPanel();
     void connectionChanged();
     void positionChosen();
     void showContextMenu(const QPoint& at);

@@ -7,6 +7,7 @@
 namespace porthole {
 
 class ConnectionState;
+class GroupCommits;
 class PortAccount;
 class RenderInputs;
 class RunLedger;
@@ -32,6 +33,8 @@ public:
     /// Every run's story this session (published, received, reported).
     RunLedger* ledger() const { return m_ledger; }
     Sandbox* sandbox() const { return m_sandbox; }
+    /// The watched consumer groups' committed offsets (the groups panel polls them).
+    GroupCommits* groupCommits() const { return m_groupCommits; }
 
     /// Where a pane may ask the window to go.
     enum class Place
@@ -53,6 +56,12 @@ Q_SIGNALS:
     void reportOnSelectionRequested();
     /// A message's value should become the preview's context.
     void contextOffered(const QByteArray& json);
+    /// A pane asks for `runId`'s diagnosis (empty: the selected run's).
+    void diagnoseRequested(const QString& runId);
+    /// The Runs table should select the newest row of `runId`.
+    void runRowRequested(const QString& runId);
+    /// The groups panel should show `group`.
+    void groupRequested(const QString& group);
     /// Something to tell the user in the status bar.
     void told(const QString& text, int timeoutMs);
 
@@ -63,6 +72,7 @@ private:
     RenderInputs* m_render;
     RunSelection* m_selection;
     RunLedger* m_ledger;
+    GroupCommits* m_groupCommits;
 };
 
 } // namespace porthole

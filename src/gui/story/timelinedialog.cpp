@@ -4,6 +4,7 @@
 #include "timelineview.h"
 
 #include <QDialogButtonBox>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace porthole {
@@ -15,6 +16,10 @@ TimelineDialog::TimelineDialog(RunLedger* ledger, QWidget* parent)
     setModal(false);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);
+    QPushButton* diagnose = buttons->addButton(tr("&Diagnose…"), QDialogButtonBox::ActionRole);
+    diagnose->setObjectName(QStringLiteral("timelineDiagnose"));
+    diagnose->setToolTip(tr("Find the run's message, the groups' offsets and Port's record"));
+    connect(diagnose, &QPushButton::clicked, this, [this] { Q_EMIT diagnoseRequested(m_runId); });
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
@@ -24,6 +29,7 @@ TimelineDialog::TimelineDialog(RunLedger* ledger, QWidget* parent)
 void TimelineDialog::showRun(const QString& runId)
 {
     setWindowTitle(tr("Timeline of %1 — Porthole").arg(runId));
+    m_runId = runId;
     m_view->setRunId(runId);
     show();
     raise();

@@ -20,8 +20,13 @@ public:
     void showRun(const QString& runId);
     TimelineView* view() const { return m_view; }
 
+Q_SIGNALS:
+    /// The user asked why the shown run is where it is (Diagnose…).
+    void diagnoseRequested(const QString& runId);
+
 private:
     TimelineView* m_view;
+    QString m_runId;
 };
 
 } // namespace porthole

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <map>
 
-namespace porthole::cli {
+namespace porthole {
 namespace {
 
 QDateTime timeOf(const QJsonValue& v)
@@ -275,4 +275,4 @@ Diagnosis diagnose(const DiagnosisInput& in)
     return d;
 }
 
-} // namespace porthole::cli
+} // namespace porthole

@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // diagnose's verdict from plain values: every verdict of issue 24's table, Port's answers as the
 // local Port API and Port's docs shape them, and the JSON object's fields.
-#include "cli/diagnosis.h"
+#include "check/diagnosis.h"
 
 #include <QJsonDocument>
 #include <QTest>
 
 using namespace porthole;
-using namespace porthole::cli;
 
 namespace {
 

@@ -20,7 +20,7 @@
 
 // The verdict of `porthole-cli diagnose` from what was found: no I/O here, so every verdict is
 // testable from plain values.
-namespace porthole::cli {
+namespace porthole {
 
 /// What Port's API said about the run.
 struct PortRecord
@@ -73,4 +73,4 @@ Diagnosis diagnose(const DiagnosisInput& in);
 /// "2026-12-05T10:00:00.123Z".
 QString isoTime(int64_t epochMs);
 
-} // namespace porthole::cli
+} // namespace porthole
