@@ -53,6 +53,9 @@ Q_SIGNALS:
     void reportOnSelectionRequested();
     /// A message's value should become the preview's context.
     void contextOffered(const QByteArray& json);
+    /// A context the preview takes as it is, with words saying where its parts came from (a
+    /// workflow node's chained context: trigger inputs, upstream outputs, fresh ids).
+    void contextOfferedFrom(const QByteArray& json, const QString& origin);
     /// Something to tell the user in the status bar.
     void told(const QString& text, int timeoutMs);
 
