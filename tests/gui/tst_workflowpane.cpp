@@ -96,6 +96,9 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&pane));
         QCOMPARE(pane.chosenNode(), QStringLiteral("build-image"));
         pane.view()->setFocus();
+        QVERIFY(pane.chooseNode(QStringLiteral("start"))); // its output, not the editor
+        QCOMPARE(pane.chosenNode(), QStringLiteral("build-image"));
+        QVERIFY(pane.view()->hasFocus());
         pane.setCurrentIndex(0); // start
         QTest::keyClick(pane.view(), Qt::Key_Down);
         QCOMPARE(pane.currentIndex(), 1);
@@ -108,6 +111,13 @@ private Q_SLOTS:
         QVERIFY(pane.view()->hasFocus());
         QTest::keyClick(pane.view(), Qt::Key_Return);
         QCOMPARE(pane.chosenNode(), QStringLiteral("deploy-image"));
+        // The parts of its context follow: the build node's output is one of them now.
+        auto* sources = pane.findChild<QTreeWidget*>(QStringLiteral("workflowContextSources"));
+        QStringList parts;
+        for (int i = 0; i < sources->topLevelItemCount(); ++i)
+            parts << sources->topLevelItem(i)->text(0);
+        QVERIFY2(parts.contains(QStringLiteral(".outputs[\"build-image\"]")),
+                 qPrintable(parts.join(QLatin1Char('|'))));
         QVERIFY(pane.scene()->nodes()[2]->isChosen());
         QVERIFY(!pane.scene()->nodes()[1]->isChosen());
         // Past the last node Tab leaves the graph.

@@ -85,6 +85,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     m_split->setStretchFactor(0, 3);
     m_split->setStretchFactor(1, 2);
     m_split->setChildrenCollapsible(false);
+    m_split->setSizes({560, 440}); // the graph first: the details scroll
     auto* column = new QVBoxLayout(this);
     column->addLayout(head);
     column->addWidget(m_empty);
@@ -243,7 +244,6 @@ void WorkflowPane::choose(int index)
     if (node.type != "KAFKA") {
         // Only KAFKA nodes are edited here; any other node's output is what later nodes read.
         setMockTarget(index);
-        m_mockEdit->setFocus(Qt::OtherFocusReason);
         return;
     }
     if (index != m_chosen && !commitEditor())

@@ -94,6 +94,14 @@ void WorkflowPane::showSources()
     }
     for (const auto& note : m_chain.notes)
         row(tr("branch"), q(note), -1);
+    // Laid out and painted now: under load the delayed layout left the old rows on screen.
+    m_sources->doItemsLayout();
+    m_sources->viewport()->update();
+    // The mock editor keeps the node it showed; at first it shows the trigger's inputs.
+    if (m_mockTarget < 0 || m_mockTarget == m_chosen)
+        m_sources->setCurrentItem(m_sources->topLevelItem(0));
+    else
+        setMockTarget(m_mockTarget);
     m_nodeSummary->setText(
         tr("<b>%1</b> (KAFKA) is in the editor; its context is the run "
            "%2. Select a part to give that node an output of your own.")
