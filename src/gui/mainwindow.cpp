@@ -28,6 +28,7 @@
 #include "story/timelinedialog.h"
 #include "windowactions.h"
 #include "windowplacement.h"
+#include "workflow/workflowpane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -68,6 +69,8 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
     m_tabs->addTab(m_publishPane, tr("Publish"));
     m_tabs->addTab(m_runsPane, tr("Runs topic"));
     m_tabs->addTab(m_reportPane, tr("Report"));
+    auto* workflowPane = new WorkflowPane(m_session, this);
+    m_tabs->addTab(workflowPane, tr("Workflow"));
     m_split->setObjectName(QStringLiteral("mainSplitter"));
     m_split->addWidget(m_nodePane);
     m_split->addWidget(m_tabs);
@@ -123,6 +126,22 @@ MainWindow::MainWindow(Sandbox* sandbox, QWidget* parent)
         m_session->render()->setNodeFile(m_documents->document()->path());
     });
     connect(m_documents, &DocumentController::message, statusBar(), &QStatusBar::showMessage);
+    // A workflow file: the Workflow tab holds it, the editor one KAFKA node of it at a time,
+    // and Save puts the node back into the file.
+    m_documents->setEmbedding(
+        {[workflowPane](const QString& path, const QByteArray& text) {
+             return workflowPane->openWorkflow(path, text);
+         },
+         [workflowPane](const QByteArray& node, QString* error) {
+             return workflowPane->workflowText(node, error);
+         },
+         [workflowPane](const QString& path) { workflowPane->setPath(path); }});
+    workflowPane->setEditorText([this] { return m_nodePane->nodeText(); });
+    connect(workflowPane, &WorkflowPane::nodeOpened, m_documents, &DocumentController::showPart);
+    connect(workflowPane, &WorkflowPane::completionHintsChanged, m_nodePane,
+            &NodePane::setCompletionHints);
+    connect(workflowPane, &WorkflowPane::opened, this,
+            [this, workflowPane] { m_tabs->setCurrentWidget(workflowPane); });
     connect(m_draftBar, &DraftBar::restoreRequested, m_documents,
             &DocumentController::restoreDraft);
     connect(m_draftBar, &DraftBar::discardRequested, m_documents->document(),

@@ -108,6 +108,9 @@ void WindowActions::buildFileMenu()
     QMenu* file = m_window->menuBar()->addMenu(tr("&File"));
     connect(add(file, tr("&Open…"), {QKeySequence::Open}, QStringLiteral("actionOpen")),
             &QAction::triggered, docs, &DocumentController::chooseAndOpen);
+    connect(add(file, tr("Open &workflow…"), {QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_O)},
+                QStringLiteral("actionOpenWorkflow")),
+            &QAction::triggered, docs, &DocumentController::chooseAndOpenWorkflow);
     QMenu* recent = file->addMenu(tr("Open &recent"));
     recent->setObjectName(QStringLiteral("recentMenu"));
     docs->attachRecentMenu(recent);
@@ -228,8 +231,9 @@ void WindowActions::buildViewMenu()
 {
     QMenu* view = m_window->menuBar()->addMenu(tr("&View"));
     QTabWidget* tabs = m_parts.tabs;
-    const QString names[] = {tr("&Preview"), tr("P&ublish"), tr("&Runs topic"), tr("Re&port")};
-    for (int i = 0; i < tabs->count() && i < 4; ++i) {
+    const QString names[] = {tr("&Preview"), tr("P&ublish"), tr("&Runs topic"), tr("Re&port"),
+                             tr("&Workflow")};
+    for (int i = 0; i < tabs->count() && i < 5; ++i) {
         QAction* a = add(view, names[i], {QKeySequence(Qt::CTRL | (Qt::Key_1 + i))},
                          QStringLiteral("actionTab%1").arg(i + 1));
         connect(a, &QAction::triggered, this, [tabs, i] {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "templatecompletion.h"
 
+#include "core/workflowgraph.h"
+#include "core/workflowoutputs.h"
+
 #include <algorithm>
 #include <sstream>
 
@@ -84,6 +87,108 @@ bool startsWith(std::string_view s, std::string_view prefix)
     return s.substr(0, prefix.size()) == prefix;
 }
 
+constexpr std::string_view kOutputs = ".outputs[";
+
+bool isIdByte(char c)
+{
+    return isWordByte(c) && c != '.' && c != '[' && c != ']' && c != '@' && c != '$';
+}
+
+// The quote a node id is written with after `.outputs[`: templates live in JSON strings, where
+// it is `\"`; a bare `"` is what jq itself reads (a template typed outside a JSON file).
+std::string_view quoteAt(std::string_view t, size_t i)
+{
+    if (t.substr(i, 2) == "\\\"")
+        return "\\\"";
+    if (t.substr(i, 1) == "\"")
+        return "\"";
+    return {};
+}
+
+// `.outputs[`, `.outputs[\"fetch-se`, `.outputs[\"fetch-service\"]`,
+// `.outputs[\"x\"].response.da`: the word scan stops at quotes and hyphens, which ids have.
+bool isOutputsTail(std::string_view t)
+{
+    if (!startsWith(t, kOutputs))
+        return false;
+    size_t i = kOutputs.size();
+    if (i == t.size())
+        return true;
+    const std::string_view quote = quoteAt(t, i);
+    if (quote.empty())
+        return false;
+    i += quote.size();
+    while (i < t.size() && (isIdByte(t[i]) || t[i] == '-'))
+        ++i;
+    if (i == t.size() || t.substr(i) == quote.substr(0, t.size() - i))
+        return true; // in the id, or half way through its closing quote
+    if (t.substr(i, quote.size()) != quote)
+        return false;
+    i += quote.size();
+    if (i == t.size())
+        return true;
+    if (t[i++] != ']')
+        return false;
+    while (i < t.size()) {
+        if (t[i++] != '.')
+            return false;
+        while (i < t.size() && isIdByte(t[i]))
+            ++i;
+    }
+    return true;
+}
+
+std::vector<Completion> outputsCompletions(std::string_view prefix, const JsonValue& context,
+                                           const WorkflowHints* hints)
+{
+    std::vector<Completion> all;
+    std::string_view quote = quoteAt(prefix, kOutputs.size());
+    if (quote.empty())
+        quote = "\\\""; // `.outputs[` alone: the JSON string's spelling
+    const auto bracketed = [&](const std::string& id) {
+        return std::string(kOutputs).append(quote).append(id).append(quote).append("]");
+    };
+    const auto add = [&](std::string text, std::string detail, bool unavailable) {
+        if (!startsWith(text, prefix))
+            return;
+        for (const auto& c : all)
+            if (c.text == text)
+                return;
+        all.push_back({std::move(text), std::move(detail), unavailable});
+    };
+    // The node the prefix names, once its closing quote is typed.
+    std::string named;
+    const size_t idBegin = kOutputs.size() + quote.size();
+    if (const size_t close = prefix.find(quote, idBegin);
+        idBegin <= prefix.size() && close != std::string::npos)
+        named = std::string(prefix.substr(idBegin, close - idBegin));
+    const JsonValue& outputs = context["outputs"];
+    if (hints)
+        for (const auto& n : hints->nodes) {
+            add(bracketed(n.id),
+                n.runsBefore ? "output of " + n.type + " node"
+                             : "runs after or beside this node: its output is not there yet",
+                !n.runsBefore);
+            if (n.id == named)
+                for (const auto& f : n.fields)
+                    add(bracketed(n.id) + "." + f, "field of " + n.type + " output", false);
+        }
+    if (outputs.isObject())
+        for (const auto& [id, value] : outputs.members()) {
+            add(bracketed(id), std::string("output (") + value.typeName() + ")", false);
+            if (id == named) {
+                std::vector<Completion> paths;
+                collectPaths(value, bracketed(id), 0, paths);
+                for (auto& c : paths)
+                    add(c.text, c.detail, false);
+            }
+        }
+    std::stable_sort(all.begin(), all.end(), [](const Completion& a, const Completion& b) {
+        return a.unavailable != b.unavailable && !a.unavailable;
+    });
+    return all;
+}
+
 } // namespace
 
 const std::vector<std::string>& jq16Builtins()
@@ -115,11 +220,39 @@ CompletionSpot completionSpot(std::string_view text, int64_t cursor)
         --begin;
     spot.prefixBegin = begin;
     spot.prefix = std::string(text.substr(size_t(begin), size_t(cursor - begin)));
+    if (const size_t at = before.rfind(kOutputs); at != std::string_view::npos && at >= open + 2)
+        if (isOutputsTail(before.substr(at))) {
+            spot.prefixBegin = int64_t(at);
+            spot.prefix = std::string(before.substr(at));
+        }
     return spot;
+}
+
+WorkflowHints workflowHints(const Workflow& workflow, const WorkflowGraph& graph, int target)
+{
+    WorkflowHints hints;
+    const auto& nodes = workflow.nodes();
+    for (size_t i = 0; i < nodes.size(); ++i) {
+        if (int(i) == target || nodes[i].id.empty())
+            continue;
+        hints.nodes.push_back(
+            {nodes[i].id, nodes[i].type,
+             WorkflowOutputs::fields(nodes[i]).value_or(std::vector<std::string>{}),
+             graph.runsBefore(int(i), target)});
+    }
+    return hints;
 }
 
 std::vector<Completion> completionsFor(std::string_view prefix, const JsonValue& context)
 {
+    return completionsFor(prefix, context, nullptr);
+}
+
+std::vector<Completion> completionsFor(std::string_view prefix, const JsonValue& context,
+                                       const WorkflowHints* hints)
+{
+    if (startsWith(prefix, kOutputs))
+        return outputsCompletions(prefix, context, hints);
     std::vector<Completion> out;
     if (startsWith(prefix, ".") || prefix.empty()) {
         std::vector<Completion> paths;

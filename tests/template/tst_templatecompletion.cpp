@@ -2,6 +2,7 @@
 // Completion inside {{ }}: where the cursor is, context paths from the real context, and jq
 // 1.6's builtins checked against the linked libjq's own `builtins`.
 #include "core/jsonparser.h"
+#include "core/workflowgraph.h"
 #include "template/contextmodel.h"
 #include "template/jqengine.h"
 #include "template/jqfilter.h"
@@ -18,6 +19,13 @@ QStringList texts(const std::vector<Completion>& list)
     for (const auto& c : list)
         out << QString::fromStdString(c.text);
     return out;
+}
+
+bool isTail(const std::string& prefix)
+{
+    // completionSpot takes the whole `.outputs[…]` reference only when it is one
+    const std::string text = "\"{{ " + prefix;
+    return completionSpot(text, int64_t(text.size())).prefix == prefix;
 }
 } // namespace
 
@@ -93,6 +101,60 @@ private Q_SLOTS:
         for (const JsonValue& v : out.front().value.elements())
             fromJq.push_back(v.toString());
         QCOMPARE(fromJq, jq16Builtins());
+    }
+    void workflowNodeIdsInsideOutputs()
+    {
+        // start → fetch-service (WEBHOOK) → send (KAFKA, the node edited) → after (WEBHOOK).
+        const std::string text =
+            "{\"identifier\":\"w\",\"nodes\":["
+            "{\"identifier\":\"start\",\"config\":{\"type\":\"SELF_SERVE_TRIGGER\","
+            "\"userInputs\":{\"properties\":{\"service\":{\"type\":\"string\"}}}}},"
+            "{\"identifier\":\"fetch-service\",\"config\":{\"type\":\"WEBHOOK\","
+            "\"url\":\"https://example.com\",\"synchronized\":true}},"
+            "{\"identifier\":\"send\",\"config\":{\"type\":\"KAFKA\",\"payload\":{}}},"
+            "{\"identifier\":\"after\",\"config\":{\"type\":\"WEBHOOK\","
+            "\"url\":\"https://example.com\"}}],\"connections\":["
+            "{\"sourceIdentifier\":\"start\",\"targetIdentifier\":\"fetch-service\"},"
+            "{\"sourceIdentifier\":\"fetch-service\",\"targetIdentifier\":\"send\"},"
+            "{\"sourceIdentifier\":\"send\",\"targetIdentifier\":\"after\"}]}";
+        const Workflow w = Workflow::parse(text);
+        QVERIFY(w.ok());
+        const WorkflowGraph g(w);
+        const WorkflowHints hints = workflowHints(w, g, w.indexOf("send"));
+
+        // In the node file the id's quotes are escaped: the spot takes them and the hyphen.
+        const std::string node = "{\"p\":\"{{ .outputs[\\\"fe";
+        const auto spot = completionSpot(node, int64_t(node.size()));
+        QVERIFY(spot.inTemplate);
+        QCOMPARE(QString::fromStdString(spot.prefix), QStringLiteral(".outputs[\\\"fe"));
+        QCOMPARE(spot.prefixBegin, int64_t(node.find(".outputs")));
+        auto list = completionsFor(spot.prefix, JsonValue::object(), &hints);
+        QCOMPARE(texts(list), QStringList{QStringLiteral(".outputs[\\\"fetch-service\\\"]")});
+
+        // Every node at `.outputs[`: the ones that run before first, a later one marked last.
+        list = completionsFor(".outputs[", JsonValue::object(), &hints);
+        const QStringList all = texts(list);
+        QVERIFY2(all.contains(QStringLiteral(".outputs[\\\"start\\\"]")),
+                 qPrintable(all.join(QLatin1Char(','))));
+        QCOMPARE(all.last(), QStringLiteral(".outputs[\\\"after\\\"]"));
+        QVERIFY(list.back().unavailable);
+        QVERIFY(!list.front().unavailable);
+        QVERIFY(!all.contains(QStringLiteral(".outputs[\\\"send\\\"]"))); // not itself
+
+        // After the id: the fields that node's output has (a WEBHOOK: response).
+        list = completionsFor(".outputs[\\\"fetch-service\\\"].", JsonValue::object(), &hints);
+        QVERIFY2(texts(list).contains(QStringLiteral(".outputs[\\\"fetch-service\\\"].response")),
+                 qPrintable(texts(list).join(QLatin1Char(','))));
+
+        // Without hints the chained context answers: its outputs and their fields, deep.
+        const JsonDocument ctx = JsonParser::parse(
+            "{\"outputs\":{\"build-image\":{\"image\":\"r/app:1\",\"meta\":{\"digest\":\"d\"}}}}");
+        list = completionsFor(".outputs[\"build-image\"].m", ctx.root->toValue());
+        QCOMPARE(texts(list),
+                 (QStringList{QStringLiteral(".outputs[\"build-image\"].meta"),
+                              QStringLiteral(".outputs[\"build-image\"].meta.digest")}));
+        QVERIFY(isTail(".outputs[\\\"build-image\\\"].meta.di"));
+        QVERIFY(!isTail(".outputs[\\\"build-image\\\"] | .x"));
     }
 };
 

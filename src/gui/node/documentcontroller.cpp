@@ -47,7 +47,9 @@ bool DocumentController::openFile(const QString& path)
         QMessageBox::warning(m_window, tr("Cannot open"), error);
         return false;
     }
-    m_pane->setNodeText(*text);
+    m_embedded = m_embedding.open && m_embedding.open(path, *text);
+    if (!m_embedded)
+        m_pane->setNodeText(*text);
     m_pane->editor()->setModified(false);
     m_document->setModified(false);
     m_draftDirty = false;
@@ -80,12 +82,26 @@ void DocumentController::chooseAndOpen()
         openFile(path);
 }
 
+void DocumentController::chooseAndOpenWorkflow()
+{
+    if (!confirmDiscard())
+        return;
+    const QString path =
+        QFileDialog::getOpenFileName(m_window, tr("Open workflow"), m_document->lastFolder(),
+                                     tr("Workflow JSON files (*.json);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(path); // a workflow is recognised by its `nodes`, whichever menu opened it
+}
+
 bool DocumentController::save()
 {
     if (m_document->isUntitled())
         return saveAs();
     QString error;
-    if (!m_document->save(m_pane->nodeText(), &error)) {
+    const auto bytes = bytesToSave();
+    if (!bytes)
+        return false;
+    if (!m_document->save(*bytes, &error)) {
         QMessageBox::warning(m_window, tr("Cannot save"), error);
         return false;
     }
@@ -108,10 +124,15 @@ bool DocumentController::saveAs()
     if (path.isEmpty())
         return false;
     QString error;
-    if (!m_document->saveAs(path, m_pane->nodeText(), &error)) {
+    const auto bytes = bytesToSave();
+    if (!bytes)
+        return false;
+    if (!m_document->saveAs(path, *bytes, &error)) {
         QMessageBox::warning(m_window, tr("Cannot save"), error);
         return false;
     }
+    if (m_embedded && m_embedding.savedAs)
+        m_embedding.savedAs(path);
     m_pane->editor()->setModified(false);
     if (!m_contextEdited)
         m_document->discardDraft();
@@ -178,6 +199,9 @@ void DocumentController::restoreDraft(const NodeDocument::Draft& draft)
         saved = m_document->open(draft.path, &error);
     if (!saved)
         m_document->clear();
+    if (m_embedded && m_embedding.open)
+        m_embedding.open(QString(), QByteArray()); // the draft is the whole file, as a node
+    m_embedded = false;
     m_pane->setNodeText(saved.value_or(QByteArray()));
     m_pane->editor()->setModified(false);
     const std::string bytes(draft.node.constData(), size_t(draft.node.size()));
@@ -198,7 +222,33 @@ void DocumentController::autosave()
     if (!m_document->isModified() && !m_contextEdited)
         return;
     const QByteArray context = m_contextEdited && m_contextText ? m_contextText() : QByteArray();
-    m_document->writeDraft(m_pane->nodeText(), context);
+    // A part of a file is kept as the whole file: a restored draft must never save a node
+    // over its workflow.
+    QString error;
+    const auto whole = m_embedded ? m_embedding.wholeText(m_pane->nodeText(), &error)
+                                  : std::optional<QByteArray>(m_pane->nodeText());
+    if (whole)
+        m_document->writeDraft(*whole, context);
+}
+
+void DocumentController::showPart(const QByteArray& text)
+{
+    const bool modified = m_document->isModified();
+    m_pane->setNodeText(text);
+    m_pane->editor()->setModified(false);
+    m_document->setModified(modified);
+    m_draftDirty = false;
+}
+
+std::optional<QByteArray> DocumentController::bytesToSave()
+{
+    if (!m_embedded)
+        return m_pane->nodeText();
+    QString error;
+    auto whole = m_embedding.wholeText(m_pane->nodeText(), &error);
+    if (!whole)
+        QMessageBox::warning(m_window, tr("Cannot save"), error);
+    return whole;
 }
 
 void DocumentController::updateTitle()

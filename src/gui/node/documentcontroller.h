@@ -39,6 +39,8 @@ public:
     void openExample(const QString& name);
     /// Shows the open dialog (in the last folder).
     void chooseAndOpen();
+    /// The same for a workflow file (File ▸ Open workflow…): any file opens as what it is.
+    void chooseAndOpenWorkflow();
     bool save();
     bool saveAs();
     /// Asks to save unsaved changes: false when the user cancels.
@@ -53,6 +55,20 @@ public:
     void restoreDraft(const NodeDocument::Draft& draft);
     /// Writes a draft now if anything changed since the last one (the timer calls this).
     void autosave();
+
+    /// A file the editor holds one part of (a workflow: one node at a time). `open` sees every
+    /// file opened and says whether it holds it (it then shows a part with showPart);
+    /// `wholeText` gives the file's bytes with the editor's text put back, for Save and drafts.
+    struct Embedding
+    {
+        std::function<bool(const QString& path, const QByteArray& text)> open;
+        std::function<std::optional<QByteArray>(const QByteArray& editorText, QString* error)>
+            wholeText;
+        std::function<void(const QString& path)> savedAs; // Save as gave the file a new name
+    };
+    void setEmbedding(Embedding embedding) { m_embedding = std::move(embedding); }
+    /// The editor shows `text`, a part of the open file; the file's unsaved state is kept.
+    void showPart(const QByteArray& text);
 
 Q_SIGNALS:
     /// A line for the status bar.
@@ -69,6 +85,9 @@ private:
     bool m_contextEdited = false;
     std::function<QByteArray()> m_contextText;
     std::function<void(const QByteArray&)> m_restoreContext;
+    Embedding m_embedding;
+    bool m_embedded = false; // the editor holds a part of the file (Embedding)
+    std::optional<QByteArray> bytesToSave();
     void updateTitle();
     void fillRecent(QMenu* menu);
 };

@@ -162,7 +162,7 @@ bool NodePane::complete()
     const CompletionSpot spot = completionSpot(text, m_editor->cursorByte());
     if (!spot.inTemplate)
         return false;
-    const std::vector<Completion> found = completionsFor(spot.prefix, m_context);
+    const std::vector<Completion> found = completionsFor(spot.prefix, m_context, m_hints.get());
     if (found.empty()) {
         m_status->setText(tr("No completion for \"%1\".").arg(QString::fromStdString(spot.prefix)));
         return true;

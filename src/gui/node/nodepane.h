@@ -3,6 +3,7 @@
 
 #include "core/diagnostic.h"
 #include "template/noderenderer.h"
+#include "template/templatecompletion.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -45,6 +46,11 @@ public:
     /// Inside `{{ }}`: shows context paths and jq builtins for the word at the cursor; false
     /// (nothing shown) outside a template.
     bool complete();
+    /// What a workflow tells completion about `.outputs[…]` (null: the node is on its own).
+    void setCompletionHints(std::shared_ptr<const WorkflowHints> hints)
+    {
+        m_hints = std::move(hints);
+    }
     /// Re-indents the node (member order and scalars kept); false when it does not parse.
     bool formatDocument();
     /// The editor/problems splitter (its sizes are remembered).
@@ -70,6 +76,7 @@ private:
     QTimer m_debounce;
     QFutureWatcher<std::shared_ptr<const RenderedNode>> m_lint;
     std::shared_ptr<const RenderedNode> m_render;
+    std::shared_ptr<const WorkflowHints> m_hints;
     JsonValue m_context = JsonValue::object();
     RenderOptions m_options;
     Diagnostics m_diagnostics;

@@ -107,10 +107,26 @@ PreviewPane::PreviewPane(Session* session, QWidget* parent)
         setContextText(json);
         Q_EMIT m_shared->placeRequested(Session::Place::Preview);
     });
+    connect(m_shared, &Session::contextOfferedFrom, this, &PreviewPane::useContext);
     loadPreset();
 }
 
 PreviewPane::~PreviewPane() = default;
+
+void PreviewPane::useContext(const QByteArray& json, const QString& origin)
+{
+    m_settingContext = true; // not the user's edit: no draft, no preset edit
+    m_contextEdit->setUtf8Text(std::string_view(json.constData(), size_t(json.size())));
+    m_settingContext = false;
+    const JsonDocument doc = JsonParser::parse(m_contextEdit->utf8Text());
+    if (!doc.ok())
+        return;
+    m_context = doc.root->toValue();
+    m_contextFile.clear();
+    m_contextOrigin = origin;
+    m_contextStatus->setText(origin);
+    announce();
+}
 
 RenderOptions PreviewPane::options() const
 {
@@ -163,6 +179,8 @@ QString PreviewPane::contextDescription() const
 {
     if (!m_contextFile.isEmpty())
         return tr("file %1").arg(QFileInfo(m_contextFile).fileName());
+    if (!m_contextOrigin.isEmpty())
+        return m_contextOrigin.section(QLatin1Char('\n'), 0, 0);
     QString name = m_preset->currentText();
     if (m_presetEdits.contains(m_shownPreset))
         name += tr(", edited");
@@ -172,6 +190,7 @@ QString PreviewPane::contextDescription() const
 void PreviewPane::loadPreset()
 {
     m_contextFile.clear();
+    m_contextOrigin.clear();
     const int preset = m_preset->currentData().toInt();
     m_shownPreset = preset;
     if (const auto edited = m_presetEdits.constFind(preset); edited != m_presetEdits.cend()) {
@@ -204,6 +223,7 @@ void PreviewPane::contextEdited()
     if (m_settingContext)
         return;
     m_presetEdits[m_shownPreset] = QString::fromStdString(m_contextEdit->utf8Text());
+    m_contextOrigin.clear();
     Q_EMIT contextEditedByUser();
     const JsonDocument doc = JsonParser::parse(m_contextEdit->utf8Text());
     m_contextEdit->setDiagnostics(doc.diagnostics); // squiggles where the errors are

@@ -60,6 +60,8 @@ public:
     /// Which context is in force, in words: the preset's name (", edited" when typed in) or
     /// the file it was loaded from (for the run timeline's "rendered" line).
     QString contextDescription() const;
+    /// Puts `json` in force as the context, `origin` (where its parts came from) under it.
+    void useContext(const QByteArray& json, const QString& origin);
 
 Q_SIGNALS:
     /// The context or an option changed: the node must be rendered again.
@@ -83,6 +85,7 @@ private:
     bool m_settingContext = false;
     int m_shownPreset = -1;
     QString m_contextFile;             // the file the context was loaded from (empty: a preset)
+    QString m_contextOrigin;           // a context offered with its origin (a workflow node's)
     QHash<int, QString> m_presetEdits; // preset -> the user's edited text, kept across switches
     Session* m_shared;
     void loadPreset();

@@ -62,6 +62,9 @@ Q_SIGNALS:
     void runRowRequested(const QString& runId);
     /// The groups panel should show `group`.
     void groupRequested(const QString& group);
+    /// A context the preview takes as it is, with words saying where its parts came from (a
+    /// workflow node's chained context: trigger inputs, upstream outputs, fresh ids).
+    void contextOfferedFrom(const QByteArray& json, const QString& origin);
     /// Something to tell the user in the status bar.
     void told(const QString& text, int timeoutMs);
 

@@ -41,12 +41,14 @@ inline double percentile(std::vector<double> v, double p)
 [[noreturn]] inline void usage(const char* why)
 {
     std::fprintf(stderr, "porthole-bench: %s\n", why);
-    std::fprintf(stderr,
-                 "usage: porthole-bench ingest (--bootstrap HOST:PORT --topic T | --synthetic N) "
-                 "--count N [--filter TEXT] [--jq EXPR]\n"
-                 "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n"
-                 "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n"
-                 "       porthole-bench workflow --cli PORTHOLE_CLI [--nodes N] [--runs R]\n");
+    std::fprintf(
+        stderr,
+        "usage: porthole-bench ingest (--bootstrap HOST:PORT --topic T | --synthetic N) "
+        "--count N [--filter TEXT] [--jq EXPR]\n"
+        "       porthole-bench ui-stall --rows N --rate MSG_PER_S --seconds S\n"
+        "       porthole-bench keystroke NODE.json [--context CTX.json] [--edits N]\n"
+        "       porthole-bench workflow --cli PORTHOLE_CLI [--nodes N] [--runs R]\n"
+        "       porthole-bench workflow-select [--workflow F] [--nodes N] [--switches K]\n");
     std::exit(2);
 }
 
@@ -54,5 +56,8 @@ int runIngest(const QStringList& args);
 int runUiStall(const QStringList& args);
 int runKeystroke(const QStringList& args);
 int runWorkflow(const QStringList& args);
+int runWorkflowSelect(const QStringList& args);
+/// A `count`-node workflow (workflowbench.cpp): its template count and last KAFKA node.
+QByteArray generatedWorkflow(int count, int* templates, QString* lastKafka);
 
 } // namespace porthole::bench

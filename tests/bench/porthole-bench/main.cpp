@@ -15,7 +15,8 @@ int main(int argc, char** argv)
     if (argc < 2 || std::strcmp(argv[1], "--help") == 0)
         usage("which benchmark?");
     const bool keystroke = std::strcmp(argv[1], "keystroke") == 0;
-    const bool gui = keystroke || std::strcmp(argv[1], "ui-stall") == 0;
+    const bool select = std::strcmp(argv[1], "workflow-select") == 0;
+    const bool gui = keystroke || select || std::strcmp(argv[1], "ui-stall") == 0;
     if (gui && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     std::unique_ptr<QCoreApplication> app(gui ? new QApplication(argc, argv)
@@ -27,6 +28,8 @@ int main(int argc, char** argv)
         return runKeystroke(args);
     if (std::strcmp(argv[1], "workflow") == 0)
         return runWorkflow(args);
+    if (select)
+        return runWorkflowSelect(args);
     if (gui)
         return runUiStall(args);
     usage("unknown benchmark");

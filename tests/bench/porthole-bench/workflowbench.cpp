@@ -18,11 +18,10 @@
 #include <sys/resource.h>
 
 namespace porthole::bench {
-namespace {
 
 // trigger → route (CONDITION: big / fallback) → two branches of alternating WEBHOOK and
 // KAFKA nodes → they join → a tail of the same up to `count` nodes.
-QByteArray generated(int count, int* templates, QString* lastKafka)
+QByteArray generatedWorkflow(int count, int* templates, QString* lastKafka)
 {
     QStringList nodes, conns;
     *templates = 0;
@@ -96,8 +95,6 @@ QByteArray generated(int count, int* templates, QString* lastKafka)
         .toUtf8();
 }
 
-} // namespace
-
 int runWorkflow(const QStringList& args)
 {
     const QString cli = option(args, QStringLiteral("--cli"));
@@ -112,7 +109,7 @@ int runWorkflow(const QStringList& args)
     QString target; // the last KAFKA node: every node before it is on its chain
     const QString file = dir.filePath(QStringLiteral("workflow.json"));
     QFile f(file);
-    if (!f.open(QIODevice::WriteOnly) || f.write(generated(count, &templates, &target)) < 0)
+    if (!f.open(QIODevice::WriteOnly) || f.write(generatedWorkflow(count, &templates, &target)) < 0)
         return 1;
     f.close();
     // Wall time, and CPU time (user + system of the process and its jq children): on a busy

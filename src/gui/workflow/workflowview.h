@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+#include <QGraphicsView>
+
+namespace porthole {
+
+/// The graph's view: the keyboard moves between nodes (arrow keys by layer, Tab and Shift+Tab
+/// in document order, leaving the view after the last), Enter or Space chooses the node, +/-
+/// zoom and 0 fits the graph. A resize keeps the graph fitted until the user zooms.
+class WorkflowView : public QGraphicsView
+{
+    Q_OBJECT
+public:
+    explicit WorkflowView(QWidget* parent = nullptr);
+    /// Scales the whole graph into the view (never above 1:1, so text stays its size).
+    void fit();
+    void zoomBy(double factor);
+
+Q_SIGNALS:
+    /// An arrow key (Qt::Key_Left…Key_Down).
+    void moveRequested(int key);
+    /// Tab / Shift+Tab: the handler answers whether a node took the focus.
+    void stepRequested(bool forward, bool* taken);
+    void chooseRequested();
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
+    bool focusNextPrevChild(bool next) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
+
+private:
+    bool m_fitted = true;
+};
+
+} // namespace porthole
