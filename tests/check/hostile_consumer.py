@@ -2,10 +2,10 @@
 """Consumers that misbehave towards the check itself, for tst_check_badinput.
 
 Usage: hostile_consumer.py MODE, connection from the environment the check gives it.
-  flood     completes each run once, and meanwhile posts ~1,000 log lines a second to the API
-            from four threads until it is stopped
-  huge      answers every run with an 8 MiB PATCH body (refused: Port's limit is 1 MiB) and
-            prints 8 MiB of output
+  flood     posts ~1,000 log lines a second to the API from four threads until it is stopped,
+            and completes each run once, 2 s after receiving it
+  huge      answers every run with an 3 MiB PATCH body (refused: Port's limit is 1 MiB) and
+            prints 3 MiB of output
   deaf      completes each run once, then ignores SIGTERM and never exits (killed after the
             check's grace)
 """
@@ -72,11 +72,13 @@ for message in consumer:
     path = f'/v1/workflows/nodes/runs/{run}'
     if mode == 'huge':
         body = json.dumps({'status': 'COMPLETED', 'result': 'SUCCESS',
-                           'output': {'blob': 'x' * (8 << 20)}}).encode()
+                           'output': {'blob': 'x' * (3 << 20)}}).encode()
         print(f'PATCH {path} ({len(body)} bytes) -> {call("PATCH", path, body, token)[0]}',
               flush=True)
-        sys.stdout.write('y' * (8 << 20) + '\n')
+        sys.stdout.write('y' * (3 << 20) + '\n')
         sys.stdout.flush()
         continue
+    if mode == 'flood':
+        time.sleep(2)  # the check takes the flood a while before the run completes
     status = call('PATCH', path, {'status': 'COMPLETED', 'result': 'SUCCESS'}, token)[0]
     print(f'PATCH {path} -> {status}', flush=True)
