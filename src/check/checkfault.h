@@ -47,9 +47,11 @@ inline QString describe(const QString& fault)
 /// Seconds the broker stays down in a broker-restart round / a slow answer takes.
 inline constexpr int kBrokerDownMs = 3000;
 inline constexpr int kSlowAnswerMs = 3000;
-/// rebalance: how long after the second copy starts the second half of the runs goes out (the
-/// group rebalances meanwhile: the runs land while partitions change hands).
-inline constexpr int kRebalanceDelayMs = 1000;
+/// rebalance: how long after the second copy starts the second half of the runs goes out. The
+/// group rebalances meanwhile (the copy starts and joins in ~1 s; a kafka-python member notices
+/// the rebalance at its next heartbeat, every 3 s), so the first half is handed over mid-work and
+/// the check cannot end before the partitions have changed hands (measured on Kafka 3.9.1).
+inline constexpr int kRebalanceDelayMs = 8000;
 
 /// Why the sandbox's own broker cannot hold a rebalance round (librdkafka 2.0.2's mock cluster,
 /// rdkafka_mock_cgrp.c): a member joining a settled group waits session.timeout.ms - 1 s for the

@@ -170,6 +170,10 @@ void ConsumerCheck::launch()
 {
     if (m_options.fault == CheckFaults::kRebalance && m_options.broker.isEmpty())
         return fail(CannotStart, CheckFaults::rebalanceNeedsBroker());
+    if (m_options.fault == CheckFaults::kBrokerRestart && !m_options.broker.isEmpty())
+        return fail(CannotStart, QStringLiteral("broker-restart takes the sandbox's own broker "
+                                                "down; with --broker nothing would restart "
+                                                "(run it without --broker)"));
     m_sandbox = std::make_unique<Sandbox>();
     QString error;
     if (!m_sandbox->start(m_options.org, 0, 0, &error))
