@@ -60,10 +60,9 @@ inline constexpr int kRebalanceDelayMs = 8000;
 /// kafka-python raises out of poll(). The round would blame the consumer for the broker.
 inline QString rebalanceNeedsBroker()
 {
-    return QStringLiteral("the rebalance fault needs a real Kafka broker (--broker HOST:PORT): the "
-                          "sandbox's mock broker answers a second member's SyncGroup with "
-                          "INVALID_REQUEST (42) when it arrives after the leader's, which would "
-                          "blame the consumer for the broker");
+    return QStringLiteral("needs a real Kafka broker (check-consumer --broker HOST:PORT): the "
+                          "sandbox's mock broker cannot hold a group of two (a late SyncGroup "
+                          "gets INVALID_REQUEST)");
 }
 
 } // namespace CheckFaults

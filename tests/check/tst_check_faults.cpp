@@ -111,7 +111,8 @@ private Q_SLOTS:
             check(options(QStringLiteral("rebalance"), dir.filePath(QStringLiteral("x.xml"))),
                   consumer("robust"));
         const QString line = faultLine(r, QStringLiteral("rebalance"));
-        QVERIFY2(line.contains(QStringLiteral("needs a real Kafka broker (--broker HOST:PORT)")),
+        QVERIFY2(line.contains(QStringLiteral("needs a real Kafka broker (check-consumer --broker "
+                                              "HOST:PORT)")),
                  qPrintable(line));
         QCOMPARE(r.exitCode, 3);
     }
