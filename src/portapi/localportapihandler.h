@@ -22,8 +22,8 @@ struct LocalApiRequest
     // the query stays optional.
     LocalApiRequest(QByteArray method = {}, QString path = {}, QByteArray authorization = {},
                     QByteArray body = {}, QString query = {})
-        : method(std::move(method)), path(std::move(path)),
-          authorization(std::move(authorization)), body(std::move(body)), query(std::move(query))
+        : method(std::move(method)), path(std::move(path)), authorization(std::move(authorization)),
+          body(std::move(body)), query(std::move(query))
     {}
 
     QByteArray method;        ///< GET, POST, PATCH, …

@@ -31,8 +31,10 @@ enum class PortRouteId
     WorkflowRunsAck,   ///< PATCH /v1/workflows/runs/ack {"nodeRunIdentifier"}
     ActionRunsClaim,   ///< POST /v1/actions/runs/claim-pending
     ActionRunsAck,     ///< PATCH /v1/actions/runs/ack {"runIds":[…]} or {"runId"}
-    OrgWorkflowRunsClaim, ///< POST /v1/org/{org}/workflows/runs/claim-pending (Port's docs)
-    OrgWorkflowRunsAck,   ///< PATCH /v1/org/{org}/workflows/runs/ack (Port's docs)
+    /// POST /v1/org/{org}/workflows/runs/claim-pending (Port's docs)
+    OrgWorkflowRunsClaim,
+    /// PATCH /v1/org/{org}/workflows/runs/ack (Port's docs)
+    OrgWorkflowRunsAck,
     /// POST /v1/blueprints/{blueprint}/entities?upsert=true[&run_id=…] (Ocean, a consumer
     /// reflecting its work): with run_id the entity belongs to that run's story.
     EntityUpsert,

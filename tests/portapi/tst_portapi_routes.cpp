@@ -274,9 +274,10 @@ private Q_SLOTS:
                      .status,
                  200);
         const QByteArray ack = "{\"nodeRunIdentifier\":\"" + kNode.toLatin1() + "\"}";
-        QCOMPARE(api.handle({"PATCH", QStringLiteral("/v1/org/demo/workflows/runs/ack"), bearer, ack})
-                     .status,
-                 200);
+        QCOMPARE(
+            api.handle({"PATCH", QStringLiteral("/v1/org/demo/workflows/runs/ack"), bearer, ack})
+                .status,
+            200);
     }
 
 private:
