@@ -30,6 +30,9 @@ struct CheckOptions
     QStringList arguments;    ///< and its arguments
     QString workingDirectory; ///< empty: the current one
     QString fault;            ///< one of CheckFaults::all() for this round; empty: a calm day
+    /// A real broker's bootstrap (PLAINTEXT) instead of the sandbox's mock one; its topic
+    /// ORG.runs must exist with GroupProbe's partition count. Needed by the rebalance fault.
+    QString broker;
 };
 
 } // namespace porthole

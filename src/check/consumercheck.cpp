@@ -76,6 +76,8 @@ ConsumerCheck::~ConsumerCheck()
 
 QString ConsumerCheck::bootstrap() const
 {
+    if (!m_options.broker.isEmpty())
+        return m_options.broker;
     return m_sandbox ? m_sandbox->bootstrap() : QString();
 }
 
@@ -166,6 +168,12 @@ void ConsumerCheck::start()
 
 void ConsumerCheck::launch()
 {
+    if (m_options.fault == CheckFaults::kRebalance && m_options.broker.isEmpty())
+        return fail(CannotStart, CheckFaults::rebalanceNeedsBroker());
+    if (m_options.fault == CheckFaults::kBrokerRestart && !m_options.broker.isEmpty())
+        return fail(CannotStart, QStringLiteral("broker-restart takes the sandbox's own broker "
+                                                "down; with --broker nothing would restart "
+                                                "(run it without --broker)"));
     m_sandbox = std::make_unique<Sandbox>();
     QString error;
     if (!m_sandbox->start(m_options.org, 0, 0, &error))
@@ -186,17 +194,19 @@ void ConsumerCheck::launch()
     std::string why;
     m_probe = GroupProbe::create(bootstrap().toStdString(), topic.toStdString(),
                                  SandboxBroker::kPartitions, m_group.toStdString(), &why);
-    if (!m_probe || !m_probe->precommit(&why))
+    // A real broker's topic holds older messages: the group starts after them.
+    if (!m_probe ||
+        !(m_options.broker.isEmpty() ? m_probe->precommit(&why) : m_probe->precommitAtEnd(&why)))
         return fail(CannotStart, QStringLiteral("cannot prepare group %1: %2")
                                      .arg(m_group, QString::fromStdString(why)));
     Q_EMIT logged(QStringLiteral("sandbox: bootstrap=%1 api=%2 topic=%3 group=%4")
                       .arg(bootstrap(), apiUrl(), topic, m_group));
 
-    const QProcessEnvironment env =
-        consumerEnvironment({bootstrap(), topic, m_group, m_options.org, apiUrl(),
-                             QStringLiteral("porthole-check"), m_clientSecret});
+    m_environment = consumerEnvironment({bootstrap(), topic, m_group, m_options.org, apiUrl(),
+                                         QStringLiteral("porthole-check"), m_clientSecret});
     m_phase = Phase::Joining;
-    m_process.start(m_options.program, m_options.arguments, env, m_options.workingDirectory);
+    m_process.start(m_options.program, m_options.arguments, m_environment,
+                    m_options.workingDirectory);
 }
 
 void ConsumerCheck::onConsumerStarted()
@@ -296,13 +306,19 @@ void ConsumerCheck::finishWaiting()
     m_probeTimer.stop();
     m_deadline.stop();
     m_settle.stop();
-    m_process.stop(3000); // stopped() → judge()
+    if (m_replica)
+        m_replica->stop(3000); // stopped() → judge(), which waits for both
+    m_process.stop(3000);      // stopped() → judge()
 }
 
 void ConsumerCheck::judge()
 {
     if (m_phase != Phase::Stopping)
         return; // fail() already ended the check
+    if (m_process.isRunning() || (m_replica && m_replica->isRunning()))
+        return; // the other copy's stopped() judges
+    if (m_replica && m_replica->wasKilled())
+        note(QStringLiteral("the second copy ignored SIGTERM for 3 s and was killed"));
     if (m_process.wasKilled())
         note(QStringLiteral("the consumer ignored SIGTERM for 3 s and was killed"));
     JudgeEvidence e;

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QObject>
+#include <QProcessEnvironment>
 #include <QStringList>
 #include <QTimer>
 
@@ -88,6 +89,7 @@ private:
     void publish();
     bool publishRuns(size_t from, size_t to);
     void publishPaced();
+    void startReplica();
     void registerRun(const CheckRun& run);
     void onCall(const LocalApiCall& call);
     void maybeAllReported();
@@ -102,13 +104,15 @@ private:
     std::unique_ptr<Sandbox> m_sandbox;
     std::unique_ptr<GroupProbe> m_probe;
     ConsumerProcess m_process;
+    std::unique_ptr<ConsumerProcess> m_replica; // rebalance: the second copy of COMMAND
+    QProcessEnvironment m_environment;          // what COMMAND got (the replica gets the same)
     QTimer m_probeTimer, m_deadline, m_settle;
     QElapsedTimer m_clock;
     QString m_group, m_error, m_clientSecret;
     QStringList m_notes;
     Phase m_phase = Phase::Idle;
     bool m_joined = false, m_endedBeforeJoin = false, m_published = false, m_exitedOnItsOwn = false;
-    bool m_restarting = false; // broker-restart: the broker is down, the rest not yet published
+    bool m_restarting = false; // broker-restart, rebalance: the rest of the runs not yet published
     bool m_pacing = false;     // --rate: runs are still being published
     size_t m_paced = 0;        // --rate: runs published so far
     QElapsedTimer m_paceClock;

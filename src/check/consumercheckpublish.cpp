@@ -33,6 +33,16 @@ void ConsumerCheck::publish()
     // broker-restart: the first run alone; then the broker goes away and comes back, then the
     // rest follow, so a consumer must reconnect to see them.
     const bool restart = m_options.fault == CheckFaults::kBrokerRestart && m_runs.size() > 1;
+    // rebalance: the first half, then a second copy joins and the rest go out while the group
+    // hands partitions over (startReplica).
+    if (m_options.fault == CheckFaults::kRebalance && m_runs.size() > 1) {
+        if (!publishRuns(0, m_runs.size() / 2))
+            return;
+        m_phase = Phase::Waiting;
+        m_restarting = true;
+        m_deadline.start(m_options.timeoutS * 1000 + CheckFaults::kRebalanceDelayMs);
+        return startReplica();
+    }
     if (m_options.rate > 0 && !restart)
         return publishPaced();
     if (!publishRuns(0, restart ? 1 : m_runs.size()))
@@ -58,6 +68,33 @@ void ConsumerCheck::publish()
     if (m_process.hasExited())
         m_settle.start(kExitGraceMs);
     maybeAllReported();
+}
+
+void ConsumerCheck::startReplica()
+{
+    m_replica = std::make_unique<ConsumerProcess>();
+    connect(m_replica.get(), &ConsumerProcess::stopped, this, &ConsumerCheck::judge);
+    connect(m_replica.get(), &ConsumerProcess::exited, this, [this] {
+        note(QStringLiteral("the second copy %1 after %2 ms")
+                 .arg(m_replica->exitDescription())
+                 .arg(elapsedMs()));
+    });
+    connect(m_replica.get(), &ConsumerProcess::failedToStart, this, [this](const QString& why) {
+        note(QStringLiteral("the second copy cannot start: ") + why);
+    });
+    m_replica->start(m_options.program, m_options.arguments, m_environment,
+                     m_options.workingDirectory);
+    note(QStringLiteral("a second copy of the consumer joins group %1 after run %2 of %3")
+             .arg(m_group)
+             .arg(m_runs.size() / 2)
+             .arg(m_runs.size()));
+    QTimer::singleShot(CheckFaults::kRebalanceDelayMs, this, [this] {
+        if (m_phase != Phase::Waiting)
+            return;
+        m_restarting = false;
+        if (publishRuns(m_runs.size() / 2, m_runs.size()))
+            maybeAllReported();
+    });
 }
 
 // --rate: the runs published a few at a time, every kPaceMs, at the rate asked; the reports

@@ -86,7 +86,13 @@ QStringList ConsumerProcess::lastLines(int n) const
     QStringList lines = QString::fromUtf8(m_output).split(QLatin1Char('\n'));
     while (!lines.isEmpty() && lines.constLast().trimmed().isEmpty())
         lines.removeLast();
-    return lines.mid(std::max<qsizetype>(0, lines.size() - n));
+    lines = lines.mid(std::max<qsizetype>(0, lines.size() - n));
+    // A consumer that prints megabytes on one line must not put them in a CI log or a dialog.
+    for (QString& line : lines)
+        if (line.size() > kLineShown)
+            line = line.left(kLineShown) +
+                   QStringLiteral("… (%1 characters cut)").arg(line.size() - kLineShown);
+    return lines;
 }
 
 QString ConsumerProcess::exitDescription() const

@@ -36,7 +36,10 @@ public:
     bool wasKilled() const { return m_killed; }
     /// Everything it printed (the newest kKeptBytes).
     const QByteArray& output() const { return m_output; }
-    /// Its last `n` lines of output.
+    /// Characters of a line lastLines() shows; the rest is cut and counted.
+    static constexpr qsizetype kLineShown = 2000;
+
+    /// Its last `n` lines of output (each cut at kLineShown characters).
     QStringList lastLines(int n) const;
     /// "exited with code 1" / "was killed by signal 9".
     QString exitDescription() const;

@@ -69,6 +69,11 @@ QString faultVerdict(const CheckRun& run, const JudgeEvidence& e, int completion
         return QStringLiteral("reported twice after a redelivery (COMPLETED %1 times; "
                               "de-duplicate by the run id)")
             .arg(completions);
+    if (e.fault == CheckFaults::kRebalance && completions > 1)
+        return QStringLiteral("processed twice across replicas (COMPLETED %1 times: the copy "
+                              "that took the partition over started before the last commit; "
+                              "commit after processing, and on revocation)")
+            .arg(completions);
     if (e.fault == CheckFaults::kApiSlow && completions > 1)
         return QStringLiteral("reported twice after a slow answer (COMPLETED %1 times: a client "
                               "timeout shorter than Port's answer sent it again)")
@@ -152,6 +157,8 @@ void judge(CheckRun& run, const QJsonObject& nodeRun, const JudgeEvidence& e)
         run.status = QStringLiteral("MISSING");
         run.result.clear();
         run.reasons.append(neverReported(run, e));
+        if (e.fault == CheckFaults::kRebalance)
+            run.reasons.prepend(QStringLiteral("lost in the rebalance (neither copy reported it)"));
         return;
     }
     run.reasons = refused;
@@ -170,7 +177,7 @@ void judge(CheckRun& run, const QJsonObject& nodeRun, const JudgeEvidence& e)
         if (e.predicate && !e.predicate->test(run.output, &why))
             run.reasons.append(why);
         if (completions > 1 && e.fault != CheckFaults::kRedeliver &&
-            e.fault != CheckFaults::kApiSlow)
+            e.fault != CheckFaults::kApiSlow && e.fault != CheckFaults::kRebalance)
             run.reasons.append(QStringLiteral("reported COMPLETED %1 times; report a run once "
                                               "(a redelivered or retried message must not be "
                                               "reported again)")

@@ -79,10 +79,18 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                        "fresh run ids; LIST is a comma list of redeliver (every message twice), "
                        "api-5xx (each run's first report answered 503), api-429 (429 with "
                        "Retry-After: 1), broker-restart (the broker away for 3 s after the first "
-                       "run), api-slow (every report answered after 3 s)."),
+                       "run), api-slow (every report answered after 3 s), rebalance (a second "
+                       "copy of COMMAND joins the group halfway; needs --broker)."),
         QStringLiteral("LIST"));
+    const QCommandLineOption broker(
+        QStringLiteral("broker"),
+        QStringLiteral("Use this real Kafka broker (PLAINTEXT, topic ORG.runs with 3 partitions) "
+                       "instead of the sandbox's; the local Port API still runs here. The "
+                       "rebalance fault needs one: the sandbox's mock broker cannot rebalance a "
+                       "group of two."),
+        QStringLiteral("HOST:PORT"));
     parser.addOptions({context, count, rate, timeout, joinTimeout, expectResult, expectOutput, sign,
-                       junit, org, faults});
+                       junit, org, faults, broker});
     if (auto done = parseArgs(
             parser, ours, cmd,
             QStringLiteral(
@@ -159,6 +167,7 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
         }
     if (parser.isSet(faults) && out.faults.isEmpty())
         return fail(cmd, QStringLiteral("--faults needs at least one fault"), UsageError);
+    out.broker = parser.value(broker);
     out.program = command.first();
     out.arguments = command.mid(1);
     return out;

@@ -23,6 +23,7 @@ struct CheckConsumerArgs
     QString junitFile;
     QStringList faults; ///< --faults: one round per fault (CheckFaults), in the order given
     QString org = QStringLiteral("sandbox");
+    QString broker; ///< --broker: a real Kafka broker instead of the sandbox's (rebalance)
     QString program;
     QStringList arguments;
 };

@@ -117,6 +117,7 @@ int runCheckConsumer(const QStringList& args)
     options.expectOutput = a.expectOutput;
     options.sign = a.sign;
     options.org = a.org;
+    options.broker = a.broker;
     options.program = a.program;
     options.arguments = a.arguments;
     if (!a.faults.isEmpty())

@@ -45,7 +45,8 @@ int GroupProbe::commitZero()
 {
     RdPartitionsPtr list(rd_kafka_topic_partition_list_new(m_partitions));
     for (int p = 0; p < m_partitions; ++p)
-        rd_kafka_topic_partition_list_add(list.get(), m_topic.c_str(), p)->offset = 0;
+        rd_kafka_topic_partition_list_add(list.get(), m_topic.c_str(), p)->offset =
+            m_start.empty() ? 0 : m_start.at(size_t(p));
     // Synchronous: bounded by socket.timeout.ms (rd_kafka_commit has no timeout of its own).
     rd_kafka_resp_err_t err = rd_kafka_commit(d->rk.get(), list.get(), 0);
     for (int i = 0; err == RD_KAFKA_RESP_ERR_NO_ERROR && i < list->cnt; ++i)
@@ -61,6 +62,24 @@ bool GroupProbe::precommit(std::string* error)
     *error = m_error = std::string("cannot store the group's starting offsets: ") +
                        rd_kafka_err2str(rd_kafka_resp_err_t(err));
     return false;
+}
+
+bool GroupProbe::precommitAtEnd(std::string* error)
+{
+    // A real broker's topic holds older messages: the group starts after them.
+    m_start.assign(size_t(m_partitions), 0);
+    for (int p = 0; p < m_partitions; ++p) {
+        int64_t low = 0, high = 0;
+        const rd_kafka_resp_err_t err =
+            rd_kafka_query_watermark_offsets(d->rk.get(), m_topic.c_str(), p, &low, &high, 5000);
+        if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+            *error = m_error =
+                "cannot read " + m_topic + "'s end offsets: " + rd_kafka_err2str(err);
+            return false;
+        }
+        m_start[size_t(p)] = high;
+    }
+    return precommit(error);
 }
 
 GroupProbe::State GroupProbe::probe()

@@ -5,6 +5,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace porthole {
 
@@ -36,6 +37,9 @@ public:
 
     /// Commits offset 0 on every partition for the (not yet existing) group; false + why.
     bool precommit(std::string* error);
+    /// The same at the topic's current end offsets (a real broker's topic with older messages);
+    /// probe() then re-commits those.
+    bool precommitAtEnd(std::string* error);
     /// Asks the broker whether a member has joined (one loopback round trip, at most 5 s).
     State probe();
     /// The group's committed offset per partition (-1: none); empty + error() on failure. Reads
@@ -51,6 +55,7 @@ private:
     std::unique_ptr<Impl> d;
     std::string m_topic;
     int m_partitions = 0;
+    std::vector<int64_t> m_start; // precommitAtEnd: the offsets committed; empty: all 0
     std::string m_error;
 };
 

@@ -45,10 +45,15 @@ LocalApiReply LocalPortApiHandler::claimOrAck(PortRouteId route, const QByteArra
                 continue;
             m_claimedUntil.insert(id, now.addMSecs(visibleAfter));
             if (!workflow) {
-                // The agent turns payload.body into the message it hands its webhook.
+                // The agent reads the invocation method from payload (type, url, agent,
+                // synchronized, method, headers: polling_streamer.py) and turns payload.body
+                // into the message it hands its webhook (polling_to_webhook_processor.py).
                 QJsonObject run = m_store.actionRunJson(id);
-                run.insert(QStringLiteral("payload"),
-                           QJsonObject{{QStringLiteral("body"), QJsonObject{}}});
+                const QJsonObject message = m_store.actionRunMessage(id);
+                QJsonObject payload =
+                    message.value(u"payload")[u"action"][u"invocationMethod"].toObject();
+                payload.insert(QStringLiteral("body"), message);
+                run.insert(QStringLiteral("payload"), payload);
                 claimed.append(run);
                 continue;
             }

@@ -72,6 +72,7 @@ LocalPortApi::LocalPortApi(QObject* parent) : QObject(parent), m_server(new QHtt
             QByteArray userAgent; // recorded with the call: who called
             r.method = methodName(request.method());
             r.path = request.url().path();
+            r.query = request.url().query(QUrl::FullyEncoded);
             for (const auto& [name, value] : request.headers())
                 if (name.compare("authorization", Qt::CaseInsensitive) == 0)
                     r.authorization = value;

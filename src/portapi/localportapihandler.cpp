@@ -30,7 +30,7 @@ LocalApiReply LocalPortApiHandler::handle(const LocalApiRequest& request)
                         QStringLiteral("request body is %1 bytes; the limit is 1 MiB")
                             .arg(request.body.size()));
     } else {
-        reply = route(request, PortRoutes::match(request.method, request.path));
+        reply = route(request, PortRoutes::match(request.method, request.path, request.query));
     }
     reply.headers.append(
         {"X-Trace-Id", QUuid::createUuid().toString(QUuid::WithoutBraces).toLatin1()});
@@ -44,7 +44,7 @@ void LocalPortApiHandler::recordCall(const LocalApiRequest& request, const Local
     call.at = QDateTime::currentDateTimeUtc();
     call.method = request.method;
     call.path = request.path;
-    call.route = PortRoutes::match(request.method, request.path);
+    call.route = PortRoutes::match(request.method, request.path, request.query);
     call.status = reply.status;
     call.fault = reply.fault;
     if (reply.status >= 400)
@@ -178,6 +178,12 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const PortRou
     case Route::ActionRunsClaim:
     case Route::ActionRunsAck:
         return claimOrAck(route, r.body);
+    case Route::OrgWorkflowRunsClaim: // the same, under the organisation as Port's docs write it
+        return claimOrAck(Route::WorkflowRunsClaim, r.body);
+    case Route::OrgWorkflowRunsAck:
+        return claimOrAck(Route::WorkflowRunsAck, r.body);
+    case Route::EntityUpsert:
+        return upsertEntity(m, r.body);
     case Route::ActionRunGet: {
         const QJsonObject run = m_store.actionRunJson(m.actionRunId);
         if (run.isEmpty())

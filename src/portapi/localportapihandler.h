@@ -18,10 +18,19 @@ namespace porthole {
 /// An HTTP request as the local Port API sees it.
 struct LocalApiRequest
 {
+    // A constructor, not an aggregate: callers write {method, path, authorization, body} and
+    // the query stays optional.
+    LocalApiRequest(QByteArray method = {}, QString path = {}, QByteArray authorization = {},
+                    QByteArray body = {}, QString query = {})
+        : method(std::move(method)), path(std::move(path)), authorization(std::move(authorization)),
+          body(std::move(body)), query(std::move(query))
+    {}
+
     QByteArray method;        ///< GET, POST, PATCH, …
     QString path;             ///< e.g. /v1/workflows/nodes/runs/wfnr_…
     QByteArray authorization; ///< the Authorization header value, if any
     QByteArray body;
+    QString query; ///< the URL's query, e.g. upsert=true&run_id=r_… (entity upserts)
 };
 
 /// The answer: status, JSON body and extra headers.
@@ -89,6 +98,7 @@ private:
     LocalApiReply patchOrganization(const QByteArray& body);
     bool authorized(const QByteArray& authorization) const;
     LocalApiReply claimOrAck(PortRouteId route, const QByteArray& body);
+    LocalApiReply upsertEntity(const PortRouteMatch& match, const QByteArray& body);
 
     LocalRunStore m_store;
     QString m_clientId = QStringLiteral("sandbox");
@@ -103,6 +113,7 @@ private:
     QList<LocalApiCall> m_calls;
     QHash<QString, QDateTime> m_claimedUntil; // polling: claimed run → visible again at
     QSet<QString> m_acked;                    // polling: runs acknowledged (a repeat is 409)
+    QHash<QString, QJsonObject> m_entities;   // "blueprint/identifier" → the entity upserted
 };
 
 } // namespace porthole

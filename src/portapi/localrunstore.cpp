@@ -3,6 +3,8 @@
 
 #include "core/runid.h"
 
+#include <QJsonDocument>
+
 namespace porthole {
 namespace {
 
@@ -48,6 +50,14 @@ LocalRunStore::Observed LocalRunStore::observeMessage(QByteArrayView value)
         registerNodeRun(wfnr, parent);
     for (const QString& r : seen.actionRuns)
         registerActionRun(r);
+    // A classic run for Port's agent: kept whole, as the polling routes hand it out. Parsed only
+    // then, so a busy topic costs no JSON parse per message.
+    if (seen.actionRuns.size() == 1 && value.contains(QByteArrayView("\"invocationMethod\""))) {
+        const QJsonObject message =
+            QJsonDocument::fromJson(QByteArray(value.data(), value.size())).object();
+        if (message.value(u"payload")[u"action"][u"invocationMethod"].isObject())
+            m_actionRuns[seen.actionRuns.first()].message = message;
+    }
     return seen;
 }
 
@@ -98,6 +108,9 @@ QString LocalRunStore::updateNodeRun(const QString& nodeRunId, const QString& wo
         node.output = body.value(QStringLiteral("output")).toObject();
     for (const QJsonValue& v : body.value(QStringLiteral("logs")).toArray()) {
         QJsonObject entry = v.toObject();
+        // Ocean's "message" is kept as Port's documented "log": one kind of entry per run.
+        if (entry.contains(QStringLiteral("message")))
+            entry.insert(QStringLiteral("log"), entry.take(QStringLiteral("message")));
         entry.insert(QStringLiteral("createdAt"), now());
         node.logs.append(entry);
     }

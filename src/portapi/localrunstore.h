@@ -37,6 +37,12 @@ public:
     void registerNodeRun(const QString& nodeRunId, const QString& workflowRunId = {});
     /// Makes a classic action run known.
     void registerActionRun(const QString& runId);
+    /// The message that made a classic run known, when it carried
+    /// payload.action.invocationMethod (what the polling agent is handed); else empty.
+    QJsonObject actionRunMessage(const QString& runId) const
+    {
+        return m_actionRuns.value(runId).message;
+    }
 
     /// True when the run is known.
     bool hasWorkflowRun(const QString& id) const { return m_workflowRuns.contains(id); }
@@ -89,6 +95,7 @@ private:
         QJsonObject fields; // statusLabel, link, summary, externalRunId, response
         QJsonArray logs;
         QDateTime createdAt, updatedAt;
+        QJsonObject message; // the message that carried it, when it names an invocation method
     };
     QHash<QString, WorkflowRun> m_workflowRuns;
     QHash<QString, NodeRun> m_nodeRuns;

@@ -3,6 +3,8 @@
 
 #include "core/runid.h"
 
+#include <QUrlQuery>
+
 namespace porthole {
 namespace {
 
@@ -43,6 +45,9 @@ const std::vector<PortRoute>& all()
         {WorkflowRunsAck, "PATCH", "/v1/workflows/runs/ack", false},
         {ActionRunsClaim, "POST", "/v1/actions/runs/claim-pending", false},
         {ActionRunsAck, "PATCH", "/v1/actions/runs/ack", false},
+        // Port's docs write the workflow claim/ack under the organisation; Ocean calls the above.
+        {OrgWorkflowRunsClaim, "POST", "/v1/org/{org}/workflows/runs/claim-pending", false},
+        {OrgWorkflowRunsAck, "PATCH", "/v1/org/{org}/workflows/runs/ack", false},
         {NodeRun, "PATCH", "/v1/workflows/nodes/runs/{wfnr}", true},
         {NodeRunLogs, "POST", "/v1/workflows/nodes/runs/{wfnr}/logs", true},
         {WorkflowRunNode, "PATCH", "/v1/workflows/runs/{wfr}/nodes/{wfnr}", true},
@@ -54,6 +59,8 @@ const std::vector<PortRoute>& all()
         {ActionRunResponse, "PATCH", "/v1/actions/runs/{r}/response", true},
         {Organization, "GET", "/v1/organization", false},
         {OrganizationPatch, "PATCH", "/v1/organization", false},
+        // A report in the run's story when run_id names a run (match with the query).
+        {EntityUpsert, "POST", "/v1/blueprints/{blueprint}/entities", true},
     };
     return table;
 }
@@ -92,6 +99,10 @@ PortRouteMatch match(QByteArrayView method, QStringView path)
                 m.nodeRunId = parts.at(i).toString();
             else if (p == u"{r}")
                 m.actionRunId = parts.at(i).toString();
+            else if (p == u"{blueprint}")
+                m.blueprint = parts.at(i).toString();
+            else if (p == u"{org}")
+                continue; // any organisation: the sandbox serves one
             else
                 same = p == parts.at(i);
         }
@@ -109,6 +120,22 @@ PortRouteMatch match(QByteArrayView method, QStringView path)
         return m;
     }
     return out;
+}
+
+PortRouteMatch match(QByteArrayView method, QStringView path, QStringView query)
+{
+    PortRouteMatch m = match(method, path);
+    if (m.route != PortRouteId::EntityUpsert)
+        return m;
+    const QString runId =
+        QUrlQuery(query.toString()).queryItemValue(QStringLiteral("run_id"), QUrl::FullyDecoded);
+    if (runId.startsWith(QLatin1String("wfnr_")))
+        m.nodeRunId = runId;
+    else
+        m.actionRunId = runId;
+    m.idsWellFormed = runId.isEmpty() || wellFormed(runId, RunId::Kind::NodeRun) ||
+                      wellFormed(runId, RunId::Kind::ActionRun);
+    return m;
 }
 
 QString path(PortRouteId id, const QStringList& ids)

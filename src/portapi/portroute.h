@@ -31,6 +31,13 @@ enum class PortRouteId
     WorkflowRunsAck,   ///< PATCH /v1/workflows/runs/ack {"nodeRunIdentifier"}
     ActionRunsClaim,   ///< POST /v1/actions/runs/claim-pending
     ActionRunsAck,     ///< PATCH /v1/actions/runs/ack {"runIds":[…]} or {"runId"}
+    /// POST /v1/org/{org}/workflows/runs/claim-pending (Port's docs)
+    OrgWorkflowRunsClaim,
+    /// PATCH /v1/org/{org}/workflows/runs/ack (Port's docs)
+    OrgWorkflowRunsAck,
+    /// POST /v1/blueprints/{blueprint}/entities?upsert=true[&run_id=…] (Ocean, a consumer
+    /// reflecting its work): with run_id the entity belongs to that run's story.
+    EntityUpsert,
 };
 
 /// One route: its method and its path pattern, whose placeholders {wfr}, {wfnr} and {r} are the
@@ -49,6 +56,8 @@ struct PortRouteMatch
 {
     PortRouteId route = PortRouteId::None;
     QString workflowRunId, nodeRunId, actionRunId;
+    /// The {blueprint} placeholder (entity routes).
+    QString blueprint;
     /// When the path is a route's but the method is not: the method that route takes.
     QByteArray allowedMethod;
     /// True when every id carried is a run id of its kind (core's RunId rules).
@@ -76,6 +85,9 @@ const PortRoute& route(PortRouteId id);
 QString describe(PortRouteId id);
 /// Matches a request (empty path segments are ignored, as a server does).
 PortRouteMatch match(QByteArrayView method, QStringView path);
+/// The same, with the request's query: an entity upsert's `run_id=` names the run it is about
+/// (its action run, or its node run for a wfnr_ id), as if the path carried it.
+PortRouteMatch match(QByteArrayView method, QStringView path, QStringView query);
 /// The path of `id` with its placeholders filled in order by `ids`.
 QString path(PortRouteId id, const QStringList& ids = {});
 

@@ -137,16 +137,24 @@ QString nodeRunUpdate(const QJsonObject& body)
         if (!entry.isObject())
             return where + QStringLiteral(" must be an object {logLevel, log, tags?}");
         const QJsonObject o = entry.toObject();
-        if (QString e = unknownField(
-                o, {QStringLiteral("logLevel"), QStringLiteral("log"), QStringLiteral("tags")});
+        // Port's docs write the text as "log"; Ocean, Port's own client, sends
+        // {"logLevel","message","tags":[]} (actions_and_workflow_runs.py): both are taken.
+        if (QString e = unknownField(o, {QStringLiteral("logLevel"), QStringLiteral("log"),
+                                         QStringLiteral("message"), QStringLiteral("tags")});
             !e.isEmpty())
             return where + QStringLiteral(": ") + e;
-        if (QString e = stringField(o, QStringLiteral("log"), true); !e.isEmpty())
+        const QString text = o.contains(QStringLiteral("message")) ? QStringLiteral("message")
+                                                                   : QStringLiteral("log");
+        if (o.contains(QStringLiteral("message")) && o.contains(QStringLiteral("log")))
+            return where + QStringLiteral(" has both log and message: give one");
+        if (QString e = stringField(o, text, true); !e.isEmpty())
             return where + QStringLiteral(".") + e;
         if (QString e = enumValue(o, QStringLiteral("logLevel"), logLevels()); !e.isEmpty())
             return where + QStringLiteral(".") + e;
-        if (o.contains(QStringLiteral("tags")) && !o.value(QStringLiteral("tags")).isObject())
-            return where + QStringLiteral(".tags must be an object");
+        // Docs: an object of tags; Ocean sends an empty array.
+        const QJsonValue tags = o.value(QStringLiteral("tags"));
+        if (!tags.isUndefined() && !tags.isObject() && !tags.isArray())
+            return where + QStringLiteral(".tags must be an object (or Ocean's array)");
     }
     return {};
 }

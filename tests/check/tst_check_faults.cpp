@@ -101,6 +101,22 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 1);
     }
 
+    // librdkafka 2.0.2's mock broker answers a second member's late SyncGroup with
+    // INVALID_REQUEST: the round says so instead of blaming the consumer (tests/realbroker's
+    // tst_realbroker_rebalance runs it on a real broker).
+    void rebalanceWithoutABrokerSaysWhy()
+    {
+        QTemporaryDir dir;
+        const Result r =
+            check(options(QStringLiteral("rebalance"), dir.filePath(QStringLiteral("x.xml"))),
+                  consumer("robust"));
+        const QString line = faultLine(r, QStringLiteral("rebalance"));
+        QVERIFY2(line.contains(QStringLiteral("needs a real Kafka broker (check-consumer --broker "
+                                              "HOST:PORT)")),
+                 qPrintable(line));
+        QCOMPARE(r.exitCode, 3);
+    }
+
     void unknownFaultIsAUsageError()
     {
         QProcess p;

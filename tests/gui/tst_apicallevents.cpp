@@ -60,6 +60,22 @@ private Q_SLOTS:
         QCOMPARE(events[0].status, QStringLiteral("IN_PROGRESS"));
     }
 
+    // An entity upserted with ?run_id= joins that run's story; without run_id it is no run's.
+    void entityUpsertWithRunId()
+    {
+        LocalApiCall c = call("POST", "/v1/blueprints/service/entities",
+                              R"({"identifier":"billing","properties":{}})", 201);
+        c.route = PortRoutes::match(c.method, c.path, u"upsert=true&run_id=r_cccccccccccccccc");
+        const auto events = ApiCallEvents::fromCall(c);
+        QCOMPARE(events.size(), 1);
+        QCOMPARE(events[0].runId, QStringLiteral("r_cccccccccccccccc"));
+        QCOMPARE(events[0].summary, QStringLiteral("entity service/billing upserted"));
+        QVERIFY(events[0].status.isEmpty());
+        QVERIFY(ApiCallEvents::fromCall(call("POST", "/v1/blueprints/service/entities",
+                                             R"({"identifier":"billing"})", 201))
+                    .isEmpty());
+    }
+
     void logsOfEitherKind()
     {
         const auto node = ApiCallEvents::fromCall(call(

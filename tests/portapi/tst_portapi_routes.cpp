@@ -31,6 +31,10 @@ private Q_SLOTS:
             seen.insert(int(r.id));
             const QString pattern = QString::fromLatin1(r.pattern);
             QStringList ids;
+            if (pattern.contains(u"{org}"))
+                ids << QStringLiteral("demo");
+            if (pattern.contains(u"{blueprint}"))
+                ids << QStringLiteral("service");
             if (pattern.contains(u"{wfr}"))
                 ids << kRun;
             if (pattern.contains(u"{wfnr}"))
@@ -185,6 +189,108 @@ private Q_SLOTS:
         QCOMPARE(PortRoutes::match("PATCH", u"/v1/actions/runs/ack").route,
                  PortRouteId::ActionRunsAck);
         QCOMPARE(call("PATCH", "/v1/actions/runs/ack", R"({"runId":"r_nothing"})").first, 404);
+    }
+
+    // Ocean's log entries inside a node run PATCH: {"logLevel","message","tags":[]}
+    // (port_ocean/clients/port/mixins/actions_and_workflow_runs.py), beside Port's documented
+    // {"logLevel","log","tags":{}}; the agent's {"logs":[{level,message}]} on the logs route and
+    // {"message"} on a classic run's.
+    void everyLogShapeOnItsRoute()
+    {
+        LocalPortApiHandler api;
+        api.store().registerNodeRun(kNode, kRun);
+        api.store().registerActionRun(kAction);
+        const QByteArray bearer = login(api);
+        const auto status = [&](const char* method, const QString& path, const QByteArray& body) {
+            return api.handle({method, path, bearer, body}).status;
+        };
+        const QString node = QStringLiteral("/v1/workflows/nodes/runs/") + kNode;
+        QCOMPARE(status("PATCH", node,
+                        R"({"logs":[{"logLevel":"INFO","message":"from ocean","tags":[]}]})"),
+                 200);
+        QCOMPARE(status("PATCH", node,
+                        R"({"logs":[{"logLevel":"WARN","log":"documented","tags":{"a":"b"}}]})"),
+                 200);
+        QCOMPARE(status("POST", node + QStringLiteral("/logs"),
+                        R"({"logs":[{"level":"ERROR","message":"from the agent"}]})"),
+                 200);
+        QCOMPARE(status("POST", QStringLiteral("/v1/actions/runs/%1/logs").arg(kAction),
+                        R"({"message":"classic"})"),
+                 200);
+        // One text field per entry, and tags an object or Ocean's array.
+        QCOMPARE(status("PATCH", node, R"({"logs":[{"logLevel":"INFO","message":"a","log":"b"}]})"),
+                 422);
+        QCOMPARE(status("PATCH", node, R"({"logs":[{"logLevel":"INFO","message":"a","tags":1}]})"),
+                 422);
+        // Stored as one kind of entry: Ocean's message kept as "log".
+        const QJsonArray logs = api.store().nodeRunJson(kNode)[QStringLiteral("logs")].toArray();
+        QCOMPARE(logs.size(), 3);
+        QCOMPARE(logs[0][QStringLiteral("log")].toString(), QStringLiteral("from ocean"));
+        QCOMPARE(logs[2][QStringLiteral("log")].toString(), QStringLiteral("from the agent"));
+    }
+
+    // POST /v1/blueprints/{bp}/entities?upsert=true&run_id=…: created (201), updated (200), the
+    // recorded call names the run so its story shows it; an unknown run is a 404.
+    void entityUpsertWithRunId()
+    {
+        LocalPortApiHandler api;
+        api.store().registerActionRun(kAction);
+        api.store().registerNodeRun(kNode, kRun);
+        const QByteArray bearer = login(api);
+        const QString path = QStringLiteral("/v1/blueprints/service/entities");
+        const QByteArray entity = R"({"identifier":"billing","properties":{"tier":"gold"}})";
+        LocalApiRequest upsert{"POST", path, bearer, entity,
+                               QStringLiteral("upsert=true&merge=true&run_id=") + kAction};
+        const LocalApiReply created = api.handle(upsert);
+        QCOMPARE(created.status, 201);
+        QCOMPARE(QJsonDocument::fromJson(
+                     created.body)[QStringLiteral("entity")][QStringLiteral("blueprint")]
+                     .toString(),
+                 QStringLiteral("service"));
+        api.recordCall(upsert, created);
+        const PortRouteMatch& route = api.calls().constLast().route;
+        QCOMPARE(route.route, PortRouteId::EntityUpsert);
+        QCOMPARE(route.actionRunId, kAction);
+        QCOMPARE(route.blueprint, QStringLiteral("service"));
+        QVERIFY(route.idsWellFormed);
+        QCOMPARE(api.handle(upsert).status, 200);
+        upsert.query = QStringLiteral("upsert=true&run_id=") + kNode;
+        QCOMPARE(api.handle(upsert).status, 200);
+        QCOMPARE(PortRoutes::match("POST", path, upsert.query).nodeRunId, kNode);
+        upsert.query = QStringLiteral("upsert=true&run_id=r_0000000000000000");
+        QCOMPARE(api.handle(upsert).status, 404);
+        upsert.query = QStringLiteral("upsert=true&run_id=nonsense");
+        QCOMPARE(api.handle(upsert).status, 422);
+        upsert.query = QStringLiteral("upsert=true");
+        upsert.body = R"({"identifier":"other","properties":[]})";
+        QCOMPARE(api.handle(upsert).status, 422);
+        upsert.body = R"({"title":"no identifier"})";
+        QCOMPARE(api.handle(upsert).status, 201);
+        // Port's docs put the workflow claim and ack under the organisation.
+        QCOMPARE(PortRoutes::match("POST", u"/v1/org/demo/workflows/runs/claim-pending").route,
+                 PortRouteId::OrgWorkflowRunsClaim);
+        QCOMPARE(api.handle({"POST", QStringLiteral("/v1/org/demo/workflows/runs/claim-pending"),
+                             bearer, R"({"installationId":"x","limit":5})"})
+                     .status,
+                 200);
+        const QByteArray ack = "{\"nodeRunIdentifier\":\"" + kNode.toLatin1() + "\"}";
+        QCOMPARE(
+            api.handle({"PATCH", QStringLiteral("/v1/org/demo/workflows/runs/ack"), bearer, ack})
+                .status,
+            200);
+    }
+
+private:
+    static QByteArray login(LocalPortApiHandler& api)
+    {
+        const LocalApiReply token =
+            api.handle({"POST",
+                        QStringLiteral("/v1/auth/access_token"),
+                        {},
+                        R"({"clientId":"sandbox","clientSecret":"sandbox"})"});
+        return "Bearer " + QJsonDocument::fromJson(token.body)[QStringLiteral("accessToken")]
+                               .toString()
+                               .toLatin1();
     }
 };
 

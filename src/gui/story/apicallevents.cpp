@@ -113,7 +113,12 @@ QVector<RunEvent> fromCall(const LocalApiCall& call)
         }
         return events;
     }
-    if (route.route == PortRouteId::ActionRunResponse) {
+    if (route.route == PortRouteId::EntityUpsert) {
+        if (route.runId().isEmpty())
+            return {}; // an upsert without run_id belongs to no run
+        e.summary = QStringLiteral("entity %1/%2 upserted")
+                        .arg(route.blueprint, body.value(QStringLiteral("identifier")).toString());
+    } else if (route.route == PortRouteId::ActionRunResponse) {
         e.summary =
             QStringLiteral("response: ") + oneLine(compact(body.value(QStringLiteral("response"))));
     } else {
