@@ -26,6 +26,13 @@ bool PortRouteMatch::isWorkflow() const
            route == PortRouteId::WorkflowRunNode || route == PortRouteId::WorkflowRun;
 }
 
+bool PortRouteMatch::isWorkflowDocument() const
+{
+    return route == PortRouteId::WorkflowCreate || route == PortRouteId::WorkflowGet ||
+           route == PortRouteId::WorkflowPut || route == PortRouteId::WorkflowDelete ||
+           route == PortRouteId::WorkflowRunCreate;
+}
+
 bool PortRouteMatch::isLog() const
 {
     return route == PortRouteId::NodeRunLogs || route == PortRouteId::ActionRunLogs;
@@ -54,6 +61,12 @@ const std::vector<PortRoute>& all()
         {ActionRunResponse, "PATCH", "/v1/actions/runs/{r}/response", true},
         {Organization, "GET", "/v1/organization", false},
         {OrganizationPatch, "PATCH", "/v1/organization", false},
+        // Workflows (port-reference.md §8), after the run routes: "runs" is no workflow id.
+        {WorkflowCreate, "POST", "/v1/workflows", false},
+        {WorkflowGet, "GET", "/v1/workflows/{id}", false},
+        {WorkflowPut, "PUT", "/v1/workflows/{id}", false},
+        {WorkflowDelete, "DELETE", "/v1/workflows/{id}", false},
+        {WorkflowRunCreate, "POST", "/v1/workflows/{id}/runs", false},
     };
     return table;
 }
@@ -92,6 +105,8 @@ PortRouteMatch match(QByteArrayView method, QStringView path)
                 m.nodeRunId = parts.at(i).toString();
             else if (p == u"{r}")
                 m.actionRunId = parts.at(i).toString();
+            else if (p == u"{id}")
+                m.workflowId = parts.at(i).toString();
             else
                 same = p == parts.at(i);
         }

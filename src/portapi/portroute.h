@@ -31,10 +31,15 @@ enum class PortRouteId
     WorkflowRunsAck,   ///< PATCH /v1/workflows/runs/ack {"nodeRunIdentifier"}
     ActionRunsClaim,   ///< POST /v1/actions/runs/claim-pending
     ActionRunsAck,     ///< PATCH /v1/actions/runs/ack {"runIds":[…]} or {"runId"}
+    WorkflowCreate,    ///< POST /v1/workflows
+    WorkflowGet,       ///< GET /v1/workflows/{id}
+    WorkflowPut,       ///< PUT /v1/workflows/{id}
+    WorkflowDelete,    ///< DELETE /v1/workflows/{id}
+    WorkflowRunCreate, ///< POST /v1/workflows/{id}/runs {"inputs":{…}}
 };
 
 /// One route: its method and its path pattern, whose placeholders {wfr}, {wfnr} and {r} are the
-/// run ids it carries.
+/// run ids it carries ({id}: a workflow's identifier).
 struct PortRoute
 {
     PortRouteId id = PortRouteId::None;
@@ -49,6 +54,7 @@ struct PortRouteMatch
 {
     PortRouteId route = PortRouteId::None;
     QString workflowRunId, nodeRunId, actionRunId;
+    QString workflowId; ///< {id} of the workflow routes
     /// When the path is a route's but the method is not: the method that route takes.
     QByteArray allowedMethod;
     /// True when every id carried is a run id of its kind (core's RunId rules).
@@ -59,6 +65,8 @@ struct PortRouteMatch
     QString runId() const;
     /// True for the node run and workflow run routes.
     bool isWorkflow() const;
+    /// True for the workflow document routes and POST /v1/workflows/{id}/runs.
+    bool isWorkflowDocument() const;
     /// True for the log routes (POST …/logs).
     bool isLog() const;
 };
