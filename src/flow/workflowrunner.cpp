@@ -12,6 +12,8 @@
 #include "template/contextmodel.h"
 #include "template/workflowcontext.h"
 
+#include <utility>
+
 namespace porthole {
 
 struct WorkflowRunner::Run
@@ -219,7 +221,7 @@ bool WorkflowRunner::runKafka(Run& run, int node)
     JsonValue context = run.context;
     JsonValue nr = JsonValue::object();
     nr.set("identifier", nodeRun.toStdString());
-    nr.set("createdAt", nowIso());
+    nr.set("createdAt", ContextModel::nowIso());
     context.set("workflowNodeRun", nr);
     context.set("outputs", run.outputs);
     // Port's context puts .outputs first; the renderer does not care about the order.

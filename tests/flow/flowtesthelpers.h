@@ -3,7 +3,9 @@
 
 // The workflow tests' peers: HTTP to the sandbox's local Port API (QNetworkAccessManager, the
 // real server), and the Python workflow consumer (python3-kafka) as a child process.
+#include <QElapsedTimer>
 #include <QEventLoop>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkAccessManager>

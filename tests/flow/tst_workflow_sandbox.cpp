@@ -106,9 +106,11 @@ private Q_SLOTS:
         Answer a = m_api->call("POST", QStringLiteral("/v1/workflows"), doc);
         QCOMPARE(a.status, 201);
         QCOMPARE(a.body.value(QStringLiteral("ok")).toBool(), true);
-        QCOMPARE(
-            a.body.value(QStringLiteral("workflow")).toObject().value(QStringLiteral("identifier")),
-            QStringLiteral("crud-flow"));
+        QCOMPARE(a.body.value(QStringLiteral("workflow"))
+                     .toObject()
+                     .value(QStringLiteral("identifier"))
+                     .toString(),
+                 QStringLiteral("crud-flow"));
         QCOMPARE(m_api->call("POST", QStringLiteral("/v1/workflows"), doc).status, 409);
         a = m_api->call("GET", QStringLiteral("/v1/workflows/crud-flow"));
         QCOMPARE(a.status, 200);
@@ -120,7 +122,10 @@ private Q_SLOTS:
                         QJsonDocument(changed).toJson());
         QCOMPARE(a.status, 200);
         a = m_api->call("GET", QStringLiteral("/v1/workflows/crud-flow"));
-        QCOMPARE(a.body.value(QStringLiteral("workflow")).toObject().value(QStringLiteral("title")),
+        QCOMPARE(a.body.value(QStringLiteral("workflow"))
+                     .toObject()
+                     .value(QStringLiteral("title"))
+                     .toString(),
                  QStringLiteral("Renamed"));
         // A body naming another workflow, a broken graph, an unknown one.
         changed.insert(QStringLiteral("identifier"), QStringLiteral("other"));
@@ -148,7 +153,8 @@ private Q_SLOTS:
                                      inputs({{QStringLiteral("ref"), QStringLiteral("main")}}));
         QCOMPARE(a.status, 422);
         QCOMPARE(a.body.value(QStringLiteral("ok")).toBool(true), false);
-        QCOMPARE(a.body.value(QStringLiteral("error")), QStringLiteral("invalid_request"));
+        QCOMPARE(a.body.value(QStringLiteral("error")).toString(),
+                 QStringLiteral("invalid_request"));
         QVERIFY2(a.body.value(QStringLiteral("message"))
                      .toString()
                      .contains(QStringLiteral("\"repository\"")),
@@ -173,8 +179,8 @@ private Q_SLOTS:
             const QString wfr = startRun(QStringLiteral("route"), {{QStringLiteral("env"), env}});
             QVERIFY(!wfr.isEmpty());
             const QJsonObject run = m_api->waitForRun(wfr);
-            QCOMPARE(run.value(QStringLiteral("status")), QStringLiteral("COMPLETED"));
-            QCOMPARE(run.value(QStringLiteral("result")), QStringLiteral("SUCCESS"));
+            QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
+            QCOMPARE(run.value(QStringLiteral("result")).toString(), QStringLiteral("SUCCESS"));
             QVERIFY2(!nodeRunOf(run, QLatin1String(taken)).isEmpty(), env);
             QVERIFY2(nodeRunOf(run, QLatin1String(skipped)).isEmpty(), env);
             const QJsonObject outputs = run.value(QStringLiteral("variables"))
@@ -182,9 +188,11 @@ private Q_SLOTS:
                                             .value(QStringLiteral("outputs"))
                                             .toObject();
             QVERIFY(outputs.contains(QLatin1String(taken)));
-            QCOMPARE(
-                outputs.value(QStringLiteral("trigger")).toObject().value(QStringLiteral("env")),
-                QLatin1String(env));
+            QCOMPARE(outputs.value(QStringLiteral("trigger"))
+                         .toObject()
+                         .value(QStringLiteral("env"))
+                         .toString(),
+                     QString::fromLatin1(env));
         }
     }
 
@@ -198,31 +206,39 @@ private Q_SLOTS:
         const QJsonObject run = m_api->waitForRun(wfr, 60000);
         QVERIFY2(run.value(QStringLiteral("status")) == QLatin1String("COMPLETED"),
                  m_consumer.readAll().constData());
-        QCOMPARE(run.value(QStringLiteral("result")), QStringLiteral("SUCCESS"));
+        QCOMPARE(run.value(QStringLiteral("result")).toString(), QStringLiteral("SUCCESS"));
         const QJsonObject build = nodeRunOf(run, QStringLiteral("build-image"));
         const QJsonObject deploy = nodeRunOf(run, QStringLiteral("deploy-image"));
-        QCOMPARE(build.value(QStringLiteral("result")), QStringLiteral("SUCCESS"));
+        QCOMPARE(build.value(QStringLiteral("result")).toString(), QStringLiteral("SUCCESS"));
         const QString image = QStringLiteral("registry.example/shop:main"); // ref's default
-        QCOMPARE(build.value(QStringLiteral("output")).toObject().value(QStringLiteral("image")),
+        QCOMPARE(build.value(QStringLiteral("output"))
+                     .toObject()
+                     .value(QStringLiteral("image"))
+                     .toString(),
                  image);
         // The consumer echoes the deploy message it received: the image came from build-image.
         const QJsonObject seen = deploy.value(QStringLiteral("output"))
                                      .toObject()
                                      .value(QStringLiteral("seen"))
                                      .toObject();
-        QCOMPARE(seen.value(QStringLiteral("image")), image);
-        QCOMPARE(seen.value(QStringLiteral("digest")), QStringLiteral("sha256:0f1e2d3c"));
-        QCOMPARE(seen.value(QStringLiteral("cluster")), QStringLiteral("eu-1"));
+        QCOMPARE(seen.value(QStringLiteral("image")).toString(), image);
+        QCOMPARE(seen.value(QStringLiteral("digest")).toString(),
+                 QStringLiteral("sha256:0f1e2d3c"));
+        QCOMPARE(seen.value(QStringLiteral("cluster")).toString(), QStringLiteral("eu-1"));
         const QJsonObject outputs = run.value(QStringLiteral("variables"))
                                         .toObject()
                                         .value(QStringLiteral("outputs"))
                                         .toObject();
-        QCOMPARE(
-            outputs.value(QStringLiteral("build-image")).toObject().value(QStringLiteral("image")),
-            image);
-        QCOMPARE(
-            run.value(QStringLiteral("workflow")).toObject().value(QStringLiteral("identifier")),
-            QStringLiteral("build-then-deploy"));
+        QCOMPARE(outputs.value(QStringLiteral("build-image"))
+                     .toObject()
+                     .value(QStringLiteral("image"))
+                     .toString(),
+                 image);
+        QCOMPARE(run.value(QStringLiteral("workflow"))
+                     .toObject()
+                     .value(QStringLiteral("identifier"))
+                     .toString(),
+                 QStringLiteral("build-then-deploy"));
         QVERIFY(!run.value(QStringLiteral("completedAt")).toString().isEmpty());
         m_chainedRun = wfr;
     }
@@ -246,9 +262,9 @@ private Q_SLOTS:
         const QByteArray out = cli.readAllStandardOutput();
         QVERIFY2(cli.exitCode() == 0, cli.readAllStandardError().constData());
         const QJsonObject payload = QJsonDocument::fromJson(out).object();
-        QCOMPARE(payload.value(QStringLiteral("image")),
+        QCOMPARE(payload.value(QStringLiteral("image")).toString(),
                  QStringLiteral("registry.example/shop:main"));
-        QCOMPARE(payload.value(QStringLiteral("cluster")), QStringLiteral("eu-1"));
+        QCOMPARE(payload.value(QStringLiteral("cluster")).toString(), QStringLiteral("eu-1"));
         // An unknown run is a clear error, not a made-up context.
         cli.start(QStringLiteral(PORTHOLE_CLI),
                   {QStringLiteral("render"), QStringLiteral("--workflow"),
@@ -274,25 +290,28 @@ private Q_SLOTS:
             201);
         const QString wfr = startRun(QStringLiteral("keep-going"), {});
         const QJsonObject run = m_api->waitForRun(wfr, 60000);
-        QCOMPARE(run.value(QStringLiteral("status")), QStringLiteral("COMPLETED"));
-        QCOMPARE(run.value(QStringLiteral("result")), QStringLiteral("SUCCESS"));
-        QCOMPARE(nodeRunOf(run, QStringLiteral("work")).value(QStringLiteral("result")),
+        QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
+        QCOMPARE(run.value(QStringLiteral("result")).toString(), QStringLiteral("SUCCESS"));
+        QCOMPARE(nodeRunOf(run, QStringLiteral("work")).value(QStringLiteral("result")).toString(),
                  QStringLiteral("FAILED"));
         const QJsonObject outputs = run.value(QStringLiteral("variables"))
                                         .toObject()
                                         .value(QStringLiteral("outputs"))
                                         .toObject();
         const QJsonObject work = outputs.value(QStringLiteral("work")).toObject();
-        QCOMPARE(work.value(QStringLiteral("reason")), QStringLiteral("asked to fail"));
+        QCOMPARE(work.value(QStringLiteral("reason")).toString(), QStringLiteral("asked to fail"));
         const QString message = work.value(QStringLiteral("error"))
                                     .toObject()
                                     .value(QStringLiteral("message"))
                                     .toString();
         QVERIFY(message.contains(QStringLiteral("FAILED")));
         // The next node ran, and its variables read .outputs.work.error.message.
-        QCOMPARE(nodeRunOf(run, QStringLiteral("after")).value(QStringLiteral("result")),
+        QCOMPARE(nodeRunOf(run, QStringLiteral("after")).value(QStringLiteral("result")).toString(),
                  QStringLiteral("SUCCESS"));
-        QCOMPARE(outputs.value(QStringLiteral("after")).toObject().value(QStringLiteral("saw")),
+        QCOMPARE(outputs.value(QStringLiteral("after"))
+                     .toObject()
+                     .value(QStringLiteral("saw"))
+                     .toString(),
                  message);
     }
 
@@ -306,8 +325,8 @@ private Q_SLOTS:
             201);
         const QString wfr = startRun(QStringLiteral("stop-here"), {});
         const QJsonObject run = m_api->waitForRun(wfr, 60000);
-        QCOMPARE(run.value(QStringLiteral("status")), QStringLiteral("COMPLETED"));
-        QCOMPARE(run.value(QStringLiteral("result")), QStringLiteral("FAILED"));
+        QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
+        QCOMPARE(run.value(QStringLiteral("result")).toString(), QStringLiteral("FAILED"));
         QVERIFY(nodeRunOf(run, QStringLiteral("after")).isEmpty());
     }
 };
