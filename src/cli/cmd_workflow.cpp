@@ -55,7 +55,10 @@ int readRun(const RenderArgs::Workflow& opts, ChainOptions* chain)
     call->waitForFinished();
     if (call->status() != 200)
         return fail(QStringLiteral("--run"),
-                    QStringLiteral("GET %1: %2").arg(request->path, call->errorString()),
+                    QStringLiteral("GET %1 answered %2: %3")
+                        .arg(request->path)
+                        .arg(call->status())
+                        .arg(call->errorString()),
                     call->status() == 404 ? InputError : ServiceError);
     // The answer as sent: redaction is for what is shown, not for values.
     const QByteArray body = call->rawBody();

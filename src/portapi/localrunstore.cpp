@@ -53,8 +53,11 @@ LocalRunStore::Observed LocalRunStore::observeMessage(QByteArrayView value)
 
 void LocalRunStore::registerWorkflowRun(const QString& workflowRunId)
 {
-    if (!m_workflowRuns.contains(workflowRunId))
-        m_workflowRuns.insert(workflowRunId, WorkflowRun{{}, QDateTime::currentDateTimeUtc()});
+    if (m_workflowRuns.contains(workflowRunId))
+        return;
+    WorkflowRun run;
+    run.createdAt = QDateTime::currentDateTimeUtc();
+    m_workflowRuns.insert(workflowRunId, run);
 }
 
 void LocalRunStore::registerNodeRun(const QString& nodeRunId, const QString& workflowRunId)

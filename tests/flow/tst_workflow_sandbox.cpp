@@ -176,7 +176,8 @@ private Q_SLOTS:
         QCOMPARE(m_api->call("POST", QStringLiteral("/v1/workflows"), doc).status, 201);
         for (const auto& [env, taken, skipped] : {std::tuple{"prod", "page-oncall", "log-it"},
                                                   std::tuple{"dev", "log-it", "page-oncall"}}) {
-            const QString wfr = startRun(QStringLiteral("route"), {{QStringLiteral("env"), env}});
+            const QString wfr = startRun(QStringLiteral("route"),
+                                         {{QStringLiteral("env"), QString::fromLatin1(env)}});
             QVERIFY(!wfr.isEmpty());
             const QJsonObject run = m_api->waitForRun(wfr);
             QCOMPARE(run.value(QStringLiteral("status")).toString(), QStringLiteral("COMPLETED"));
