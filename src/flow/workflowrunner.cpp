@@ -2,6 +2,7 @@
 #include "workflowrunner.h"
 
 #include "flowjson.h"
+#include "workflowrunner_p.h"
 
 #include "core/runid.h"
 #include "core/workflowgraph.h"
@@ -16,26 +17,7 @@
 
 namespace porthole {
 
-struct WorkflowRunner::Run
-{
-    QString id;
-    std::string text; // the workflow as stored when the run was created
-    std::unique_ptr<Workflow> workflow;
-    std::unique_ptr<WorkflowGraph> graph;
-    JsonValue context;                       // .secrets, .workflow, .workflowRun
-    JsonValue outputs = JsonValue::object(); // .outputs, as the nodes that ran made it
-    int next = -1;                           // the node that runs next
-    int waitingNode = -1;                    // a KAFKA node waiting for its consumer
-    size_t steps = 0;
-    bool done = false;
-};
-
 namespace {
-
-QString q(const std::string& s)
-{
-    return QLatin1Char('"') + QString::fromStdString(s) + QLatin1Char('"');
-}
 
 const JsonNode* configMember(const WorkflowNode& n, std::string_view key)
 {
@@ -99,8 +81,8 @@ void WorkflowRunner::start(const QString& workflowRunId, const QByteArray& workf
     trig.set("by", by.isUndefined() ? JsonValue::object() : by);
     wfr.set("trigger", trig);
     run.context.set("workflowRun", wfr);
-    log(run,
-        QStringLiteral("started %1 from trigger %2").arg(q(run.workflow->identifier()), q(t.id)));
+    log(run, QStringLiteral("started %1 from trigger %2")
+                 .arg(quoted(run.workflow->identifier()), quoted(t.id)));
     const QString nodeRun = newNodeRun(run, trigger);
     nodeDone(run, trigger, nodeRun, QStringLiteral("SUCCESS"),
              FlowJson::fromQt(json.value(QStringLiteral("inputs"))), {});
@@ -167,7 +149,7 @@ bool WorkflowRunner::step(Run& run)
                 o.expression ? jq.condition(o.expression->string, context, &error) : std::nullopt;
             if (!error.empty())
                 log(run, QStringLiteral("condition %1 outlet %2: %3 (counts as false)")
-                             .arg(q(n.id), q(o.id), QString::fromStdString(error)));
+                             .arg(quoted(n.id), quoted(o.id), QString::fromStdString(error)));
             if (yes && *yes) {
                 outlet = o.id;
                 break;
@@ -182,8 +164,8 @@ bool WorkflowRunner::step(Run& run)
         n.type == "INPUT" ? WorkflowOutputs::defaultOutput(n) : JsonValue(JsonValue::object());
     output.set("selectedOutlet", selected);
     log(run, QStringLiteral("%1 %2 took %3")
-                 .arg(QString::fromStdString(n.type), q(n.id),
-                      outlet.empty() ? QStringLiteral("fallback") : q(outlet)));
+                 .arg(QString::fromStdString(n.type), quoted(n.id),
+                      outlet.empty() ? QStringLiteral("fallback") : quoted(outlet)));
     // A CONDITION's choice shows in its node run; only an INPUT's output is read downstream.
     QJsonObject body{{QStringLiteral("status"), QStringLiteral("COMPLETED")},
                      {QStringLiteral("result"), QStringLiteral("SUCCESS")},
@@ -204,108 +186,13 @@ bool WorkflowRunner::step(Run& run)
             run.next = edge.to;
     }
     if (run.next < 0) {
-        finish(run, QStringLiteral("SUCCESS"),
-               QStringLiteral("no connection leaves %1 by %2: the run ends there")
-                   .arg(q(n.id), outlet.empty() ? QStringLiteral("fallback") : q(outlet)));
+        finish(
+            run, QStringLiteral("SUCCESS"),
+            QStringLiteral("no connection leaves %1 by %2: the run ends there")
+                .arg(quoted(n.id), outlet.empty() ? QStringLiteral("fallback") : quoted(outlet)));
         return false;
     }
     return true;
-}
-
-// Publishes a KAFKA node's messages; false while its consumer's report is awaited, true when
-// the node failed at once (rendering, publishing) and the walk goes on.
-bool WorkflowRunner::runKafka(Run& run, int node)
-{
-    const WorkflowNode& n = run.workflow->nodes()[size_t(node)];
-    const QString nodeRun = newNodeRun(run, node);
-    JsonValue context = run.context;
-    JsonValue nr = JsonValue::object();
-    nr.set("identifier", nodeRun.toStdString());
-    nr.set("createdAt", ContextModel::nowIso());
-    context.set("workflowNodeRun", nr);
-    context.set("outputs", run.outputs);
-    // Port's context puts .outputs first; the renderer does not care about the order.
-    const auto& range = n.json->range;
-    const std::string nodeText =
-        run.text.substr(size_t(range.begin.offset), size_t(range.end.offset - range.begin.offset));
-    RenderOptions options = m_options.render;
-    options.orgId = m_sandbox->org().toStdString();
-    const RenderedNode rendered = renderNode(nodeText, context, options);
-    auto failNow = [&](const QString& why) {
-        log(run, QStringLiteral("node %1: %2").arg(q(n.id), why));
-        nodeDone(run, node, nodeRun, QStringLiteral("FAILED"), JsonValue::object(), why);
-        return !run.done;
-    };
-    if (!rendered.ok || rendered.messages.empty())
-        return failNow(rendered.ok ? QStringLiteral("the node renders no message")
-                                   : QStringLiteral("cannot render the node: ") +
-                                         QString::fromStdString(rendered.error));
-    // The one publish loop of the Publish tab and `porthole-cli publish`.
-    const QString topic = m_sandbox->org() + QStringLiteral(".runs");
-    PublishPlan plan;
-    plan.config.set("bootstrap.servers", m_sandbox->bootstrap().toStdString());
-    plan.proto.topic = topic.toStdString();
-    plan.values = rendered.messages;
-    plan.sameRunIds = true;
-    if (m_options.sign)
-        plan.signingSecret = m_sandbox->clientSecret().toStdString();
-    PublishSession session(std::move(plan));
-    std::string error;
-    if (!session.prepare(&error))
-        return failNow(QStringLiteral("cannot sign its message: ") + QString::fromStdString(error));
-    m_waiting.insert(nodeRun, run.id);
-    run.waitingNode = node;
-    QString failure;
-    const PublishSummary summary = session.run([&](const DeliveryReport& r) {
-        if (!r.delivered()) {
-            failure = QString::fromStdString(r.error);
-            return;
-        }
-        Q_EMIT nodeMessagePublished(run.id, nodeRun, topic, r.partition, r.offset, m_options.sign);
-    });
-    if (!session.setupError().empty())
-        failure = QString::fromStdString(session.setupError());
-    if (!failure.isEmpty() || summary.delivered != summary.total) {
-        m_waiting.remove(nodeRun);
-        run.waitingNode = -1;
-        return failNow(QStringLiteral("cannot publish to %1: %2").arg(topic, failure));
-    }
-    log(run, QStringLiteral("node %1: published %2 message(s) to %3%4; waiting for its "
-                            "consumer to report node run %5")
-                 .arg(q(n.id))
-                 .arg(rendered.messages.size())
-                 .arg(topic, m_options.sign ? QStringLiteral(" (signed)") : QString(), nodeRun));
-    return false;
-}
-
-void WorkflowRunner::onCall(const LocalApiCall& call)
-{
-    // A consumer's accepted report that completes a KAFKA node run this runner waits for.
-    if (call.refused() || call.method == "GET" || call.route.nodeRunId.isEmpty() ||
-        !m_sandbox->api())
-        return;
-    const auto waiting = m_waiting.constFind(call.route.nodeRunId);
-    if (waiting == m_waiting.constEnd())
-        return;
-    const QJsonObject nodeRun =
-        m_sandbox->api()->handler().store().nodeRunJson(call.route.nodeRunId);
-    if (nodeRun.value(QStringLiteral("status")) != QLatin1String("COMPLETED"))
-        return;
-    const QString nodeRunId = waiting.key();
-    const auto it = m_runs.find(waiting.value());
-    m_waiting.erase(waiting);
-    if (it == m_runs.end())
-        return;
-    Run& run = *it->second;
-    const int node = std::exchange(run.waitingNode, -1);
-    const QString result = nodeRun.value(QStringLiteral("result")).toString();
-    nodeDone(run, node, nodeRunId, result,
-             FlowJson::fromQt(nodeRun.value(QStringLiteral("output"))),
-             result == QLatin1String("SUCCESS")
-                 ? QString()
-                 : QStringLiteral("the consumer reported %1")
-                       .arg(result.isEmpty() ? QStringLiteral("no result") : result));
-    advance(run);
 }
 
 // A node ended: its output (a failed node's with error.message, its `variables` rendered
@@ -349,17 +236,18 @@ void WorkflowRunner::nodeDone(Run& run, int node, const QString& nodeRunId, cons
     store.setWorkflowRunOutputs(run.id, FlowJson::toQt(run.outputs).toObject());
     if (!problem.empty()) {
         finish(run, QStringLiteral("FAILED"),
-               QStringLiteral("variables of %1: %2").arg(q(n.id), QString::fromStdString(problem)));
+               QStringLiteral("variables of %1: %2")
+                   .arg(quoted(n.id), QString::fromStdString(problem)));
         return;
     }
     if (failed && !continuesOnFailure(n)) {
         finish(run, result == QLatin1String("CANCELLED") ? result : QStringLiteral("FAILED"),
-               QStringLiteral("node %1 ended %2: %3").arg(q(n.id), result, error));
+               QStringLiteral("node %1 ended %2: %3").arg(quoted(n.id), result, error));
         return;
     }
     if (failed)
         log(run, QStringLiteral("node %1 ended %2; onFailure \"continue\" goes on")
-                     .arg(q(n.id), result));
+                     .arg(quoted(n.id), result));
     // An action or a trigger has at most one way on (fan-out is refused when stored).
     const auto& out = run.graph->outgoing(node);
     run.next = out.empty() ? -1 : run.graph->edges()[size_t(out.front())].to;
