@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // porthole: the desktop app. A thin main(): everything lives in porthole_gui.
 #include "commandline.h"
+#include "flow/workflowrunner.h"
 #include "gui/demo/demodirector.h"
 #include "gui/demo/demohome.h"
 #include "gui/demo/demolauncher.h"
@@ -43,6 +44,7 @@ int main(int argc, char** argv)
     porthole::SystemTheme::apply(app); // light or dark, as the desktop says
     // The app creates the embedded sandbox; the window uses it (and is destroyed first).
     porthole::Sandbox sandbox;
+    porthole::WorkflowRunner workflows(&sandbox); // runs POST /v1/workflows/{id}/runs
     porthole::MainWindow window(&sandbox);
     if (!commandLine.file().isEmpty())
         window.openFile(commandLine.file()); // `porthole FILE.json`

@@ -89,8 +89,18 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                        "rebalance fault needs one: the sandbox's mock broker cannot rebalance a "
                        "group of two."),
         QStringLiteral("HOST:PORT"));
+    const QCommandLineOption workflow(
+        QStringLiteral("workflow"),
+        QStringLiteral("Instead of NODE.json: check the consumer over one whole run of this Port "
+                       "workflow in the sandbox (each KAFKA node published in turn, its reported "
+                       "output feeding the next); one verdict line per node, then the run's."),
+        QStringLiteral("FILE.json"));
+    const QCommandLineOption inputs(
+        QStringLiteral("inputs"),
+        QStringLiteral("With --workflow: the trigger's inputs (a JSON object) for the run."),
+        QStringLiteral("INPUTS.json"));
     parser.addOptions({context, count, rate, timeout, joinTimeout, expectResult, expectOutput, sign,
-                       junit, org, faults, broker});
+                       junit, org, faults, broker, workflow, inputs});
     if (auto done = parseArgs(
             parser, ours, cmd,
             QStringLiteral(
@@ -105,18 +115,33 @@ std::variant<int, CheckConsumerArgs> parseCheckConsumerArgs(const QStringList& a
                 "the first reason come first). Exit 0 when every "
                 "run completed as expected, 1 otherwise, 3 when the sandbox or COMMAND cannot "
                 "start."),
-            QStringLiteral("NODE.json -- COMMAND [ARGS...]")))
+            QStringLiteral("NODE.json|--workflow FILE.json -- COMMAND [ARGS...]")))
         return *done;
     const QStringList files = parser.positionalArguments();
-    if (files.size() != 1)
+    CheckConsumerArgs out;
+    out.workflowFile = parser.value(workflow);
+    out.inputsFile = parser.value(inputs);
+    if (!out.workflowFile.isEmpty()) {
+        if (!files.isEmpty())
+            return fail(cmd,
+                        QStringLiteral("--workflow checks a whole workflow: give no NODE.json"),
+                        UsageError);
+        for (const auto* o : {&context, &count, &rate, &expectOutput, &faults, &junit})
+            if (parser.isSet(*o))
+                return fail(
+                    cmd, QStringLiteral("--%1 does not go with --workflow").arg(o->names().first()),
+                    UsageError);
+    } else if (!out.inputsFile.isEmpty()) {
+        return fail(cmd, QStringLiteral("--inputs goes with --workflow"), UsageError);
+    } else if (files.size() != 1) {
         return fail(cmd, QStringLiteral("expected exactly one NODE.json before --"), UsageError);
+    }
     if (command.isEmpty() || command.first().isEmpty())
         return fail(cmd,
                     QStringLiteral("give the consumer's command after --, e.g. "
                                    "-- python3 consumer.py"),
                     UsageError);
-    CheckConsumerArgs out;
-    out.nodeFile = files.first();
+    out.nodeFile = files.value(0);
     out.contextFiles = parser.values(context);
     const auto n = number(parser.value(count), 1, 10000);
     const auto t = number(parser.value(timeout), 1, 86400);

@@ -12,6 +12,9 @@ namespace porthole::cli {
 struct CheckConsumerArgs
 {
     QString nodeFile;
+    /// --workflow: check the consumer over one whole run of this workflow (no NODE.json).
+    QString workflowFile;
+    QString inputsFile;       ///< --inputs: the trigger's inputs for that run
     QStringList contextFiles; ///< run i uses context i modulo their number; none: workflow preset
     int count = 1;
     int rate = 0; ///< --rate: runs per second; 0: all at once

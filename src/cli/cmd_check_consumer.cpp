@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // porthole-cli check-consumer NODE.json [--context CTX.json]... [--count N] [--timeout-s S]
+// porthole-cli check-consumer --workflow FILE.json [--inputs INPUTS.json] [--sign] -- COMMAND
 //     [--expect-result SUCCESS|FAILED|CANCELLED] [--expect-output JQ] [--sign] [--junit FILE.xml]
 //     [--org ORG] [--faults LIST] -- COMMAND [ARGS...]
 #include "checkconsumerargs.h"
@@ -10,9 +11,13 @@
 #include "check/consumercheck.h"
 #include "check/faultrounds.h"
 #include "check/junitreport.h"
+#include "check/workflowcheck.h"
+#include "core/jswriter.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <cstdio>
 
@@ -80,6 +85,54 @@ int runFaultRounds(const CheckConsumerArgs& a, const CheckOptions& options)
     return exit;
 }
 
+// --workflow: one run of the whole workflow; a line per node, then the run's.
+int runWorkflowCheck(const CheckConsumerArgs& a)
+{
+    WorkflowCheckOptions options;
+    QString why;
+    const auto text = readFile(a.workflowFile, &why);
+    if (!text)
+        return fail(a.workflowFile, why, InputError);
+    options.workflow = QByteArray::fromStdString(*text);
+    options.workflowName = QFileInfo(a.workflowFile).completeBaseName();
+    if (!a.inputsFile.isEmpty()) {
+        JsonValue inputs;
+        if (const int code = loadJson(a.inputsFile, &inputs); code != Ok)
+            return code;
+        if (!inputs.isObject())
+            return fail(a.inputsFile, QStringLiteral("the inputs must be a JSON object"),
+                        InputError);
+        options.inputs =
+            QJsonDocument::fromJson(QByteArray::fromStdString(JsWriter::stringify(inputs)))
+                .object();
+    }
+    options.timeoutS = a.timeoutS;
+    options.joinTimeoutS = a.joinTimeoutS;
+    options.sign = a.sign;
+    options.org = a.org;
+    options.program = a.program;
+    options.arguments = a.arguments;
+    WorkflowCheck check(options);
+    QObject::connect(&check, &WorkflowCheck::logged, &err);
+    int exit = 0;
+    QObject::connect(&check, &WorkflowCheck::finished, [&exit](int code) {
+        exit = code;
+        QCoreApplication::exit(0);
+    });
+    check.start();
+    QCoreApplication::exec();
+    if (!check.error().isEmpty()) {
+        if (check.consumerRan())
+            printTail(check.consumerLines(20));
+        return fail(QStringLiteral("check-consumer"), check.error(), exit);
+    }
+    writeOut(check.lines().join(QLatin1Char('\n')).toStdString() + "\n");
+    std::fflush(stdout);
+    if (exit != WorkflowCheck::Passed && check.consumerRan())
+        printTail(check.consumerLines(20));
+    return exit;
+}
+
 int runCheckConsumer(const QStringList& args)
 {
     const QString cmd = QStringLiteral("check-consumer");
@@ -87,6 +140,8 @@ int runCheckConsumer(const QStringList& args)
     if (const int* code = std::get_if<int>(&parsed))
         return *code;
     const CheckConsumerArgs& a = std::get<CheckConsumerArgs>(parsed);
+    if (!a.workflowFile.isEmpty())
+        return runWorkflowCheck(a);
     for (const QString& fault : a.faults)
         if (!CheckFaults::all().contains(fault))
             return fail(cmd,

@@ -3,6 +3,7 @@
 #include "command.h"
 #include "sandboxargs.h"
 
+#include "flow/workflowrunner.h"
 #include "kafka/sandboxbroker.h"
 #include "sandbox/sandbox.h"
 
@@ -65,6 +66,10 @@ int runSandbox(const QStringList& args)
     Sandbox sandbox;
     QObject::connect(&sandbox, &Sandbox::logged,
                      [](const QString& line) { log(line.toStdString()); });
+    // POST /v1/workflows/{id}/runs: runs the workflow, each KAFKA node published signed.
+    WorkflowRunner workflows(&sandbox);
+    QObject::connect(&workflows, &WorkflowRunner::logged,
+                     [](const QString& line) { log(line.toStdString()); });
     QString error;
     if (!sandbox.start(orgId, opts.kafkaPort, opts.apiPort, &error))
         return fail(QStringLiteral("sandbox"), error, ServiceError);
@@ -80,7 +85,8 @@ int runSandbox(const QStringList& args)
         " partitions each); no TLS/SASL; keeps ~4 MB per partition");
     log("local Port API on " + sandbox.apiUrl().toStdString() +
         " (client id sandbox, secret sandbox); runs published to " + orgId.toStdString() +
-        ".runs become known to it");
+        ".runs become known to it; POST /v1/workflows and /v1/workflows/{id}/runs run "
+        "workflows");
     log("press Ctrl+C to stop");
     QCoreApplication::exec();
     sandbox.stop();

@@ -2,6 +2,7 @@
 // porthole-cli lint --workflow FILE.json [--format text|json]
 // porthole-cli render --workflow FILE.json --node ID [--inputs INPUTS.json]
 //           [--mock NODE=FILE.json]... [--branch NODE=OUTLET]... [--context CTX.json]
+//           [--run wfr_… --api URL (--client-id ID --client-secret S | --token T)]
 //           [--print-context] and render's own options
 // No command of its own: lint and render hand their --workflow forms here.
 #include "command.h"
@@ -9,7 +10,10 @@
 
 #include "core/diagnosticformat.h"
 #include "core/didyoumean.h"
+#include "core/jsonparser.h"
 #include "core/jswriter.h"
+#include "portapi/portclient.h"
+#include "portapi/portrequest.h"
 #include "template/workflowcontext.h"
 #include "template/workflowlinter.h"
 
@@ -35,6 +39,58 @@ void note(const std::string& line)
 {
     const std::string out = "porthole-cli: render: note: " + line + "\n";
     std::fputs(out.c_str(), stderr);
+}
+
+// --run: the outputs a real run's nodes produced (GET /v1/workflows/runs/{wfr} →
+// variables.outputs) become the chain's, as recorded; the run's ids go into the context, with
+// the target node's own node run when the run reached it. 0, or the exit code after failing.
+int readRun(const RenderArgs::Workflow& opts, ChainOptions* chain)
+{
+    QString error;
+    const auto request = PortRequest::workflowRun(*opts.runId, &error);
+    if (!request)
+        return fail(QStringLiteral("--run"), error, UsageError);
+    PortClient client(*opts.api);
+    std::unique_ptr<PortCall> call(client.send(*request));
+    call->waitForFinished();
+    if (call->status() != 200)
+        return fail(QStringLiteral("--run"),
+                    QStringLiteral("GET %1 answered %2: %3")
+                        .arg(request->path)
+                        .arg(call->status())
+                        .arg(call->errorString()),
+                    call->status() == 404 ? InputError : ServiceError);
+    // The answer as sent: redaction is for what is shown, not for values.
+    const QByteArray body = call->rawBody();
+    const JsonDocument doc =
+        JsonParser::parse(std::string_view(body.constData(), size_t(body.size())));
+    const JsonValue run = doc.root ? doc.root->toValue()["workflowRun"] : JsonValue();
+    const JsonValue* outputs = run["variables"].find("outputs");
+    if (!outputs || !outputs->isObject())
+        return fail(QStringLiteral("--run"),
+                    QStringLiteral("workflow run %1 has no variables.outputs").arg(*opts.runId),
+                    InputError);
+    for (const auto& [k, v] : outputs->members())
+        if (k == "trigger")
+            chain->inputs = v;
+        else
+            chain->recorded[k] = v;
+    JsonValue wfr =
+        chain->base["workflowRun"].isObject() ? chain->base["workflowRun"] : JsonValue::object();
+    wfr.set("identifier", opts.runId->toStdString());
+    if (run["createdAt"].isString())
+        wfr.set("createdAt", run["createdAt"]);
+    chain->base.set("workflowRun", wfr);
+    if (run["nodeRuns"].isArray())
+        for (const JsonValue& n : run["nodeRuns"].elements())
+            if (n["node"]["identifier"].isString() &&
+                n["node"]["identifier"].toString() == opts.node.toStdString()) {
+                JsonValue nr = JsonValue::object();
+                nr.set("identifier", n["identifier"]);
+                nr.set("createdAt", n["createdAt"]);
+                chain->base.set("workflowNodeRun", nr);
+            }
+    return Ok;
 }
 
 } // namespace
@@ -91,6 +147,9 @@ int renderWorkflow(const RenderArgs& args, const RenderOptions& options)
             chain.inputs = *t;
         chain.base.remove("outputs");
     }
+    if (opts.runId)
+        if (const int rc = readRun(opts, &chain))
+            return rc;
     if (opts.inputsFile) {
         JsonValue inputs;
         if (const int rc = loadJson(*opts.inputsFile, &inputs))

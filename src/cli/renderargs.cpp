@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "renderargs.h"
 
+#include "apiargs.h"
 #include "command.h"
 #include "jqargs.h"
+
+#include "core/runid.h"
 
 namespace porthole::cli {
 
@@ -58,9 +61,17 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
     const QCommandLineOption printContext(
         QStringLiteral("print-context"),
         QStringLiteral("With --workflow: print the node's chained context instead of rendering."));
+    const QCommandLineOption run(
+        QStringLiteral("run"),
+        QStringLiteral("With --workflow and --api: the context comes from this real run (Port's "
+                       "or the sandbox's): GET /v1/workflows/runs/{wfr} gives variables.outputs, "
+                       "what that run's nodes produced (--inputs and --mock still win)."),
+        QStringLiteral("wfr_…"));
+    const ApiOptions apiOptions;
     const JqRunOptions jq;
     parser.addOptions({context, strict, payloadOnly, envelope, arrayMode, org, jq.timeout,
-                       jq.inProcess, workflow, node, inputs, mock, branch, printContext});
+                       jq.inProcess, workflow, node, inputs, mock, branch, printContext, run});
+    parser.addOptions(apiOptions.all());
     if (auto done = parseArgs(parser, args, QStringLiteral("render"),
                               QStringLiteral("Validate a KAFKA node, render config.payload with "
                                              "Port's rules and print the Kafka message values "
@@ -73,7 +84,8 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
         return fail(QStringLiteral("render"),
                     QStringLiteral("--workflow FILE.json needs --node ID and no NODE.json"),
                     UsageError);
-    for (const auto* o : {&node, &inputs, &mock, &branch, &printContext})
+    for (const auto* o : {&node, &inputs, &mock, &branch, &printContext, &run, &apiOptions.api,
+                          &apiOptions.clientId, &apiOptions.clientSecret, &apiOptions.token})
         if (!wf && parser.isSet(*o))
             return fail(QStringLiteral("render"),
                         QStringLiteral("--%1 needs --workflow").arg(o->names().constFirst()),
@@ -111,6 +123,28 @@ std::variant<int, RenderArgs> parseRenderArgs(const QStringList& args)
         if (parser.isSet(inputs))
             w.inputsFile = parser.value(inputs);
         w.printContext = parser.isSet(printContext);
+        const auto api = apiOptions.read(parser);
+        if (const QString* e = std::get_if<QString>(&api))
+            return fail(QStringLiteral("render"), *e, UsageError);
+        if (const auto* c = std::get_if<PortClientConfig>(&api))
+            w.api = *c;
+        if (parser.isSet(run)) {
+            const QString id = parser.value(run);
+            if (!RunId::isPortForm(id.toStdString(), RunId::Kind::WorkflowRun))
+                return fail(QStringLiteral("render"),
+                            QStringLiteral("--run must be a workflow run id (wfr_ + 16 letters "
+                                           "or digits), not '%1'")
+                                .arg(id),
+                            UsageError);
+            if (!w.api)
+                return fail(QStringLiteral("render"),
+                            QStringLiteral("--run needs --api URL (and its credentials)"),
+                            UsageError);
+            w.runId = id;
+        } else if (w.api) {
+            return fail(QStringLiteral("render"), QStringLiteral("--api goes with --run"),
+                        UsageError);
+        }
         out.workflow = std::move(w);
     } else {
         out.nodeFile = files[0];

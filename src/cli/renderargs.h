@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include "portapi/portclientconfig.h"
 #include "template/noderenderer.h"
 
 #include <optional>
@@ -30,6 +31,9 @@ struct RenderArgs
         std::optional<QString> inputsFile;
         std::vector<std::pair<QString, QString>> mocks;    ///< --mock NODE=FILE.json
         std::vector<std::pair<QString, QString>> branches; ///< --branch NODE=OUTLET|fallback
+        /// --run wfr_…: the outputs come from that run (GET /v1/workflows/runs/{wfr} on --api).
+        std::optional<QString> runId;
+        std::optional<PortClientConfig> api;
         bool printContext = false;
     };
     std::optional<Workflow> workflow;

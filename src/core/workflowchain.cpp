@@ -74,6 +74,11 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
         if (auto m = options.mocks.find(node.id); m != options.mocks.end()) {
             result = m->second;
             source = "mock";
+        } else if (auto r = options.recorded.find(node.id); r != options.recorded.end()) {
+            context.set("outputs", JsonValue()); // drop the shared copy before changing it
+            outputs.set(node.id, r->second);
+            out.sources[node.id] = "recorded by the run";
+            return true;
         }
         if (const JsonNode* v = node.json->member("variables"); v && v->isObject()) {
             context.set("outputs", outputs);

@@ -15,6 +15,9 @@ struct ChainOptions
 {
     std::optional<JsonValue> inputs;          // the trigger's inputs; else from its schema
     std::map<std::string, JsonValue> mocks;   // node id → the output it gives (replaces default)
+    /// node id → its output as a real run recorded it (variables.outputs of GET
+    /// /v1/workflows/runs/{wfr}): used as it is, its `variables` already applied.
+    std::map<std::string, JsonValue> recorded;
     std::map<std::string, std::string> forks; // CONDITION/INPUT id → outlet id or "fallback"
     /// The run context around the outputs: .workflow, .workflowRun, .workflowNodeRun,
     /// .secrets (its workflowRun.trigger.identifier is set to the trigger that fires).

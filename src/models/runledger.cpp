@@ -45,6 +45,8 @@ void RunLedger::dropOldest()
         m_idHashes.remove(h);
     m_events.remove(oldest);
     m_state.remove(oldest);
+    for (const NodeRun& child : m_children.take(oldest))
+        m_parent.remove(child.runId);
 }
 
 void RunLedger::add(const RunEvent& event)
@@ -65,6 +67,9 @@ void RunLedger::add(const RunEvent& event)
                          [](const RunEvent& a, const RunEvent& b) { return a.at < b.at; });
     it->insert(pos, event);
     ++m_counts[int(event.stage)];
+    if (!event.workflowRunId.isEmpty() && event.workflowRunId != event.runId &&
+        !m_parent.contains(event.runId))
+        linkNodeRun(event.workflowRunId, event.runId);
     // Only what Port accepted is the run's state: a 422 leaves the run as it was.
     bool stateMoved = false;
     if (event.stage == RunEvent::Stage::Reported && !event.status.isEmpty() &&
@@ -109,8 +114,37 @@ QStringList RunLedger::runIds() const
     return m_order;
 }
 
+void RunLedger::linkNodeRun(const QString& workflowRunId, const QString& nodeRunId,
+                            const QString& node)
+{
+    if (workflowRunId.isEmpty() || nodeRunId.isEmpty() || workflowRunId == nodeRunId)
+        return;
+    QVector<NodeRun>& children = m_children[workflowRunId];
+    for (NodeRun& c : children)
+        if (c.runId == nodeRunId) {
+            if (c.node.isEmpty() && !node.isEmpty()) {
+                c.node = node;
+                Q_EMIT changed(workflowRunId);
+            }
+            return;
+        }
+    // Bounded like the stories: a node run is listed under one workflow run.
+    if (m_parent.size() >= kMaxRuns)
+        return;
+    children.append({nodeRunId, node});
+    m_parent.insert(nodeRunId, workflowRunId);
+    Q_EMIT changed(workflowRunId);
+}
+
+QVector<RunLedger::NodeRun> RunLedger::nodeRuns(const QString& workflowRunId) const
+{
+    return m_children.value(workflowRunId);
+}
+
 void RunLedger::clear()
 {
+    m_children.clear();
+    m_parent.clear();
     m_events.clear();
     m_state.clear();
     m_order.clear();

@@ -60,6 +60,22 @@ public:
     QStringList runIds() const;
     void clear();
 
+    /// A node run of a workflow run, and the node it ran (empty when not known).
+    struct NodeRun
+    {
+        QString runId;
+        QString node;
+    };
+    /// Files node run `nodeRunId` (of node `node`, may be empty) under workflow run
+    /// `workflowRunId`, so the workflow run's story lists its node runs. Events naming both ids
+    /// do this too.
+    void linkNodeRun(const QString& workflowRunId, const QString& nodeRunId,
+                     const QString& node = {});
+    /// The node runs of a workflow run, in the order they were first seen.
+    QVector<NodeRun> nodeRuns(const QString& workflowRunId) const;
+    /// The workflow run a node run belongs to ("" when not known).
+    QString workflowRunOf(const QString& nodeRunId) const { return m_parent.value(nodeRunId); }
+
 Q_SIGNALS:
     /// An event was added to `runId`'s story (its state may have changed).
     void changed(const QString& runId);
@@ -72,6 +88,8 @@ private:
     QStringList m_order;
     QHash<int, int> m_counts;
     QHash<size_t, int> m_idHashes; ///< hash of each kept run id -> how many share it
+    QHash<QString, QVector<NodeRun>> m_children; ///< workflow run -> its node runs
+    QHash<QString, QString> m_parent;            ///< node run -> its workflow run
     void dropOldest();
 };
 

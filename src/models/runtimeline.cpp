@@ -99,6 +99,21 @@ QString toText(const QString& runId, const QVector<RunEvent>& events)
     return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
+QString nodeRunsText(const QString& workflowRunId, const QStringList& nodes,
+                     const QStringList& runIds, const QStringList& states)
+{
+    if (runIds.isEmpty())
+        return {};
+    QStringList lines{QStringLiteral("Node runs of workflow run %1").arg(workflowRunId)};
+    for (qsizetype i = 0; i < runIds.size(); ++i)
+        lines << QStringLiteral("  node %1  %2  %3")
+                     .arg(nodes.value(i).isEmpty() ? QStringLiteral("?") : nodes.value(i),
+                          runIds[i],
+                          states.value(i).isEmpty() ? QStringLiteral("nothing reported")
+                                                    : states.value(i));
+    return lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
 QString toMarkdown(const QString& runId, const QVector<RunEvent>& events)
 {
     QStringList lines{QStringLiteral("**%1**").arg(markdownCell(title(runId, events))), QString(),

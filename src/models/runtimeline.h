@@ -23,6 +23,10 @@ QString describe(const RunEvent& event);
 /// The story as plain text: a title line, then one line per event (time, gap, stage, source,
 /// description) with its detail indented below.
 QString toText(const QString& runId, const QVector<RunEvent>& events);
+/// A workflow run's node runs, one line each ("  node build-image  wfnr_…  COMPLETED · SUCCESS"),
+/// under a title line; empty when `nodeRuns` is. `states[i]` is node run i's state text.
+QString nodeRunsText(const QString& workflowRunId, const QStringList& nodes,
+                     const QStringList& runIds, const QStringList& states);
 /// The story as a Markdown table (pipes and line breaks in the cells escaped).
 QString toMarkdown(const QString& runId, const QVector<RunEvent>& events);
 

@@ -118,6 +118,9 @@ void LocalPortApi::record(const LocalApiRequest& r, const QByteArray& userAgent,
     // Recorded as answered: a held request is handled more than once but answered once.
     m_handler.recordCall(r, reply, userAgent);
     Q_EMIT callRecorded(m_handler.calls().constLast());
+    // After the 201 went out: whoever runs workflows starts now (never before the answer).
+    for (const auto& started : m_handler.workflows().takeStartedRuns())
+        Q_EMIT workflowRunStarted(started.workflowRunId, started.workflow);
 }
 
 // Answers a report with the configured fault instead of the handler's answer; false when the
@@ -170,6 +173,13 @@ bool LocalPortApi::answerFault(const LocalApiRequest& r, const QByteArray& userA
         }
     });
     return true;
+}
+
+LocalApiReply LocalPortApi::request(const LocalApiRequest& r, const QByteArray& userAgent)
+{
+    const LocalApiReply reply = m_handler.handle(r);
+    record(r, userAgent, reply);
+    return reply;
 }
 
 void LocalPortApi::setCatchUpEnabled(bool enabled, int maxWaitMs)

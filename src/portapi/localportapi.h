@@ -74,6 +74,9 @@ public:
     int heldRequests() const { return int(m_held.size()); }
     /// The handler (routes, tokens, run state).
     LocalPortApiHandler& handler() { return m_handler; }
+    /// Answers a request made in-process (a check that creates a workflow and starts its run),
+    /// recorded and announced as if it came over HTTP; no faults, no waiting.
+    LocalApiReply request(const LocalApiRequest& request, const QByteArray& userAgent = {});
 
 Q_SIGNALS:
     /// A request was answered (for the sandbox's log; carries no secrets).
@@ -85,6 +88,10 @@ Q_SIGNALS:
     void callRecorded(const porthole::LocalApiCall& call);
     /// A request waits for the topic's messages published up to now (see setCatchUpEnabled).
     void catchUpRequested(quint64 ticket);
+    /// POST /v1/workflows/{id}/runs created run `workflowRunId` (IN_PROGRESS, in the store) of
+    /// the workflow `workflow` (its JSON text) and answered 201. The local API runs nothing
+    /// itself: the sandbox's workflow runner (src/flow) walks the graph.
+    void workflowRunStarted(const QString& workflowRunId, const QByteArray& workflow);
 
 private:
     struct Held;

@@ -150,6 +150,8 @@ LocalApiReply LocalPortApiHandler::route(const LocalApiRequest& r, const PortRou
                            ? QStringLiteral("missing Authorization: Bearer <token>")
                            : QStringLiteral("the bearer token is invalid or expired"));
 
+    if (m.isWorkflowDocument())
+        return m_workflows.handle(r, m, m_store);
     switch (route) {
     case Route::KafkaCredentials: {
         QJsonArray brokers;

@@ -3,6 +3,7 @@
 
 #include "localapicall.h"
 #include "localrunstore.h"
+#include "localworkflows.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -78,6 +79,8 @@ public:
     /// The run state.
     LocalRunStore& store() { return m_store; }
     const LocalRunStore& store() const { return m_store; }
+    /// The workflows (POST /v1/workflows, …) and the runs started on them.
+    LocalWorkflows& workflows() { return m_workflows; }
     /// Forgets every issued token (as if they expired), so the next call answers 401.
     void revokeTokens() { m_tokens.clear(); }
     /// Tokens issued so far (tests grep logs and files for them).
@@ -101,6 +104,7 @@ private:
     LocalApiReply upsertEntity(const PortRouteMatch& match, const QByteArray& body);
 
     LocalRunStore m_store;
+    LocalWorkflows m_workflows;
     QString m_clientId = QStringLiteral("sandbox");
     QString m_clientSecret = QStringLiteral("sandbox");
     QString m_bootstrap;

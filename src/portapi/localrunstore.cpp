@@ -63,8 +63,11 @@ LocalRunStore::Observed LocalRunStore::observeMessage(QByteArrayView value)
 
 void LocalRunStore::registerWorkflowRun(const QString& workflowRunId)
 {
-    if (!m_workflowRuns.contains(workflowRunId))
-        m_workflowRuns.insert(workflowRunId, WorkflowRun{{}, QDateTime::currentDateTimeUtc()});
+    if (m_workflowRuns.contains(workflowRunId))
+        return;
+    WorkflowRun run;
+    run.createdAt = QDateTime::currentDateTimeUtc();
+    m_workflowRuns.insert(workflowRunId, run);
 }
 
 void LocalRunStore::registerNodeRun(const QString& nodeRunId, const QString& workflowRunId)
@@ -84,6 +87,47 @@ void LocalRunStore::registerActionRun(const QString& runId)
     ActionRun& run = m_actionRuns[runId];
     if (!run.createdAt.isValid())
         run.createdAt = QDateTime::currentDateTimeUtc();
+}
+
+void LocalRunStore::createWorkflowRun(const QString& workflowRunId, const QJsonObject& workflow,
+                                      const QJsonObject& inputs)
+{
+    registerWorkflowRun(workflowRunId);
+    WorkflowRun& run = m_workflowRuns[workflowRunId];
+    run.driven = true;
+    run.status = QStringLiteral("IN_PROGRESS");
+    run.workflow = workflow;
+    run.inputs = inputs;
+    run.updatedAt = run.createdAt;
+}
+
+void LocalRunStore::addNodeRun(const QString& nodeRunId, const QString& workflowRunId,
+                               const QString& nodeIdentifier)
+{
+    registerNodeRun(nodeRunId, workflowRunId);
+    m_nodeRuns[nodeRunId].node = nodeIdentifier;
+}
+
+QString LocalRunStore::nodeOfNodeRun(const QString& nodeRunId) const
+{
+    return m_nodeRuns.value(nodeRunId).node;
+}
+
+void LocalRunStore::setWorkflowRunOutputs(const QString& workflowRunId, const QJsonObject& outputs)
+{
+    if (auto it = m_workflowRuns.find(workflowRunId); it != m_workflowRuns.end()) {
+        it->outputs = outputs;
+        it->updatedAt = QDateTime::currentDateTimeUtc();
+    }
+}
+
+void LocalRunStore::finishWorkflowRun(const QString& workflowRunId, const QString& result)
+{
+    if (auto it = m_workflowRuns.find(workflowRunId); it != m_workflowRuns.end()) {
+        it->status = QStringLiteral("COMPLETED");
+        it->result = result;
+        it->updatedAt = it->completedAt = QDateTime::currentDateTimeUtc();
+    }
 }
 
 QString LocalRunStore::updateNodeRun(const QString& nodeRunId, const QString& workflowRunId,
@@ -205,14 +249,21 @@ QJsonObject LocalRunStore::nodeRunJson(const QString& nodeRunId) const
     const auto it = m_nodeRuns.constFind(nodeRunId);
     if (it == m_nodeRuns.constEnd())
         return {};
-    return {{QStringLiteral("identifier"), nodeRunId},
-            {QStringLiteral("workflowRunIdentifier"), stringOrNull(it->workflowRunId)},
-            {QStringLiteral("status"), it->status},
-            {QStringLiteral("result"), stringOrNull(it->result)},
-            {QStringLiteral("output"), it->output},
-            {QStringLiteral("logs"), it->logs},
-            {QStringLiteral("createdAt"), timeOrNull(it->createdAt)},
-            {QStringLiteral("updatedAt"), timeOrNull(it->updatedAt)}};
+    QJsonObject o{{QStringLiteral("identifier"), nodeRunId},
+                  {QStringLiteral("workflowRunIdentifier"), stringOrNull(it->workflowRunId)},
+                  {QStringLiteral("status"), it->status},
+                  {QStringLiteral("result"), stringOrNull(it->result)},
+                  {QStringLiteral("output"), it->output},
+                  {QStringLiteral("logs"), it->logs},
+                  {QStringLiteral("createdAt"), timeOrNull(it->createdAt)},
+                  {QStringLiteral("updatedAt"), timeOrNull(it->updatedAt)}};
+    if (!it->node.isEmpty()) { // a node run of a workflow the sandbox runs: Port's fields
+        o.insert(QStringLiteral("node"), QJsonObject{{QStringLiteral("identifier"), it->node}});
+        o.insert(QStringLiteral("completedAt"), it->status == QLatin1String("COMPLETED")
+                                                    ? timeOrNull(it->updatedAt)
+                                                    : QJsonValue());
+    }
+    return o;
 }
 
 QJsonObject LocalRunStore::workflowRunJson(const QString& workflowRunId) const
@@ -220,6 +271,8 @@ QJsonObject LocalRunStore::workflowRunJson(const QString& workflowRunId) const
     const auto it = m_workflowRuns.constFind(workflowRunId);
     if (it == m_workflowRuns.constEnd())
         return {};
+    if (it->driven)
+        return drivenRunJson(workflowRunId, *it);
     // A sandbox approximation of Port's run status: done when every known node is done.
     QJsonArray nodes;
     bool allCompleted = !it->nodeRuns.isEmpty();
@@ -244,6 +297,25 @@ QJsonObject LocalRunStore::workflowRunJson(const QString& workflowRunId) const
             {QStringLiteral("result"), stringOrNull(result)},
             {QStringLiteral("createdAt"), timeOrNull(it->createdAt)},
             {QStringLiteral("updatedAt"), timeOrNull(updated)},
+            {QStringLiteral("nodeRuns"), nodes}};
+}
+
+// Port's documented fields of a workflow run (port-reference.md §5), for a run the sandbox runs.
+QJsonObject LocalRunStore::drivenRunJson(const QString& id, const WorkflowRun& run) const
+{
+    QJsonArray nodes;
+    for (const QString& n : run.nodeRuns)
+        nodes.append(nodeRunJson(n));
+    return {{QStringLiteral("identifier"), id},
+            {QStringLiteral("workflow"), run.workflow},
+            {QStringLiteral("status"), run.status},
+            {QStringLiteral("result"), stringOrNull(run.result)},
+            {QStringLiteral("inputs"), run.inputs},
+            {QStringLiteral("variables"), QJsonObject{{QStringLiteral("outputs"), run.outputs}}},
+            {QStringLiteral("createdBy"), QStringLiteral("sandbox")},
+            {QStringLiteral("createdAt"), timeOrNull(run.createdAt)},
+            {QStringLiteral("updatedAt"), timeOrNull(run.updatedAt)},
+            {QStringLiteral("completedAt"), timeOrNull(run.completedAt)},
             {QStringLiteral("nodeRuns"), nodes}};
 }
 

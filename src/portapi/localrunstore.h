@@ -44,6 +44,22 @@ public:
         return m_actionRuns.value(runId).message;
     }
 
+    // A workflow run the sandbox runs itself (POST /v1/workflows/{id}/runs): its status and
+    // result are what the runner sets, not derived from its node runs, and its JSON carries
+    // `workflow`, `variables.outputs` and the inputs, as Port's does.
+    /// Creates it IN_PROGRESS; `workflow` is {identifier, version}.
+    void createWorkflowRun(const QString& workflowRunId, const QJsonObject& workflow,
+                           const QJsonObject& inputs);
+    /// Makes a node run of it known, for node `nodeIdentifier` (shown as node.identifier).
+    void addNodeRun(const QString& nodeRunId, const QString& workflowRunId,
+                    const QString& nodeIdentifier);
+    /// The node run's node identifier ("" when unknown).
+    QString nodeOfNodeRun(const QString& nodeRunId) const;
+    /// Sets `variables.outputs`: what each node that ran produced.
+    void setWorkflowRunOutputs(const QString& workflowRunId, const QJsonObject& outputs);
+    /// Ends the run: COMPLETED with `result` (SUCCESS, FAILED).
+    void finishWorkflowRun(const QString& workflowRunId, const QString& result);
+
     /// True when the run is known.
     bool hasWorkflowRun(const QString& id) const { return m_workflowRuns.contains(id); }
     bool hasNodeRun(const QString& id) const { return m_nodeRuns.contains(id); }
@@ -83,11 +99,16 @@ private:
         QJsonObject output;
         QJsonArray logs;
         QDateTime createdAt, updatedAt;
+        QString node; // the node's identifier, when the sandbox runs the workflow
     };
     struct WorkflowRun
     {
         QStringList nodeRuns;
         QDateTime createdAt;
+        bool driven = false; // run by the sandbox: status/result below, not derived
+        QString status, result;
+        QJsonObject workflow, inputs, outputs;
+        QDateTime updatedAt, completedAt;
     };
     struct ActionRun
     {
@@ -97,6 +118,7 @@ private:
         QDateTime createdAt, updatedAt;
         QJsonObject message; // the message that carried it, when it names an invocation method
     };
+    QJsonObject drivenRunJson(const QString& id, const WorkflowRun& run) const;
     QHash<QString, WorkflowRun> m_workflowRuns;
     QHash<QString, NodeRun> m_nodeRuns;
     QHash<QString, ActionRun> m_actionRuns;

@@ -28,6 +28,13 @@ bool PortRouteMatch::isWorkflow() const
            route == PortRouteId::WorkflowRunNode || route == PortRouteId::WorkflowRun;
 }
 
+bool PortRouteMatch::isWorkflowDocument() const
+{
+    return route == PortRouteId::WorkflowCreate || route == PortRouteId::WorkflowGet ||
+           route == PortRouteId::WorkflowPut || route == PortRouteId::WorkflowDelete ||
+           route == PortRouteId::WorkflowRunCreate;
+}
+
 bool PortRouteMatch::isLog() const
 {
     return route == PortRouteId::NodeRunLogs || route == PortRouteId::ActionRunLogs;
@@ -61,6 +68,12 @@ const std::vector<PortRoute>& all()
         {OrganizationPatch, "PATCH", "/v1/organization", false},
         // A report in the run's story when run_id names a run (match with the query).
         {EntityUpsert, "POST", "/v1/blueprints/{blueprint}/entities", true},
+        // Workflows (port-reference.md §8), after the run routes: "runs" is no workflow id.
+        {WorkflowCreate, "POST", "/v1/workflows", false},
+        {WorkflowGet, "GET", "/v1/workflows/{id}", false},
+        {WorkflowPut, "PUT", "/v1/workflows/{id}", false},
+        {WorkflowDelete, "DELETE", "/v1/workflows/{id}", false},
+        {WorkflowRunCreate, "POST", "/v1/workflows/{id}/runs", false},
     };
     return table;
 }
@@ -103,6 +116,8 @@ PortRouteMatch match(QByteArrayView method, QStringView path)
                 m.blueprint = parts.at(i).toString();
             else if (p == u"{org}")
                 continue; // any organisation: the sandbox serves one
+            else if (p == u"{id}")
+                m.workflowId = parts.at(i).toString();
             else
                 same = p == parts.at(i);
         }

@@ -38,10 +38,15 @@ enum class PortRouteId
     /// POST /v1/blueprints/{blueprint}/entities?upsert=true[&run_id=…] (Ocean, a consumer
     /// reflecting its work): with run_id the entity belongs to that run's story.
     EntityUpsert,
+    WorkflowCreate,    ///< POST /v1/workflows
+    WorkflowGet,       ///< GET /v1/workflows/{id}
+    WorkflowPut,       ///< PUT /v1/workflows/{id}
+    WorkflowDelete,    ///< DELETE /v1/workflows/{id}
+    WorkflowRunCreate, ///< POST /v1/workflows/{id}/runs {"inputs":{…}}
 };
 
 /// One route: its method and its path pattern, whose placeholders {wfr}, {wfnr} and {r} are the
-/// run ids it carries.
+/// run ids it carries ({id}: a workflow's identifier).
 struct PortRoute
 {
     PortRouteId id = PortRouteId::None;
@@ -58,6 +63,7 @@ struct PortRouteMatch
     QString workflowRunId, nodeRunId, actionRunId;
     /// The {blueprint} placeholder (entity routes).
     QString blueprint;
+    QString workflowId; ///< {id} of the workflow routes
     /// When the path is a route's but the method is not: the method that route takes.
     QByteArray allowedMethod;
     /// True when every id carried is a run id of its kind (core's RunId rules).
@@ -68,6 +74,8 @@ struct PortRouteMatch
     QString runId() const;
     /// True for the node run and workflow run routes.
     bool isWorkflow() const;
+    /// True for the workflow document routes and POST /v1/workflows/{id}/runs.
+    bool isWorkflowDocument() const;
     /// True for the log routes (POST …/logs).
     bool isLog() const;
 };

@@ -44,6 +44,7 @@ bool Sandbox::start(const QString& org, quint16 kafkaPort, quint16 apiPort, QStr
                                            : QStringLiteral(" (") + msg + QLatin1Char(')')));
             });
     connect(m_api.get(), &LocalPortApi::callRecorded, this, &Sandbox::apiCallRecorded);
+    connect(m_api.get(), &LocalPortApi::workflowRunStarted, this, &Sandbox::workflowRunStarted);
 
     // Every message on ORG.runs, from the beginning, makes its run ids known to the API.
     WatchOptions options;

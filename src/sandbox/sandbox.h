@@ -60,6 +60,9 @@ Q_SIGNALS:
     /// The local API answered a request (any caller: a consumer, the Report tab, curl); the
     /// call as recorded, secrets redacted.
     void apiCallRecorded(const porthole::LocalApiCall& call);
+    /// The local API created a workflow run (POST /v1/workflows/{id}/runs); a WorkflowRunner
+    /// (src/flow) attached to this sandbox runs it.
+    void workflowRunStarted(const QString& workflowRunId, const QByteArray& workflow);
 
 private:
     std::unique_ptr<SandboxBroker> m_broker;

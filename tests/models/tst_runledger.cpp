@@ -116,6 +116,41 @@ private Q_SLOTS:
         QCOMPARE(ledger.count(RunEvent::Stage::Received), RunLedger::kMaxRuns + 1);
     }
 
+    void aWorkflowRunListsItsNodeRuns()
+    {
+        RunLedger ledger;
+        QSignalSpy changed(&ledger, &RunLedger::changed);
+        const QString wfr = QStringLiteral("wfr_AAAAAAAAAAAAAAAA");
+        const QString build = QStringLiteral("wfnr_BBBBBBBBBBBBBBBB");
+        const QString deploy = QStringLiteral("wfnr_CCCCCCCCCCCCCCCC");
+        ledger.linkNodeRun(wfr, build, QStringLiteral("build-image"));
+        // An event naming both ids files its node run too; the node is learnt later.
+        RunEvent e =
+            report(deploy, 10, QStringLiteral("COMPLETED"), QStringLiteral("SUCCESS"), 200);
+        e.workflowRunId = wfr;
+        ledger.add(e);
+        ledger.linkNodeRun(wfr, deploy, QStringLiteral("deploy-image"));
+        ledger.linkNodeRun(wfr, build, QStringLiteral("other")); // once filed, kept
+        QVERIFY(changed.contains(QVariantList{wfr}));
+        const auto runs = ledger.nodeRuns(wfr);
+        QCOMPARE(runs.size(), 2);
+        QCOMPARE(runs[0].runId, build);
+        QCOMPARE(runs[0].node, QStringLiteral("build-image"));
+        QCOMPARE(runs[1].node, QStringLiteral("deploy-image"));
+        QCOMPARE(ledger.workflowRunOf(deploy), wfr);
+        QVERIFY(ledger.workflowRunOf(wfr).isEmpty());
+        QCOMPARE(RunTimeline::nodeRunsText(
+                     wfr, {QStringLiteral("build-image"), QStringLiteral("deploy-image")},
+                     {build, deploy}, {QString(), QStringLiteral("COMPLETED · SUCCESS")}),
+                 QStringLiteral("Node runs of workflow run %1\n"
+                                "  node build-image  %2  nothing reported\n"
+                                "  node deploy-image  %3  COMPLETED · SUCCESS\n")
+                     .arg(wfr, build, deploy));
+        ledger.clear();
+        QVERIFY(ledger.nodeRuns(wfr).isEmpty());
+        QVERIFY(ledger.workflowRunOf(deploy).isEmpty());
+    }
+
     void primaryRunIdIsTheTablesRunId()
     {
         const RunIds ids =

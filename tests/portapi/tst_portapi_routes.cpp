@@ -41,6 +41,8 @@ private Q_SLOTS:
                 ids << kNode;
             if (pattern.contains(u"{r}"))
                 ids << kAction;
+            if (pattern.contains(u"{id}"))
+                ids << QStringLiteral("deploy-service");
             const QString path = PortRoutes::path(r.id, ids);
             QVERIFY2(!path.contains(u'{'), qPrintable(path));
             const PortRouteMatch m = PortRoutes::match(r.method, path);
@@ -49,6 +51,8 @@ private Q_SLOTS:
             QCOMPARE(m.workflowRunId, pattern.contains(u"{wfr}") ? kRun : QString());
             QCOMPARE(m.nodeRunId, pattern.contains(u"{wfnr}") ? kNode : QString());
             QCOMPARE(m.actionRunId, pattern.contains(u"{r}") ? kAction : QString());
+            QCOMPARE(m.workflowId,
+                     pattern.contains(u"{id}") ? QStringLiteral("deploy-service") : QString());
         }
         QCOMPARE(seen.size(), qsizetype(PortRoutes::all().size()));
     }
@@ -72,6 +76,28 @@ private Q_SLOTS:
         QVERIFY(!PortRoutes::match("GET", u"/v1/nothing").matched());
         QVERIFY(PortRoutes::match("POST", QStringLiteral("/v1/actions/runs/%1/logs").arg(kAction))
                     .isLog());
+    }
+
+    void workflowRoutesLeaveTheRunRoutesAlone()
+    {
+        // "runs" after /v1/workflows is the run routes' word, never a workflow id.
+        QCOMPARE(PortRoutes::match("GET", QStringLiteral("/v1/workflows/runs/%1").arg(kRun)).route,
+                 PortRouteId::WorkflowRun);
+        QCOMPARE(PortRoutes::match("POST", u"/v1/workflows/runs/claim-pending").route,
+                 PortRouteId::WorkflowRunsClaim);
+        const PortRouteMatch start =
+            PortRoutes::match("POST", u"/v1/workflows/build-then-deploy/runs");
+        QCOMPARE(start.route, PortRouteId::WorkflowRunCreate);
+        QCOMPARE(start.workflowId, QStringLiteral("build-then-deploy"));
+        QVERIFY(start.isWorkflowDocument());
+        QVERIFY(!start.isWorkflow());
+        QCOMPARE(PortRoutes::match("DELETE", u"/v1/workflows/x").route,
+                 PortRouteId::WorkflowDelete);
+        QCOMPARE(PortRoutes::match("PUT", u"/v1/workflows/x").route, PortRouteId::WorkflowPut);
+        QCOMPARE(PortRoutes::match("POST", u"/v1/workflows").route, PortRouteId::WorkflowCreate);
+        const PortRouteMatch patch = PortRoutes::match("PATCH", u"/v1/workflows/x");
+        QCOMPARE(patch.route, PortRouteId::None);
+        QVERIFY(!patch.allowedMethod.isEmpty());
     }
 
     void reportEndpointsAndRequestsUseTheTable()

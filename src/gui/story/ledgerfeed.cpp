@@ -25,8 +25,10 @@ LedgerFeed::LedgerFeed(Session* session, RunsTableModel* table, QObject* parent)
         m_older.clear();
     });
     connect(m_ledger, &RunLedger::changed, this, &LedgerFeed::storyBegan);
-    if (Sandbox* sandbox = session->sandbox())
+    if (Sandbox* sandbox = session->sandbox()) {
         connect(sandbox, &Sandbox::apiCallRecorded, this, &LedgerFeed::apiCallRecorded);
+        connect(sandbox, &Sandbox::workflowRunStarted, this, &LedgerFeed::workflowRunStarted);
+    }
 }
 
 void LedgerFeed::watchPublisher(PublishPane* publish)
@@ -188,6 +190,9 @@ void LedgerFeed::apiCallRecorded(const LocalApiCall& call)
         return; // the Report tab recorded it, with its latency and trace id
     for (const RunEvent& e : ApiCallEvents::fromCall(call))
         m_ledger->add(e);
+    // The sandbox's workflow runner moves on when a consumer reports (it heard the call first).
+    if (!m_workflowRuns.isEmpty())
+        syncWorkflowRuns();
 }
 
 } // namespace porthole

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ public:
     void apiCallRecorded(const porthole::LocalApiCall& call);
     /// A run's story began: tell it the message already received for it, if any.
     void storyBegan(const QString& runId);
+    /// The sandbox started a workflow run (POST /v1/workflows/{id}/runs): its story lists its
+    /// node runs as the sandbox runs them (ledgerworkflows.cpp).
+    void workflowRunStarted(const QString& workflowRunId, const QByteArray& workflow);
 
 private:
     RunLedger* m_ledger;
@@ -73,6 +77,15 @@ private:
     QHash<size_t, Receipt> m_recent;
     QHash<size_t, Receipt> m_older;
     void addReceived(const QString& runId, qint64 seq, const QDateTime& at);
+    // The sandbox's workflow runs still running: each node's type, the node runs told.
+    struct FollowedRun
+    {
+        QHash<QString, QString> nodeTypes;
+        QSet<QString> told;
+        QString workflow;
+    };
+    QHash<QString, FollowedRun> m_workflowRuns;
+    void syncWorkflowRuns();
     // Shared by the Received events of a topic (one string, not one per message).
     std::string m_lastTopicBytes;
     QString m_lastTopic;

@@ -5,6 +5,8 @@
 
 #include <QDialogButtonBox>
 #include <QPushButton>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QVBoxLayout>
 
 namespace porthole {
@@ -23,7 +25,12 @@ TimelineDialog::TimelineDialog(RunLedger* ledger, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_view, 1);
     layout->addWidget(buttons);
-    resize(1100, 460);
+    // Never wider or taller than the screen it opens on (1024×700 screens exist); a workflow
+    // run's node runs take a few rows above the story.
+    QSize size(1100, 520);
+    if (const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen())
+        size = size.boundedTo(screen->availableGeometry().size() * 0.94);
+    resize(size);
 }
 
 void TimelineDialog::showRun(const QString& runId)

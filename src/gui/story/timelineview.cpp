@@ -49,7 +49,8 @@ QIcon stageIcon(const RunEvent& e)
 
 TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     : QWidget(parent), m_ledger(ledger), m_title(new QLabel(this)), m_state(new QLabel(this)),
-      m_list(new QTreeWidget(this)), m_copyText(new QPushButton(tr("Copy as &text"), this)),
+      m_list(new QTreeWidget(this)), m_nodeRuns(new QTreeWidget(this)),
+      m_copyText(new QPushButton(tr("Copy as &text"), this)),
       m_copyMarkdown(new QPushButton(tr("Copy as &Markdown"), this)), m_refresh(new QTimer(this))
 {
     // Inside a dialog (the timeline window, the consumer check) Enter belongs to the dialog's
@@ -82,6 +83,18 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     m_copyMarkdown->setObjectName(QStringLiteral("timelineCopyMarkdown"));
     m_copyMarkdown->setToolTip(tr("Copy the whole timeline as a Markdown table (Ctrl+Shift+C)"));
 
+    m_nodeRuns->setObjectName(QStringLiteral("timelineNodeRuns"));
+    m_nodeRuns->setAccessibleName(tr("Workflow run and its node runs"));
+    m_nodeRuns->setHeaderLabels({tr("Node"), tr("Run"), tr("State")});
+    m_nodeRuns->setToolTip(tr("The workflow run and its node runs: double-click one to show "
+                              "its story"));
+    m_nodeRuns->setMaximumHeight(120);
+    m_nodeRuns->setColumnWidth(0, 180);
+    m_nodeRuns->setColumnWidth(1, 220);
+    m_nodeRuns->hide();
+    connect(m_nodeRuns, &QTreeWidget::itemActivated, this,
+            [this](QTreeWidgetItem* item) { setRunId(item->data(1, Qt::UserRole).toString()); });
+
     auto* head = new QHBoxLayout;
     head->addWidget(m_title, 1);
     head->addWidget(m_state);
@@ -91,6 +104,7 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     buttons->addWidget(m_copyMarkdown);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(head);
+    layout->addWidget(m_nodeRuns);
     layout->addWidget(m_list, 1);
     layout->addLayout(buttons);
 
@@ -113,7 +127,8 @@ TimelineView::TimelineView(RunLedger* ledger, QWidget* parent)
     connect(m_refresh, &QTimer::timeout, this, &TimelineView::refresh);
     if (m_ledger)
         connect(m_ledger, &RunLedger::changed, this, [this](const QString& id) {
-            if (id == m_runId && !m_refresh->isActive())
+            if ((id == m_runId || (!id.isEmpty() && id == workflowRunId())) &&
+                !m_refresh->isActive())
                 m_refresh->start();
         });
 }
@@ -170,13 +185,72 @@ void TimelineView::refresh()
     m_list->addTopLevelItems(items);
     if (atEnd)
         m_list->scrollToBottom();
+    refreshNodeRuns();
     m_copyText->setEnabled(!m_runId.isEmpty());
     m_copyMarkdown->setEnabled(!m_runId.isEmpty());
 }
 
+QString TimelineView::workflowRunId() const
+{
+    if (!m_ledger || m_runId.isEmpty())
+        return {};
+    if (!m_ledger->nodeRuns(m_runId).isEmpty())
+        return m_runId;
+    return m_ledger->workflowRunOf(m_runId);
+}
+
+// The workflow run (its state) and each node run under it, the one shown marked.
+void TimelineView::refreshNodeRuns()
+{
+    const QString wfr = workflowRunId();
+    m_nodeRuns->clear();
+    m_nodeRuns->setVisible(!wfr.isEmpty());
+    if (wfr.isEmpty())
+        return;
+    auto row = [&](const QString& node, const QString& id) {
+        const RunLedger::State st = m_ledger->state(id);
+        auto* item = new QTreeWidgetItem({node, id,
+                                          st.status.isEmpty() ? tr("nothing reported")
+                                          : st.result.isEmpty()
+                                              ? st.status
+                                              : st.status + QStringLiteral(" · ") + st.result});
+        item->setData(1, Qt::UserRole, id);
+        item->setIcon(2, StatusLook::icon(RunsTableModel::runState(st.status, st.result)));
+        if (id == m_runId) {
+            QFont f = item->font(0);
+            f.setBold(true);
+            for (int c = 0; c < 3; ++c)
+                item->setFont(c, f);
+        }
+        return item;
+    };
+    auto* top = row(tr("workflow run"), wfr);
+    for (const RunLedger::NodeRun& n : m_ledger->nodeRuns(wfr))
+        top->addChild(row(n.node.isEmpty() ? tr("(node?)") : n.node, n.runId));
+    m_nodeRuns->addTopLevelItem(top);
+    m_nodeRuns->expandAll();
+}
+
+QString TimelineView::nodeRunsText() const
+{
+    const QString wfr = workflowRunId();
+    if (wfr.isEmpty())
+        return {};
+    QStringList nodes, ids, states;
+    for (const RunLedger::NodeRun& n : m_ledger->nodeRuns(wfr)) {
+        const RunLedger::State st = m_ledger->state(n.runId);
+        nodes << n.node;
+        ids << n.runId;
+        states << (st.result.isEmpty() ? st.status : st.status + QStringLiteral(" · ") + st.result);
+    }
+    return RunTimeline::nodeRunsText(wfr, nodes, ids, states);
+}
+
 QString TimelineView::text() const
 {
-    return RunTimeline::toText(m_runId, m_ledger ? m_ledger->events(m_runId) : QVector<RunEvent>{});
+    return RunTimeline::toText(m_runId,
+                               m_ledger ? m_ledger->events(m_runId) : QVector<RunEvent>{}) +
+           nodeRunsText();
 }
 
 QString TimelineView::markdown() const

@@ -30,6 +30,9 @@ public:
     QString markdown() const;
     /// The stage names shown, top to bottom ("rendered", "published", …), for tests.
     QStringList stages() const;
+    /// The workflow run the shown run is or belongs to, when its node runs are known; its
+    /// node runs are listed above the story (double-click one to show its story).
+    QString workflowRunId() const;
 
 public Q_SLOTS:
     void copyText();
@@ -41,6 +44,9 @@ private:
     QLabel* m_title;
     QLabel* m_state;
     QTreeWidget* m_list;
+    QTreeWidget* m_nodeRuns; // the workflow run and its node runs, when known
+    void refreshNodeRuns();
+    QString nodeRunsText() const;
     QPushButton* m_copyText;
     QPushButton* m_copyMarkdown;
     QTimer* m_refresh;
