@@ -268,7 +268,9 @@ void RunsPane::setupGroupsPanel()
     toggle->setCheckable(true);
     toggle->setToolTip(tr("Consumer groups: committed offsets, lag and oldest waiting message "
                           "per partition (read from outside, never joining)"));
-    m_ui->positionRow->insertWidget(m_ui->positionRow->indexOf(m_recordButton) + 1, toggle);
+    // In the filter row, after Follow: the read-position row has no room left at 1024 wide
+    // (its start combo and Partitions box were cut to a few letters there).
+    m_ui->filterRow->addWidget(toggle);
     const QString key = QStringLiteral("runs/groupsShown");
     toggle->setChecked(QSettings().value(key, false).toBool());
     groups->setVisible(toggle->isChecked());
