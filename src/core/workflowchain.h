@@ -13,8 +13,8 @@ namespace porthole {
 /// What a chained context is built from besides the workflow.
 struct ChainOptions
 {
-    std::optional<JsonValue> inputs;          // the trigger's inputs; else from its schema
-    std::map<std::string, JsonValue> mocks;   // node id → the output it gives (replaces default)
+    std::optional<JsonValue> inputs;        // the trigger's inputs; else from its schema
+    std::map<std::string, JsonValue> mocks; // node id → the output it gives (replaces default)
     /// node id → its output as a real run recorded it (variables.outputs of GET
     /// /v1/workflows/runs/{wfr}): used as it is, its `variables` already applied.
     std::map<std::string, JsonValue> recorded;

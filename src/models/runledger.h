@@ -87,7 +87,7 @@ private:
     QHash<QString, State> m_state;
     QStringList m_order;
     QHash<int, int> m_counts;
-    QHash<size_t, int> m_idHashes; ///< hash of each kept run id -> how many share it
+    QHash<size_t, int> m_idHashes;               ///< hash of each kept run id -> how many share it
     QHash<QString, QVector<NodeRun>> m_children; ///< workflow run -> its node runs
     QHash<QString, QString> m_parent;            ///< node run -> its workflow run
     void dropOldest();

@@ -274,8 +274,8 @@ private Q_SLOTS:
     void workflowFormsOfCheckConsumerAndRender()
     {
         const auto check = parseCheckConsumerArgs(
-            argv("check-consumer",
-                 {"--workflow", "w.json", "--inputs", "i.json", "--sign", "--", "python3", "c.py"}));
+            argv("check-consumer", {"--workflow", "w.json", "--inputs", "i.json", "--sign", "--",
+                                    "python3", "c.py"}));
         QVERIFY(std::holds_alternative<CheckConsumerArgs>(check));
         QCOMPARE(std::get<CheckConsumerArgs>(check).workflowFile, QStringLiteral("w.json"));
         QCOMPARE(std::get<CheckConsumerArgs>(check).inputsFile, QStringLiteral("i.json"));
@@ -292,27 +292,27 @@ private Q_SLOTS:
                  2);
 
         const QString run = QStringLiteral("wfr_0123456789abcdef");
-        const auto render = parseRenderArgs(
-            argv("render", {"--workflow", "w.json", "--node", "deploy", "--run", "wfr_0123456789abcdef",
-                            "--api", "http://127.0.0.1:9", "--client-id", "id", "--client-secret",
-                            "s"}));
+        const auto render =
+            parseRenderArgs(argv("render", {"--workflow", "w.json", "--node", "deploy", "--run",
+                                            "wfr_0123456789abcdef", "--api", "http://127.0.0.1:9",
+                                            "--client-id", "id", "--client-secret", "s"}));
         QVERIFY(std::holds_alternative<RenderArgs>(render));
         const auto& w = *std::get<RenderArgs>(render).workflow;
         QCOMPARE(w.runId.value_or(QString()), run);
         QVERIFY(w.api);
         QCOMPARE(w.api->clientId, QStringLiteral("id"));
         // --run needs --api and a wfr_ id; --api needs --run.
-        QCOMPARE(exitCode(parseRenderArgs(argv(
-                     "render", {"--workflow", "w.json", "--node", "d", "--run", "wfr_0123456789abcdef"}))),
+        QCOMPARE(exitCode(parseRenderArgs(argv("render", {"--workflow", "w.json", "--node", "d",
+                                                          "--run", "wfr_0123456789abcdef"}))),
                  2);
         QCOMPARE(exitCode(parseRenderArgs(argv("render", {"--workflow", "w.json", "--node", "d",
                                                           "--run", "wfnr_0123456789abcdef", "--api",
                                                           "http://127.0.0.1:9", "--token", "t"}))),
                  2);
-        QCOMPARE(exitCode(parseRenderArgs(argv("render", {"--workflow", "w.json", "--node", "d",
-                                                          "--api", "http://127.0.0.1:9", "--token",
-                                                          "t"}))),
-                 2);
+        QCOMPARE(
+            exitCode(parseRenderArgs(argv("render", {"--workflow", "w.json", "--node", "d", "--api",
+                                                     "http://127.0.0.1:9", "--token", "t"}))),
+            2);
     }
 
     void sandboxPorts()

@@ -4,8 +4,8 @@
 #include "timelineview.h"
 
 #include <QDialogButtonBox>
-#include <QPushButton>
 #include <QGuiApplication>
+#include <QPushButton>
 #include <QScreen>
 #include <QVBoxLayout>
 
