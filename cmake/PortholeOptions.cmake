@@ -14,6 +14,17 @@ if(PORTHOLE_WERROR)
   target_compile_options(porthole_options INTERFACE -Werror)
 endif()
 
+# Debug sections compressed with zlib, in objects and in what links them. Every test executable
+# links the whole GUI library, and debug info is ~97% of each; uncompressed, the dev and asan
+# trees took ~20 GB and a CI machine ran out of disk in the asan build. gdb, addr2line, GCC's
+# sanitizer symbolizer (libbacktrace) and llvm-symbolizer all read compressed sections.
+include(CheckCXXCompilerFlag)
+check_cxx_compiler_flag(-gz PORTHOLE_HAS_GZ)
+if(PORTHOLE_HAS_GZ)
+  add_compile_options(-gz)
+  add_link_options(-gz)
+endif()
+
 # ccache when installed: every preset's compiles go through it unless a launcher was chosen
 # (-DCMAKE_CXX_COMPILER_LAUNCHER=… or the environment variable of that name). The cache lives
 # in ccache's own folder (~/.cache/ccache), so it survives build trees and CI runs on one

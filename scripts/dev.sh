@@ -14,9 +14,10 @@ SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
 
 log() { printf '\n== %s\n' "$*"; }
-# Each stage's wall time (printed before the main suite runs).
 times=()
-stage() { times+=("$1: $(($(date +%s) - $2)) s"); }
+# Each stage's wall time and the disk left after it (the build trees are the big users).
+stage() { times+=("$1: $(($(date +%s) - $2)) s, $(free_disk) free"); }
+free_disk() { df -Pk . | awk 'NR == 2 { printf "%.1f GB", $4 / 1048576 }'; }
 
 # Debian packages: the build's and the tests' real peers. Each area lists its own in
 # scripts/packages/*.txt: one package per line, # comments, and optionally a condition:
@@ -65,7 +66,7 @@ for step in scripts/setup.d/*.sh; do
 done
 
 preset=${PORTHOLE_PRESET:-dev}
-log "building (preset $preset)"
+log "building (preset $preset; $(free_disk) free on this disk)"
 t=$(date +%s)
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
