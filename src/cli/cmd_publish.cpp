@@ -18,6 +18,7 @@
 
 #include "template/noderenderer.h"
 
+#include <charconv>
 #include <cstdio>
 
 namespace porthole::cli {
@@ -46,8 +47,10 @@ std::vector<std::string> splitLines(const std::string& text)
 void appendReport(std::string& out, const DeliveryReport& r, const std::string& quotedTopic,
                   const RunId& runId)
 {
-    char latency[32];
-    std::snprintf(latency, sizeof latency, "%.3f", r.latencyMs);
+    char latency[32]; // to_chars: printf's float formatting was 2% of a publish's CPU
+    const auto end =
+        std::to_chars(latency, latency + sizeof latency, r.latencyMs, std::chars_format::fixed, 3)
+            .ptr;
     out += "{\"topic\":";
     out += quotedTopic;
     out += ",\"partition\":";
@@ -55,7 +58,7 @@ void appendReport(std::string& out, const DeliveryReport& r, const std::string& 
     out += ",\"offset\":";
     out += std::to_string(r.offset);
     out += ",\"latencyMs\":";
-    out += latency;
+    out.append(latency, end);
     if (!r.delivered()) {
         out += ",\"error\":";
         out += JsWriter::quote(r.error);
@@ -74,12 +77,10 @@ void appendReport(std::string& out, const DeliveryReport& r, const std::string& 
 // run, else its workflow run; null for a replay or a message naming none.
 RunId runIdOf(const PublishSession& session, uint64_t index)
 {
-    if (session.isReplay() || index >= session.total())
-        return {};
-    const RunIds ids = MessageDecoder::findIds(session.unsignedValueAt(index));
-    return !ids.nodeRun.isNull()     ? ids.nodeRun
-           : !ids.actionRun.isNull() ? ids.actionRun
-                                     : ids.workflowRun;
+    for (const auto kind : {RunId::Kind::NodeRun, RunId::Kind::ActionRun, RunId::Kind::WorkflowRun})
+        if (RunId id = session.runIdAt(index, kind); !id.isNull())
+            return id;
+    return {};
 }
 
 // Renders NODE.json with Port's rules and the envelope (or takes --raw lines); nullopt after

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace porthole {
 
@@ -25,12 +26,30 @@ public:
     /// A fixed seed, for tests.
     explicit FreshRunIds(uint64_t seed) : m_seed(seed) {}
 
+    /// Where one run id sits in a text, and what round after round replaces it depends on.
+    struct Spot
+    {
+        size_t begin = 0;
+        size_t length = 0;
+        RunId::Kind kind = RunId::Kind::WorkflowRun;
+        uint64_t key = 0; ///< the old id's text, hashed and mixed
+    };
+    /// The run ids of `text`, found once: a publish that repeats a message thousands of times
+    /// copies it with fresh ids each round without searching it again (issue 24's speed).
+    static std::vector<Spot> find(std::string_view text);
+
     /// Round `round`'s fresh id for `old` (same kind, Port's 16 letters/digits).
     RunId fresh(const RunId& old, uint64_t round) const;
+    /// The same for the id at `spot`.
+    RunId fresh(const Spot& spot, uint64_t round) const;
     /// `text` with every run id (Port's form or hand-made) replaced by `round`'s fresh one.
     std::string apply(std::string_view text, uint64_t round) const;
+    /// The same into `out` (its capacity reused), `spots` being find(text).
+    void applyTo(std::string_view text, const std::vector<Spot>& spots, uint64_t round,
+                 std::string* out) const;
 
 private:
+    void appendFresh(std::string* out, RunId::Kind kind, uint64_t key, uint64_t round) const;
     uint64_t m_seed;
 };
 

@@ -41,6 +41,7 @@ struct RunIds
                : kind == RunId::Kind::NodeRun   ? nodeRun
                                                 : actionRun;
     }
+    const RunId& of(RunId::Kind kind) const { return const_cast<RunIds*>(this)->of(kind); }
 };
 
 /// The result of looking at a record once: cheap to keep beside the raw bytes.

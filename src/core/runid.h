@@ -50,6 +50,7 @@ public:
     bool operator==(const RunId&) const = default;
 
 private:
+    friend class FreshRunIds; // makes ids in Port's form without parsing them again
     std::string m_text;
     Kind m_kind = Kind::WorkflowRun;
     bool m_unusual = false;

@@ -82,7 +82,6 @@ private:
     uint64_t m_sent = 0;
     uint64_t m_reported = 0;
     std::string m_fatal;
-    std::vector<std::chrono::steady_clock::time_point> m_sentAt;
     bool m_everDelivered = false;
     std::optional<std::chrono::steady_clock::time_point> m_allDownSince;
     std::string m_refused; // the latest "connection refused" or unresolvable name from librdkafka

@@ -13,7 +13,18 @@ struct PublishSession::Signing
     std::vector<PortSignature::Prepared> prepared;
 };
 
-PublishSession::PublishSession(PublishPlan plan) : m_plan(std::move(plan)) {}
+PublishSession::PublishSession(PublishPlan plan) : m_plan(std::move(plan))
+{
+    m_ids.reserve(m_plan.values.size());
+    for (const std::string& value : m_plan.values) {
+        ValueIds v;
+        v.spots = FreshRunIds::find(value);
+        v.ids = MessageDecoder::findIds(value);
+        for (size_t i = v.spots.size(); i-- > 0;)
+            v.firstOfKind[int(v.spots[i].kind)] = int(i) + 1;
+        m_ids.push_back(std::move(v));
+    }
+}
 
 PublishSession::~PublishSession() = default;
 
@@ -57,22 +68,54 @@ uint64_t PublishSession::total() const
 
 std::string PublishSession::unsignedValueAt(uint64_t n) const
 {
+    std::string out;
+    unsignedValueInto(n, &out);
+    return out;
+}
+
+void PublishSession::unsignedValueInto(uint64_t n, std::string* out) const
+{
     const size_t count = m_plan.values.size();
-    const std::string& value = m_plan.values[n % count];
-    return freshRunIds() ? m_freshIds.apply(value, n / count) : value;
+    const size_t index = n % count;
+    if (freshRunIds())
+        m_freshIds.applyTo(m_plan.values[index], m_ids[index].spots, n / count, out);
+    else
+        *out = m_plan.values[index]; // assigning keeps out's buffer
 }
 
 std::string PublishSession::valueAt(uint64_t n, int64_t timestamp) const
 {
+    std::string out;
+    valueInto(n, timestamp, &out);
+    return out;
+}
+
+void PublishSession::valueInto(uint64_t n, int64_t timestamp, std::string* out) const
+{
     if (!m_signing)
-        return unsignedValueAt(n);
+        return unsignedValueInto(n, out);
     const std::string& secret = *m_plan.signingSecret;
     const size_t index = n % m_plan.values.size();
-    if (!freshRunIds())
-        return PortSignature::sign(m_signing->prepared[index], timestamp, secret);
+    if (!freshRunIds()) {
+        *out = PortSignature::sign(m_signing->prepared[index], timestamp, secret);
+        return;
+    }
+    unsignedValueInto(n, out);
     std::string unused;
-    const auto prepared = PortSignature::prepare(unsignedValueAt(n), &unused);
-    return prepared ? PortSignature::sign(*prepared, timestamp, secret) : unsignedValueAt(n);
+    if (const auto prepared = PortSignature::prepare(*out, &unused))
+        *out = PortSignature::sign(*prepared, timestamp, secret);
+}
+
+RunId PublishSession::runIdAt(uint64_t n, RunId::Kind kind) const
+{
+    if (isReplay() || m_plan.values.empty() || n >= total())
+        return {};
+    const ValueIds& v = m_ids[n % m_plan.values.size()];
+    if (!freshRunIds())
+        return v.ids.of(kind);
+    // Every id of a fresh round is in Port's form, so findIds takes the kind's first one.
+    const int first = v.firstOfKind[int(kind)];
+    return first ? m_freshIds.fresh(v.spots[size_t(first - 1)], n / m_plan.values.size()) : RunId();
 }
 
 PublishSummary PublishSession::run(const ReportHandler& onReport,
@@ -129,7 +172,7 @@ PublishSummary PublishSession::run(const ReportHandler& onReport,
             if (replay) {
                 producer->send(m_plan.messages[i]);
             } else {
-                message.value = valueAt(uint64_t(round) * count + i, int64_t(std::time(nullptr)));
+                valueInto(uint64_t(round) * count + i, int64_t(std::time(nullptr)), &message.value);
                 producer->send(message);
             }
             ++s.sent;

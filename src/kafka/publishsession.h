@@ -5,6 +5,7 @@
 #include "kafkaproducer.h"
 
 #include "core/freshrunids.h"
+#include "core/messagedecoder.h"
 
 #include <atomic>
 #include <cstdint>
@@ -81,10 +82,25 @@ public:
     std::string unsignedValueAt(uint64_t n) const;
     /// Message `n` as sent at `timestamp` (signed when signing).
     std::string valueAt(uint64_t n, int64_t timestamp) const;
+    /// The `kind` run id message `n` carries, as MessageDecoder::findIds reads it from
+    /// unsignedValueAt(n), without building the message (a call per delivery report); null
+    /// when it names none, and for a replay.
+    RunId runIdAt(uint64_t n, RunId::Kind kind) const;
 
 private:
     struct Signing;
+    /// A value's run ids, found once (FreshRunIds::find) for every round that repeats it.
+    struct ValueIds
+    {
+        std::vector<FreshRunIds::Spot> spots;
+        RunIds ids;              ///< as the value itself carries them
+        int firstOfKind[3] = {}; ///< index+1 of each kind's first spot (0: none)
+    };
+    void unsignedValueInto(uint64_t n, std::string* out) const;
+    void valueInto(uint64_t n, int64_t timestamp, std::string* out) const;
+
     PublishPlan m_plan;
+    std::vector<ValueIds> m_ids; ///< one per value
     std::unique_ptr<Signing> m_signing;
     FreshRunIds m_freshIds;
     bool m_prepared = false;

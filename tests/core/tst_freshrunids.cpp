@@ -62,6 +62,29 @@ private Q_SLOTS:
         QVERIFY(FreshRunIds().apply(kMessage, 0) != FreshRunIds().apply(kMessage, 0));
     }
 
+    void spotsGiveWhatTheTextGives()
+    {
+        // find() once and fresh(spot) per round must agree with apply() and fresh(id), which
+        // search the text each time: kinds, ids named twice, a hand-made id.
+        const FreshRunIds fresh(7);
+        const auto spots = FreshRunIds::find(kMessage);
+        QCOMPARE(int(spots.size()), 4); // the glued "xwfnr_…" is no id
+        for (uint64_t round = 0; round < 20; ++round) {
+            const std::string out = fresh.apply(kMessage, round);
+            std::string into = "left over";
+            fresh.applyTo(kMessage, spots, round, &into);
+            QCOMPARE(into, out);
+            for (const auto& spot : spots) {
+                const RunId old =
+                    RunId::parse(std::string_view(kMessage).substr(spot.begin, spot.length));
+                const RunId made = fresh.fresh(spot, round);
+                QCOMPARE(made, fresh.fresh(old, round));
+                QCOMPARE(made, RunId::parse(made.text()));
+                QVERIFY(out.find(made.text()) != std::string::npos);
+            }
+        }
+    }
+
     void textWithoutIdsIsUnchanged()
     {
         const FreshRunIds fresh;

@@ -72,6 +72,41 @@ private Q_SLOTS:
         }
     }
 
+    void runIdsAtReadsWhatIsSent()
+    {
+        // runIdsAt() answers without building the message; it must name the ids findIds reads
+        // from the message itself, for every round: hand-made (unusual) ids before Port's,
+        // several of one kind, none at all, an id glued to a word (no id).
+        PublishPlan p;
+        p.values = {R"({"a":"r_bulk1","b":"r_8Jk2Lm4Np6Qr8St0","c":"wfr_4hT9xQ2mLp0aZ7Kd"})",
+                    R"({"context":{"runId":"wfnr_8Jk2Lm4Np6Qr8St0"},"x":"wfnr_other0001"})",
+                    R"({"payload":{"word":"xwfnr_8Jk2Lm4Np6Qr8St0","n":1}})",
+                    R"({"w":"wfr_small","n":"wfnr_8Jk2Lm4Np6Qr8St0","w2":"wfr_4hT9xQ2mLp0aZ7Kd"})"};
+        for (const bool same : {false, true}) {
+            p.times = 50;
+            p.sameRunIds = same;
+            const PublishSession session(p);
+            QCOMPARE(session.freshRunIds(), !same);
+            for (uint64_t n = 0; n < session.total(); ++n) {
+                RunIds read = MessageDecoder::findIds(session.unsignedValueAt(n));
+                for (const auto kind :
+                     {RunId::Kind::WorkflowRun, RunId::Kind::NodeRun, RunId::Kind::ActionRun}) {
+                    const RunId told = session.runIdAt(n, kind);
+                    QCOMPARE(told.text(), read.of(kind).text());
+                    QCOMPARE(told.isUnusual(), read.of(kind).isUnusual());
+                }
+            }
+            QVERIFY(session.runIdAt(session.total(), RunId::Kind::NodeRun).isNull());
+        }
+        // A fresh round really changed the ids it reports.
+        p.sameRunIds = false;
+        const PublishSession session(p);
+        const RunId node = session.runIdAt(1, RunId::Kind::NodeRun);
+        QVERIFY(!node.isNull());
+        QVERIFY(node.text() != "wfnr_8Jk2Lm4Np6Qr8St0");
+        QVERIFY(session.runIdAt(2, RunId::Kind::NodeRun).isNull());
+    }
+
     void replayNeverChangesIds()
     {
         PublishPlan p = plan(2, false, false);
