@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "diagnoseargs.h"
 
+#include "apiargs.h"
 #include "command.h"
 #include "kafkaargs.h"
 
 #include <QDateTime>
-#include <QProcessEnvironment>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -51,19 +51,7 @@ std::variant<int, DiagnoseArgs> parseDiagnoseArgs(const QStringList& args, int64
                                                   "where the broker can list them). Never "
                                                   "joined, never committed to."),
                                    QStringLiteral("G"));
-    const QCommandLineOption api(QStringLiteral("api"),
-                                 QStringLiteral("Port API base URL (eu, us or a URL such as the "
-                                                "sandbox's): read Port's record of the run."),
-                                 QStringLiteral("URL"));
-    const QCommandLineOption clientId(QStringLiteral("client-id"),
-                                      QStringLiteral("Client id (or env PORT_CLIENT_ID)."),
-                                      QStringLiteral("ID"));
-    const QCommandLineOption clientSecret(
-        QStringLiteral("client-secret"),
-        QStringLiteral("Client secret (or env PORT_CLIENT_SECRET)."), QStringLiteral("S"));
-    const QCommandLineOption token(QStringLiteral("token"),
-                                   QStringLiteral("Bearer token (or env PORT_TOKEN)."),
-                                   QStringLiteral("T"));
+    const ApiOptions apiOptions; // --api, --client-id, --client-secret, --token
     const QCommandLineOption since(
         QStringLiteral("since"),
         QStringLiteral("Look from this time: ISO 8601 (UTC unless given), @EPOCH_MS, or a "
@@ -77,8 +65,9 @@ std::variant<int, DiagnoseArgs> parseDiagnoseArgs(const QStringList& args, int64
         QStringLiteral("timeout"),
         QStringLiteral("Seconds to wait for the broker and for each API answer (default 10)."),
         QStringLiteral("S"), QStringLiteral("10"));
-    parser.addOptions({kafka.bootstrap, kafka.profile, org, group, api, clientId, clientSecret,
-                       token, since, format, timeout, kafka.property});
+    parser.addOptions({kafka.bootstrap, kafka.profile, org, group});
+    parser.addOptions(apiOptions.all());
+    parser.addOptions({since, format, timeout, kafka.property});
     if (auto done = parseArgs(
             parser, args, cmd,
             QStringLiteral("Why is this run stuck? Finds the run's message(s) in ORG.runs, the "
@@ -132,39 +121,15 @@ std::variant<int, DiagnoseArgs> parseDiagnoseArgs(const QStringList& args, int64
         out.groups.push_back(g.toStdString());
     }
 
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const auto pick = [&](const QCommandLineOption& opt, const char* var) {
-        return parser.isSet(opt) ? parser.value(opt) : env.value(QLatin1String(var));
-    };
-    const bool credentialsGiven =
-        parser.isSet(clientId) || parser.isSet(clientSecret) || parser.isSet(token);
-    if (!parser.isSet(api)) {
-        if (credentialsGiven)
-            return usage(QStringLiteral("--client-id, --client-secret and --token go with --api"));
-        return out;
+    auto api = apiOptions.read(parser);
+    if (const QString* error = std::get_if<QString>(&api))
+        return usage(*error);
+    if (PortClientConfig* c = std::get_if<PortClientConfig>(&api)) {
+        c->timeoutMs = out.timeoutMs;
+        c->maxAttempts = 2; // a diagnosis waits for one retry of a 429/5xx, not for a queue
+        c->maxRetryWaitMs = 5000;
+        out.api = *c;
     }
-    QString error;
-    const auto base = PortClientConfig::parseBaseUrl(parser.value(api), &error);
-    if (!base)
-        return usage(QStringLiteral("--api: ") + error);
-    PortClientConfig c;
-    c.baseUrl = *base;
-    c.timeoutMs = out.timeoutMs;
-    c.maxAttempts = 2; // a diagnosis waits for one retry of a 429/5xx, not for a queue of them
-    c.maxRetryWaitMs = 5000;
-    const QString id = pick(clientId, "PORT_CLIENT_ID");
-    const QString secret = pick(clientSecret, "PORT_CLIENT_SECRET");
-    const QString bearer = pick(token, "PORT_TOKEN");
-    if (parser.isSet(token) || ((id.isEmpty() || secret.isEmpty()) && !bearer.isEmpty())) {
-        c.token = bearer;
-    } else if (!id.isEmpty() && !secret.isEmpty()) {
-        c.clientId = id;
-        c.clientSecret = secret;
-    } else {
-        return usage(QStringLiteral("--api needs --token (or PORT_TOKEN) or --client-id and "
-                                    "--client-secret (or PORT_CLIENT_ID/PORT_CLIENT_SECRET)"));
-    }
-    out.api = c;
     return out;
 }
 
