@@ -63,6 +63,38 @@ void appendEscapedU(std::string& out, unsigned v)
 
 } // namespace
 
+void appendAscii(std::string& out, unsigned char c)
+{
+    switch (c) {
+    case '"':
+        out += "\\\"";
+        break;
+    case '\\':
+        out += "\\\\";
+        break;
+    case '\b':
+        out += "\\b";
+        break;
+    case '\f':
+        out += "\\f";
+        break;
+    case '\n':
+        out += "\\n";
+        break;
+    case '\r':
+        out += "\\r";
+        break;
+    case '\t':
+        out += "\\t";
+        break;
+    default:
+        if (c < 0x20)
+            appendEscapedU(out, c);
+        else
+            out += char(c);
+    }
+}
+
 std::string quote(std::string_view s)
 {
     std::string out;
@@ -71,34 +103,7 @@ std::string quote(std::string_view s)
     for (size_t i = 0; i < s.size();) {
         const auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            switch (c) {
-            case '"':
-                out += "\\\"";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\b':
-                out += "\\b";
-                break;
-            case '\f':
-                out += "\\f";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            default:
-                if (c < 0x20)
-                    appendEscapedU(out, c);
-                else
-                    out += char(c);
-            }
+            appendAscii(out, c);
             ++i;
             continue;
         }

@@ -21,6 +21,9 @@ std::string formatNumber(double d);
 
 /// A JSON string literal with JSON.stringify's escaping (quotes included).
 std::string quote(std::string_view utf8);
+/// One ASCII character (c < 0x80) inside a string literal: the short escapes, \u00xx for the
+/// other controls, the rest as is. JSON.stringify and Python's json.dumps agree on these.
+void appendAscii(std::string& out, unsigned char c);
 
 /// True for keys that JavaScript treats as array indices ("0", "7", "4294967294").
 bool isArrayIndex(std::string_view key);

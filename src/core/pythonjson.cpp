@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pythonjson.h"
+#include "jswriter.h"
 
 #include "utf8.h"
 
@@ -164,43 +165,15 @@ std::string numberSpelling(std::string_view literal)
 
 std::string quote(std::string_view s)
 {
-    static const char* hex = "0123456789abcdef";
     std::string out;
     out.reserve(s.size() + 2);
     out += '"';
     for (const char ch : s) {
         const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += hex[c >> 4];
-                out += hex[c & 15];
-            } else {
-                out += char(c); // ensure_ascii=False: everything else raw, DEL and U+2028 too
-            }
-        }
+        if (c < 0x80)
+            JsWriter::appendAscii(out, c);
+        else
+            out += ch; // ensure_ascii=False: everything else raw, U+2028 too
     }
     out += '"';
     return out;
