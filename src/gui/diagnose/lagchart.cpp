@@ -43,8 +43,8 @@ LagChart::LagChart(QWidget* parent)
     setChart(chart);
     delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(110);
-    setMinimumWidth(160); // narrower, the time labels would not fit
+    setMinimumHeight(4 * fontMetrics().height()); // the table beside it shows ~3 rows
+    setMinimumWidth(160);                         // narrower, the time labels would not fit
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(now - 60'000),
                   QDateTime::fromMSecsSinceEpoch(now));
