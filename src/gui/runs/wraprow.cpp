@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QWidget>
 
+#include <algorithm>
+
 namespace porthole {
 
 WrapRow::WrapRow(QWidget* host, QBoxLayout* column, QHBoxLayout* row, QList<QWidget*> trailing)
