@@ -19,6 +19,8 @@
 #include "support/throwawaysettings.h"
 
 #include <QApplication>
+#include <QDateTimeAxis>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProcess>
@@ -29,6 +31,7 @@
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
+#include <QValueAxis>
 
 using namespace porthole;
 
@@ -179,6 +182,25 @@ private Q_SLOTS:
         const QList<QPointF> points = panel()->chart()->points(kGroup);
         QVERIFY(!points.isEmpty());
         QCOMPARE(points.last().y(), 1.0);
+        // Labels that fit a small chart (they were all "…" at 1024x700): few ticks, whole
+        // numbers on an even range (the middle tick whole too), minutes, never truncated.
+        const auto* y =
+            qobject_cast<QValueAxis*>(panel()->chart()->chart()->axes(Qt::Vertical).value(0));
+        const auto* x =
+            qobject_cast<QDateTimeAxis*>(panel()->chart()->chart()->axes(Qt::Horizontal).value(0));
+        QVERIFY(x && y);
+        QCOMPARE(y->labelFormat(), QStringLiteral("%d"));
+        QCOMPARE(y->tickCount(), LagChart::kTicks);
+        QCOMPARE(x->tickCount(), LagChart::kTicks);
+        QVERIFY(y->max() >= 2 && qint64(y->max()) % 2 == 0 && y->max() == qint64(y->max()));
+        QVERIFY(!x->format().contains(QLatin1Char('s')));
+        QVERIFY(!x->truncateLabels() && !y->truncateLabels());
+        QVERIFY(y->labelsFont().pointSizeF() < panel()->font().pointSizeF());
+        // The table keeps every number column whole: the chart gives way first.
+        int numbers = 0;
+        for (int c = 1; c < table->columnCount(); ++c)
+            numbers += table->horizontalHeader()->sectionSizeHint(c);
+        QVERIFY(table->minimumWidth() > numbers);
     }
 
     void consumedColumnTicksTheRowsTheGroupPassed()

@@ -19,6 +19,7 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QComboBox>
 #include <QFileDialog>
 #include <QLineEdit>
 #include <QMenu>
@@ -245,6 +246,50 @@ private Q_SLOTS:
         QVERIFY(status->text().endsWith(QStringLiteral("…")));
         QVERIFY(status->toolTip().contains(status->fullText()));
         QVERIFY(status->width() > 40);
+    }
+
+    // At 1024×700 the read-position row keeps the start combo whole, whichever start is
+    // chosen (it read "From the…" there), and the Partitions box wide enough for its hint.
+    void runsStartComboReadsWholeWhenNarrow()
+    {
+        m_w->resize(1024, 700);
+        m_w->findChild<QTabWidget*>(QStringLiteral("sideTabs"))
+            ->setCurrentWidget(test::pane<RunsPane>(m_w));
+        QTRY_COMPARE(m_w->width(), 1024);
+        auto* from = m_w->findChild<QComboBox*>(QStringLiteral("runsFrom"));
+        auto* partitions = m_w->findChild<QLineEdit*>(QStringLiteral("runsPartitions"));
+        QVERIFY(from && partitions);
+        const int kept = from->currentIndex();
+        for (int i = 0; i < from->count(); ++i) {
+            from->setCurrentIndex(i);
+            QTest::qWait(0);
+            QApplication::processEvents();
+            const auto why = [&] {
+                QStringList row{QStringLiteral("bar %1").arg(from->parentWidget()->width())};
+                for (QWidget* w : from->parentWidget()->findChildren<QWidget*>())
+                    if (w->isVisible())
+                        row << QStringLiteral("%1 %2").arg(w->objectName()).arg(w->width());
+                return QStringLiteral("%1: combo %2 px wide, wants %3 (%4)")
+                    .arg(from->itemText(i))
+                    .arg(from->width())
+                    .arg(from->sizeHint().width())
+                    .arg(row.join(QStringLiteral(", ")));
+            };
+            QTRY_VERIFY2(from->width() >= from->sizeHint().width(), qPrintable(why()));
+            QVERIFY2(
+                partitions->width() >=
+                    partitions->fontMetrics().horizontalAdvance(partitions->placeholderText()) + 8,
+                qPrintable(why()));
+            // The field beside it (offset, time, count) whole too.
+            for (QWidget* w :
+                 from->parentWidget()->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+                if (w->isVisible())
+                    QVERIFY2(w->width() >= w->minimumSizeHint().width(), qPrintable(why()));
+            // The whole sentence is a tooltip away.
+            QVERIFY(from->itemData(i, Qt::ToolTipRole).toString().size() >
+                    from->itemText(i).size());
+        }
+        from->setCurrentIndex(kept);
     }
 
     void shortcutsAreShownInMenusAndTooltips()

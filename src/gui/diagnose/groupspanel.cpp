@@ -71,7 +71,8 @@ GroupsPanel::GroupsPanel(Session* session, QWidget* parent)
     m_table->setObjectName(QStringLiteral("groupsTable"));
     m_table->setAccessibleName(tr("Consumer groups per partition"));
     m_table->setHorizontalHeaderLabels(
-        {tr("Group"), tr("Part."), tr("Committed"), tr("End"), tr("Lag"), tr("Oldest waiting")});
+        {tr("Group"), tr("Part."), tr("Committed"), tr("End"), tr("Lag"), tr("Waiting")});
+    m_table->horizontalHeaderItem(5)->setToolTip(tr("The oldest waiting message's age"));
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(22);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -84,6 +85,12 @@ GroupsPanel::GroupsPanel(Session* session, QWidget* parent)
     split->setObjectName(QStringLiteral("groupsSplit"));
     split->addWidget(m_table);
     split->addWidget(m_chart);
+    // Every number column whole and the start of a group id: the chart gives way first.
+    int tableMin = m_table->fontMetrics().horizontalAdvance(QStringLiteral("ORG.group")) +
+                   2 * m_table->frameWidth();
+    for (int c = 1; c < 6; ++c)
+        tableMin += m_table->horizontalHeader()->sectionSizeHint(c);
+    m_table->setMinimumWidth(tableMin);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 1);
     split->setChildrenCollapsible(false);

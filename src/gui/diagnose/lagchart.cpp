@@ -19,11 +19,21 @@ LagChart::LagChart(QWidget* parent)
     auto* chart = new QChart;
     chart->addAxis(m_x, Qt::AlignBottom);
     chart->addAxis(m_y, Qt::AlignLeft);
-    m_x->setFormat(QStringLiteral("HH:mm:ss"));
-    m_x->setTickCount(4);
+    // Readable in the ~100 px the panel has beside the table at 1024x700 (the labels were all
+    // "…" there): few ticks, whole numbers, minutes only, a smaller font, never truncated.
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    for (QAbstractAxis* axis :
+         {static_cast<QAbstractAxis*>(m_x), static_cast<QAbstractAxis*>(m_y)}) {
+        axis->setLabelsFont(small);
+        axis->setTruncateLabels(false);
+    }
+    m_x->setFormat(QStringLiteral("HH:mm"));
+    m_x->setTickCount(kTicks);
     m_y->setLabelFormat(QStringLiteral("%d"));
+    m_y->setTickCount(kTicks);
     m_y->setTitleText(tr("lag"));
-    m_y->setRange(0, 1);
+    m_y->setRange(0, 2);
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins(2, 2, 2, 2));
     chart->layout()->setContentsMargins(0, 0, 0, 0);
@@ -33,8 +43,8 @@ LagChart::LagChart(QWidget* parent)
     setChart(chart);
     delete defaultChart;
     setRenderHint(QPainter::Antialiasing);
-    setMinimumHeight(110);
-    setMinimumWidth(200); // narrower, the time labels turn into "…"
+    setMinimumHeight(4 * fontMetrics().height()); // the table beside it shows ~3 rows
+    setMinimumWidth(160);                         // narrower, the time labels would not fit
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(now - 60'000),
                   QDateTime::fromMSecsSinceEpoch(now));
@@ -71,7 +81,19 @@ void LagChart::addSample(qint64 atMs, const QMap<QString, qint64>& lags)
     // At least a minute wide, so the first points do not fill the whole width.
     m_x->setRange(QDateTime::fromMSecsSinceEpoch(std::min(first, atMs - 60'000)),
                   QDateTime::fromMSecsSinceEpoch(atMs));
-    m_y->setRange(0, double(peak + peak / 10 + 1));
+    // Even, so the middle tick is a whole number too.
+    const qint64 top = peak + peak / 10 + 1;
+    m_y->setRange(0, double(top + top % 2));
+}
+
+void LagChart::resizeEvent(QResizeEvent* event)
+{
+    // Small, the plot keeps the room: the axis title and the legend (the table names the
+    // groups; the tooltip says what is drawn) come back when there is space.
+    const bool roomy = height() >= 10 * fontMetrics().height();
+    m_y->setTitleVisible(roomy);
+    chart()->legend()->setVisible(roomy);
+    QChartView::resizeEvent(event);
 }
 
 void LagChart::clear()

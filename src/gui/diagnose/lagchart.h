@@ -28,6 +28,11 @@ public:
     QList<QPointF> points(const QString& group) const;
 
     static constexpr int kWindowS = 600;
+    /// Ticks per axis: few enough that their labels fit the chart at its smallest.
+    static constexpr int kTicks = 3;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     QDateTimeAxis* m_x;

@@ -25,11 +25,30 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
       m_count(new QSpinBox(this)), m_partitions(new QLineEdit(this))
 {
     m_kind->setObjectName(QStringLiteral("runsFrom"));
-    m_kind->addItem(tr("From the beginning"), int(StartPosition::Kind::Beginning));
-    m_kind->addItem(tr("Last N per partition"), int(StartPosition::Kind::Tail));
-    m_kind->addItem(tr("New messages only"), int(StartPosition::Kind::End));
-    m_kind->addItem(tr("From offset"), int(StartPosition::Kind::Offset));
-    m_kind->addItem(tr("From time"), int(StartPosition::Kind::Timestamp));
+    m_kind->setAccessibleName(tr("Start reading"));
+    // Short item texts, the whole sentence in each tooltip: beside the node editor at 1024
+    // wide the Runs tab has ~480 px, and "From the beginning" was cut to "From the…" there.
+    const struct
+    {
+        QString text;
+        QString tip;
+        StartPosition::Kind kind;
+    } kinds[] = {
+        {tr("From start"), tr("From the beginning: every message each partition still holds"),
+         StartPosition::Kind::Beginning},
+        {tr("Last N"), tr("The last N messages of each partition"), StartPosition::Kind::Tail},
+        {tr("New only"), tr("New messages only: from the end, as they arrive"),
+         StartPosition::Kind::End},
+        {tr("Offset"), tr("From an offset, in each partition"), StartPosition::Kind::Offset},
+        {tr("Time"), tr("From a time: the first message at or after it, in each partition"),
+         StartPosition::Kind::Timestamp},
+    };
+    for (const auto& k : kinds) {
+        m_kind->addItem(k.text, int(k.kind));
+        m_kind->setItemData(m_kind->count() - 1, k.tip, Qt::ToolTipRole);
+    }
+    // Never narrower than its longest item: the fields beside it give way first.
+    m_kind->setSizePolicy(QSizePolicy::Fixed, m_kind->sizePolicy().verticalPolicy());
     m_offset->setObjectName(QStringLiteral("runsFromOffset"));
     m_offset->setPlaceholderText(tr("offset"));
     m_offset->setValidator(
@@ -100,6 +119,7 @@ ReadPositionBar::ReadPositionBar(QWidget* parent)
 void ReadPositionBar::showFields()
 {
     const auto kind = StartPosition::Kind(m_kind->currentData().toInt());
+    m_kind->setToolTip(m_kind->currentData(Qt::ToolTipRole).toString());
     m_offset->setVisible(kind == StartPosition::Kind::Offset);
     m_time->setVisible(kind == StartPosition::Kind::Timestamp);
     m_count->setVisible(kind == StartPosition::Kind::Tail);

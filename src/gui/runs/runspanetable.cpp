@@ -10,6 +10,7 @@
 #include "runsheaderstate.h"
 #include "runsrecorder.h"
 #include "ui_runspane.h"
+#include "wraprow.h"
 
 #include <QAction>
 #include <QDateTime>
@@ -37,6 +38,9 @@ void RunsPane::setupTableExtras()
     // give up the style's minimum width down to their text's.
     for (QPushButton* b : {m_pauseButton, m_clearButton})
         b->setMinimumWidth(b->fontMetrics().horizontalAdvance(tr("Resume")) + 24);
+    // Narrower still (beside the editor at 1024), they go under the start combo and its field.
+    new WrapRow(this, m_ui->runsLayout, m_ui->positionRow,
+                {m_pauseButton, m_clearButton, m_recordButton});
     m_emptyNote = new EmptyTableNote(m_table, [this] { return emptyText(); });
     connect(m_emptyNote, &QLabel::linkActivated, this, [this](const QString& link) {
         if (link == QLatin1String("all"))
