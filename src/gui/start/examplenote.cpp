@@ -6,6 +6,7 @@
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QStyle>
 
 namespace porthole {
 
@@ -19,6 +20,12 @@ ExampleNote::ExampleNote(const ExampleIndex& examples, QWidget* parent)
     setAutoFillBackground(true);
     auto* row = new QHBoxLayout(this);
     row->setContentsMargins(10, 6, 10, 6);
+    // The style's information icon, not a character: "ⓘ" was an empty box where the fonts lack it.
+    auto* icon = new QLabel(this);
+    const int side = fontMetrics().height();
+    icon->setPixmap(style()->standardIcon(QStyle::SP_MessageBoxInformation).pixmap(side, side));
+    icon->setAlignment(Qt::AlignTop);
+    row->addWidget(icon);
     row->addWidget(m_text, 1);
     colour();
     hide();
@@ -32,7 +39,7 @@ void ExampleNote::showFor(const QString& path)
         hide();
         return;
     }
-    m_text->setText(QStringLiteral("ⓘ  ") + e->deliberateMistake);
+    m_text->setText(e->deliberateMistake);
     setAccessibleName(e->deliberateMistake);
     show();
 }
