@@ -66,7 +66,6 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
 
     auto* head = new QHBoxLayout;
     head->addWidget(m_title, 1);
-    head->addWidget(fit);
     auto* details = new QWidget(this);
     auto* d = new QVBoxLayout(details);
     d->setContentsMargins(0, 0, 0, 0);
@@ -79,6 +78,8 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     buttons->addWidget(reset);
     buttons->addWidget(m_mockStatus, 1);
     d->addLayout(buttons);
+    setupBranches(head, d);
+    head->addWidget(fit);
     m_split->setObjectName(QStringLiteral("workflowSplitter"));
     m_split->addWidget(m_view);
     m_split->addWidget(details);
@@ -100,6 +101,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     connect(m_view, &WorkflowView::moveRequested, this, &WorkflowPane::moveCurrent);
     connect(m_view, &WorkflowView::stepRequested, this, &WorkflowPane::step);
     connect(m_view, &WorkflowView::chooseRequested, this, [this] { choose(m_current); });
+    connect(m_view, &WorkflowView::menuRequested, this, &WorkflowPane::nodeMenu);
     connect(m_sources, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && item->data(0, Qt::UserRole).toInt() >= 0)
             setMockTarget(item->data(0, Qt::UserRole).toInt());
@@ -134,9 +136,13 @@ bool WorkflowPane::openWorkflow(const QString& path, const QByteArray& text)
         return false;
     }
     m_mocks = WorkflowMocks::load(path);
+    m_forks = WorkflowMocks::loadForks(path);
+    if (!m_runId.isEmpty())
+        useMocks(); // another workflow: the run was one of the last one's
     m_empty->hide();
     m_split->show();
     rebuild();
+    fillForks();
     m_view->fit();
     Q_EMIT opened(path);
     const auto& nodes = m_doc.workflow().nodes();
@@ -177,6 +183,7 @@ void WorkflowPane::rebuild()
         item->setCurrent(item->index() == m_current);
         item->setChosen(item->index() == m_chosen);
     }
+    m_scene->setForks(m_forks);
 }
 
 bool WorkflowPane::commitEditor()
@@ -216,6 +223,7 @@ void WorkflowPane::setPath(const QString& path)
         return;
     m_doc.setPath(path);
     WorkflowMocks::save(path, m_mocks);
+    WorkflowMocks::saveForks(path, m_forks);
 }
 
 bool WorkflowPane::chooseNode(const QString& id)

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflowview.h"
 
+#include "workflowscene.h"
+
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QWheelEvent>
 
@@ -91,6 +94,20 @@ void WorkflowView::wheelEvent(QWheelEvent* event)
         return;
     }
     QGraphicsView::wheelEvent(event);
+}
+
+void WorkflowView::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        Q_EMIT menuRequested(event->globalPos(), -1);
+        return;
+    }
+    for (QGraphicsItem* item : items(event->pos()))
+        if (auto* node = qobject_cast<WorkflowNodeItem*>(item->toGraphicsObject())) {
+            Q_EMIT menuRequested(event->globalPos(), node->index());
+            return;
+        }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 } // namespace porthole

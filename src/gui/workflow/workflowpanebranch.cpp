@@ -1,0 +1,337 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// WorkflowPane's third part: the branches the user forces at CONDITION/INPUT nodes (the
+// "Branch at" combos and the graph's node menu), and the context from a real run.
+#include "gui/session/portaccount.h"
+#include "gui/session/session.h"
+#include "gui/systemtheme.h"
+#include "workflowmocks.h"
+#include "workflowpane.h"
+#include "workflowrunfetch.h"
+#include "workflowscene.h"
+#include "workflowview.h"
+
+#include <QActionGroup>
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+
+namespace porthole {
+
+namespace {
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+// The ways out of a flow node: its outlets ("id — title"), then fallback when a connection
+// takes it. Each entry is {outlet key, words}.
+std::vector<std::pair<QString, QString>> waysOut(const Workflow& w, const WorkflowNode& n)
+{
+    std::vector<std::pair<QString, QString>> out;
+    for (const auto& o : n.outlets) {
+        const JsonNode* title = o.json ? o.json->member("title") : nullptr;
+        out.emplace_back(q(o.id), title && title->isString()
+                                      ? QStringLiteral("%1 — %2").arg(q(o.id), q(title->string))
+                                      : q(o.id));
+    }
+    for (const auto& c : w.connections())
+        if (c.source == n.id && c.fallback) {
+            out.emplace_back(QStringLiteral("fallback"), WorkflowPane::tr("fallback"));
+            break;
+        }
+    return out;
+}
+
+QString automaticText(const WorkflowNode& n)
+{
+    return n.type == "CONDITION" ? WorkflowPane::tr("Automatic (evaluated with jq)")
+                                 : WorkflowPane::tr("Automatic (the first outlet)");
+}
+
+} // namespace
+
+void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
+{
+    m_fetch = new WorkflowRunFetch(this);
+    m_runButton = new QPushButton(tr("Conte&xt from a run…"), this);
+    m_runButton->setObjectName(QStringLiteral("workflowRunContext"));
+    m_runButton->setToolTip(tr("Preview with what a real run's nodes produced: GET "
+                               "/v1/workflows/runs/{wfr} on the Port account's API"));
+    m_mocksButton = new QPushButton(tr("Back to &mocks"), this);
+    m_mocksButton->setObjectName(QStringLiteral("workflowUseMocks"));
+    m_mocksButton->setToolTip(tr("Forget the run: your mocks and the types' defaults again"));
+    m_mocksButton->hide();
+    head->addWidget(m_runButton);
+    head->addWidget(m_mocksButton);
+
+    m_runStatus = new QLabel(this);
+    m_runStatus->setObjectName(QStringLiteral("workflowRunStatus"));
+    m_runStatus->setWordWrap(true);
+    m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_runStatus->hide();
+    m_runProgress = new QProgressBar(this);
+    m_runProgress->setObjectName(QStringLiteral("workflowRunProgress"));
+    m_runProgress->setRange(0, 0); // how long Port takes is unknown: busy, not a percentage
+    m_runProgress->setMaximumWidth(120);
+    m_runProgress->hide();
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_runProgress);
+    status->addWidget(m_runStatus, 1);
+    if (auto* box = qobject_cast<QBoxLayout*>(details))
+        box->insertLayout(0, status);
+
+    // One row, hidden whole when the workflow has no CONDITION or INPUT node.
+    auto* row = new QWidget(this);
+    row->setObjectName(QStringLiteral("workflowForkRow"));
+    m_forkLabel = new QLabel(tr("&Branch at"), row);
+    m_forkNode = new QComboBox(row);
+    m_forkNode->setObjectName(QStringLiteral("workflowForkNode"));
+    m_forkNode->setAccessibleName(tr("CONDITION or INPUT node"));
+    m_forkLabel->setBuddy(m_forkNode);
+    m_forkOutlet = new QComboBox(row);
+    m_forkOutlet->setObjectName(QStringLiteral("workflowForkOutlet"));
+    m_forkOutlet->setAccessibleName(tr("The way it takes"));
+    auto* forks = new QHBoxLayout(row);
+    forks->setContentsMargins(0, 0, 0, 0);
+    forks->addWidget(m_forkLabel);
+    forks->addWidget(m_forkNode, 1);
+    forks->addWidget(new QLabel(tr("takes"), row));
+    forks->addWidget(m_forkOutlet, 2);
+    if (auto* box = qobject_cast<QBoxLayout*>(details))
+        box->insertWidget(2, row); // under the status and summary, above the sources
+
+    connect(m_forkNode, &QComboBox::currentIndexChanged, this, [this] { showForkOutlets(); });
+    connect(m_forkOutlet, &QComboBox::activated, this, [this](int i) {
+        setFork(m_forkNode->currentData().toString(), m_forkOutlet->itemData(i).toString());
+    });
+    connect(m_runButton, &QPushButton::clicked, this, &WorkflowPane::askForRun);
+    connect(m_mocksButton, &QPushButton::clicked, this, &WorkflowPane::useMocks);
+    connect(
+        m_fetch, &WorkflowRunFetch::fetched, this,
+        [this](const QString& wfr, const JsonValue& answer) {
+            m_runProgress->hide();
+            // Checked once here, so every node chosen later can use it as it is.
+            ChainOptions probe;
+            std::string error;
+            if (!WorkflowChain::useRun(answer, wfr.toStdString(), {}, &probe, &error)) {
+                setRunStatus(q(error), true);
+                Q_EMIT runFailed(wfr, q(error));
+                return;
+            }
+            m_run = answer;
+            m_runId = wfr;
+            m_mocksButton->show();
+            const JsonValue& run = answer["workflowRun"];
+            setRunStatus(
+                tr("Context from workflow run %1 (%2 %3): the outputs its nodes "
+                   "produced, as the run recorded them.")
+                    .arg(wfr,
+                         q(run["status"].isString() ? run["status"].toString() : std::string()),
+                         q(run["result"].isString() ? run["result"].toString() : std::string())),
+                false);
+            updateContext();
+            Q_EMIT runContextChanged(wfr);
+        });
+    connect(m_fetch, &WorkflowRunFetch::failed, this,
+            [this](const QString& wfr, const QString& why) {
+                m_runProgress->hide();
+                setRunStatus(tr("Run %1 not used: %2").arg(wfr, why), true);
+                Q_EMIT runFailed(wfr, why);
+            });
+}
+
+void WorkflowPane::setRunStatus(const QString& text, bool problem)
+{
+    m_runStatus->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
+    m_runStatus->setText(text);
+    m_runStatus->setVisible(!text.isEmpty());
+}
+
+QString WorkflowPane::runStatus() const
+{
+    return m_runStatus->text();
+}
+
+void WorkflowPane::fillForks()
+{
+    const QSignalBlocker block(m_forkNode);
+    const QString was = m_forkNode->currentData().toString();
+    m_forkNode->clear();
+    for (const auto& n : m_doc.workflow().nodes())
+        if (n.kind == WorkflowNodeKind::Flow && !n.id.empty())
+            m_forkNode->addItem(QStringLiteral("%1 (%2)").arg(q(n.id), q(n.type)), q(n.id));
+    const int at = m_forkNode->findData(was);
+    m_forkNode->setCurrentIndex(at >= 0 ? at : 0);
+    // No CONDITION or INPUT node: nothing to force, so nothing shown.
+    m_forkLabel->parentWidget()->setVisible(m_forkNode->count() > 0);
+    showForkOutlets();
+}
+
+void WorkflowPane::showForkOutlets()
+{
+    const QSignalBlocker block(m_forkOutlet);
+    m_forkOutlet->clear();
+    const int index = m_doc.workflow().indexOf(m_forkNode->currentData().toString().toStdString());
+    if (index < 0)
+        return;
+    const WorkflowNode& n = m_doc.workflow().nodes()[size_t(index)];
+    m_forkOutlet->addItem(automaticText(n), QString());
+    for (const auto& [key, words] : waysOut(m_doc.workflow(), n))
+        m_forkOutlet->addItem(tr("%1 (forced)").arg(words), key);
+    const int at = m_forkOutlet->findData(fork(q(n.id)));
+    m_forkOutlet->setCurrentIndex(at >= 0 ? at : 0);
+}
+
+QString WorkflowPane::fork(const QString& id) const
+{
+    const auto f = m_forks.find(id.toStdString());
+    return f == m_forks.end() ? QString() : q(f->second);
+}
+
+bool WorkflowPane::setFork(const QString& id, const QString& outlet)
+{
+    if (!m_doc.isOpen())
+        return false;
+    const int index = m_doc.workflow().indexOf(id.toStdString());
+    if (index < 0 || m_doc.workflow().nodes()[size_t(index)].kind != WorkflowNodeKind::Flow)
+        return false;
+    if (!outlet.isEmpty()) {
+        bool known = false;
+        for (const auto& way : waysOut(m_doc.workflow(), m_doc.workflow().nodes()[size_t(index)]))
+            known = known || way.first == outlet;
+        if (!known)
+            return false;
+        m_forks[id.toStdString()] = outlet.toStdString();
+    } else {
+        m_forks.erase(id.toStdString());
+    }
+    WorkflowMocks::saveForks(m_doc.path(), m_forks);
+    m_scene->setForks(m_forks);
+    if (m_forkNode->currentData().toString() == id)
+        showForkOutlets();
+    updateContext();
+    return true;
+}
+
+void WorkflowPane::nodeMenu(const QPoint& globalPos, int index)
+{
+    if (index < 0)
+        index = m_current;
+    if (index < 0 || !m_doc.isOpen())
+        return;
+    setCurrentIndex(index);
+    const WorkflowNode& n = m_doc.workflow().nodes()[size_t(index)];
+    QMenu menu(this);
+    if (n.type == "KAFKA")
+        menu.addAction(tr("&Edit this node"), this, [this, index] { choose(index); });
+    else if (n.kind != WorkflowNodeKind::Flow)
+        menu.addAction(n.kind == WorkflowNodeKind::Trigger ? tr("Give it &inputs…")
+                                                           : tr("Give it an &output…"),
+                       this, [this, index] {
+                           setMockTarget(index);
+                           m_mockEdit->setFocus();
+                       });
+    if (n.kind == WorkflowNodeKind::Flow) {
+        menu.addSection(tr("Branch at %1").arg(q(n.id)));
+        auto* group = new QActionGroup(&menu);
+        const QString now = fork(q(n.id));
+        const QString id = q(n.id);
+        auto add = [&](const QString& text, const QString& key) {
+            QAction* a = menu.addAction(text, this, [this, id, key] { setFork(id, key); });
+            a->setCheckable(true);
+            a->setChecked(key == now);
+            group->addAction(a);
+        };
+        add(QLatin1Char('&') + automaticText(n), QString());
+        for (const auto& [key, words] : waysOut(m_doc.workflow(), n))
+            add(tr("Force %1").arg(words), key);
+    }
+    if (menu.isEmpty())
+        return;
+    QPoint at = globalPos;
+    if (globalPos.isNull() || !m_view->rect().contains(m_view->mapFromGlobal(globalPos)))
+        at = m_view->mapToGlobal(m_view->mapFromScene(m_scene->nodes()[size_t(index)]->pos()));
+    menu.exec(at);
+}
+
+ChainOptions WorkflowPane::chainOptions() const
+{
+    ChainOptions options;
+    options.forks = m_forks;
+    if (!m_run) {
+        options.mocks = m_mocks;
+        return options;
+    }
+    std::string error; // checked when the run arrived
+    const std::string target =
+        m_chosen >= 0 ? m_doc.workflow().nodes()[size_t(m_chosen)].id : std::string();
+    WorkflowChain::useRun(*m_run, m_runId.toStdString(), target, &options, &error);
+    // The run's outputs win; a mock still stands in for a node the run did not record.
+    for (const auto& [id, value] : m_mocks) {
+        const int index = m_doc.workflow().indexOf(id);
+        if (!options.recorded.count(id) && index >= 0 &&
+            m_doc.workflow().nodes()[size_t(index)].kind != WorkflowNodeKind::Trigger)
+            options.mocks[id] = value;
+    }
+    return options;
+}
+
+QString WorkflowPane::describeSource(const QString& from) const
+{
+    if (from.startsWith(QLatin1String("mock")))
+        return tr("your mock (remembered for this file)") + from.mid(4);
+    if (!m_runId.isEmpty() && from == QLatin1String("recorded by the run"))
+        return tr("run %1 (as it recorded it)").arg(m_runId);
+    if (!m_runId.isEmpty() && from == QLatin1String("inputs given"))
+        return tr("run %1's inputs").arg(m_runId);
+    return from;
+}
+
+void WorkflowPane::askForRun()
+{
+    bool ok = false;
+    const QString wfr = QInputDialog::getText(this, tr("Context from a run"),
+                                              tr("A workflow &run's id (wfr_…), read from %1:")
+                                                  .arg(m_session->account()->baseUrl().isEmpty()
+                                                           ? tr("the sandbox's Port API")
+                                                           : m_session->account()->baseUrl()),
+                                              QLineEdit::Normal, m_runId, &ok);
+    if (ok && !wfr.trimmed().isEmpty())
+        fetchRun(wfr.trimmed());
+}
+
+bool WorkflowPane::fetchRun(const QString& wfr)
+{
+    QString error, where;
+    if (!m_fetch->start(*m_session->account(), wfr, &error, &where)) {
+        setRunStatus(tr("Run %1 not used: %2").arg(wfr, error), true);
+        return false;
+    }
+    m_runProgress->show();
+    setRunStatus(tr("Reading workflow run %1 from %2…").arg(wfr, where), false);
+    return true;
+}
+
+void WorkflowPane::useMocks()
+{
+    m_fetch->cancel();
+    m_runProgress->hide();
+    m_mocksButton->hide();
+    const bool had = m_run.has_value();
+    m_run.reset();
+    m_runId.clear();
+    setRunStatus(QString(), false);
+    if (had) {
+        updateContext();
+        Q_EMIT runContextChanged(QString());
+    }
+}
+
+} // namespace porthole
