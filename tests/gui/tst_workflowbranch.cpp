@@ -189,6 +189,12 @@ private Q_SLOTS:
         QTRY_VERIFY2(messages->toPlainText().contains(QLatin1String("paged OPS-4242")),
                      qPrintable(messages->toPlainText()));
         QVERIFY(messages->toPlainText().contains(wfr)); // .workflowRun.identifier is the run's
+        QVERIFY2(pane->runStatus().contains(wfr + QStringLiteral(" (IN_PROGRESS)")),
+                 qPrintable(pane->runStatus()));
+        // The side editor shows what the run recorded for the part selected (the trigger's).
+        auto* mockEditor = pane->findChild<QPlainTextEdit*>(QStringLiteral("workflowMockEditor"));
+        QVERIFY2(mockEditor->toPlainText().contains(QLatin1String("\"prod\"")),
+                 qPrintable(mockEditor->toPlainText()));
         QVERIFY(messages->toPlainText().contains(QLatin1String("\"prod\"")));
         QVERIFY2(contextStatus->text().contains(QLatin1String("from workflow run ") + wfr),
                  qPrintable(contextStatus->text()));

@@ -66,6 +66,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
 
     auto* head = new QHBoxLayout;
     head->addWidget(m_title, 1);
+    head->addWidget(fit);
     auto* details = new QWidget(this);
     auto* d = new QVBoxLayout(details);
     d->setContentsMargins(0, 0, 0, 0);
@@ -78,8 +79,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     buttons->addWidget(reset);
     buttons->addWidget(m_mockStatus, 1);
     d->addLayout(buttons);
-    setupBranches(head, d);
-    head->addWidget(fit);
+    setupBranches(d);
     m_split->setObjectName(QStringLiteral("workflowSplitter"));
     m_split->addWidget(m_view);
     m_split->addWidget(details);

@@ -144,7 +144,7 @@ private:
     void showSources();
     void setMockTarget(int index);
     // workflowpanebranch.cpp: forced branches and the context from a run.
-    void setupBranches(QLayout* head, QLayout* details);
+    void setupBranches(QLayout* details);
     void fillForks();
     void showForkOutlets();
     void showForks();
@@ -152,6 +152,7 @@ private:
     ChainOptions chainOptions() const;
     QString describeSource(const QString& from) const;
     void setRunStatus(const QString& text, bool problem);
+    std::optional<JsonValue> recordedOutput(const WorkflowNode& node) const;
 };
 
 } // namespace porthole

@@ -57,7 +57,7 @@ QString automaticText(const WorkflowNode& n)
 
 } // namespace
 
-void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
+void WorkflowPane::setupBranches(QLayout* details)
 {
     m_fetch = new WorkflowRunFetch(this);
     m_runButton = new QPushButton(tr("Conte&xt from a run…"), this);
@@ -68,14 +68,12 @@ void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
     m_mocksButton->setObjectName(QStringLiteral("workflowUseMocks"));
     m_mocksButton->setToolTip(tr("Forget the run: your mocks and the types' defaults again"));
     m_mocksButton->hide();
-    head->addWidget(m_runButton);
-    head->addWidget(m_mocksButton);
 
     m_runStatus = new QLabel(this);
     m_runStatus->setObjectName(QStringLiteral("workflowRunStatus"));
     m_runStatus->setWordWrap(true);
     m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runStatus->hide();
+    m_runStatus->setText(tr("The context: your mocks and the types' defaults."));
     m_runProgress = new QProgressBar(this);
     m_runProgress->setObjectName(QStringLiteral("workflowRunProgress"));
     m_runProgress->setRange(0, 0); // how long Port takes is unknown: busy, not a percentage
@@ -84,6 +82,8 @@ void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
     auto* status = new QHBoxLayout;
     status->addWidget(m_runProgress);
     status->addWidget(m_runStatus, 1);
+    status->addWidget(m_runButton, 0, Qt::AlignTop);
+    status->addWidget(m_mocksButton, 0, Qt::AlignTop);
     if (auto* box = qobject_cast<QBoxLayout*>(details))
         box->insertLayout(0, status);
 
@@ -94,6 +94,7 @@ void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
     m_forkNode = new QComboBox(row);
     m_forkNode->setObjectName(QStringLiteral("workflowForkNode"));
     m_forkNode->setAccessibleName(tr("CONDITION or INPUT node"));
+    m_forkNode->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_forkLabel->setBuddy(m_forkNode);
     m_forkOutlet = new QComboBox(row);
     m_forkOutlet->setObjectName(QStringLiteral("workflowForkOutlet"));
@@ -101,9 +102,9 @@ void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
     auto* forks = new QHBoxLayout(row);
     forks->setContentsMargins(0, 0, 0, 0);
     forks->addWidget(m_forkLabel);
-    forks->addWidget(m_forkNode, 1);
+    forks->addWidget(m_forkNode);
     forks->addWidget(new QLabel(tr("takes"), row));
-    forks->addWidget(m_forkOutlet, 2);
+    forks->addWidget(m_forkOutlet, 1);
     if (auto* box = qobject_cast<QBoxLayout*>(details))
         box->insertWidget(2, row); // under the status and summary, above the sources
 
@@ -113,32 +114,40 @@ void WorkflowPane::setupBranches(QLayout* head, QLayout* details)
     });
     connect(m_runButton, &QPushButton::clicked, this, &WorkflowPane::askForRun);
     connect(m_mocksButton, &QPushButton::clicked, this, &WorkflowPane::useMocks);
-    connect(
-        m_fetch, &WorkflowRunFetch::fetched, this,
-        [this](const QString& wfr, const JsonValue& answer) {
-            m_runProgress->hide();
-            // Checked once here, so every node chosen later can use it as it is.
-            ChainOptions probe;
-            std::string error;
-            if (!WorkflowChain::useRun(answer, wfr.toStdString(), {}, &probe, &error)) {
-                setRunStatus(q(error), true);
-                Q_EMIT runFailed(wfr, q(error));
-                return;
-            }
-            m_run = answer;
-            m_runId = wfr;
-            m_mocksButton->show();
-            const JsonValue& run = answer["workflowRun"];
-            setRunStatus(
-                tr("Context from workflow run %1 (%2 %3): the outputs its nodes "
-                   "produced, as the run recorded them.")
-                    .arg(wfr,
-                         q(run["status"].isString() ? run["status"].toString() : std::string()),
-                         q(run["result"].isString() ? run["result"].toString() : std::string())),
-                false);
-            updateContext();
-            Q_EMIT runContextChanged(wfr);
-        });
+    connect(m_fetch, &WorkflowRunFetch::fetched, this,
+            [this](const QString& wfr, const JsonValue& answer) {
+                m_runProgress->hide();
+                // Checked once here, so every node chosen later can use it as it is.
+                ChainOptions probe;
+                std::string error;
+                if (!WorkflowChain::useRun(answer, wfr.toStdString(), {}, &probe, &error)) {
+                    setRunStatus(q(error), true);
+                    Q_EMIT runFailed(wfr, q(error));
+                    return;
+                }
+                m_run = answer;
+                m_runId = wfr;
+                m_mocksButton->show();
+                const JsonValue& run = answer["workflowRun"];
+                QStringList state;
+                for (const char* key : {"status", "result"})
+                    if (run[key].isString())
+                        state << q(run[key].toString());
+                QString text =
+                    tr("Context from workflow run %1%2: the outputs its nodes produced, "
+                       "as the run recorded them.")
+                        .arg(wfr, state.isEmpty()
+                                      ? QString()
+                                      : QStringLiteral(" (%1)").arg(state.join(QLatin1Char(' '))));
+                // A run of another workflow still gives outputs: say so rather than refuse.
+                const JsonValue& of = run["workflow"]["identifier"];
+                if (of.isString() && of.toString() != m_doc.workflow().identifier())
+                    text += tr(" It is a run of \"%1\", not of \"%2\".")
+                                .arg(q(of.toString()), q(m_doc.workflow().identifier()));
+                setRunStatus(text, false);
+                updateContext();
+                Q_EMIT runContextChanged(wfr);
+            });
     connect(m_fetch, &WorkflowRunFetch::failed, this,
             [this](const QString& wfr, const QString& why) {
                 m_runProgress->hide();
@@ -151,7 +160,6 @@ void WorkflowPane::setRunStatus(const QString& text, bool problem)
 {
     m_runStatus->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
     m_runStatus->setText(text);
-    m_runStatus->setVisible(!text.isEmpty());
 }
 
 QString WorkflowPane::runStatus() const
@@ -256,7 +264,7 @@ void WorkflowPane::nodeMenu(const QPoint& globalPos, int index)
     if (menu.isEmpty())
         return;
     QPoint at = globalPos;
-    if (globalPos.isNull() || !m_view->rect().contains(m_view->mapFromGlobal(globalPos)))
+    if (globalPos.isNull()) // from the keyboard: at the node
         at = m_view->mapToGlobal(m_view->mapFromScene(m_scene->nodes()[size_t(index)]->pos()));
     menu.exec(at);
 }
@@ -281,6 +289,19 @@ ChainOptions WorkflowPane::chainOptions() const
             options.mocks[id] = value;
     }
     return options;
+}
+
+std::optional<JsonValue> WorkflowPane::recordedOutput(const WorkflowNode& node) const
+{
+    if (!m_run)
+        return std::nullopt;
+    ChainOptions options;
+    std::string error;
+    WorkflowChain::useRun(*m_run, m_runId.toStdString(), {}, &options, &error);
+    if (node.kind == WorkflowNodeKind::Trigger)
+        return options.inputs;
+    const auto r = options.recorded.find(node.id);
+    return r == options.recorded.end() ? std::nullopt : std::optional<JsonValue>(r->second);
 }
 
 QString WorkflowPane::describeSource(const QString& from) const
@@ -327,7 +348,7 @@ void WorkflowPane::useMocks()
     const bool had = m_run.has_value();
     m_run.reset();
     m_runId.clear();
-    setRunStatus(QString(), false);
+    setRunStatus(tr("The context: your mocks and the types' defaults."), false);
     if (had) {
         updateContext();
         Q_EMIT runContextChanged(QString());

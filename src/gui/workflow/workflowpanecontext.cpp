@@ -132,6 +132,13 @@ void WorkflowPane::setMockTarget(int index)
     m_mockLabel->setText((trigger ? tr("&Inputs of %1 (%2), as .outputs.trigger:")
                                   : tr("&Output of %1 (%2) before its variables:"))
                              .arg(q(node.id), q(node.type)));
+    // While a run is the context, the editor shows what the run recorded for the node.
+    if (const auto recorded = recordedOutput(node)) {
+        m_mockEdit->setPlainText(q(JsWriter::stringify(*recorded, 2)));
+        m_mockStatus->setText(
+            tr("As run %1 recorded it (a mock applies after Back to mocks).").arg(m_runId));
+        return;
+    }
     const JsonValue shown =
         mock != m_mocks.end() ? mock->second : WorkflowOutputs::defaultOutput(node);
     m_mockEdit->setPlainText(q(JsWriter::stringify(shown, 2)));

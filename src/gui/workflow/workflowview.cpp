@@ -99,7 +99,7 @@ void WorkflowView::wheelEvent(QWheelEvent* event)
 void WorkflowView::contextMenuEvent(QContextMenuEvent* event)
 {
     if (event->reason() == QContextMenuEvent::Keyboard) {
-        Q_EMIT menuRequested(event->globalPos(), -1);
+        Q_EMIT menuRequested(QPoint(), -1); // the pane opens it at the keyboard's node
         return;
     }
     for (QGraphicsItem* item : items(event->pos()))

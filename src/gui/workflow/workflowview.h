@@ -25,7 +25,7 @@ Q_SIGNALS:
     void stepRequested(bool forward, bool* taken);
     void chooseRequested();
     /// A node's menu: the right button on node `index`, or the Menu key / Shift+F10 (index -1:
-    /// the keyboard's node). `globalPos` is where it opens.
+    /// the keyboard's node). `globalPos` is where it opens (null from the keyboard).
     void menuRequested(const QPoint& globalPos, int index);
 
 protected:
