@@ -12,15 +12,19 @@
 #include "gui/workflow/workflowmocks.h"
 #include "gui/workflow/workflowpane.h"
 #include "gui/workflow/workflowscene.h"
+#include "gui/workflow/workflowview.h"
 #include "sandbox/sandbox.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeWidget>
 
 using namespace porthole;
@@ -121,6 +125,29 @@ private Q_SLOTS:
         QTRY_VERIFY(messages->toPlainText().contains(QLatin1String("\"logged\"")));
         QVERIFY(!pane->scene()->forcedEdges()[size_t(prod)]);
         QVERIFY(WorkflowMocks::loadForks(path).empty());
+
+        // The node's menu in the graph, from the keyboard (Shift+F10 on the keyboard's node).
+        pane->setCurrentIndex(1); // is-prod
+        pane->view()->setFocus();
+        QStringList offered;
+        QTimer::singleShot(0, this, [&offered] {
+            auto* menu = qobject_cast<QMenu*>(QApplication::activePopupWidget());
+            if (!menu)
+                return;
+            for (QAction* a : menu->actions()) {
+                offered << a->text();
+                if (a->text() == QLatin1String("Force fallback"))
+                    a->trigger();
+            }
+            menu->close();
+        });
+        QTest::keyClick(pane->view(), Qt::Key_F10, Qt::ShiftModifier);
+        QVERIFY2(offered.contains(QStringLiteral("&Automatic (evaluated with jq)")),
+                 qPrintable(offered.join(QLatin1Char('|'))));
+        QCOMPARE(pane->fork(QStringLiteral("is-prod")), QStringLiteral("fallback"));
+        QVERIFY(pane->scene()->forcedEdges()[size_t(fallback)]);
+        QTRY_VERIFY(messages->toPlainText().contains(QLatin1String("\"logged\"")));
+        QVERIFY(contextStatus->text().contains(QLatin1String("took fallback (forced by you")));
 
         // A fresh pane on the same file takes the remembered branch.
         QVERIFY(pane->setFork(QStringLiteral("is-prod"), QStringLiteral("prod")));

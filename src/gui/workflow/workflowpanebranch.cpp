@@ -134,8 +134,7 @@ void WorkflowPane::setupBranches(QLayout* details)
                     if (run[key].isString())
                         state << q(run[key].toString());
                 QString text =
-                    tr("Context from workflow run %1%2: the outputs its nodes produced, "
-                       "as the run recorded them.")
+                    tr("Context from run %1%2, as it recorded its nodes' outputs.")
                         .arg(wfr, state.isEmpty()
                                       ? QString()
                                       : QStringLiteral(" (%1)").arg(state.join(QLatin1Char(' '))));

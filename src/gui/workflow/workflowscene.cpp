@@ -230,7 +230,8 @@ void WorkflowScene::build(const WorkflowDocument& doc)
         edge.path->setZValue(-1);
         QPolygonF head;
         head << b << b + QPointF(-5, -9) << b + QPointF(5, -9);
-        addPolygon(head, QPen(line), QBrush(line))->setZValue(-1);
+        edge.head = addPolygon(head, QPen(line), QBrush(line));
+        edge.head->setZValue(-1);
         const auto& c = w.connections()[size_t(e.connection)];
         const QString label = c.fallback ? tr("fallback") : QString::fromStdString(c.outlet);
         m_edgeLabels.push_back(label);
@@ -300,6 +301,9 @@ void WorkflowScene::setForks(const std::map<std::string, std::string>& forks)
         e.forced = forkedNode && QString::fromStdString(f->second) == e.outlet;
         // Thick in the highlight colour when forced, dashed when a sibling is: the pen's
         // shape says it too, not only its colour.
+        const QColor head = e.forced ? pal.color(QPalette::Highlight) : line;
+        e.head->setPen(QPen(head));
+        e.head->setBrush(head);
         e.path->setPen(e.forced     ? QPen(pal.color(QPalette::Highlight), 3.2)
                        : forkedNode ? QPen(line, 1.2, Qt::DashLine)
                                     : QPen(line, 1.6));

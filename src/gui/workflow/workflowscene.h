@@ -5,6 +5,7 @@
 #include <QGraphicsScene>
 
 class QGraphicsPathItem;
+class QGraphicsPolygonItem;
 class QGraphicsRectItem;
 class QGraphicsSimpleTextItem;
 
@@ -101,6 +102,7 @@ private:
         int from = -1;
         QString outlet; // "fallback" for the fallback connection, "" for a plain one
         QGraphicsPathItem* path = nullptr;
+        QGraphicsPolygonItem* head = nullptr;
         QGraphicsSimpleTextItem* text = nullptr;
         QGraphicsRectItem* back = nullptr; // behind the text, so arrows do not cross it
         QPointF mid;

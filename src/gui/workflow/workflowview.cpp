@@ -66,6 +66,13 @@ void WorkflowView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_0:
         fit();
         return;
+    case Qt::Key_F10: // Shift+F10, the menu key's stand-in (Qt maps only the Menu key itself)
+        if (event->modifiers() & Qt::ShiftModifier) {
+            Q_EMIT menuRequested(QPoint(), -1);
+            return;
+        }
+        QGraphicsView::keyPressEvent(event);
+        return;
     default:
         QGraphicsView::keyPressEvent(event);
     }
