@@ -4,6 +4,7 @@
 #include "gui/session/session.h"
 #include "gui/systemtheme.h"
 #include "workflowmocks.h"
+#include "workflowrunfetch.h"
 #include "workflowscene.h"
 #include "workflowview.h"
 
@@ -79,6 +80,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     buttons->addWidget(reset);
     buttons->addWidget(m_mockStatus, 1);
     d->addLayout(buttons);
+    setupRun(d);
     setupBranches(d);
     m_split->setObjectName(QStringLiteral("workflowSplitter"));
     m_split->addWidget(m_view);
@@ -137,7 +139,7 @@ bool WorkflowPane::openWorkflow(const QString& path, const QByteArray& text)
     }
     m_mocks = WorkflowMocks::load(path);
     m_forks = WorkflowMocks::loadForks(path);
-    if (!m_runId.isEmpty())
+    if (!m_runId.isEmpty() || m_fetch->busy())
         useMocks(); // another workflow: the run was one of the last one's
     m_empty->hide();
     m_split->show();

@@ -143,8 +143,9 @@ private:
     void updateContext();
     void showSources();
     void setMockTarget(int index);
-    // workflowpanebranch.cpp: forced branches and the context from a run.
+    // workflowpanebranch.cpp: forced branches; workflowpanerun.cpp: the context from a run.
     void setupBranches(QLayout* details);
+    void setupRun(QLayout* details);
     void fillForks();
     void showForkOutlets();
     void showForks();

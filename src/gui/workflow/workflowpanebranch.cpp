@@ -1,25 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // WorkflowPane's third part: the branches the user forces at CONDITION/INPUT nodes (the
-// "Branch at" combos and the graph's node menu), and the context from a real run.
-#include "gui/session/portaccount.h"
-#include "gui/session/session.h"
-#include "gui/systemtheme.h"
+// "Branch at" combos and the graph's node menu), remembered per file.
 #include "workflowmocks.h"
 #include "workflowpane.h"
-#include "workflowrunfetch.h"
 #include "workflowscene.h"
 #include "workflowview.h"
 
 #include <QActionGroup>
 #include <QBoxLayout>
 #include <QComboBox>
-#include <QInputDialog>
 #include <QLabel>
-#include <QLineEdit>
 #include <QMenu>
 #include <QPlainTextEdit>
-#include <QProgressBar>
-#include <QPushButton>
 
 namespace porthole {
 
@@ -59,34 +51,6 @@ QString automaticText(const WorkflowNode& n)
 
 void WorkflowPane::setupBranches(QLayout* details)
 {
-    m_fetch = new WorkflowRunFetch(this);
-    m_runButton = new QPushButton(tr("Conte&xt from a run…"), this);
-    m_runButton->setObjectName(QStringLiteral("workflowRunContext"));
-    m_runButton->setToolTip(tr("Preview with what a real run's nodes produced: GET "
-                               "/v1/workflows/runs/{wfr} on the Port account's API"));
-    m_mocksButton = new QPushButton(tr("Back to &mocks"), this);
-    m_mocksButton->setObjectName(QStringLiteral("workflowUseMocks"));
-    m_mocksButton->setToolTip(tr("Forget the run: your mocks and the types' defaults again"));
-    m_mocksButton->hide();
-
-    m_runStatus = new QLabel(this);
-    m_runStatus->setObjectName(QStringLiteral("workflowRunStatus"));
-    m_runStatus->setWordWrap(true);
-    m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runStatus->setText(tr("The context: your mocks and the types' defaults."));
-    m_runProgress = new QProgressBar(this);
-    m_runProgress->setObjectName(QStringLiteral("workflowRunProgress"));
-    m_runProgress->setRange(0, 0); // how long Port takes is unknown: busy, not a percentage
-    m_runProgress->setMaximumWidth(120);
-    m_runProgress->hide();
-    auto* status = new QHBoxLayout;
-    status->addWidget(m_runProgress);
-    status->addWidget(m_runStatus, 1);
-    status->addWidget(m_runButton, 0, Qt::AlignTop);
-    status->addWidget(m_mocksButton, 0, Qt::AlignTop);
-    if (auto* box = qobject_cast<QBoxLayout*>(details))
-        box->insertLayout(0, status);
-
     // One row, hidden whole when the workflow has no CONDITION or INPUT node.
     auto* row = new QWidget(this);
     row->setObjectName(QStringLiteral("workflowForkRow"));
@@ -112,58 +76,6 @@ void WorkflowPane::setupBranches(QLayout* details)
     connect(m_forkOutlet, &QComboBox::activated, this, [this](int i) {
         setFork(m_forkNode->currentData().toString(), m_forkOutlet->itemData(i).toString());
     });
-    connect(m_runButton, &QPushButton::clicked, this, &WorkflowPane::askForRun);
-    connect(m_mocksButton, &QPushButton::clicked, this, &WorkflowPane::useMocks);
-    connect(m_fetch, &WorkflowRunFetch::fetched, this,
-            [this](const QString& wfr, const JsonValue& answer) {
-                m_runProgress->hide();
-                // Checked once here, so every node chosen later can use it as it is.
-                ChainOptions probe;
-                std::string error;
-                if (!WorkflowChain::useRun(answer, wfr.toStdString(), {}, &probe, &error)) {
-                    setRunStatus(q(error), true);
-                    Q_EMIT runFailed(wfr, q(error));
-                    return;
-                }
-                m_run = answer;
-                m_runId = wfr;
-                m_mocksButton->show();
-                const JsonValue& run = answer["workflowRun"];
-                QStringList state;
-                for (const char* key : {"status", "result"})
-                    if (run[key].isString())
-                        state << q(run[key].toString());
-                QString text =
-                    tr("Context from run %1%2, as it recorded its nodes' outputs.")
-                        .arg(wfr, state.isEmpty()
-                                      ? QString()
-                                      : QStringLiteral(" (%1)").arg(state.join(QLatin1Char(' '))));
-                // A run of another workflow still gives outputs: say so rather than refuse.
-                const JsonValue& of = run["workflow"]["identifier"];
-                if (of.isString() && of.toString() != m_doc.workflow().identifier())
-                    text += tr(" It is a run of \"%1\", not of \"%2\".")
-                                .arg(q(of.toString()), q(m_doc.workflow().identifier()));
-                setRunStatus(text, false);
-                updateContext();
-                Q_EMIT runContextChanged(wfr);
-            });
-    connect(m_fetch, &WorkflowRunFetch::failed, this,
-            [this](const QString& wfr, const QString& why) {
-                m_runProgress->hide();
-                setRunStatus(tr("Run %1 not used: %2").arg(wfr, why), true);
-                Q_EMIT runFailed(wfr, why);
-            });
-}
-
-void WorkflowPane::setRunStatus(const QString& text, bool problem)
-{
-    m_runStatus->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
-    m_runStatus->setText(text);
-}
-
-QString WorkflowPane::runStatus() const
-{
-    return m_runStatus->text();
 }
 
 void WorkflowPane::fillForks()
@@ -266,92 +178,6 @@ void WorkflowPane::nodeMenu(const QPoint& globalPos, int index)
     if (globalPos.isNull()) // from the keyboard: at the node
         at = m_view->mapToGlobal(m_view->mapFromScene(m_scene->nodes()[size_t(index)]->pos()));
     menu.exec(at);
-}
-
-ChainOptions WorkflowPane::chainOptions() const
-{
-    ChainOptions options;
-    options.forks = m_forks;
-    if (!m_run) {
-        options.mocks = m_mocks;
-        return options;
-    }
-    std::string error; // checked when the run arrived
-    const std::string target =
-        m_chosen >= 0 ? m_doc.workflow().nodes()[size_t(m_chosen)].id : std::string();
-    WorkflowChain::useRun(*m_run, m_runId.toStdString(), target, &options, &error);
-    // The run's outputs win; a mock still stands in for a node the run did not record.
-    for (const auto& [id, value] : m_mocks) {
-        const int index = m_doc.workflow().indexOf(id);
-        if (!options.recorded.count(id) && index >= 0 &&
-            m_doc.workflow().nodes()[size_t(index)].kind != WorkflowNodeKind::Trigger)
-            options.mocks[id] = value;
-    }
-    return options;
-}
-
-std::optional<JsonValue> WorkflowPane::recordedOutput(const WorkflowNode& node) const
-{
-    if (!m_run)
-        return std::nullopt;
-    ChainOptions options;
-    std::string error;
-    WorkflowChain::useRun(*m_run, m_runId.toStdString(), {}, &options, &error);
-    if (node.kind == WorkflowNodeKind::Trigger)
-        return options.inputs;
-    const auto r = options.recorded.find(node.id);
-    return r == options.recorded.end() ? std::nullopt : std::optional<JsonValue>(r->second);
-}
-
-QString WorkflowPane::describeSource(const QString& from) const
-{
-    if (from.startsWith(QLatin1String("mock")))
-        return tr("your mock (remembered for this file)") + from.mid(4);
-    if (!m_runId.isEmpty() && from == QLatin1String("recorded by the run"))
-        return tr("run %1 (as it recorded it)").arg(m_runId);
-    if (!m_runId.isEmpty() && from == QLatin1String("inputs given"))
-        return tr("run %1's inputs").arg(m_runId);
-    return from;
-}
-
-void WorkflowPane::askForRun()
-{
-    bool ok = false;
-    const QString wfr = QInputDialog::getText(this, tr("Context from a run"),
-                                              tr("A workflow &run's id (wfr_…), read from %1:")
-                                                  .arg(m_session->account()->baseUrl().isEmpty()
-                                                           ? tr("the sandbox's Port API")
-                                                           : m_session->account()->baseUrl()),
-                                              QLineEdit::Normal, m_runId, &ok);
-    if (ok && !wfr.trimmed().isEmpty())
-        fetchRun(wfr.trimmed());
-}
-
-bool WorkflowPane::fetchRun(const QString& wfr)
-{
-    QString error, where;
-    if (!m_fetch->start(*m_session->account(), wfr, &error, &where)) {
-        setRunStatus(tr("Run %1 not used: %2").arg(wfr, error), true);
-        return false;
-    }
-    m_runProgress->show();
-    setRunStatus(tr("Reading workflow run %1 from %2…").arg(wfr, where), false);
-    return true;
-}
-
-void WorkflowPane::useMocks()
-{
-    m_fetch->cancel();
-    m_runProgress->hide();
-    m_mocksButton->hide();
-    const bool had = m_run.has_value();
-    m_run.reset();
-    m_runId.clear();
-    setRunStatus(tr("The context: your mocks and the types' defaults."), false);
-    if (had) {
-        updateContext();
-        Q_EMIT runContextChanged(QString());
-    }
 }
 
 } // namespace porthole

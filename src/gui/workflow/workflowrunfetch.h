@@ -25,7 +25,11 @@ public:
     /// run id or no API is set. `where` (optional) gets the API's address.
     bool start(const PortAccount& account, const QString& wfr, QString* error,
                QString* where = nullptr);
-    void cancel() { ++m_generation; }
+    void cancel()
+    {
+        ++m_generation;
+        m_busy = false;
+    }
     bool busy() const { return m_busy; }
 
 Q_SIGNALS:
