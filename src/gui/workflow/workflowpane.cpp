@@ -80,7 +80,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     buttons->addWidget(reset);
     buttons->addWidget(m_mockStatus, 1);
     d->addLayout(buttons);
-    setupRun(d);
+    setupRun(head, d);
     setupBranches(d);
     m_split->setObjectName(QStringLiteral("workflowSplitter"));
     m_split->addWidget(m_view);

@@ -145,7 +145,7 @@ private:
     void setMockTarget(int index);
     // workflowpanebranch.cpp: forced branches; workflowpanerun.cpp: the context from a run.
     void setupBranches(QLayout* details);
-    void setupRun(QLayout* details);
+    void setupRun(QLayout* head, QLayout* details);
     void fillForks();
     void showForkOutlets();
     void showForks();

@@ -25,7 +25,7 @@ QString q(const std::string& s)
 
 } // namespace
 
-void WorkflowPane::setupRun(QLayout* details)
+void WorkflowPane::setupRun(QLayout* head, QLayout* details)
 {
     m_fetch = new WorkflowRunFetch(this);
     m_runButton = new QPushButton(tr("Conte&xt from a run…"), this);
@@ -41,7 +41,7 @@ void WorkflowPane::setupRun(QLayout* details)
     m_runStatus->setObjectName(QStringLiteral("workflowRunStatus"));
     m_runStatus->setWordWrap(true);
     m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_runStatus->setText(tr("The context: your mocks and the types' defaults."));
+    m_runStatus->hide(); // shown while a run is read, used, or could not be
     m_runProgress = new QProgressBar(this);
     m_runProgress->setObjectName(QStringLiteral("workflowRunProgress"));
     m_runProgress->setRange(0, 0); // how long Port takes is unknown: busy, not a percentage
@@ -50,10 +50,12 @@ void WorkflowPane::setupRun(QLayout* details)
     auto* status = new QHBoxLayout;
     status->addWidget(m_runProgress);
     status->addWidget(m_runStatus, 1);
-    status->addWidget(m_runButton, 0, Qt::AlignTop);
-    status->addWidget(m_mocksButton, 0, Qt::AlignTop);
     if (auto* box = qobject_cast<QBoxLayout*>(details))
-        box->insertLayout(0, status);
+        box->insertLayout(0, status);                  // the whole width: a run's id does not break
+    if (auto* box = qobject_cast<QBoxLayout*>(head)) { // between the title and Fit
+        box->insertWidget(1, m_runButton);
+        box->insertWidget(2, m_mocksButton);
+    }
 
     connect(m_runButton, &QPushButton::clicked, this, &WorkflowPane::askForRun);
     connect(m_mocksButton, &QPushButton::clicked, this, &WorkflowPane::useMocks);
@@ -102,6 +104,7 @@ void WorkflowPane::setRunStatus(const QString& text, bool problem)
 {
     m_runStatus->setStyleSheet(problem ? SystemTheme::css(SystemTheme::Tone::Problem) : QString());
     m_runStatus->setText(text);
+    m_runStatus->setVisible(!text.isEmpty());
 }
 
 QString WorkflowPane::runStatus() const
@@ -188,7 +191,7 @@ void WorkflowPane::useMocks()
     const bool had = m_run.has_value();
     m_run.reset();
     m_runId.clear();
-    setRunStatus(tr("The context: your mocks and the types' defaults."), false);
+    setRunStatus(QString(), false);
     if (had) {
         updateContext();
         Q_EMIT runContextChanged(QString());
