@@ -42,8 +42,8 @@ void note(const std::string& line)
 }
 
 // --run: the outputs a real run's nodes produced (GET /v1/workflows/runs/{wfr} →
-// variables.outputs) become the chain's, as recorded; the run's ids go into the context, with
-// the target node's own node run when the run reached it. 0, or the exit code after failing.
+// variables.outputs) become the chain's, as recorded (WorkflowChain::useRun, shared with the
+// app). 0, or the exit code after failing.
 int readRun(const RenderArgs::Workflow& opts, ChainOptions* chain)
 {
     QString error;
@@ -64,32 +64,10 @@ int readRun(const RenderArgs::Workflow& opts, ChainOptions* chain)
     const QByteArray body = call->rawBody();
     const JsonDocument doc =
         JsonParser::parse(std::string_view(body.constData(), size_t(body.size())));
-    const JsonValue run = doc.root ? doc.root->toValue()["workflowRun"] : JsonValue();
-    const JsonValue* outputs = run["variables"].find("outputs");
-    if (!outputs || !outputs->isObject())
-        return fail(QStringLiteral("--run"),
-                    QStringLiteral("workflow run %1 has no variables.outputs").arg(*opts.runId),
-                    InputError);
-    for (const auto& [k, v] : outputs->members())
-        if (k == "trigger")
-            chain->inputs = v;
-        else
-            chain->recorded[k] = v;
-    JsonValue wfr =
-        chain->base["workflowRun"].isObject() ? chain->base["workflowRun"] : JsonValue::object();
-    wfr.set("identifier", opts.runId->toStdString());
-    if (run["createdAt"].isString())
-        wfr.set("createdAt", run["createdAt"]);
-    chain->base.set("workflowRun", wfr);
-    if (run["nodeRuns"].isArray())
-        for (const JsonValue& n : run["nodeRuns"].elements())
-            if (n["node"]["identifier"].isString() &&
-                n["node"]["identifier"].toString() == opts.node.toStdString()) {
-                JsonValue nr = JsonValue::object();
-                nr.set("identifier", n["identifier"]);
-                nr.set("createdAt", n["createdAt"]);
-                chain->base.set("workflowNodeRun", nr);
-            }
+    std::string why;
+    if (!WorkflowChain::useRun(doc.root ? doc.root->toValue() : JsonValue(),
+                               opts.runId->toStdString(), opts.node.toStdString(), chain, &why))
+        return fail(QStringLiteral("--run"), QString::fromStdString(why), InputError);
     return Ok;
 }
 

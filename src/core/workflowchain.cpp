@@ -207,4 +207,35 @@ Chain build(const Workflow& w, const WorkflowGraph& g, int target, const ChainOp
     return out;
 }
 
+bool useRun(const JsonValue& answer, const std::string& runId, const std::string& node,
+            ChainOptions* options, std::string* error)
+{
+    const JsonValue run = answer["workflowRun"];
+    const JsonValue* outputs = run["variables"].find("outputs");
+    if (!outputs || !outputs->isObject()) {
+        *error = "workflow run " + runId + " has no variables.outputs";
+        return false;
+    }
+    for (const auto& [k, v] : outputs->members())
+        if (k == "trigger")
+            options->inputs = v;
+        else
+            options->recorded[k] = v;
+    JsonValue& base = options->base;
+    JsonValue wfr = base["workflowRun"].isObject() ? base["workflowRun"] : JsonValue::object();
+    wfr.set("identifier", runId);
+    if (run["createdAt"].isString())
+        wfr.set("createdAt", run["createdAt"]);
+    base.set("workflowRun", wfr);
+    if (run["nodeRuns"].isArray())
+        for (const JsonValue& n : run["nodeRuns"].elements())
+            if (n["node"]["identifier"].isString() && n["node"]["identifier"].toString() == node) {
+                JsonValue nr = JsonValue::object();
+                nr.set("identifier", n["identifier"]);
+                nr.set("createdAt", n["createdAt"]);
+                base.set("workflowNodeRun", nr);
+            }
+    return true;
+}
+
 } // namespace porthole::WorkflowChain

@@ -57,5 +57,13 @@ namespace WorkflowChain {
 Chain build(const Workflow& workflow, const WorkflowGraph& graph, int target,
             const ChainOptions& options, ChainEvaluator& jq);
 
+/// A real run as the chain's source: `answer` is the body of GET /v1/workflows/runs/{wfr}
+/// (Port's or the sandbox's). Its variables.outputs become `recorded` (the trigger's become
+/// `inputs`), the run's id and createdAt go into `base`'s .workflowRun, and the node run of
+/// `node` into .workflowNodeRun when the run reached it. False with `error` when the answer
+/// has no variables.outputs. One home for the CLI's `render --run` and the app's Workflow tab.
+bool useRun(const JsonValue& answer, const std::string& runId, const std::string& node,
+            ChainOptions* options, std::string* error);
+
 } // namespace WorkflowChain
 } // namespace porthole

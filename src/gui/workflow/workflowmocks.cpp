@@ -14,6 +14,8 @@ namespace {
 
 // workflow file (absolute) → { node id → the mock's JSON text }.
 const Setting<QVariantMap> mocksSetting{"workflow/mocks", {}};
+// workflow file (absolute) → { CONDITION/INPUT id → outlet id or "fallback" }.
+const Setting<QVariantMap> forksSetting{"workflow/forks", {}};
 
 QString key(const QString& path)
 {
@@ -51,6 +53,33 @@ void save(const QString& path, const std::map<std::string, JsonValue>& mocks)
     else
         all.insert(key(path), nodes);
     mocksSetting.setValue(all);
+}
+
+std::map<std::string, std::string> loadForks(const QString& path)
+{
+    std::map<std::string, std::string> out;
+    if (key(path).isEmpty())
+        return out;
+    const QVariantMap nodes = forksSetting.value().value(key(path)).toMap();
+    for (auto it = nodes.cbegin(); it != nodes.cend(); ++it)
+        if (!it.value().toString().isEmpty())
+            out[it.key().toStdString()] = it.value().toString().toStdString();
+    return out;
+}
+
+void saveForks(const QString& path, const std::map<std::string, std::string>& forks)
+{
+    if (key(path).isEmpty())
+        return;
+    QVariantMap all = forksSetting.value();
+    QVariantMap nodes;
+    for (const auto& [id, outlet] : forks)
+        nodes.insert(QString::fromStdString(id), QString::fromStdString(outlet));
+    if (nodes.isEmpty())
+        all.remove(key(path));
+    else
+        all.insert(key(path), nodes);
+    forksSetting.setValue(all);
 }
 
 } // namespace porthole::WorkflowMocks

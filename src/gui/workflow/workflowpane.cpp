@@ -4,6 +4,7 @@
 #include "gui/session/session.h"
 #include "gui/systemtheme.h"
 #include "workflowmocks.h"
+#include "workflowrunfetch.h"
 #include "workflowscene.h"
 #include "workflowview.h"
 
@@ -79,6 +80,8 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     buttons->addWidget(reset);
     buttons->addWidget(m_mockStatus, 1);
     d->addLayout(buttons);
+    setupRun(head, d);
+    setupBranches(d);
     m_split->setObjectName(QStringLiteral("workflowSplitter"));
     m_split->addWidget(m_view);
     m_split->addWidget(details);
@@ -100,6 +103,7 @@ WorkflowPane::WorkflowPane(Session* session, QWidget* parent)
     connect(m_view, &WorkflowView::moveRequested, this, &WorkflowPane::moveCurrent);
     connect(m_view, &WorkflowView::stepRequested, this, &WorkflowPane::step);
     connect(m_view, &WorkflowView::chooseRequested, this, [this] { choose(m_current); });
+    connect(m_view, &WorkflowView::menuRequested, this, &WorkflowPane::nodeMenu);
     connect(m_sources, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem* item) {
         if (item && item->data(0, Qt::UserRole).toInt() >= 0)
             setMockTarget(item->data(0, Qt::UserRole).toInt());
@@ -134,9 +138,13 @@ bool WorkflowPane::openWorkflow(const QString& path, const QByteArray& text)
         return false;
     }
     m_mocks = WorkflowMocks::load(path);
+    m_forks = WorkflowMocks::loadForks(path);
+    if (!m_runId.isEmpty() || m_fetch->busy())
+        useMocks(); // another workflow: the run was one of the last one's
     m_empty->hide();
     m_split->show();
     rebuild();
+    fillForks();
     m_view->fit();
     Q_EMIT opened(path);
     const auto& nodes = m_doc.workflow().nodes();
@@ -177,6 +185,7 @@ void WorkflowPane::rebuild()
         item->setCurrent(item->index() == m_current);
         item->setChosen(item->index() == m_chosen);
     }
+    m_scene->setForks(m_forks);
 }
 
 bool WorkflowPane::commitEditor()
@@ -216,6 +225,7 @@ void WorkflowPane::setPath(const QString& path)
         return;
     m_doc.setPath(path);
     WorkflowMocks::save(path, m_mocks);
+    WorkflowMocks::saveForks(path, m_forks);
 }
 
 bool WorkflowPane::chooseNode(const QString& id)

@@ -38,9 +38,7 @@ void WorkflowPane::updateContext()
 {
     if (m_chosen < 0)
         return;
-    ChainOptions options;
-    options.mocks = m_mocks;
-    m_chain = WorkflowContext::build(m_doc.workflow(), m_doc.graph(), m_chosen, options);
+    m_chain = WorkflowContext::build(m_doc.workflow(), m_doc.graph(), m_chosen, chainOptions());
     showSources();
     if (!m_chain.ok)
         return;
@@ -75,16 +73,23 @@ void WorkflowPane::showSources()
         const auto it = m_chain.sources.find(n.id);
         if (it == m_chain.sources.end())
             continue; // a CONDITION gives no output
-        QString from = q(it->second);
-        if (from.startsWith(QLatin1String("mock")))
-            from.replace(0, 4, tr("your mock (remembered for this file)"));
+        const QString from = describeSource(q(it->second));
         if (k == 0)
             row(tr(".outputs.trigger (%1)").arg(q(n.id)), from, m_chain.path[k]);
         else
             row(outputsPath(n.id), from, m_chain.path[k]);
     }
     row(tr(".workflow"), tr("the workflow's identifier"), -1);
-    row(tr(".workflowRun, .workflowNodeRun"), tr("fresh ids (generated for this preview)"), -1);
+    if (m_runId.isEmpty())
+        row(tr(".workflowRun, .workflowNodeRun"), tr("fresh ids (generated for this preview)"), -1);
+    else if (chainOptions().base.find("workflowNodeRun"))
+        row(tr(".workflowRun, .workflowNodeRun"),
+            tr("run %1 and its node run of %2").arg(m_runId, q(target.id)), -1);
+    else
+        row(tr(".workflowRun, .workflowNodeRun"),
+            tr("run %1; a fresh node run id (the run has not reached %2)")
+                .arg(m_runId, q(target.id)),
+            -1);
     const auto secrets = WorkflowContext::secretNames(w);
     if (!secrets.empty()) {
         QStringList names;
@@ -92,8 +97,13 @@ void WorkflowPane::showSources()
             names << q(s);
         row(tr(".secrets"), tr("placeholders for %1").arg(names.join(QStringLiteral(", "))), -1);
     }
-    for (const auto& note : m_chain.notes)
-        row(tr("branch"), q(note), -1);
+    for (const auto& note : m_chain.notes) {
+        QString text = q(note);
+        // Said plainly: a forced branch is the user's choice, not what the run would do.
+        if (text.endsWith(QLatin1String("(forced)")))
+            text.replace(text.size() - 8, 8, tr("(forced by you: Branch at, in the Workflow tab)"));
+        row(tr("branch"), text, -1);
+    }
     // Laid out and painted now: under load the delayed layout left the old rows on screen.
     m_sources->doItemsLayout();
     m_sources->viewport()->update();
@@ -106,10 +116,11 @@ void WorkflowPane::showSources()
         tr("<b>%1</b> (KAFKA) is in the editor; its context is the run "
            "%2. Select a part to give that node an output of your own.")
             .arg(q(target.id).toHtmlEscaped(), path.join(QStringLiteral(" → ")).toHtmlEscaped()));
-    m_origin = tr("Chained context of node \"%1\" in %2 (run %3):\n")
-                   .arg(q(target.id), QFileInfo(m_doc.path()).fileName(),
-                        path.join(QStringLiteral(" → "))) +
-               lines.join(QLatin1Char('\n'));
+    m_origin =
+        tr("Chained context of node \"%1\" in %2 (run %3)%4:\n")
+            .arg(q(target.id), QFileInfo(m_doc.path()).fileName(), path.join(QStringLiteral(" → ")),
+                 m_runId.isEmpty() ? QString() : tr(", from workflow run %1").arg(m_runId)) +
+        lines.join(QLatin1Char('\n'));
 }
 
 void WorkflowPane::setMockTarget(int index)
@@ -121,6 +132,13 @@ void WorkflowPane::setMockTarget(int index)
     m_mockLabel->setText((trigger ? tr("&Inputs of %1 (%2), as .outputs.trigger:")
                                   : tr("&Output of %1 (%2) before its variables:"))
                              .arg(q(node.id), q(node.type)));
+    // While a run is the context, the editor shows what the run recorded for the node.
+    if (const auto recorded = recordedOutput(node)) {
+        m_mockEdit->setPlainText(q(JsWriter::stringify(*recorded, 2)));
+        m_mockStatus->setText(
+            tr("As run %1 recorded it (a mock applies after Back to mocks).").arg(m_runId));
+        return;
+    }
     const JsonValue shown =
         mock != m_mocks.end() ? mock->second : WorkflowOutputs::defaultOutput(node);
     m_mockEdit->setPlainText(q(JsWriter::stringify(shown, 2)));

@@ -89,6 +89,12 @@ void WorkflowNodeItem::setChosen(bool on)
     update();
 }
 
+void WorkflowNodeItem::setForced(const QString& outlet)
+{
+    m_forced = outlet;
+    update();
+}
+
 QRectF WorkflowNodeItem::badgeRect() const
 {
     if (m_errors + m_warnings == 0)
@@ -150,7 +156,9 @@ void WorkflowNodeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem*,
     small.setBold(false);
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter->setFont(small);
-    const QString second = m_chosen ? tr("%1 · in the editor").arg(m_type) : m_type;
+    const QString second = m_chosen              ? tr("%1 · in the editor").arg(m_type)
+                           : !m_forced.isEmpty() ? tr("%1 · forced: %2").arg(m_type, m_forced)
+                                                 : m_type;
     painter->drawText(QRectF(text.left(), text.center().y(), text.width(), text.height() / 2),
                       Qt::AlignCenter,
                       QFontMetricsF(small).elidedText(second, Qt::ElideRight, text.width()));
@@ -194,6 +202,7 @@ void WorkflowScene::clearGraph()
     m_nodes.clear();
     m_edgeLabels.clear();
     m_layer.clear();
+    m_edges.clear();
 }
 
 void WorkflowScene::build(const WorkflowDocument& doc)
@@ -215,28 +224,34 @@ void WorkflowScene::build(const WorkflowDocument& doc)
         const double bend = std::max(24.0, std::abs(b.y() - a.y()) / 2);
         // An arrow going up (a cycle) loops out to the side instead of crossing its nodes.
         path.cubicTo(a + QPointF(0, bend), b - QPointF(0, bend), b);
-        addPath(path, QPen(line, 1.6))->setZValue(-1);
+        Edge edge;
+        edge.from = e.from;
+        edge.path = addPath(path, QPen(line, 1.6));
+        edge.path->setZValue(-1);
         QPolygonF head;
         head << b << b + QPointF(-5, -9) << b + QPointF(5, -9);
-        addPolygon(head, QPen(line), QBrush(line))->setZValue(-1);
+        edge.head = addPolygon(head, QPen(line), QBrush(line));
+        edge.head->setZValue(-1);
         const auto& c = w.connections()[size_t(e.connection)];
         const QString label = c.fallback ? tr("fallback") : QString::fromStdString(c.outlet);
         m_edgeLabels.push_back(label);
+        edge.outlet = c.fallback ? QStringLiteral("fallback") : QString::fromStdString(c.outlet);
+        m_edges.push_back(edge);
         if (label.isEmpty())
             continue;
         auto* text = new QGraphicsSimpleTextItem(label);
+        m_edges.back().text = text;
         QFont f = text->font();
         f.setItalic(true);
         text->setFont(f);
         text->setBrush(pal.color(QPalette::Text));
-        const QPointF mid = path.pointAtPercent(0.5);
-        const QRectF r = text->boundingRect();
-        text->setPos(mid - QPointF(r.width() / 2, r.height() / 2));
-        auto* back = addRect(r.adjusted(-3, -1, 3, 1).translated(text->pos()), Qt::NoPen,
-                             pal.color(QPalette::Base));
+        auto* back = addRect(QRectF(), Qt::NoPen, pal.color(QPalette::Base));
         back->setZValue(-0.5);
         text->setZValue(-0.4);
         addItem(text);
+        m_edges.back().back = back;
+        m_edges.back().mid = path.pointAtPercent(0.5);
+        placeLabel(m_edges.back());
     }
     const auto& nodes = w.nodes();
     for (size_t i = 0; i < nodes.size(); ++i) {
@@ -261,6 +276,53 @@ void WorkflowScene::build(const WorkflowDocument& doc)
         m_nodes.push_back(item);
     }
     setSceneRect(itemsBoundingRect().adjusted(-16, -16, 16, 16));
+}
+
+void WorkflowScene::placeLabel(const Edge& e)
+{
+    const QRectF r = e.text->boundingRect();
+    e.text->setPos(e.mid - QPointF(r.width() / 2, r.height() / 2));
+    e.back->setRect(r.adjusted(-3, -1, 3, 1).translated(e.text->pos()));
+}
+
+void WorkflowScene::setForks(const std::map<std::string, std::string>& forks)
+{
+    const QPalette pal = QGuiApplication::palette();
+    QColor line = pal.color(QPalette::Text);
+    line.setAlphaF(0.6f);
+    for (auto* item : m_nodes) {
+        const auto f = forks.find(item->id().toStdString());
+        item->setForced(f == forks.end() ? QString() : QString::fromStdString(f->second));
+    }
+    for (size_t i = 0; i < m_edges.size(); ++i) {
+        Edge& e = m_edges[i];
+        const auto f = forks.find(m_nodes[size_t(e.from)]->id().toStdString());
+        const bool forkedNode = f != forks.end();
+        e.forced = forkedNode && QString::fromStdString(f->second) == e.outlet;
+        // Thick in the highlight colour when forced, dashed when a sibling is: the pen's
+        // shape says it too, not only its colour.
+        const QColor head = e.forced ? pal.color(QPalette::Highlight) : line;
+        e.head->setPen(QPen(head));
+        e.head->setBrush(head);
+        e.path->setPen(e.forced     ? QPen(pal.color(QPalette::Highlight), 3.2)
+                       : forkedNode ? QPen(line, 1.2, Qt::DashLine)
+                                    : QPen(line, 1.6));
+        if (e.text) {
+            QFont font = e.text->font();
+            font.setBold(e.forced);
+            e.text->setFont(font);
+            e.text->setText(e.forced ? tr("%1 · forced").arg(m_edgeLabels[i]) : m_edgeLabels[i]);
+            placeLabel(e);
+        }
+    }
+}
+
+std::vector<bool> WorkflowScene::forcedEdges() const
+{
+    std::vector<bool> out;
+    for (const Edge& e : m_edges)
+        out.push_back(e.forced);
+    return out;
 }
 
 } // namespace porthole

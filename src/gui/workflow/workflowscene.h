@@ -4,6 +4,13 @@
 #include <QGraphicsObject>
 #include <QGraphicsScene>
 
+class QGraphicsPathItem;
+class QGraphicsPolygonItem;
+class QGraphicsRectItem;
+class QGraphicsSimpleTextItem;
+
+#include <map>
+#include <string>
 #include <vector>
 
 namespace porthole {
@@ -32,6 +39,9 @@ public:
     void setCurrent(bool on);
     void setChosen(bool on);
     bool isChosen() const { return m_chosen; }
+    /// A CONDITION/INPUT node whose branch the user forced: the outlet, shown on the node.
+    void setForced(const QString& outlet);
+    QString forced() const { return m_forced; }
     /// The rectangle of the problems badge (empty without problems), item coordinates.
     QRectF badgeRect() const;
 
@@ -51,6 +61,7 @@ private:
     int m_kind;
     int m_errors = 0, m_warnings = 0;
     QString m_problemText;
+    QString m_forced;
     bool m_current = false, m_chosen = false;
     QPainterPath outline() const;
 };
@@ -73,6 +84,11 @@ public:
     int edgeCount() const { return int(m_edgeLabels.size()); }
     /// The layer of each node (0: triggers), for the arrow keys.
     const std::vector<int>& layers() const { return m_layer; }
+    /// Marks forced branches (CONDITION/INPUT id → outlet id or "fallback"): the forced
+    /// connection is drawn thick and labelled "forced", its siblings dashed, the node badged.
+    void setForks(const std::map<std::string, std::string>& forks);
+    /// Whether each arrow (in edgeLabels' order) is a forced branch.
+    std::vector<bool> forcedEdges() const;
 
 Q_SIGNALS:
     void nodeClicked(int index);
@@ -81,6 +97,19 @@ private:
     std::vector<WorkflowNodeItem*> m_nodes;
     std::vector<QString> m_edgeLabels;
     std::vector<int> m_layer;
+    struct Edge
+    {
+        int from = -1;
+        QString outlet; // "fallback" for the fallback connection, "" for a plain one
+        QGraphicsPathItem* path = nullptr;
+        QGraphicsPolygonItem* head = nullptr;
+        QGraphicsSimpleTextItem* text = nullptr;
+        QGraphicsRectItem* back = nullptr; // behind the text, so arrows do not cross it
+        QPointF mid;
+        bool forced = false;
+    };
+    std::vector<Edge> m_edges;
+    static void placeLabel(const Edge& e);
 };
 
 } // namespace porthole

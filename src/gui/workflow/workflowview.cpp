@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "workflowview.h"
 
+#include "workflowscene.h"
+
+#include <QContextMenuEvent>
 #include <QKeyEvent>
 #include <QWheelEvent>
 
@@ -63,6 +66,13 @@ void WorkflowView::keyPressEvent(QKeyEvent* event)
     case Qt::Key_0:
         fit();
         return;
+    case Qt::Key_F10: // Shift+F10, the menu key's stand-in (Qt maps only the Menu key itself)
+        if (event->modifiers() & Qt::ShiftModifier) {
+            Q_EMIT menuRequested(QPoint(), -1);
+            return;
+        }
+        QGraphicsView::keyPressEvent(event);
+        return;
     default:
         QGraphicsView::keyPressEvent(event);
     }
@@ -91,6 +101,20 @@ void WorkflowView::wheelEvent(QWheelEvent* event)
         return;
     }
     QGraphicsView::wheelEvent(event);
+}
+
+void WorkflowView::contextMenuEvent(QContextMenuEvent* event)
+{
+    if (event->reason() == QContextMenuEvent::Keyboard) {
+        Q_EMIT menuRequested(QPoint(), -1); // the pane opens it at the keyboard's node
+        return;
+    }
+    for (QGraphicsItem* item : items(event->pos()))
+        if (auto* node = qobject_cast<WorkflowNodeItem*>(item->toGraphicsObject())) {
+            Q_EMIT menuRequested(event->globalPos(), node->index());
+            return;
+        }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 } // namespace porthole
