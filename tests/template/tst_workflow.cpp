@@ -14,6 +14,8 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <tuple>
+
 using namespace porthole;
 using porthole::test::parseJson;
 using porthole::test::readAll;
@@ -215,6 +217,34 @@ void TstWorkflow::inputNodeGivesItsChosenOutlet()
     QCOMPARE(ask["selectedOutlet"]["identifier"].toString(), std::string("no"));
     QCOMPARE(ask["responses"].elements().at(0)["inputs"]["reason"].toString(),
              std::string("example-reason"));
+
+    // Both ways join again (fan-in): the first outlet unless the user forces one, as the
+    // Workflow tab's "Branch at" and --branch do; the path follows the choice.
+    const std::string joined =
+        R"({"nodes":[{"identifier":"t","config":{"type":"SELF_SERVE_TRIGGER"}},)"
+        R"({"identifier":"ask","config":{"type":"INPUT","userInputs":{"properties":{}},)"
+        R"("outlets":[{"identifier":"yes"},{"identifier":"no"}]}},)"
+        R"({"identifier":"ok","config":{"type":"KAFKA","payload":{}}},)"
+        R"({"identifier":"nope","config":{"type":"KAFKA","payload":{}}},)"
+        R"({"identifier":"done","config":{"type":"KAFKA","payload":{}}}],"connections":[)"
+        R"({"sourceIdentifier":"t","targetIdentifier":"ask"},)"
+        R"({"sourceIdentifier":"ask","targetIdentifier":"ok","sourceOutletIdentifier":"yes"},)"
+        R"({"sourceIdentifier":"ask","targetIdentifier":"nope","sourceOutletIdentifier":"no"},)"
+        R"({"sourceIdentifier":"ok","targetIdentifier":"done"},)"
+        R"({"sourceIdentifier":"nope","targetIdentifier":"done"}]})";
+    const Workflow j = Workflow::parse(joined);
+    for (const auto& [forced, want, via] :
+         {std::tuple{"", "yes", "ok"}, {"no", "no", "nope"}, {"yes", "yes", "ok"}}) {
+        ChainOptions o;
+        if (*forced)
+            o.forks["ask"] = forced;
+        const Chain d = chainFor(j, "done", o);
+        QVERIFY2(d.ok, d.error.c_str());
+        QCOMPARE(d.context["outputs"]["ask"]["selectedOutlet"]["identifier"].toString(),
+                 std::string(want));
+        QVERIFY(d.context["outputs"].find(via));
+        QVERIFY(std::find(d.path.begin(), d.path.end(), j.indexOf(via)) != d.path.end());
+    }
 }
 
 void TstWorkflow::jqVersionLintBothWays()
