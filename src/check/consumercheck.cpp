@@ -8,7 +8,6 @@
 #include "kafka/groupprobe.h"
 #include "kafka/sandboxbroker.h"
 #include "portapi/localportapi.h"
-#include "portapi/redactor.h"
 #include "sandbox/sandbox.h"
 #include "template/contextmodel.h"
 #include "template/noderenderer.h"
@@ -16,7 +15,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcessEnvironment>
-#include <QRandomGenerator>
 
 namespace porthole {
 namespace {
@@ -24,15 +22,6 @@ namespace {
 constexpr int kProbeIntervalMs = 100;
 constexpr int kSettleMs = 500;      // after the last verdict is known: catches a second report
 constexpr int kRendersPerTurn = 16; // ~60 ms of rendering between two turns of the loop
-
-QString randomToken(int length)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString s;
-    for (int i = 0; i < length; ++i)
-        s += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
-    return s;
-}
 
 } // namespace
 
@@ -179,7 +168,7 @@ void ConsumerCheck::launch()
     if (!m_sandbox->start(m_options.org, 0, 0, &error))
         return fail(CannotStart, QStringLiteral("cannot start the sandbox: ") + error);
     // Credentials of this check alone: nothing is shared with another run.
-    m_clientSecret = randomToken(32);
+    m_clientSecret = checkToken(32);
     m_sandbox->api()->setCredentials(QStringLiteral("porthole-check"), m_clientSecret);
     connect(m_sandbox->api(), &LocalPortApi::callRecorded, this, &ConsumerCheck::onCall);
     if (m_options.fault == CheckFaults::kApi5xx)
@@ -189,7 +178,7 @@ void ConsumerCheck::launch()
     else if (m_options.fault == CheckFaults::kApiSlow)
         m_sandbox->api()->setFaults({0, 0, CheckFaults::kSlowAnswerMs});
 
-    m_group = m_options.org + QStringLiteral(".check-") + randomToken(8);
+    m_group = m_options.org + QStringLiteral(".check-") + checkToken(8);
     const QString topic = m_options.org + QStringLiteral(".runs");
     std::string why;
     m_probe = GroupProbe::create(bootstrap().toStdString(), topic.toStdString(),
@@ -348,12 +337,7 @@ void ConsumerCheck::judge()
 
 QStringList ConsumerCheck::consumerLines(int n) const
 {
-    Redactor redactor;
-    redactor.addSecret(m_clientSecret.toUtf8());
-    QStringList lines = m_process.lastLines(n);
-    for (QString& line : lines)
-        line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
-    return lines;
+    return m_process.lastLinesWithout(m_clientSecret, n);
 }
 
 } // namespace porthole

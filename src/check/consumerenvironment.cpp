@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consumerenvironment.h"
 
+#include <QRandomGenerator>
+
 namespace porthole {
 
 QProcessEnvironment consumerEnvironment(const ConsumerConnection& c)
@@ -27,6 +29,15 @@ QProcessEnvironment consumerEnvironment(const ConsumerConnection& c)
     if (!env.contains(QStringLiteral("PYTHONUNBUFFERED")))
         set("PYTHONUNBUFFERED", QStringLiteral("1"));
     return env;
+}
+
+QString checkToken(int length)
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
+    QString s;
+    for (int i = 0; i < length; ++i)
+        s += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
+    return s;
 }
 
 } // namespace porthole

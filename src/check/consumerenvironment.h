@@ -17,4 +17,7 @@ struct ConsumerConnection
 /// those Port's execution agent reads, and PYTHONUNBUFFERED=1 unless set.
 QProcessEnvironment consumerEnvironment(const ConsumerConnection& c);
 
+/// A fresh client secret or group suffix for one check: `length` lowercase letters and digits.
+QString checkToken(int length);
+
 } // namespace porthole

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "consumerprocess.h"
 
+#include "portapi/redactor.h"
+
 #include <QTimer>
 
 #include <csignal>
@@ -103,6 +105,16 @@ QString ConsumerProcess::exitDescription() const
         return m_killed ? QStringLiteral("was killed (it ignored SIGTERM)")
                         : QStringLiteral("crashed or was killed by a signal");
     return QStringLiteral("exited with code %1").arg(m_exitCode);
+}
+
+QStringList ConsumerProcess::lastLinesWithout(const QString& secret, int n) const
+{
+    Redactor redactor;
+    redactor.addSecret(secret.toUtf8());
+    QStringList lines = lastLines(n);
+    for (QString& line : lines)
+        line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
+    return lines;
 }
 
 } // namespace porthole

@@ -41,6 +41,9 @@ public:
 
     /// Its last `n` lines of output (each cut at kLineShown characters).
     QStringList lastLines(int n) const;
+    /// The same with `secret` scrubbed (Redactor): what a check shows of a consumer that may
+    /// print the client secret it was given.
+    QStringList lastLinesWithout(const QString& secret, int n) const;
     /// "exited with code 1" / "was killed by signal 9".
     QString exitDescription() const;
 

@@ -9,12 +9,10 @@
 #include "kafka/groupprobe.h"
 #include "kafka/sandboxbroker.h"
 #include "portapi/localportapi.h"
-#include "portapi/redactor.h"
 #include "sandbox/sandbox.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QRandomGenerator>
 
 namespace porthole {
 namespace {
@@ -22,15 +20,6 @@ namespace {
 constexpr int kProbeIntervalMs = 100;
 constexpr int kExitGraceMs = 1000;
 const QString kClientId = QStringLiteral("porthole-check");
-
-QString randomToken(int length)
-{
-    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz0123456789";
-    QString s;
-    for (int i = 0; i < length; ++i)
-        s += QLatin1Char(alphabet[QRandomGenerator::system()->bounded(36)]);
-    return s;
-}
 
 } // namespace
 
@@ -91,7 +80,7 @@ void WorkflowCheck::start()
     QString error;
     if (!m_sandbox->start(m_options.org, 0, 0, &error))
         return fail(CannotStart, QStringLiteral("cannot start the sandbox: ") + error);
-    m_secret = randomToken(32);
+    m_secret = checkToken(32);
     m_sandbox->api()->setCredentials(kClientId, m_secret);
     connect(m_sandbox->api(), &LocalPortApi::callRecorded, this, &WorkflowCheck::onCall);
     m_runner = std::make_unique<WorkflowRunner>(m_sandbox.get());
@@ -108,7 +97,7 @@ void WorkflowCheck::start()
                     stopConsumer();
             });
 
-    m_group = m_options.org + QStringLiteral(".check-") + randomToken(8);
+    m_group = m_options.org + QStringLiteral(".check-") + checkToken(8);
     const QString topic = m_options.org + QStringLiteral(".runs");
     std::string why;
     m_probe = GroupProbe::create(m_sandbox->bootstrap().toStdString(), topic.toStdString(),
@@ -218,12 +207,7 @@ bool WorkflowCheck::consumerRan() const
 
 QStringList WorkflowCheck::consumerLines(int n) const
 {
-    Redactor redactor;
-    redactor.addSecret(m_secret.toUtf8());
-    QStringList lines = m_process.lastLines(n);
-    for (QString& line : lines)
-        line = QString::fromUtf8(redactor.scrub(line.toUtf8()));
-    return lines;
+    return m_process.lastLinesWithout(m_secret, n);
 }
 
 } // namespace porthole
