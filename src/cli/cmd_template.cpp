@@ -38,9 +38,10 @@ int runTemplate(const QStringList& args)
     const RenderOutcome r = TemplateRenderer::render(document, ctx, settings);
     if (qEnvironmentVariableIsSet("PORTHOLE_TEMPLATE_STATS")) {
         const auto st = JqEngine::shared().stats();
-        std::fprintf(stderr, "compiles=%llu combined=%llu forks=%llu expressions=%zu\n",
-                     (unsigned long long)st.compiles, (unsigned long long)st.combinedCompiles,
-                     (unsigned long long)st.forks, st.cachedExpressions);
+        std::fprintf(
+            stderr, "compiles=%llu combined=%llu shortcuts=%llu forks=%llu expressions=%zu\n",
+            (unsigned long long)st.compiles, (unsigned long long)st.combinedCompiles,
+            (unsigned long long)st.shortcuts, (unsigned long long)st.forks, st.cachedExpressions);
     }
     if (!r.ok)
         return fail(opts.templateFile, oneLine(r.error), InputError);

@@ -268,6 +268,16 @@ std::vector<JqOutcome> JqEngine::evaluate(const std::vector<std::string>& bodies
         if (auto it = d->memo.find(bodies[i]); it != d->memo.end()) {
             out[i] = it->second;
             done[i] = true;
+            continue;
+        }
+        // A path, literal, `//` or `if` over them: jq's own answer without its compile.
+        if (!d->contextValid)
+            continue;
+        if (auto r = jqinternal::shortcut(bodies[i], d->contextJv)) {
+            out[i] = jqinternal::topOutcome(*r);
+            done[i] = true;
+            ++d->stats.shortcuts;
+            d->memo.emplace(bodies[i], out[i]);
         }
     }
     // Compile what the cache lacks: batchable bodies together, the others alone.

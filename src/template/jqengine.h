@@ -48,6 +48,7 @@ struct JqOutcome
 /// Compiles and runs jq 1.6 programs the way Port's binding does, with a cache: programs are
 /// compiled once per expression text, and all new expressions of a render are compiled as ONE
 /// program (jq spends ~25 ms per compile on its builtins, whatever the program's size).
+/// Plain paths, literals, `//` and `if` over them need no compile at all (jqshortcut.cpp).
 /// Not thread-safe: lock mutex() (shared() is used from any thread that way).
 class JqEngine
 {
@@ -69,7 +70,8 @@ public:
     /// Counters for tests and benchmarks.
     struct Stats
     {
-        uint64_t compiles = 0; // jq_compile calls
+        uint64_t compiles = 0;  // jq_compile calls
+        uint64_t shortcuts = 0; // expressions answered without jq (jqinternal::shortcut)
         uint64_t combinedCompiles = 0;
         uint64_t forks = 0;
         size_t cachedExpressions = 0;

@@ -9,7 +9,9 @@ extern "C" {
 #include "jqengine.h"
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -48,6 +50,12 @@ JsonValue toJs(jv v);
 JqOutcome topOutcome(jv r);
 /// An error message as the binding's 4096-byte snprintf buffer leaves it.
 std::string cBuffer(std::string s);
+
+/// The output of `body` when it is in the small subset answered without compiling jq (paths,
+/// literals, `//`, `if … then … else … end` over them): exactly what jq 1.6 would output first
+/// for it, an invalid jv carrying jq's error where jq raises one. Nothing when jq must decide.
+/// `context` is borrowed; the result is owned by the caller.
+std::optional<jv> shortcut(std::string_view body, jv context);
 
 /// Runs items[from..] in this process, in order, reporting each outcome as it completes.
 void runItems(const std::unordered_map<int, Program>& programs, const std::vector<Item>& items,

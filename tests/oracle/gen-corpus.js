@@ -48,7 +48,7 @@ function add(file, category, template, opts = {}) {
   }
 }
 
-const groups = ['rules', 'keys', 'numbers', 'unicode', 'errors', 'builtins', 'examples', 'expected'];
+const groups = ['rules', 'keys', 'numbers', 'unicode', 'errors', 'builtins', 'examples', 'expected', 'shortcuts'];
 for (const g of groups) require(`./gen/${g}`)(add, {CTX, CTX_TEXT_EXTRA});
 
 // A strict twin identical to its lenient case in Port's answer (no jq error) only doubles
