@@ -42,6 +42,11 @@ public:
     RunId fresh(const RunId& old, uint64_t round) const;
     /// The same for the id at `spot`.
     RunId fresh(const Spot& spot, uint64_t round) const;
+    /// The text of fresh(spot, round), appended to `out` (no RunId built: one per report).
+    void appendFresh(const Spot& spot, uint64_t round, std::string* out) const
+    {
+        appendFresh(out, spot.kind, spot.key, round);
+    }
     /// `text` with every run id (Port's form or hand-made) replaced by `round`'s fresh one.
     std::string apply(std::string_view text, uint64_t round) const;
     /// The same into `out` (its capacity reused), `spots` being find(text).

@@ -11,15 +11,25 @@ namespace porthole {
 struct KafkaProducer::Impl
 {
     RdKafkaPtr rk;
-    std::map<std::string, RdTopicPtr, std::less<>> topics; // looked up once per topic
+    // Topic handles, made once per topic: producev(RD_KAFKA_V_TOPIC) takes librdkafka's
+    // topic lock and a reference for every message.
+    std::map<std::string, RdTopicPtr, std::less<>> topics;
+    const std::string* lastName = nullptr;
+    rd_kafka_topic_t* last = nullptr;
     rd_kafka_topic_t* topic(const std::string& name)
     {
+        if (lastName && *lastName == name)
+            return last;
         auto it = topics.find(name);
-        if (it == topics.end())
-            it = topics
-                     .emplace(name, RdTopicPtr(rd_kafka_topic_new(rk.get(), name.c_str(), nullptr)))
-                     .first;
-        return it->second.get();
+        if (it == topics.end()) {
+            RdTopicPtr handle(rd_kafka_topic_new(rk.get(), name.c_str(), nullptr));
+            if (!handle)
+                return nullptr;
+            it = topics.emplace(name, std::move(handle)).first;
+        }
+        lastName = &it->first;
+        last = it->second.get();
+        return last;
     }
 };
 
@@ -29,20 +39,23 @@ struct ProducerCallbacks
     static void delivered(rd_kafka_t*, const rd_kafka_message_t* m, void* opaque)
     {
         auto* self = static_cast<KafkaProducer*>(opaque);
-        DeliveryReport r;
+        DeliveryReport& r = self->m_delivery;
         r.index = uint64_t(reinterpret_cast<uintptr_t>(m->_private));
-        r.topic = rd_kafka_topic_name(m->rkt);
+        if (m->rkt != self->m_deliveryTopic) {
+            r.topic = rd_kafka_topic_name(m->rkt);
+            self->m_deliveryTopic = m->rkt;
+        }
         r.partition = m->partition;
         r.offset = m->err ? -1 : m->offset;
         // librdkafka times each message from produce() on: no clock reads of our own (two per
         // message were 3% of a publish's CPU).
-        if (const int64_t us = rd_kafka_message_latency(m); us >= 0)
-            r.latencyMs = double(us) / 1000.0;
-        if (m->err) {
+        const int64_t us = rd_kafka_message_latency(m);
+        r.latencyMs = us >= 0 ? double(us) / 1000.0 : 0;
+        r.error.clear();
+        r.errorCode = m->err;
+        if (m->err)
             r.error = rd_kafka_err2str(m->err);
-            r.errorCode = m->err;
-        }
-        self->report(std::move(r));
+        self->report(r);
     }
     static void error(rd_kafka_t* rk, int err, const char* reason, void* opaque)
     {
@@ -124,7 +137,7 @@ void KafkaProducer::checkAllRefused()
                   m_refused;
 }
 
-void KafkaProducer::report(DeliveryReport r)
+void KafkaProducer::report(DeliveryReport& r)
 {
     if (r.delivered())
         m_everDelivered = true;
@@ -167,12 +180,17 @@ void KafkaProducer::produce(const std::string& topic, const char* key, size_t ke
                             const char* value, size_t valueLen, rd_kafka_headers_s* headers)
 {
     const uint64_t index = m_sent++;
+    rd_kafka_topic_t* rkt = d->topic(topic);
     for (;;) {
-        const rd_kafka_resp_err_t err = rd_kafka_producev(
-            d->rk.get(), RD_KAFKA_V_TOPIC(topic.c_str()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-            RD_KAFKA_V_VALUE(const_cast<char*>(value), valueLen), RD_KAFKA_V_KEY(key, keyLen),
-            RD_KAFKA_V_HEADERS(headers),
-            RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(index))), RD_KAFKA_V_END);
+        // A topic librdkafka refuses (a bad name) fails the message as producev would.
+        const rd_kafka_resp_err_t err =
+            !rkt ? (rd_kafka_last_error() ? rd_kafka_last_error() : RD_KAFKA_RESP_ERR__INVALID_ARG)
+                 : rd_kafka_producev(d->rk.get(), RD_KAFKA_V_RKT(rkt),
+                                     RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
+                                     RD_KAFKA_V_VALUE(const_cast<char*>(value), valueLen),
+                                     RD_KAFKA_V_KEY(key, keyLen), RD_KAFKA_V_HEADERS(headers),
+                                     RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(uintptr_t(index))),
+                                     RD_KAFKA_V_END);
         if (err == RD_KAFKA_RESP_ERR_NO_ERROR)
             return; // librdkafka owns the headers now
         if (err == RD_KAFKA_RESP_ERR__QUEUE_FULL) {
@@ -186,7 +204,7 @@ void KafkaProducer::produce(const std::string& topic, const char* key, size_t ke
         r.topic = topic;
         r.error = rd_kafka_err2str(err);
         r.errorCode = err;
-        report(std::move(r));
+        report(r);
         return;
     }
 }

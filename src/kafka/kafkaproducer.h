@@ -83,10 +83,14 @@ private:
     uint64_t m_reported = 0;
     std::string m_fatal;
     bool m_everDelivered = false;
+    // The report delivered() fills for each message: reused, so a delivery builds no strings
+    // (the topic's name is copied when the topic changes, not per message).
+    DeliveryReport m_delivery;
+    const void* m_deliveryTopic = nullptr;
     std::optional<std::chrono::steady_clock::time_point> m_allDownSince;
     std::string m_refused; // the latest "connection refused" or unresolvable name from librdkafka
 
-    void report(DeliveryReport r);
+    void report(DeliveryReport& r); // may rewrite r.error (a purge says why)
     void noteError(int code, const std::string& text);
     void checkAllRefused();
     void produce(const std::string& topic, const char* key, size_t keyLen, const char* value,

@@ -118,6 +118,26 @@ RunId PublishSession::runIdAt(uint64_t n, RunId::Kind kind) const
     return first ? m_freshIds.fresh(v.spots[size_t(first - 1)], n / m_plan.values.size()) : RunId();
 }
 
+bool PublishSession::appendReportRunId(uint64_t n, std::string* out) const
+{
+    if (isReplay() || m_plan.values.empty() || n >= total())
+        return false;
+    const ValueIds& v = m_ids[n % m_plan.values.size()];
+    for (const auto kind :
+         {RunId::Kind::NodeRun, RunId::Kind::ActionRun, RunId::Kind::WorkflowRun}) {
+        if (!freshRunIds()) {
+            if (const RunId& id = v.ids.of(kind); !id.isNull()) {
+                out->append(id.text());
+                return true;
+            }
+        } else if (const int first = v.firstOfKind[int(kind)]) {
+            m_freshIds.appendFresh(v.spots[size_t(first - 1)], n / m_plan.values.size(), out);
+            return true;
+        }
+    }
+    return false;
+}
+
 PublishSummary PublishSession::run(const ReportHandler& onReport,
                                    const std::function<void()>& onIdle,
                                    const std::atomic<bool>* cancel,

@@ -86,6 +86,10 @@ public:
     /// unsignedValueAt(n), without building the message (a call per delivery report); null
     /// when it names none, and for a replay.
     RunId runIdAt(uint64_t n, RunId::Kind kind) const;
+    /// Appends the text of the first of message `n`'s node run, action run and workflow run
+    /// ids (runIdAt's) to `out`; false, appending nothing, when it names none. What a delivery
+    /// report names, built in place (a RunId per report was a heap allocation per message).
+    bool appendReportRunId(uint64_t n, std::string* out) const;
 
 private:
     struct Signing;

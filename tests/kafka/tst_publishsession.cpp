@@ -95,8 +95,21 @@ private Q_SLOTS:
                     QCOMPARE(told.text(), read.of(kind).text());
                     QCOMPARE(told.isUnusual(), read.of(kind).isUnusual());
                 }
+                // The delivery report's run: node run, else action run, else workflow run,
+                // appended after what is there already.
+                std::string want;
+                for (const auto kind :
+                     {RunId::Kind::NodeRun, RunId::Kind::ActionRun, RunId::Kind::WorkflowRun})
+                    if (want.empty())
+                        want = read.of(kind).text();
+                std::string line = "prefix:";
+                QCOMPARE(session.appendReportRunId(n, &line), !want.empty());
+                QCOMPARE(line, "prefix:" + want);
             }
             QVERIFY(session.runIdAt(session.total(), RunId::Kind::NodeRun).isNull());
+            std::string none;
+            QVERIFY(!session.appendReportRunId(session.total(), &none));
+            QVERIFY(none.empty());
         }
         // A fresh round really changed the ids it reports.
         p.sameRunIds = false;
