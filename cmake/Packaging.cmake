@@ -111,6 +111,7 @@ if(PORTHOLE_BUILD_GUI)
   target_link_options(porthole PRIVATE -Wl,-z,relro -Wl,-z,now)
 endif()
 target_link_options(porthole-cli PRIVATE -Wl,-z,relro -Wl,-z,now)
+target_link_options(porthole-cli-net PRIVATE -Wl,-z,relro -Wl,-z,now)
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME porthole)

@@ -220,9 +220,7 @@ int runCheckConsumer(const QStringList& args)
     return exit;
 }
 
-const RegisterCommand reg({"check-consumer",
-                           "Run a consumer against a private sandbox; check it reports back.",
-                           runCheckConsumer});
+const RegisterCommand reg(networkCommand("check-consumer", runCheckConsumer));
 
 } // namespace
 } // namespace porthole::cli

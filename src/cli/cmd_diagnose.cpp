@@ -94,9 +94,7 @@ int runDiagnose(const QStringList& args)
     return d.exitCode;
 }
 
-const RegisterCommand reg({"diagnose",
-                           "Why is a run stuck? Its message, the groups' offsets, Port's record.",
-                           runDiagnose});
+const RegisterCommand reg(networkCommand("diagnose", runDiagnose));
 
 } // namespace
 } // namespace porthole::cli

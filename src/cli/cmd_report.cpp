@@ -61,8 +61,7 @@ int runReport(const QStringList& args)
     return Ok;
 }
 
-const RegisterCommand reg({"report", "Report a node run's status, output and logs to Port.",
-                           runReport});
+const RegisterCommand reg(networkCommand("report", runReport));
 
 } // namespace
 } // namespace porthole::cli

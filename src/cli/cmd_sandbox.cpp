@@ -94,8 +94,7 @@ int runSandbox(const QStringList& args)
     return Ok;
 }
 
-const RegisterCommand reg({"sandbox", "Run the embedded Kafka broker and local Port API.",
-                           runSandbox});
+const RegisterCommand reg(networkCommand("sandbox", runSandbox));
 
 } // namespace
 } // namespace porthole::cli

@@ -12,8 +12,6 @@
 #include "core/didyoumean.h"
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
-#include "portapi/portclient.h"
-#include "portapi/portrequest.h"
 #include "template/workflowcontext.h"
 #include "template/workflowlinter.h"
 
@@ -39,36 +37,6 @@ void note(const std::string& line)
 {
     const std::string out = "porthole-cli: render: note: " + line + "\n";
     std::fputs(out.c_str(), stderr);
-}
-
-// --run: the outputs a real run's nodes produced (GET /v1/workflows/runs/{wfr} →
-// variables.outputs) become the chain's, as recorded (WorkflowChain::useRun, shared with the
-// app). 0, or the exit code after failing.
-int readRun(const RenderArgs::Workflow& opts, ChainOptions* chain)
-{
-    QString error;
-    const auto request = PortRequest::workflowRun(*opts.runId, &error);
-    if (!request)
-        return fail(QStringLiteral("--run"), error, UsageError);
-    PortClient client(*opts.api);
-    std::unique_ptr<PortCall> call(client.send(*request));
-    call->waitForFinished();
-    if (call->status() != 200)
-        return fail(QStringLiteral("--run"),
-                    QStringLiteral("GET %1 answered %2: %3")
-                        .arg(request->path)
-                        .arg(call->status())
-                        .arg(call->errorString()),
-                    call->status() == 404 ? InputError : ServiceError);
-    // The answer as sent: redaction is for what is shown, not for values.
-    const QByteArray body = call->rawBody();
-    const JsonDocument doc =
-        JsonParser::parse(std::string_view(body.constData(), size_t(body.size())));
-    std::string why;
-    if (!WorkflowChain::useRun(doc.root ? doc.root->toValue() : JsonValue(),
-                               opts.runId->toStdString(), opts.node.toStdString(), chain, &why))
-        return fail(QStringLiteral("--run"), QString::fromStdString(why), InputError);
-    return Ok;
 }
 
 } // namespace

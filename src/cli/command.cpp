@@ -7,6 +7,8 @@
 #include <QFileInfo>
 
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
 namespace porthole::cli {
 
@@ -14,6 +16,25 @@ std::vector<Command>& registry()
 {
     static std::vector<Command> commands;
     return commands;
+}
+
+const std::vector<NetworkCommand>& networkCommands()
+{
+    static const std::vector<NetworkCommand> commands = {
+        {"check-consumer", "Run a consumer against a private sandbox; check it reports back."},
+        {"diagnose", "Why is a run stuck? Its message, the groups' offsets, Port's record."},
+        {"report", "Report a node run's status, output and logs to Port."},
+        {"sandbox", "Run the embedded Kafka broker and local Port API."},
+    };
+    return commands;
+}
+
+Command networkCommand(const char* name, int (*run)(const QStringList& args))
+{
+    for (const NetworkCommand& c : networkCommands())
+        if (std::string_view(c.name) == name)
+            return Command{c.name, c.summary, run};
+    std::abort(); // a network command missing from networkCommands(): a build mistake
 }
 
 int fail(const QString& what, const QString& why, int code)

@@ -37,6 +37,27 @@ struct RegisterCommand
     explicit RegisterCommand(Command c) { registry().push_back(c); }
 };
 
+/// The commands that talk to Port's API or run the sandbox. They need QtNetwork and
+/// QtHttpServer (13 more libraries at start-up, ~2 ms of a 40,000-message publish), so they
+/// are built into porthole-cli-net, which porthole-cli runs in their place (exec: same process,
+/// arguments, streams and exit code); publish, watch, template, lint and render start without
+/// the network stack. One list for both programs: porthole-cli's help shows these too.
+struct NetworkCommand
+{
+    const char* name;
+    const char* summary;
+};
+const std::vector<NetworkCommand>& networkCommands();
+
+/// The Command of network command `name`, with its summary from networkCommands().
+Command networkCommand(const char* name, int (*run)(const QStringList& args));
+
+/// Replaces this process by porthole-cli-net with the same arguments (what `porthole-cli X`
+/// does for a network command X, and `render --workflow --run`). Returns only on failure,
+/// after saying why, with ServiceError. main() keeps its argv for it first.
+int runInNetworkCli();
+void keepProcessArguments(char** argv);
+
 /// Prints "porthole-cli: WHAT: WHY" to stderr and returns `code`.
 int fail(const QString& what, const QString& why, int code);
 

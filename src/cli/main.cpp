@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <string_view>
+#include <vector>
 
 using namespace porthole::cli;
 
@@ -17,6 +19,10 @@ void printUsage()
                       "Porthole's command-line tool: lint, render, publish and watch Port's "
                       "KAFKA action nodes.\n\nCommands:\n";
     auto commands = registry();
+    for (const NetworkCommand& n : networkCommands()) // porthole-cli runs them in porthole-cli-net
+        if (std::none_of(commands.begin(), commands.end(),
+                         [&](const Command& c) { return std::string_view(c.name) == n.name; }))
+            commands.push_back(Command{n.name, n.summary, nullptr});
     std::sort(commands.begin(), commands.end(),
               [](const Command& a, const Command& b) { return std::string_view(a.name) < b.name; });
     for (const auto& c : commands) {
@@ -35,6 +41,11 @@ void printUsage()
 
 int main(int argc, char** argv)
 {
+    // The arguments as given, before QCoreApplication takes its own out of them: what
+    // porthole-cli-net gets when a command runs there.
+    std::vector<char*> given(argv, argv + argc);
+    given.push_back(nullptr);
+    keepProcessArguments(given.data());
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("porthole-cli"));
     QCoreApplication::setOrganizationName(QStringLiteral("Porthole"));
@@ -57,5 +68,8 @@ int main(int argc, char** argv)
     for (const auto& c : registry())
         if (first == QLatin1String(c.name))
             return c.run(args);
+    for (const NetworkCommand& n : networkCommands())
+        if (first == QLatin1String(n.name))
+            return runInNetworkCli();
     return fail(first, QStringLiteral("unknown command (see porthole-cli --help)"), UsageError);
 }

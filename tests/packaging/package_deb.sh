@@ -49,7 +49,7 @@ touch "$root/var/lib/dpkg/status"
 dpkg --root="$root" --force-depends --force-script-chrootless -i "$deb" >"$work/dpkg.log" 2>&1 ||
   { cat "$work/dpkg.log"; fail "dpkg -i"; }
 dpkg --root="$root" -s porthole | grep -q '^Status: install ok installed' || fail "not installed"
-for f in /usr/bin/porthole /usr/bin/porthole-cli \
+for f in /usr/bin/porthole /usr/bin/porthole-cli /usr/libexec/porthole/porthole-cli-net \
          /usr/share/applications/io.porthole.Porthole.desktop \
          /usr/share/metainfo/io.porthole.Porthole.metainfo.xml \
          /usr/share/icons/hicolor/scalable/apps/io.porthole.Porthole.svg \
@@ -69,6 +69,9 @@ unset DISPLAY WAYLAND_DISPLAY
 [ "$("$root/usr/bin/porthole-cli" --version)" = "porthole $version" ] || fail "porthole-cli --version"
 [ "$("$root/usr/bin/porthole" --version)" = "porthole $version" ] || fail "porthole --version without a display"
 "$root/usr/bin/porthole" --help | grep -q '^Usage: porthole \[options\]' || fail "porthole --help"
+# The network commands run as /usr/libexec/porthole/porthole-cli-net (src/cli/CMakeLists.txt).
+"$root/usr/bin/porthole-cli" sandbox --help | grep -q '^Usage: porthole-cli sandbox' ||
+  fail "installed porthole-cli sandbox --help (porthole-cli-net)"
 ex=$root/usr/share/porthole/examples
 # An example renders `now`: the two runs may fall in different seconds, so times are masked.
 mask_times() { sed -E 's/[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z/<time>/g'; }
