@@ -5,7 +5,8 @@
 # messages. Prints numbers (best of RUNS); never fails on speed.
 # Usage: bench_kafka.sh PORTHOLE_CLI EXAMPLES_DIR [COUNT] [RUNS]
 set -euo pipefail
-cli=$1 examples=$2 count=${3:-60000} runs=${4:-3}
+cli=$1 examples=$2 count=${3:-40000} runs=${4:-7}
+here=$(cd "$(dirname "$0")" && pwd)
 node=$examples/nodes/with-run-ids.json
 ctx=$examples/contexts/workflow.json
 command -v kcat >/dev/null || { echo "kcat is required" >&2; exit 1; }
@@ -31,28 +32,6 @@ seconds() { # best wall time of $runs runs of "$@" (stdout discarded)
   done
   printf '%.3f' "$best"
 }
-# "WALL CPU RSS_KB" of $runs runs of "$@": the best wall time, the least CPU time (user+sys:
-# what the tool itself spends, which the machine's other load disturbs less than the wall
-# clock; the broker's own work is in neither) and the largest peak RSS.
-measure() {
-  local wall= cpu= rss=0
-  for _ in $(seq "$runs"); do
-    /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$@" >/dev/null 2>>"$work/errors"
-    read -r w u s m <"$work/time"
-    local c; c=$(echo "$u + $s" | bc -l)
-    if [ -z "$wall" ] || [ "$(echo "$w < $wall" | bc -l)" = 1 ]; then wall=$w; fi
-    if [ -z "$cpu" ] || [ "$(echo "$c < $cpu" | bc -l)" = 1 ]; then cpu=$c; fi
-    [ "$m" -gt "$rss" ] && rss=$m
-  done
-  echo "$wall $cpu $rss"
-}
-ratio() { echo "scale=2; $1 / $2" | bc -l; }
-# Issue 24's three ratios, goal <= 1.2 each (and watch's peak RSS <= 2x kcat's): NAME OURS KCAT.
-report() {
-  local name=$1 ours=($2) theirs=($3)
-  echo "ratio $name: wall $(ratio "${ours[0]}" "${theirs[0]}") (${ours[0]} s vs ${theirs[0]} s), cpu $(ratio "${ours[1]}" "${theirs[1]}") (${ours[1]} s vs ${theirs[1]} s), peak RSS $(ratio "${ours[2]}" "${theirs[2]}") (${ours[2]} vs ${theirs[2]} KB); goal <= 1.2"
-}
-
 "$cli" render "$node" --context "$ctx" --org bench >"$work/one.jsonl"
 size=$(head -1 "$work/one.jsonl" | wc -c)
 awk -v n="$count" '{ for (i = 0; i < n; i++) print }' "$work/one.jsonl" >"$work/messages.jsonl"
@@ -84,16 +63,54 @@ echo "watch from beginning: porthole-cli ${t_watch_cli} s, kcat -C ${t_watch_kca
 
 # Issue 24's side-by-side, as measured there: watch --count N --exit-at-end vs kcat -C -J -e -c N
 # (JSON envelopes with metadata, the fair comparison), publish NODE --repeat and publish --raw
-# vs kcat -P -l of the same rendered lines.
+# vs kcat -P -l of the same rendered lines. The five commands run round by round, $runs rounds,
+# so a change in the machine's load falls on all of them alike. CPU (user+sys) and wall time
+# come from wait4() in microseconds (rusage.py: /usr/bin/time prints hundredths, and a 40,000
+# message publish takes about 0.05 s), each tool started directly (no shell before its exec);
+# peak RSS from /usr/bin/time in one more run of each. Each publish goes to a topic of its own
+# so the sandbox's per-partition cap stays out.
 n=$kept_kcat
-m_watch=$(measure "$cli" watch --bootstrap "$bootstrap" --topic bench.runs --from beginning --count "$n" --exit-at-end)
-m_kcat_j=$(measure kcat -b "$bootstrap" -C -J -t bench.runs -o beginning -e -c "$n" -q)
-# Each publish run to a topic of its own (the sh's pid names it): the per-partition cap stays out.
-m_pub_cli=$(measure sh -c 'exec "$0" publish "$1" --context "$2" --bootstrap "$3" --topic "r.cli.$$" --repeat "$4"' "$cli" "$node" "$ctx" "$bootstrap" "$count")
-m_pub_raw=$(measure sh -c 'exec "$0" publish "$1" --raw --bootstrap "$2" --topic "r.raw.$$" --repeat "$3"' "$cli" "$work/one.jsonl" "$bootstrap" "$count")
-m_pub_kcat=$(measure sh -c 'exec kcat -b "$0" -P -t "r.kcat.$$" -l "$1"' "$bootstrap" "$work/messages.jsonl")
+declare -A cpu wall rss
+sample() { # NAME COMMAND...: one more run of COMMAND into NAME's lists
+  local name=$1 w c
+  shift
+  read -r w c _ < <(RUSAGE_ERRORS="$work/errors" python3 "$here/rusage.py" "$@")
+  wall[$name]+="$w " cpu[$name]+="$c "
+}
+peak() { # NAME COMMAND...
+  local name=$1
+  shift
+  /usr/bin/time -f '%M' -o "$work/rss" "$@" >/dev/null 2>>"$work/errors"
+  rss[$name]=$(tail -1 "$work/rss")
+}
+watch_cli=("$cli" watch --bootstrap "$bootstrap" --topic bench.runs --from beginning --count "$n" --exit-at-end)
+watch_kcat=(kcat -b "$bootstrap" -C -J -t bench.runs -o beginning -e -c "$n" -q)
+for round in $(seq "$runs"); do
+  sample watch "${watch_cli[@]}"
+  sample watch_kcat "${watch_kcat[@]}"
+  sample pub_node "$cli" publish "$node" --context "$ctx" --bootstrap "$bootstrap" --topic "r.node.$round" --repeat "$count"
+  sample pub_raw "$cli" publish "$work/one.jsonl" --raw --bootstrap "$bootstrap" --topic "r.raw.$round" --repeat "$count"
+  sample pub_kcat kcat -b "$bootstrap" -P -t "r.kcat.$round" -l "$work/messages.jsonl"
+done
+peak watch "${watch_cli[@]}"
+peak watch_kcat "${watch_kcat[@]}"
+peak pub_node "$cli" publish "$node" --context "$ctx" --bootstrap "$bootstrap" --topic r.node.rss --repeat "$count"
+peak pub_raw "$cli" publish "$work/one.jsonl" --raw --bootstrap "$bootstrap" --topic r.raw.rss --repeat "$count"
+peak pub_kcat kcat -b "$bootstrap" -P -t r.kcat.rss -l "$work/messages.jsonl"
 echo "load average while measuring: $(cut -d' ' -f1-3 /proc/loadavg)"
-report "watch $n vs kcat -C -J" "$m_watch" "$m_kcat_j"
+least() { tr ' ' '\n' <<<"$1" | grep . | sort -g | head -1; }
+median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { echo "scale=2; $1 / $2" | bc -l; }
+# Issue 24's three ratios, goal <= 1.2 each (and watch's peak RSS <= 2x kcat's): OURS KCAT LABEL.
+report() {
+  local ours=$1 theirs=$2 label=$3
+  local c1 c2 m1 m2 w1 w2
+  c1=$(least "${cpu[$ours]}") c2=$(least "${cpu[$theirs]}")
+  m1=$(median "${cpu[$ours]}") m2=$(median "${cpu[$theirs]}")
+  w1=$(least "${wall[$ours]}") w2=$(least "${wall[$theirs]}")
+  echo "ratio $label: cpu $(ratio "$c1" "$c2") ($c1 s vs $c2 s, least of $runs), median cpu $(ratio "$m1" "$m2") ($m1 vs $m2), wall $(ratio "$w1" "$w2") ($w1 s vs $w2 s), peak RSS $(ratio "${rss[$ours]}" "${rss[$theirs]}") (${rss[$ours]} vs ${rss[$theirs]} KB); goal <= 1.2"
+}
+report watch watch_kcat "watch $n vs kcat -C -J"
 echo "  (watch's peak RSS goal: <= 2x kcat's)"
-report "publish NODE x$count vs kcat -P" "$m_pub_cli" "$m_pub_kcat"
-report "publish --raw x$count vs kcat -P" "$m_pub_raw" "$m_pub_kcat"
+report pub_node pub_kcat "publish NODE x$count vs kcat -P"
+report pub_raw pub_kcat "publish --raw x$count vs kcat -P"
