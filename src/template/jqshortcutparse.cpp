@@ -4,6 +4,8 @@
 // or anything unsure, it fails and the body goes to jq.
 #include "jqshortcutparse.h"
 
+#include "jqquirks.h"
+
 #include <charconv>
 
 namespace porthole::jqinternal {
@@ -25,18 +27,6 @@ bool identChar(char c)
 bool digit(char c)
 {
     return c >= '0' && c <= '9';
-}
-
-// jq 1.6's lexer reads `.e21` as a number literal (its NUMBER pattern allows a bare `.` before
-// an exponent and comes before FIELD), so such a field is a compile error there, not a path.
-bool exponentLike(std::string_view name)
-{
-    if (name.size() < 2 || (name[0] != 'e' && name[0] != 'E'))
-        return false;
-    for (size_t i = 1; i < name.size(); ++i)
-        if (!digit(name[i]))
-            return false;
-    return true;
 }
 
 // A recursive-descent parser for the subset. It accepts only text jq 1.6's grammar reads the
@@ -134,7 +124,7 @@ private:
                     while (identChar(at(q)))
                         ++q;
                     const std::string_view name = m_s.substr(m_p + 1, q - m_p - 1);
-                    if (exponentLike(name))
+                    if (JqQuirks::exponentLikeField(name)) // `.e21` is a number to jq 1.6
                         return std::nullopt;
                     n.steps.emplace_back(std::string(name));
                     m_p = q;

@@ -4,6 +4,7 @@
 #include "core/jsonparser.h"
 #include "core/jswriter.h"
 #include "core/nodevalidator.h"
+#include "jqquirks.h"
 
 #include <array>
 #include <cstring>
@@ -275,6 +276,15 @@ Diagnostics lint(std::string_view text, const JsonNode& payload,
                         expr, fix);
                     specific = true;
                     break;
+                }
+                // `.e2`: jq 1.6 lexes it as a number literal (JqQuirks).
+                if (const std::string fixed = JqQuirks::indexExponentFields(r.expression);
+                    !specific && !fixed.empty()) {
+                    add(Severity::Error, "PH2103",
+                        "jq 1.6 reads a field named e and digits (`.e2`) as a number, so this "
+                        "does not compile: index it instead (`.[\"e2\"]`)",
+                        expr, Fix{"Replace with `" + fixed + "`", expr, escapedInside(fixed)});
+                    specific = true;
                 }
                 const std::string name = undefinedName(o.error);
                 if (!specific && (std::find(kNewBuiltins.begin(), kNewBuiltins.end(), name) !=

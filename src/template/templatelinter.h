@@ -15,6 +15,7 @@ namespace porthole {
 ///   PH2002 error    a templated key that evaluates to something other than a string/null
 ///   PH2101 error    Go/Sprig template syntax (`date "2006-…"`, `| upper`, `printf`, …)
 ///   PH2102 warning  Helm/Go values (`.Values`, `.Release`) that Port's context never has
+///   PH2103 error    a field named e and digits (`.e2`): jq 1.6 lexes it as a number
 ///   PH2201 error/warning  dot access on a hyphenated name (`.outputs.my-node.x` subtracts)
 ///   PH2301 warning  a template that fails: Port renders null (lenient) or fails (strict)
 ///   PH2302 note     a template with no output: the key is omitted / the text says "undefined"

@@ -4,6 +4,7 @@
 // is jq itself: `(BODY) | .` means the same to jq and is outside the subset, so it compiles.
 #include "core/jswriter.h"
 #include "template/jqengine.h"
+#include "template/jqquirks.h"
 #include "template/jqshortcut.h"
 #include "testutil.h"
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void answersWhatJqAnswers();
     void leavesTheRestToJq();
     void aRenderOfPlainPathsCompilesNothing();
+    void exponentLikeFieldsAreIndexed();
 };
 
 namespace {
@@ -241,6 +243,35 @@ void TstJqShortcut::aRenderOfPlainPathsCompilesNothing()
     QCOMPARE(out[1].value.toNumber(), 3.0);
     QCOMPARE(QString::fromStdString(out[2].value.toString()), QStringLiteral("region"));
     QCOMPARE(QString::fromStdString(out[3].value.toString()), QStringLiteral("none"));
+}
+
+void TstJqShortcut::exponentLikeFieldsAreIndexed()
+{
+    // jq 1.6 lexes `.e2` as a number; the lint's fix indexes it. Each fix must compile in jq
+    // and read the field; the original must not compile.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {".e2", ".[\"e2\"]"},
+        {".a.e2", ".a[\"e2\"]"},
+        {".a[0].E10 // 1", ".a[0][\"E10\"] // 1"},
+        {".a?.e1", ".a?[\"e1\"]"},
+        {"[.e2, .a.e2]", "[.[\"e2\"], .a[\"e2\"]]"},
+        {"\"n=\\(.e2)\"", "\"n=\\(.[\"e2\"])\""},
+    };
+    const JsonValue ctx = test::parseJson(R"({"e2":"top","a":{"e2":"in","e1":1,"0":0},"E10":3})");
+    for (const auto& [before, after] : cases) {
+        QCOMPARE(JqQuirks::indexExponentFields(before), after);
+        JqEngine engine;
+        const auto out = engine.evaluate({before, after}, ctx, inProcess());
+        QVERIFY2(out[0].compileError, before.c_str());
+        QVERIFY2(!out[1].compileError, out[1].error.c_str());
+    }
+    JqEngine engine;
+    const auto out = engine.evaluate({".[\"e2\"]", ".a[\"e2\"]"}, ctx, inProcess());
+    QCOMPARE(describe(out[0]), QStringLiteral("value \"top\""));
+    QCOMPARE(describe(out[1]), QStringLiteral("value \"in\""));
+    // Not fields jq 1.6 misreads: left alone.
+    for (const char* same : {".e2x", ".ex1", ".e", "1.e5", "\".e2\"", ".\"e2\"", ".[\"e2\"]"})
+        QCOMPARE(JqQuirks::indexExponentFields(same), std::string());
 }
 
 QTEST_GUILESS_MAIN(TstJqShortcut)

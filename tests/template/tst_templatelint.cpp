@@ -21,6 +21,7 @@ private Q_SLOTS:
     void seedDateFixRendersATimestamp();
     void seedRendersNullLenientAndFailsStrict();
     void hyphenatedIdFix();
+    void exponentLikeFieldFix();
     void strayBracesPointAtTheBrace();
     void newerJqBuiltinsWarn();
     void templateInfoHasPathRangeAndValue();
@@ -124,6 +125,32 @@ void TstTemplateLint::hyphenatedIdFix()
     const RenderedNode r =
         renderNode(fixed, test::parseJson(R"({"outputs":{"my-node":{"x":7}}})"), {});
     QCOMPARE(r.payload["v"].toNumber(), 7.0);
+}
+
+void TstTemplateLint::exponentLikeFieldFix()
+{
+    // jq 1.6 lexes `.e2` as a number: `.outputs.e2` and `.e10 // "x"` do not compile.
+    const std::string text =
+        R"({"identifier":"n","config":{"type":"KAFKA","payload":{"v":"{{ .outputs.e2 }}",)"
+        R"("w":"{{ .e10 // \"x\" }}","s":"{{ \".e2\" }}","ok":"{{ .outputs.e2x }}"}}})";
+    const Diagnostics ds = TemplateLinter::lintNode(text);
+    std::vector<const Diagnostic*> found;
+    for (const auto& d : ds)
+        if (d.code == "PH2103")
+            found.push_back(&d);
+    QCOMPARE(found.size(), size_t(2)); // not the string ".e2", not the field e2x
+    std::string fixed = text;
+    for (auto it = found.rbegin(); it != found.rend(); ++it) // from the end: offsets hold
+        fixed = applyFix(fixed, *(*it)->fix);
+    QVERIFY2(fixed.find(R"({{ .outputs[\"e2\"] }})") != std::string::npos, fixed.c_str());
+    QVERIFY2(fixed.find(R"({{ .[\"e10\"] // \"x\" }})") != std::string::npos, fixed.c_str());
+    QVERIFY(!find(TemplateLinter::lintNode(fixed), "PH2103"));
+    const RenderedNode r =
+        renderNode(fixed, test::parseJson(R"({"outputs":{"e2":7,"e2x":8},"e10":"ten"})"), {});
+    QVERIFY2(r.ok, r.error.c_str());
+    QCOMPARE(r.payload["v"].toNumber(), 7.0);
+    QCOMPARE(QString::fromStdString(r.payload["w"].toString()), QStringLiteral("ten"));
+    QCOMPARE(QString::fromStdString(r.payload["s"].toString()), QStringLiteral(".e2"));
 }
 
 void TstTemplateLint::strayBracesPointAtTheBrace()
