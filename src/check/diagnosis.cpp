@@ -160,12 +160,23 @@ Diagnosis diagnose(const DiagnosisInput& in)
     } else if (any(Reach::Waiting)) {
         d.verdict = QStringLiteral("not-consumed");
         d.summary = QStringLiteral("published, and no group has reached it yet");
+        if (reach.size() > 1) // an array payload, or one run sent more than once
+            d.summary = QStringLiteral("published, and no group has reached %1 of its %2 "
+                                       "messages yet")
+                            .arg(std::count(reach.begin(), reach.end(), Reach::Waiting))
+                            .arg(reach.size());
     } else if (any(Reach::NoConsumer)) {
         d.verdict = QStringLiteral("no-consumer");
         d.summary = in.groupsNote.empty()
                         ? QStringLiteral("no group has a committed offset on its partition")
                         : QStringLiteral("no group's offsets could be read: ") +
                               QString::fromStdString(in.groupsNote);
+        if (in.groupsNote.empty() && reach.size() > 1)
+            d.summary = QStringLiteral("no group has a committed offset on the partition of "
+                                       "%1 of its %2 messages (%3 read)")
+                            .arg(std::count(reach.begin(), reach.end(), Reach::NoConsumer))
+                            .arg(reach.size())
+                            .arg(std::count(reach.begin(), reach.end(), Reach::Consumed));
     } else {
         d.verdict = QStringLiteral("consumed-not-reported");
         d.summary = port.asked ? QStringLiteral("a group read past it, but Port has no report")

@@ -123,6 +123,20 @@ private Q_SLOTS:
         d = diagnose(in);
         QCOMPARE(d.verdict, QStringLiteral("no-consumer"));
         QVERIFY(d.summary.contains(QLatin1String("cannot list")));
+        // A run with messages on three partitions, one read: the summary counts them.
+        in.groupsNote.clear();
+        in.messages = {message(0, 0), message(1, 0), message(2, 0)};
+        in.groups = {group("acme.worker", 0, 1, 1)};
+        d = diagnose(in);
+        QCOMPARE(d.verdict, QStringLiteral("no-consumer"));
+        QCOMPARE(d.summary, QStringLiteral("no group has a committed offset on the partition "
+                                           "of 2 of its 3 messages (1 read)"));
+        in.groups = {group("acme.worker", 0, 1, 1), group("acme.worker", 1, 0, 1),
+                     group("acme.worker", 2, 1, 1)};
+        d = diagnose(in);
+        QCOMPARE(d.verdict, QStringLiteral("not-consumed"));
+        QCOMPARE(d.summary,
+                 QStringLiteral("published, and no group has reached 1 of its 3 messages yet"));
         // The node run missing from its workflow run: Port has no record of it.
         const PortRecord other = nodeRunRecord(R"({"identifier":"wfnr_Other00000000000"})");
         QVERIFY(!other.found && other.note.contains(QLatin1String("does not list")));

@@ -158,6 +158,8 @@ private Q_SLOTS:
                                              QString::number(note->isHidden())),
                                   10000);
         QVERIFY2(note->text().contains(QStringLiteral("unavailable")), qPrintable(note->text()));
+        QVERIFY2(note->toolTip().contains(QStringLiteral("ListGroups")),
+                 qPrintable(note->toolTip()));
         // ...and no row is consumed.
         for (const QString& run : {n1, n2, n3})
             QVERIFY(model()

@@ -213,16 +213,20 @@ void GroupsPanel::present(const GroupsSnapshot& s)
     }
     publishGroups();
     QStringList notes;
+    QStringList whole; // the tooltip: the same with the listing's reason in full
     if (!s.error.isEmpty())
         notes << s.error;
-    if (!m_listNote.isEmpty())
-        notes << tr("Listing the organisation's groups is unavailable: %1. Add group ids "
-                    "above to watch them.")
-                     .arg(m_listNote);
+    whole = notes;
+    if (!m_listNote.isEmpty()) {
+        // One line: at 1024x700 the panel has about ten lines in all.
+        notes << tr("Group listing unavailable: add group ids above to watch them.");
+        whole << tr("Listing the organisation's groups is unavailable: %1.").arg(m_listNote);
+    }
     notes << s.errors;
+    whole << s.errors;
     m_note->setText(notes.join(QLatin1Char('\n')));
     m_note->setVisible(!notes.isEmpty());
-    m_note->setToolTip(m_note->text());
+    m_note->setToolTip(whole.join(QLatin1Char('\n')));
     if (!s.error.isEmpty())
         return; // the last rows stay: better old numbers than none, the note says why
 

@@ -274,26 +274,34 @@ void RunsPane::setupGroupsPanel()
     const QString key = QStringLiteral("runs/groupsShown");
     toggle->setChecked(QSettings().value(key, false).toBool());
     groups->setVisible(toggle->isChecked());
-    const auto place = [this, groups] {
-        // Shown: room for a few groups and the chart, taken from the detail below it.
-        QList<int> sizes = m_ui->runsSplit->sizes();
-        const int want = 16 * fontMetrics().height();
-        if (sizes.size() == 3 && groups->isVisible() && sizes[1] < want) {
-            const int take = std::min(want - sizes[1], std::max(0, sizes[2] - want / 2));
-            sizes[1] += take;
-            sizes[2] -= take;
-            m_ui->runsSplit->setSizes(sizes);
-        }
+    // Shown: room for a few groups and the chart (up to 45% of the height), the rest shared
+    // by the table and the detail as they were, the table keeping eight lines (at 1024x700
+    // the detail alone had too little to give: the chart opened about 60 px tall). `before`
+    // is the split before the panel appeared, which QSplitter takes its first room from.
+    const auto place = [this, groups](QList<int> before) {
+        const QList<int> sizes = m_ui->runsSplit->sizes();
+        if (sizes.size() != 3 || before.size() != 3 || !groups->isVisible())
+            return;
+        const int line = fontMetrics().height();
+        const int total = sizes[0] + sizes[1] + sizes[2];
+        const int panel = std::min(16 * line, total * 45 / 100);
+        if (sizes[1] >= panel)
+            return; // it has its room (the user's, or given before)
+        const int rest = total - panel;
+        const int shared = std::max(1, before[0] + before[2]);
+        const int table = std::min(rest, std::max(8 * line, rest * before[0] / shared));
+        m_ui->runsSplit->setSizes({table, panel, rest - table});
     };
-    connect(toggle, &QToolButton::toggled, this, [groups, key, place](bool on) {
+    connect(toggle, &QToolButton::toggled, this, [this, groups, key, place](bool on) {
+        const QList<int> before = m_ui->runsSplit->sizes();
         groups->setVisible(on);
         QSettings().setValue(key, on);
-        place();
+        place(before);
     });
-    connect(groups, &GroupsPanel::refreshed, this, [groups, place, done = false]() mutable {
+    connect(groups, &GroupsPanel::refreshed, this, [this, groups, place, done = false]() mutable {
         if (!done && groups->isVisible()) { // once, when the pane has its real size
             done = true;
-            place();
+            place(m_ui->runsSplit->sizes());
         }
     });
     connect(m_shared, &Session::groupRequested, this, [toggle, groups](const QString& group) {
