@@ -163,7 +163,8 @@ Diagnosis diagnose(const DiagnosisInput& in)
         if (reach.size() > 1) // an array payload, or one run sent more than once
             d.summary = QStringLiteral("published, and no group has reached %1 of its %2 "
                                        "messages yet")
-                            .arg(std::count(reach.begin(), reach.end(), Reach::Waiting))
+                            .arg(qsizetype(reach.size()) -
+                                 std::count(reach.begin(), reach.end(), Reach::Consumed))
                             .arg(reach.size());
     } else if (any(Reach::NoConsumer)) {
         d.verdict = QStringLiteral("no-consumer");

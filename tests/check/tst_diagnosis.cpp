@@ -137,6 +137,11 @@ private Q_SLOTS:
         QCOMPARE(d.verdict, QStringLiteral("not-consumed"));
         QCOMPARE(d.summary,
                  QStringLiteral("published, and no group has reached 1 of its 3 messages yet"));
+        in.groups.pop_back(); // partition 2 unread too, and by no group at all
+        d = diagnose(in);
+        QCOMPARE(d.verdict, QStringLiteral("not-consumed"));
+        QCOMPARE(d.summary,
+                 QStringLiteral("published, and no group has reached 2 of its 3 messages yet"));
         // The node run missing from its workflow run: Port has no record of it.
         const PortRecord other = nodeRunRecord(R"({"identifier":"wfnr_Other00000000000"})");
         QVERIFY(!other.found && other.note.contains(QLatin1String("does not list")));
