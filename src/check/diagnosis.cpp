@@ -121,9 +121,8 @@ Diagnosis diagnose(const DiagnosisInput& in)
             }
         reach.push_back(past ? Reach::Consumed : anyGroup ? Reach::Waiting : Reach::NoConsumer);
     }
-    const auto any = [&reach](Reach r) {
-        return std::find(reach.begin(), reach.end(), r) != reach.end();
-    };
+    const auto count = [&reach](Reach r) { return std::count(reach.begin(), reach.end(), r); };
+    const auto any = [&count](Reach r) { return count(r) > 0; };
 
     const bool completed = port.found && (classic ? port.status == QLatin1String("SUCCESS")
                                                   : port.status == QLatin1String("COMPLETED") &&
@@ -163,8 +162,7 @@ Diagnosis diagnose(const DiagnosisInput& in)
         if (reach.size() > 1) // an array payload, or one run sent more than once
             d.summary = QStringLiteral("published, and no group has reached %1 of its %2 "
                                        "messages yet")
-                            .arg(qsizetype(reach.size()) -
-                                 std::count(reach.begin(), reach.end(), Reach::Consumed))
+                            .arg(qsizetype(reach.size()) - count(Reach::Consumed))
                             .arg(reach.size());
     } else if (any(Reach::NoConsumer)) {
         d.verdict = QStringLiteral("no-consumer");
@@ -175,9 +173,9 @@ Diagnosis diagnose(const DiagnosisInput& in)
         if (in.groupsNote.empty() && reach.size() > 1)
             d.summary = QStringLiteral("no group has a committed offset on the partition of "
                                        "%1 of its %2 messages (%3 read)")
-                            .arg(std::count(reach.begin(), reach.end(), Reach::NoConsumer))
+                            .arg(count(Reach::NoConsumer))
                             .arg(reach.size())
-                            .arg(std::count(reach.begin(), reach.end(), Reach::Consumed));
+                            .arg(count(Reach::Consumed));
     } else {
         d.verdict = QStringLiteral("consumed-not-reported");
         d.summary = port.asked ? QStringLiteral("a group read past it, but Port has no report")

@@ -106,34 +106,41 @@ void PublishSession::valueInto(uint64_t n, int64_t timestamp, std::string* out) 
         *out = PortSignature::sign(*prepared, timestamp, secret);
 }
 
+PublishSession::IdAt PublishSession::idAt(uint64_t n, RunId::Kind kind) const
+{
+    IdAt at;
+    if (isReplay() || m_plan.values.empty() || n >= total())
+        return at;
+    const ValueIds& v = m_ids[n % m_plan.values.size()];
+    if (!freshRunIds()) {
+        if (!v.ids.of(kind).isNull())
+            at.same = &v.ids.of(kind);
+    } else if (const int first = v.firstOfKind[int(kind)]) {
+        // Every id of a fresh round is in Port's form, so findIds takes the kind's first one.
+        at.spot = &v.spots[size_t(first - 1)];
+        at.round = n / m_plan.values.size();
+    }
+    return at;
+}
+
 RunId PublishSession::runIdAt(uint64_t n, RunId::Kind kind) const
 {
-    if (isReplay() || m_plan.values.empty() || n >= total())
-        return {};
-    const ValueIds& v = m_ids[n % m_plan.values.size()];
-    if (!freshRunIds())
-        return v.ids.of(kind);
-    // Every id of a fresh round is in Port's form, so findIds takes the kind's first one.
-    const int first = v.firstOfKind[int(kind)];
-    return first ? m_freshIds.fresh(v.spots[size_t(first - 1)], n / m_plan.values.size()) : RunId();
+    const IdAt at = idAt(n, kind);
+    return at.same ? *at.same : at.spot ? m_freshIds.fresh(*at.spot, at.round) : RunId();
 }
 
 bool PublishSession::appendReportRunId(uint64_t n, std::string* out) const
 {
-    if (isReplay() || m_plan.values.empty() || n >= total())
-        return false;
-    const ValueIds& v = m_ids[n % m_plan.values.size()];
     for (const auto kind :
          {RunId::Kind::NodeRun, RunId::Kind::ActionRun, RunId::Kind::WorkflowRun}) {
-        if (!freshRunIds()) {
-            if (const RunId& id = v.ids.of(kind); !id.isNull()) {
-                out->append(id.text());
-                return true;
-            }
-        } else if (const int first = v.firstOfKind[int(kind)]) {
-            m_freshIds.appendFresh(v.spots[size_t(first - 1)], n / m_plan.values.size(), out);
-            return true;
-        }
+        const IdAt at = idAt(n, kind);
+        if (at.same)
+            out->append(at.same->text());
+        else if (at.spot)
+            m_freshIds.appendFresh(*at.spot, at.round, out);
+        else
+            continue;
+        return true;
     }
     return false;
 }

@@ -100,6 +100,15 @@ private:
         RunIds ids;              ///< as the value itself carries them
         int firstOfKind[3] = {}; ///< index+1 of each kind's first spot (0: none)
     };
+    /// Where message n's `kind` id comes from: the value's own (same ids) or a spot made
+    /// fresh for n's round; neither when it names none (or n is out of range, or a replay).
+    struct IdAt
+    {
+        const RunId* same = nullptr;
+        const FreshRunIds::Spot* spot = nullptr;
+        uint64_t round = 0;
+    };
+    IdAt idAt(uint64_t n, RunId::Kind kind) const;
     void unsignedValueInto(uint64_t n, std::string* out) const;
     void valueInto(uint64_t n, int64_t timestamp, std::string* out) const;
 

@@ -3,20 +3,6 @@
 
 namespace porthole::JqQuirks {
 
-namespace {
-
-bool identChar(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
-}
-
-bool digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
-} // namespace
-
 bool exponentLikeField(std::string_view name)
 {
     if (name.size() < 2 || (name[0] != 'e' && name[0] != 'E'))

@@ -6,6 +6,20 @@
 
 namespace porthole::JqQuirks {
 
+/// The characters of jq 1.6's IDENT and FIELD tokens (ASCII only, whatever the locale).
+inline bool identStart(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+inline bool digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+inline bool identChar(char c)
+{
+    return identStart(c) || digit(c);
+}
+
 /// True for a field name jq 1.6's lexer does not read as a field: `e` or `E` and digits only.
 /// Its NUMBER pattern allows a bare `.` before an exponent and comes before FIELD, so `.e21`
 /// is the literal ".e21" (a compile error: "Invalid numeric literal"), and `.a.e2` a syntax

@@ -10,24 +10,13 @@
 
 namespace porthole::jqinternal {
 
+using JqQuirks::digit;
+using JqQuirks::identChar;
+using JqQuirks::identStart;
+
 namespace {
 
 constexpr int kMaxDepth = 32; // deeper nesting is left to jq (and its parser's own limits)
-
-bool identStart(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
-}
-
-bool identChar(char c)
-{
-    return identStart(c) || (c >= '0' && c <= '9');
-}
-
-bool digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
 
 // A recursive-descent parser for the subset. It accepts only text jq 1.6's grammar reads the
 // same way; on anything else it fails and the body goes to jq.
